@@ -1,0 +1,1 @@
+"""The Trust Hotline bot: a Telegram bot of Kazakhstan's national-security trust hotline."""

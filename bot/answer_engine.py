@@ -1,0 +1,334 @@
+"""The answer engine: a citizen's free-text question → answer, "did you mean", or "I don't know".
+
+How it works, and why:
+- Every phrasing and answer of the knowledge base is folded and stemmed once at load, per language (kk, ru, en),
+  into an inverted index of stems weighted by rarity (IDF).
+- A question is read in every way it may have been typed (as is; Latin transliteration → Cyrillic; wrong keyboard
+  layout → Cyrillic) and each reading is matched against the index of each language it could be in.
+- Unknown words count against a match: a question about the weather in Taraz shares only "Taraz" with the
+  knowledge base, so most of its weight is unexplained and the engine abstains instead of answering a wrong fact.
+- The few best entries are re-ranked with rapidfuzz against their phrasings.
+- The reply language is detected separately (function words, vocabulary, Kazakh letters), never used to filter.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from bot.knowledge_base import LANGUAGES, KnowledgeBase
+from bot.stop_words import STOP_WORDS
+from bot.text_folding import (
+    KAZAKH_LETTERS,
+    clean,
+    flip_layout,
+    fold_cyrillic,
+    has_cyrillic,
+    has_latin,
+    latin_to_cyrillic,
+    stem,
+    tokens,
+)
+
+Decision = Literal["answer", "suggest", "unknown"]
+MAX_QUESTION_CHARS = 500  # longer texts are not questions; only their start is read
+MAX_TOKENS = 40
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where the three-way decision falls; tuned on tests/devset/dev.jsonl only."""
+
+    answer: float = 62.0  # at least this to answer outright…
+    margin: float = 6.0  # …and this far ahead of the next entry
+    suggest: float = 45.0  # below answer, at least this to offer "did you mean"
+    suggestion_floor: float = 38.0  # a further suggestion must score at least this
+
+
+@dataclass(frozen=True)
+class Result:
+    question: str
+    lang: str
+    decision: Decision
+    entry_id: str | None
+    score: float
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass
+class _Phrasing:
+    entry: int
+    stems: frozenset[str]
+    weight: float
+    text: str  # stems joined, for rapidfuzz
+
+
+@dataclass
+class _LanguageIndex:
+    """Inverted index of one language's phrasings and answers."""
+
+    lang: str
+    entry_count: int
+    postings: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
+    idf: dict[str, float] = field(default_factory=dict)
+    phrasings_by_entry: dict[int, list[_Phrasing]] = field(default_factory=lambda: defaultdict(list))
+    words: set[str] = field(default_factory=set)  # folded word forms, for language detection
+    vocab_by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    unknown_weight: float = 1.0
+
+    def fuzzy_vocab(self, word: str) -> tuple[str, float] | None:
+        return _fuzzy_lookup(self, word)
+
+
+# Typo tolerance by word length: short words must match exactly, long ones may differ by two edits.
+def _allowed_edits(length: int) -> int:
+    return 0 if length < 4 else 1 if length < 8 else 2
+
+
+def _fuzzy_lookup(index: _LanguageIndex, word: str) -> tuple[str, float] | None:
+    edits = _allowed_edits(len(word))
+    if edits == 0:
+        return None
+    best: tuple[str, float] | None = None
+    for length in range(len(word) - edits, len(word) + edits + 1):
+        bucket = index.vocab_by_length.get(length)
+        if not bucket:
+            continue
+        found = process.extractOne(word, bucket, scorer=Levenshtein.distance, score_cutoff=edits)
+        if found is not None:
+            candidate, distance, _ = found
+            similarity = 1.0 - 0.12 * distance
+            if best is None or similarity > best[1]:
+                best = (candidate, similarity)
+    if best is None and len(word) >= 5:
+        # Kazakh and Russian endings the stemmer left: the longest known stem that starts the word.
+        for length in range(4, len(word)):
+            if word[:length] in index.idf:
+                best = (word[:length], 0.8)
+    return best
+
+
+def _fold_for(lang: str, text: str) -> str:
+    return text if lang == "en" else fold_cyrillic(text)
+
+
+def _content_stems(lang: str, folded: str, synonyms: dict[str, str]) -> list[str]:
+    stop = STOP_WORDS[lang]
+    out = []
+    for word in tokens(folded)[:MAX_TOKENS]:
+        if word in stop or (len(word) < 2 and not word.isdigit()):
+            continue
+        stemmed = stem(word, lang)
+        out.append(synonyms.get(stemmed, stemmed))
+    return out
+
+
+class AnswerEngine:
+    """Answers questions from a knowledge base; build once, then call :meth:`ask` as often as needed."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        *,
+        synonyms: dict[str, list[list[str]]] | None = None,
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        self.kb = kb
+        self.thresholds = thresholds or Thresholds()
+        self.entry_ids = [entry.id for entry in kb.entries]
+        self._synonyms = {lang: self._synonym_map(lang, (synonyms or {}).get(lang, [])) for lang in LANGUAGES}
+        self._indexes = {lang: self._build_index(lang) for lang in LANGUAGES}
+        self._cached_ask = lru_cache(maxsize=4096)(self._ask)
+
+    # --- building ------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _synonym_map(lang: str, groups: list[list[str]]) -> dict[str, str]:
+        """Each word of a synonym group stems to the group's first word's stem."""
+        mapping: dict[str, str] = {}
+        for group in groups:
+            stems = [stem(w, lang) for text in group for w in tokens(_fold_for(lang, clean(text)))]
+            for other in stems[1:]:
+                mapping[other] = stems[0]
+        return mapping
+
+    def _build_index(self, lang: str) -> _LanguageIndex:
+        index = _LanguageIndex(lang=lang, entry_count=len(self.kb.entries))
+        synonyms = self._synonyms[lang]
+        document_frequency: dict[str, int] = defaultdict(int)
+        entry_stems: list[tuple[list[frozenset[str]], set[str]]] = []
+        for entry in self.kb.entries:
+            phrasing_stems = []
+            for question in entry.questions[lang]:
+                folded = _fold_for(lang, clean(question))
+                index.words.update(tokens(folded))
+                phrasing_stems.append(frozenset(_content_stems(lang, folded, synonyms)))
+            answer_folded = _fold_for(lang, clean(entry.answer[lang]))
+            index.words.update(tokens(answer_folded))
+            answer_stems = set(_content_stems(lang, answer_folded, synonyms))
+            entry_stems.append((phrasing_stems, answer_stems))
+            for term in set().union(*phrasing_stems, answer_stems):
+                document_frequency[term] += 1
+        n = max(len(self.kb.entries), 1)
+        index.idf = {term: math.log(1.0 + n / df) for term, df in document_frequency.items()}
+        index.unknown_weight = 0.9 * math.log(1.0 + n)
+        for position, (phrasing_stems, answer_stems) in enumerate(entry_stems):
+            for term in answer_stems:
+                index.postings[term][position] = 0.6  # the answer's own words count, less than a phrasing's
+            for stems in phrasing_stems:
+                for term in stems:
+                    index.postings[term][position] = 1.0
+                weight = sum(index.idf[t] for t in stems) or 1.0
+                text = " ".join(sorted(stems))
+                index.phrasings_by_entry[position].append(_Phrasing(position, stems, weight, text))
+        for term in index.idf:
+            if not term[0].isdigit():
+                index.vocab_by_length[len(term)].append(term)
+        index.postings = dict(index.postings)
+        return index
+
+    # --- asking --------------------------------------------------------------------------------------------------
+
+    def ask(self, question: str, *, lang_hint: str | None = None) -> Result:
+        """Answer one question. Never raises for any text; ``lang_hint`` breaks ties of language detection."""
+        hint = lang_hint if lang_hint in LANGUAGES else None
+        return self._cached_ask(question[: MAX_QUESTION_CHARS * 4], hint)
+
+    def _ask(self, question: str, hint: str | None) -> Result:
+        text = clean(question)[:MAX_QUESTION_CHARS]
+        readings = self._readings(text)
+        lang = self._detect_language(text, readings, hint)
+        scored: dict[int, float] = {}
+        for reading_lang, folded, penalty in readings:
+            for position, score in self._score(reading_lang, folded).items():
+                score *= penalty
+                if score > scored.get(position, 0.0):
+                    scored[position] = score
+        ranking = sorted(scored.items(), key=lambda item: item[1], reverse=True)
+        return self._decide(question, lang, ranking)
+
+    def _readings(self, text: str) -> list[tuple[str, str, float]]:
+        """(language, folded text, penalty) for each plausible way the text was typed."""
+        readings: list[tuple[str, str, float]] = []
+        if has_cyrillic(text):
+            folded = fold_cyrillic(text)
+            readings += [("ru", folded, 1.0), ("kk", folded, 1.0)]
+        if has_latin(text):
+            readings.append(("en", text, 1.0))
+            transliterated = fold_cyrillic(latin_to_cyrillic(text))
+            readings += [("ru", transliterated, 0.97), ("kk", transliterated, 0.97)]
+            if not has_cyrillic(text):
+                flipped = fold_cyrillic(flip_layout(text))
+                readings += [("ru", flipped, 0.97), ("kk", flipped, 0.97)]
+        return readings
+
+    def _score(self, lang: str, folded: str) -> dict[int, float]:
+        """Score (0–100) of the entries that share anything with this reading of the question."""
+        index = self._indexes[lang]
+        query = _content_stems(lang, folded, self._synonyms[lang])
+        if not query:
+            return {}
+        matched: list[tuple[str, float, float]] = []  # (known stem, similarity, weight)
+        total = 0.0
+        for term in dict.fromkeys(query):
+            if term in index.idf:
+                matched.append((term, 1.0, index.idf[term]))
+                total += index.idf[term]
+                continue
+            if term.isdigit() or term.replace(".", "").isdigit():
+                total += index.unknown_weight * 0.5  # an unknown figure is weaker evidence than an unknown word
+                continue
+            found = index.fuzzy_vocab(term)
+            if found is None:
+                total += index.unknown_weight
+            else:
+                known, similarity = found
+                weight = index.idf[known]
+                matched.append((known, similarity, weight))
+                total += weight
+        if not matched or total <= 0:
+            return {}
+        coverage: dict[int, float] = defaultdict(float)
+        for term, similarity, weight in matched:
+            for position, posting_weight in index.postings[term].items():
+                coverage[position] += weight * similarity * posting_weight
+        best = sorted(coverage.items(), key=lambda item: item[1], reverse=True)[:8]
+        query_text = " ".join(sorted({term for term, _, _ in matched}))
+        matched_weight = {term: weight * similarity for term, similarity, weight in matched}
+        scores: dict[int, float] = {}
+        for position, covered in best:
+            query_coverage = covered / total
+            phrasing_fit = 0.0
+            for phrasing in index.phrasings_by_entry[position]:
+                shared = sum(matched_weight[t] for t in phrasing.stems if t in matched_weight)
+                fit = shared / phrasing.weight
+                if fit > phrasing_fit:
+                    phrasing_fit = fit
+            choices = [p.text for p in index.phrasings_by_entry[position]]
+            similar = process.extractOne(query_text, choices, scorer=fuzz.token_set_ratio)
+            fuzzy = similar[1] / 100.0 if similar else 0.0
+            scores[position] = 100.0 * (0.55 * query_coverage + 0.25 * min(phrasing_fit, 1.0) + 0.20 * fuzzy)
+        return scores
+
+    def _decide(self, question: str, lang: str, ranking: list[tuple[int, float]]) -> Result:
+        limits = self.thresholds
+        if not ranking or ranking[0][1] < limits.suggest:
+            score = round(ranking[0][1], 1) if ranking else 0.0
+            return Result(question, lang, "unknown", None, score)
+        best_position, best_score = ranking[0]
+        runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+        if best_score >= limits.answer and best_score - runner_up >= limits.margin:
+            return Result(question, lang, "answer", self.entry_ids[best_position], round(best_score, 1))
+        suggestions = tuple(
+            self.entry_ids[position]
+            for position, score in ranking[:3]
+            if score >= limits.suggestion_floor
+        )
+        return Result(question, lang, "suggest", None, round(best_score, 1), suggestions)
+
+    # --- language ------------------------------------------------------------------------------------------------
+
+    def _detect_language(self, text: str, readings: list[tuple[str, str, float]], hint: str | None) -> str:
+        """The language the question is written in: Kazakh letters, then function words and known vocabulary."""
+        if any(ch in KAZAKH_LETTERS for ch in text):
+            return "kk"
+        evidence: dict[str, float] = defaultdict(float)
+        for lang, folded, penalty in readings:
+            words = tokens(folded)
+            if not words:
+                continue
+            stop = STOP_WORDS[lang]
+            index = self._indexes[lang]
+            hits = sum(1.0 if w in stop else 0.7 if w in index.words else 0.0 for w in words)
+            hits += sum(0.3 for w in words if w not in stop and w not in index.words and _kazakh_ending(w, lang))
+            evidence[lang] = max(evidence[lang], penalty * hits / len(words))
+        if not evidence or max(evidence.values()) == 0.0:
+            if hint:
+                return hint
+            return "en" if has_latin(text) and not has_cyrillic(text) else "ru"
+        best = max(evidence.values())
+        leaders = [lang for lang, value in evidence.items() if best - value < 0.05]
+        if hint in leaders:
+            return hint
+        return max(evidence, key=lambda lang: evidence[lang])
+
+    def warm_up(self, questions: Iterable[str] = ()) -> None:
+        """Touch caches so the first citizen does not pay for them."""
+        for question in questions:
+            self.ask(question)
+
+
+_KK_ENDINGS = ("ма", "ме", "ба", "бе", "па", "пе", "дагы", "деги", "тагы", "теги", "нын", "нин", "ды", "ди", "ган",
+               "ген", "лар", "лер", "дар", "дер", "тар", "тер")
+
+
+def _kazakh_ending(word: str, lang: str) -> bool:
+    """A word ending like Kazakh morphology is weak evidence for Kazakh (only counted for the kk reading)."""
+    return lang == "kk" and len(word) > 4 and word.endswith(_KK_ENDINGS)

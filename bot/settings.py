@@ -1,0 +1,89 @@
+"""All configuration in one place: environment variables or a ``.env`` file (names are case-insensitive)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Language = Literal["kk", "ru", "en"]
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is one line saying what to set."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Telegram
+    bot_token: SecretStr | None = Field(default=None, description="Token from @BotFather (required to run)")
+    telegram_api_url: str | None = Field(default=None, pattern=r"^https?://[^\s/]+(:\d+)?(/.*)?$",
+                                         description="Base URL of another Bot API server (e.g. a local one)")
+    # Storage and secrets
+    data_dir: Path = Field(default=Path("data"), description="Folder for the SQLite database and generated secret")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite in DATA_DIR")
+    secret_key: SecretStr | None = Field(default=None, description="Server secret for keyed hashes and encryption")
+    # Citizens
+    flood_rate: float = Field(default=1.0, gt=0, description="Messages per second a user may send, sustained")
+    flood_burst: int = Field(default=8, ge=1, description="Messages a user may send in a burst")
+    # Knowledge base and answers
+    knowledge_dir: Path = Field(default=PROJECT_DIR / "knowledge", description="Folder of the knowledge base")
+    default_language: Language = Field(default="ru", description="Language for users whose Telegram language is "
+                                       "not kk/ru/en, and for ambiguous questions")
+    emergency_number: str = Field(default="112", pattern=r"^\+?[0-9 ()-]{2,20}$")
+    police_number: str = Field(default="102", pattern=r"^\+?[0-9 ()-]{2,20}$")
+    retention_days: int = Field(default=90, ge=1, le=3650)
+
+    @field_validator("knowledge_dir")
+    @classmethod
+    def _knowledge_dir_exists(cls, value: Path) -> Path:
+        if not value.is_dir():
+            raise ValueError(f"folder {value} does not exist")
+        return value
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", value.get_secret_value()):
+            raise ValueError("does not look like a token from @BotFather (digits:letters)")
+        return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _secret_length(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters; generate one with "
+                             "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'")
+        return value
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite+aiosqlite:///{self.data_dir.resolve() / 'hotline.db'}"
+
+    def placeholder_values(self) -> dict[str, str]:
+        """Values for the ``{placeholders}`` of knowledge-base answers."""
+        return {
+            "emergency_number": self.emergency_number,
+            "police_number": self.police_number,
+            "retention_days": str(self.retention_days),
+        }
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment; a problem becomes a ConfigError naming the variable to fix."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]).upper() if error["loc"] else "configuration"
+        given = error.get("input")
+        secret = name in {"BOT_TOKEN", "SECRET_KEY"}  # never echo secrets, not even malformed ones
+        shown = "" if given is None or secret or isinstance(given, dict) else f" (got {str(given)[:40]!r})"
+        raise ConfigError(
+            f"configuration error: {name}: {error['msg'].removeprefix('Value error, ')}{shown}; set {name} in the environment or in .env"
+        ) from None

@@ -1,0 +1,42 @@
+"""Words that carry no topic: function words and the fillers of a question ("tell me please, how many…").
+
+Written folded (Kazakh letters → Russian look-alikes, ё → е, й → и), because they are compared after folding.
+They are also the strongest clue to the language of a short question, so each list keeps its common words.
+"""
+
+from __future__ import annotations
+
+from bot.text_folding import fold_cyrillic
+
+_RU = """
+а без более бы был была были было быть в вам вас ваш вас весь во вот все всего всех вы где да даже для до его ее
+если есть еще же за здесь и из или им их к как какая какие каким каких какои какое каков когда кого кто ли либо мне
+мнои можно мои мы на над надо нам нас наш не него нее нет ни них но ну о об он она они оно от по под пожалуиста
+подскажите при про раз с сам свои себе себя со так также такои там те тем то тогда того тоже тои только том ту тут
+ты у уже хоть чего чем что чтобы чье чьи эта эти это этои этом этот я скажите расскажите скажи расскажи подскажи
+знать хочу хотел хотела интересно интересует вопрос вообще правда ли сколько какои-то кто-то где-то зачем почему
+очень много всего итого прошлом году год году года вот какие-нибудь ведь разве неужели именно бывает было-ли
+"""
+
+_KK = """
+мен сен сиз ол биз сиздер олар бул сол осы анау мына ана не кандаи калаи канша кашан каида кими кимге кимди неге
+нешe неше нешеу ма ме ба бе па пе ғой гои да де та те жане мен бен пен менен бенен пенен ушин туралы бар жок емес
+еди екен деген дейди айтыныздаршы айтыныздаршы айтыныз айтшы айтып беринизши айтып бериниз билгим келеди
+билгим керек билеиин кеп коп ете ен кандаи-да бир барлыгы барлык жылы жыл жылдын осы-дан кеше кеирек керек
+ме екен ба екен шынымен рас па рас ма ия иа жок сизде бизде менде осында мында сонда кеиин бурын кеиин
+"""
+
+_EN = """
+a about above after again against all am an and any are as at be been before being below between both but by can
+could did do does doing down during each few for from further had has have having he her here hers him his how i
+if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
+please same she should so some such than that the their them then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your tell know
+want wanted wonder curious question really actually happen happened many much kind sort get got there's what's
+"""
+
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "ru": frozenset(fold_cyrillic(word) for word in _RU.split()),
+    "kk": frozenset(fold_cyrillic(word) for word in _KK.split()),
+    "en": frozenset(_EN.split()),
+}

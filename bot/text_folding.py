@@ -1,0 +1,176 @@
+"""How people here really type, folded into one comparable form.
+
+Citizens write Kazakh without Kazakh letters, in the 2021 Latin alphabet or informal chat Latin, Russian in Latin
+("skolko"), and Russian/Kazakh on an English keyboard layout ("crjkmrj"). The answer engine folds the knowledge base
+and the question the same way, so all of these meet. Nothing here tries to reconstruct correct Cyrillic: a lossy,
+consistent folding is enough for matching (see shared/reference/typing-in-kazakhstan.md).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Kazakh-specific letters → Russian look-alikes; й → и and э → е, and ь/ъ dropped, because Latin typing merges or
+# loses them ("skolko" must meet "сколько").
+_KAZAKH_FOLD = str.maketrans("әғқңөұүһіїйёэ", "агкноуухиииее", "ьъ")
+KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+
+# Latin look-alikes typed inside Cyrillic words (a phone keyboard switching mid-word).
+_LATIN_LOOKALIKES = str.maketrans("aeopcxykmtbhi", "аеорсхукмтвни")
+
+# Invisible characters that break tokens: zero-width spaces/joiners, soft hyphen, BOM, bidi marks.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+TOKEN = re.compile(r"[^\W_]+(?:[.,]\d+)?", re.UNICODE)
+_CYRILLIC = re.compile("[а-яёәғқңөұүһі]")
+_LATIN = re.compile("[a-zäğñöūüışçáéíóúýǵńà]")
+
+
+def clean(text: str) -> str:
+    """Unicode-normalise, lower-case and tidy a raw text; keeps the script as typed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text.casefold()).strip()
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    return _LATIN.search(text) is not None
+
+
+def fold_cyrillic(text: str) -> str:
+    """Kazakh letters → Russian look-alikes, ё → е, and stray Latin look-alikes inside Cyrillic words → Cyrillic."""
+    text = text.translate(_KAZAKH_FOLD)
+    if has_latin(text):
+        text = TOKEN.sub(_fix_mixed_word, text)
+    return text
+
+
+def _fix_mixed_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if has_cyrillic(word) and has_latin(word):
+        return word.translate(_LATIN_LOOKALIKES)
+    return word
+
+
+# One lossy Latin → Cyrillic map that accepts the 2021 Kazakh alphabet, the 2017 (apostrophes) and 2018 (acutes)
+# variants, and informal chat Latin for Kazakh and Russian. Longest sequences first.
+_LATIN_SEQUENCES: tuple[tuple[str, str], ...] = (
+    ("shch", "щ"), ("sch", "щ"),
+    ("yo", "е"), ("jo", "е"), ("yu", "ю"), ("ju", "ю"), ("ya", "я"), ("ja", "я"), ("ye", "е"),
+    ("zh", "ж"), ("kh", "х"), ("gh", "г"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"), ("tc", "ц"),
+    ("a'", "а"), ("g'", "г"), ("n'", "н"), ("o'", "о"), ("u'", "у"), ("y'", "у"), ("s'", "ш"), ("c'", "ч"),
+    ("i'", "и"),
+    ("ä", "а"), ("á", "а"), ("à", "а"), ("ğ", "г"), ("ǵ", "г"), ("ñ", "н"), ("ń", "н"), ("ö", "о"), ("ó", "о"),
+    ("ū", "у"), ("ü", "у"), ("ú", "у"), ("ý", "у"), ("ı", "и"), ("í", "и"), ("ş", "ш"), ("ç", "ч"), ("é", "е"),
+    ("a", "а"), ("b", "б"), ("c", "ц"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"),
+    ("j", "ж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"),
+    ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "ы"), ("z", "з"),
+)
+_LATIN_PATTERN = re.compile("|".join(re.escape(src) for src, _ in _LATIN_SEQUENCES))
+_LATIN_MAP = dict(_LATIN_SEQUENCES)
+
+
+def latin_to_cyrillic(text: str) -> str:
+    """Transliterate Latin-script Kazakh or Russian to (folded) Cyrillic; other characters pass through."""
+    return _LATIN_PATTERN.sub(lambda m: _LATIN_MAP[m.group(0)], text)
+
+
+# The Russian ЙЦУКЕН layout on an English keyboard, plus the Kazakh letters on the digit row of the Kazakh layout.
+_LAYOUT_LETTERS = dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё", strict=True))
+_LAYOUT_DIGITS = dict(zip("234890-=", "әіңүұқөһ", strict=True)) | {"5": "ғ"}
+_LAYOUT_WORD = re.compile(r"[a-z\[\];',.`0-9=\-]+")
+
+
+def flip_layout(text: str) -> str:
+    """Read Latin keyboard characters as if the user had the Russian/Kazakh layout switched on.
+
+    Digits are read as Kazakh letters only inside words that also have letters (``0fpf0cnfy`` = ``қазақстан``),
+    so ``2019`` stays a year. Punctuation keys at a word's end stay punctuation unless the word has no letters.
+    """
+    return _LAYOUT_WORD.sub(_flip_word, text)
+
+
+def _flip_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word.isdigit():
+        return word
+    stripped = word.rstrip(".,")
+    tail = word[len(stripped):]
+    has_letters = any(ch.isalpha() for ch in stripped)
+    out = []
+    for ch in stripped:
+        if ch.isdigit():
+            out.append(_LAYOUT_DIGITS.get(ch, ch) if has_letters else ch)
+        else:
+            out.append(_LAYOUT_LETTERS.get(ch, ch))
+    # A comma/period right after a word is usually punctuation, not б/ю.
+    return "".join(out) + tail
+
+
+def tokens(text: str) -> list[str]:
+    """Words and numbers; a decimal comma is read as a point so 14,5 and 14.5 are the same token."""
+    return [tok.replace(",", ".") for tok in TOKEN.findall(text)]
+
+
+# --- Stemming ---------------------------------------------------------------------------------------------------
+
+_RU_STEMMER = snowballstemmer.stemmer("russian")
+_EN_STEMMER = snowballstemmer.stemmer("english")
+
+# Kazakh endings after folding (so -ға and -га are one). Longest first; a stem keeps at least 3 letters.
+# Plural, possessive and case endings, and the common verbal endings of question phrasing.
+_KK_SUFFIXES = tuple(
+    sorted(
+        {
+            "лар", "лер", "дар", "дер", "тар", "тер",
+            "нын", "нин", "дын", "дин", "тын", "тин",
+            "га", "ге", "ка", "ке", "на", "не",
+            "да", "де", "та", "те", "нда", "нде",
+            "дан", "ден", "тан", "тен", "нан", "нен", "ынан", "инен",
+            "ды", "ди", "ты", "ти", "ны", "ни",
+            "мен", "бен", "пен",
+            "ымыз", "имиз", "ыныз", "иниз", "мыз", "миз", "ым", "им", "ын", "ин", "сы", "си", "ы", "и",
+            "ган", "ген", "кан", "кен", "ады", "еди", "йды", "ды", "лы", "ли", "гы", "ги", "кы", "ки",
+            "уда", "уде", "у", "ма", "ме", "ба", "бе", "па", "пе",
+            "шы", "ши", "шылар", "шилер", "лык", "лик", "дык", "дик", "тык", "тик",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_KK_MIN_STEM = 3
+
+
+def stem_kazakh(word: str) -> str:
+    """Strip Kazakh endings, longest first, repeatedly (жылдардағы → жыл), keeping a stem of ≥3 letters."""
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _KK_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _KK_MIN_STEM:
+                word = word[: -len(suffix)]
+                changed = True
+                break
+    return word
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str) -> str:
+    """The stem of one folded word in ``lang``; numbers are kept whole."""
+    if word[0].isdigit():
+        return word
+    if lang == "en":
+        return _EN_STEMMER.stemWord(word)
+    if lang == "ru":
+        return _RU_STEMMER.stemWord(word)
+    return stem_kazakh(word)

@@ -1,0 +1,132 @@
+"""The answer engine on the labelled development set, on bad input, and through `hotline ask`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.answer_engine import AnswerEngine
+
+DEVSET = Path(__file__).parent / "devset"
+
+
+def load_set(name: str) -> list[dict]:
+    with (DEVSET / name).open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def evaluate(engine: AnswerEngine, items: list[dict]) -> dict[str, float]:
+    in_scope = [item for item in items if item["expected"]]
+    out_of_scope = [item for item in items if not item["expected"]]
+    results = [(item, engine.ask(item["q"])) for item in items]
+    correct = sum(1 for item, result in results if item["expected"] and result.entry_id == item["expected"])
+    abstained = sum(1 for item, result in results if not item["expected"] and result.entry_id is None)
+    language = sum(1 for item, result in results if result.lang == item["lang"])
+    return {
+        "in_scope_accuracy": correct / len(in_scope),
+        "out_of_scope_abstention": abstained / len(out_of_scope),
+        "language_accuracy": language / len(items),
+    }
+
+
+@pytest.mark.parametrize("name", ["dev.jsonl", "holdout.jsonl"])
+def test_quality_on_labelled_questions(engine: AnswerEngine, name: str) -> None:
+    items = load_set(name)
+    assert len(items) >= 100
+    scores = evaluate(engine, items)
+    assert scores["in_scope_accuracy"] >= 0.95, scores
+    assert scores["out_of_scope_abstention"] >= 0.90, scores
+    assert scores["language_accuracy"] >= 0.95, scores
+
+
+def test_development_set_covers_what_the_issue_asks() -> None:
+    items = load_set("dev.jsonl") + load_set("holdout.jsonl")
+    kinds = {item["kind"] for item in items}
+    assert {"typo", "layout", "translit", "kk-no-letters", "kk-latin", "out-of-scope"} <= kinds
+    assert len(items) >= 150
+    assert sum(1 for item in items if item["expected"] is None) >= 40
+    assert {item["lang"] for item in items} == {"kk", "ru", "en"}
+
+
+def test_answers_come_in_the_language_of_the_question(engine: AnswerEngine) -> None:
+    cases = {
+        "Сколько иностранцев экстрадировали в 2019 году?": "ru",
+        "How many foreigners were extradited in 2019?": "en",
+        "2019 жылы қанша шетелдік экстрадицияланды?": "kk",
+    }
+    for question, lang in cases.items():
+        result = engine.ask(question)
+        assert (result.entry_id, result.lang) == ("foreigners-extradited", lang), question
+
+
+def test_language_hint_breaks_ties_only(engine: AnswerEngine) -> None:
+    assert engine.ask("2019", lang_hint="kk").lang == "kk"
+    assert engine.ask("2019", lang_hint="en").lang == "en"
+    assert engine.ask("How many people were convicted?", lang_hint="ru").lang == "en"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   \t\n ",
+        "а" * 20_000,
+        "террор " * 3_000,
+        "😀😀🔥👍",
+        "\x00\x01\x02\x1b[31m",
+        "Қазақ Russian ﻿mixed скрипт 漢字 عربى ελληνικά",
+        "?!.,;:-—«»",
+        "\u200b\u200b",
+    ],
+)
+def test_bad_input_abstains_without_exception(engine: AnswerEngine, question: str) -> None:
+    result = engine.ask(question)
+    assert result.entry_id is None
+    assert result.lang in {"kk", "ru", "en"}
+
+
+def test_places_from_the_briefing_do_not_pull_off_topic_questions(engine: AnswerEngine) -> None:
+    for question in ["Какая погода в Таразе?", "Алматыда пәтер бағасы қанша?", "Best restaurants in Karaganda"]:
+        assert engine.ask(question).entry_id is None, question
+
+
+def run_ask(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", "ask", *args], input=stdin, capture_output=True,
+                          text=True, check=False)
+
+
+def test_ask_json_interface() -> None:
+    done = run_ask("--json", "Сколько человек осуждено за терроризм?")
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert set(record) == {"question", "lang", "entry", "score", "answer", "suggestions"}
+    assert record["entry"] == "terrorism-convictions"
+    assert record["lang"] == "ru"
+    assert "140" in record["answer"]
+    assert isinstance(record["score"], int | float)
+
+
+def test_ask_reads_stdin_line_by_line_in_order() -> None:
+    done = run_ask("--json", stdin="How many links to terrorist sites were found?\nпогода\n\n")
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["question"] for r in records] == ["How many links to terrorist sites were found?", "погода", ""]
+    assert records[0]["entry"] == "terrorist-web-content" and "14.5" in records[0]["answer"]
+    assert records[1]["entry"] is None and records[1]["answer"] is None
+    assert records[2]["entry"] is None
+
+
+def test_ask_readable_text() -> None:
+    done = run_ask("Where was the Temir Zhol exercise held?")
+    assert done.returncode == 0
+    assert "Taraz" in done.stdout
+
+
+def test_ask_bad_arguments_exit_2() -> None:
+    done = run_ask("--lang", "de", "x")
+    assert done.returncode == 2
+    assert "invalid choice" in done.stderr
+    assert run_ask("--unknown").returncode == 2

@@ -1,0 +1,122 @@
+"""`hotline kb check`: the real knowledge base is valid, and each kind of editing mistake is named precisely."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.knowledge_base import LANGUAGES, KnowledgeBase, KnowledgeBaseError, load_knowledge_base, numbers_in
+
+BRIEFING_FIGURES = {"31", "40", "65", "3", "6", "18", "7", "34", "140", "907", "162", "14.5", "400", "12", "2018",
+                    "2022", "2019"}
+
+
+def good_entry(entry_id: str = "sample-fact") -> dict:
+    return {
+        "id": entry_id,
+        "tags": ["sample"],
+        "answer": {"kk": "2019 жылы 31 адам.", "ru": "В 2019 году 31 человек.", "en": "In 2019, 31 people."},
+        "questions": {lang: [f"{lang} question {n}" for n in range(5)] for lang in LANGUAGES},
+    }
+
+
+def check(tmp_path: Path, *entries: dict, name: str = "facts.yaml") -> subprocess.CompletedProcess[str]:
+    (tmp_path / name).write_text(yaml.safe_dump(list(entries), allow_unicode=True), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "check"],
+        capture_output=True, text=True, env={"KNOWLEDGE_DIR": str(tmp_path), "PATH": ""}, check=False,
+    )
+
+
+def test_real_knowledge_base_is_valid_and_summarised() -> None:
+    done = subprocess.run([sys.executable, "-m", "bot", "kb", "check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "knowledge base OK" in done.stdout
+
+
+def test_every_briefing_figure_is_in_the_knowledge_base(kb: KnowledgeBase) -> None:
+    for lang in LANGUAGES:
+        figures = set().union(*(numbers_in(entry.answer[lang]) for entry in kb.entries))
+        assert figures >= BRIEFING_FIGURES, f"{lang} answers miss {BRIEFING_FIGURES - figures}"
+
+
+def test_briefing_answers_name_2019_and_the_source(kb: KnowledgeBase) -> None:
+    for entry in kb.entries:
+        if entry.source_file != "briefing_2019.yaml":
+            continue
+        for lang, text in entry.answer.items():
+            assert "2019" in text, f"{entry.id}.{lang} does not say 2019"
+
+
+def test_valid_file_passes(tmp_path: Path) -> None:
+    done = check(tmp_path, good_entry())
+    assert done.returncode == 0, done.stderr
+    assert "1 entries" in done.stdout
+
+
+def test_missing_language_is_named(tmp_path: Path) -> None:
+    entry = good_entry()
+    del entry["answer"]["kk"]
+    done = check(tmp_path, entry)
+    assert done.returncode == 1
+    assert "facts.yaml: entry #1 (sample-fact): answer lacks language kk" in done.stderr
+
+
+def test_colliding_ids_are_named(tmp_path: Path) -> None:
+    done = check(tmp_path, good_entry("twice"), good_entry("twice"))
+    assert done.returncode == 1
+    assert "entry #2 (twice): id 'twice' is already used in facts.yaml entry #1" in done.stderr
+
+
+def test_empty_field_is_named(tmp_path: Path) -> None:
+    entry = good_entry()
+    entry["answer"]["ru"] = "   "
+    done = check(tmp_path, entry)
+    assert "answer.ru is empty" in done.stderr
+
+
+def test_too_few_phrasings_are_named(tmp_path: Path) -> None:
+    entry = good_entry()
+    entry["questions"]["en"] = ["only one"]
+    done = check(tmp_path, entry)
+    assert "questions.en has 1 phrasings, at least 5 needed" in done.stderr
+
+
+def test_figures_that_differ_between_languages_are_named(tmp_path: Path) -> None:
+    entry = good_entry()
+    entry["answer"]["en"] = "In 2019, 13 people."
+    done = check(tmp_path, entry)
+    assert done.returncode == 1
+    assert "figures differ between languages: 31 in answer.kk but not in answer.en" in done.stderr
+    assert "13 in answer.en but not in answer.kk" in done.stderr
+
+
+def test_decimal_comma_equals_point() -> None:
+    assert numbers_in("14,5 мың") == numbers_in("14.5 thousand")
+
+
+def test_unknown_placeholder_is_named(tmp_path: Path) -> None:
+    entry = good_entry()
+    for lang in LANGUAGES:
+        entry["answer"][lang] = "Call {emergency_numbr}."
+    done = check(tmp_path, entry)
+    assert "unknown placeholder(s) emergency_numbr" in done.stderr
+
+
+def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("- id: x\n  tags: [a\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_knowledge_base(tmp_path)
+    assert caught.value.problems[0].startswith("broken.yaml line")
+
+
+def test_placeholders_are_filled_from_configuration(kb: KnowledgeBase) -> None:
+    values = {"emergency_number": "112", "police_number": "102", "retention_days": "90"}
+    for entry in kb.entries:
+        for lang in LANGUAGES:
+            assert "{" not in kb.answer(entry.id, lang, values)
+    assert "112" in kb.answer("hotline-emergency", "ru", values)

@@ -1,0 +1,74 @@
+"""How people type here must fold to one form (see shared/reference/typing-in-kazakhstan.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text_folding import clean, flip_layout, fold_cyrillic, latin_to_cyrillic, stem, stem_kazakh, tokens
+
+
+def folded(text: str) -> str:
+    return fold_cyrillic(clean(text))
+
+
+def test_case_yo_and_unicode_forms_fold_together() -> None:
+    assert folded("ЁЖИК\u00a0Ещё") == folded("ежик еще")
+    assert folded("Cafe\u0301") == folded("Café")  # combining accent vs precomposed
+
+
+def test_kazakh_without_kazakh_letters_meets_kazakh() -> None:
+    assert folded("Қазақстанда қанша адам сотталды") == folded("Казакстанда канша адам сотталды")
+    assert folded("өңір ұйым үшін") == folded("онир уиым ушин")
+
+
+def test_latin_lookalikes_inside_cyrillic_words_are_fixed() -> None:
+    assert folded("тeррoрист") == folded("террорист")  # Latin e and o inside a Cyrillic word
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Qazaqstanda qansha adam sottaldy", "Қазақстанда қанша адам сотталды"),  # 2021 alphabet
+        ("Qazaqstanda", "Қазақстанда"),
+        ("şetelдіkter", "шетелдіктер"),
+        ("skolko inostrantsev vydali", "сколько иностранцев выдали"),  # informal Russian Latin
+        ("zhyl", "жыл"),
+        ("terroristik", "террористик"),
+    ],
+)
+def test_latin_transliteration_reaches_the_cyrillic_fold(latin: str, cyrillic: str) -> None:
+    assert fold_cyrillic(latin_to_cyrillic(clean(latin))) == folded(cyrillic)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("crjkmrj", "сколько"),
+        ("ghbdtn", "привет"),
+        ("0fpf0cnfy", "қазақстан"),  # Kazakh letters on the digit row
+        ("j,extybt", "обучение"),  # , and . are б and ю inside a word
+    ],
+)
+def test_wrong_keyboard_layout_is_read_back(typed: str, meant: str) -> None:
+    assert fold_cyrillic(flip_layout(typed)) == folded(meant)
+
+
+def test_layout_flip_keeps_years_and_trailing_punctuation() -> None:
+    assert flip_layout("d 2019,") == "в 2019,"
+    assert flip_layout("ghbdtn, vbh") == "привет, мир"
+
+
+def test_decimal_comma_and_point_are_one_number() -> None:
+    assert tokens("14,5 тысяч") == tokens("14.5 тысяч")
+
+
+def test_kazakh_suffixes_are_stripped_to_a_shared_stem() -> None:
+    forms = ["шетелдиктер", "шетелдиктерди", "шетелдиктердин", "шетелдиктерге"]
+    assert len({stem_kazakh(form) for form in forms}) == 1
+    assert stem_kazakh("жыл") == "жыл"  # never below three letters
+
+
+def test_russian_and_english_stemming() -> None:
+    assert stem("осуждены", "ru") == stem("осуждена", "ru")
+    assert stem("extradited", "en") == stem("extradite", "en")
+    assert stem("2019", "ru") == "2019"
