@@ -27,7 +27,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from bot.answer_engine import AnswerEngine  # noqa: E402
-from bot.knowledge_base import LANGUAGES, Entry, KnowledgeBase, load_knowledge_base, load_synonyms  # noqa: E402
+from bot.knowledge_base import LANGUAGES, Entry, KnowledgeBase, load_knowledge_base, load_lexicon  # noqa: E402
 
 DEVSET = PROJECT / "tests" / "devset" / "dev.jsonl"
 
@@ -54,17 +54,33 @@ class Baseline:
 def synthetic_kb(real: KnowledgeBase, size: int, seed: int = 7) -> KnowledgeBase:
     """``size`` entries shaped like the real ones: each phrasing mixes real words with invented topic words."""
     rng = random.Random(seed)
-    words = {lang: sorted({w for e in real.entries for q in e.questions[lang] for w in q.split()}) for lang in LANGUAGES}
-    syllables = ["ka", "ra", "zu", "men", "tor", "lin", "sa", "dy", "ber", "ko", "al", "tas", "nur", "ek", "ol"]
+    words = {
+        lang: sorted({w for e in real.entries for q in e.questions[lang] for w in q.split()}) for lang in LANGUAGES
+    }
+    syllables = [
+        "ka",
+        "ra",
+        "zu",
+        "men",
+        "tor",
+        "lin",
+        "sa",
+        "dy",
+        "ber",
+        "ko",
+        "al",
+        "tas",
+        "nur",
+        "ek",
+        "ol",
+    ]
     entries = []
     for n in range(size):
         topic = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(3)]
         figure = rng.randint(1, 999)
         answer = {lang: f"{' '.join(topic)} {figure}" for lang in LANGUAGES}
         questions = {
-            lang: tuple(
-                " ".join(rng.sample(words[lang], 4) + rng.sample(topic, 2)) for _ in range(8)
-            )
+            lang: tuple(" ".join(rng.sample(words[lang], 4) + rng.sample(topic, 2)) for _ in range(8))
             for lang in LANGUAGES
         }
         entries.append(Entry(f"synthetic-{n}", ("synthetic",), answer, questions, "synthetic.yaml"))
@@ -75,7 +91,7 @@ def typo(text: str, rng: random.Random) -> str:
     if len(text) < 6:
         return text
     i = rng.randrange(1, len(text) - 1)
-    return text[:i] + text[i + 1] + text[i] + text[i + 2:]
+    return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
 
 
 def latency_ms(ask: Callable[[str], object], questions: list[str], runs: int) -> tuple[float, float]:
@@ -129,12 +145,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     real = load_knowledge_base(PROJECT / "knowledge")
-    synonyms = load_synonyms(PROJECT / "knowledge")
+    synonyms = load_lexicon(PROJECT / "knowledge")
     items = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
     dev_questions = [i["q"] for i in items]
     rng = random.Random(11)
     rows = []
-    for label, kb in [("real", real), ("1,000", synthetic_kb(real, 1000)), ("10,000", synthetic_kb(real, 10000))]:
+    for label, kb in [
+        ("real", real),
+        ("1,000", synthetic_kb(real, 1000)),
+        ("10,000", synthetic_kb(real, 10000)),
+    ]:
         sample = kb.entries[:: max(1, len(kb.entries) // 150)]
         questions = dev_questions + [typo(rng.choice(e.questions[rng.choice(LANGUAGES)]), rng) for e in sample]
         engine, engine_mb = held_memory_mb(lambda kb=kb: AnswerEngine(kb, synonyms=synonyms))
@@ -144,10 +164,10 @@ def main() -> None:
         base_p50, base_p99 = latency_ms(baseline.ask, questions, args.runs)
         engine_acc = baseline_acc = ("", "")
         if label == "real":
-            acc, abst = accuracy(lambda q: engine.ask(q).entry_id, items)
+            acc, abst = accuracy(lambda q, e=engine: e.ask(q).entry_id, items)
             engine_acc = (f"{acc:.1%}", f"{abst:.1%}")
             baseline.cutoff = best_baseline_cutoff(baseline, items)
-            acc, abst = accuracy(lambda q: baseline.ask(q)[0], items)
+            acc, abst = accuracy(lambda q, b=baseline: b.ask(q)[0], items)
             baseline_acc = (f"{acc:.1%}", f"{abst:.1%} (cutoff {baseline.cutoff:.0f})")
         rows.append((label, "engine", engine_p50, engine_p99, engine_mb, *engine_acc))
         rows.append((label, "baseline WRatio", base_p50, base_p99, baseline_mb, *baseline_acc))

@@ -13,9 +13,10 @@ How it works, and why:
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -23,7 +24,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.knowledge_base import LANGUAGES, KnowledgeBase
+from bot.knowledge_base import LANGUAGES, KnowledgeBase, Lexicon
 from bot.stop_words import STOP_WORDS
 from bot.text_folding import (
     KAZAKH_LETTERS,
@@ -43,11 +44,20 @@ MAX_TOKENS = 40
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    """Where the three-way decision falls; tuned on tests/devset/dev.jsonl only."""
+class Tuning:
+    """Weights and thresholds, tuned on tests/devset/dev.jsonl only (holdout.jsonl is never used for tuning)."""
 
-    answer: float = 62.0  # at least this to answer outright…
-    margin: float = 6.0  # …and this far ahead of the next entry
+    coverage: float = 0.45  # share of the question explained by the entry (all its phrasings and answer)
+    phrasing: float = 0.35  # F1 of the question against the entry's best phrasing
+    fuzzy: float = 0.20  # rapidfuzz token-set similarity to the best phrasing
+    unknown_weight: float = 0.9  # weight of a word the knowledge base never uses, × the rarest word's weight
+    answer_word_weight: float = 0.2  # a word found only in the answer text counts this much
+    place_weight: float = 0.5  # place names count half, and never suffice alone
+    retyped_penalty: float = 0.97  # transliterated or layout-flipped readings lose ties to the text as typed
+    rerank: int = 8  # entries re-ranked with rapidfuzz
+    answer: float = 52.0  # at least this to answer outright…
+    margin: float = 2.0  # …and this far ahead of the next entry,
+    sure: float = 85.0  # …unless the score is at least this
     suggest: float = 45.0  # below answer, at least this to offer "did you mean"
     suggestion_floor: float = 38.0  # a further suggestion must score at least this
 
@@ -81,6 +91,7 @@ class _LanguageIndex:
     phrasings_by_entry: dict[int, list[_Phrasing]] = field(default_factory=lambda: defaultdict(list))
     words: set[str] = field(default_factory=set)  # folded word forms, for language detection
     vocab_by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    sorted_vocab: list[str] = field(default_factory=list)
     unknown_weight: float = 1.0
 
     def fuzzy_vocab(self, word: str) -> tuple[str, float] | None:
@@ -108,22 +119,57 @@ def _fuzzy_lookup(index: _LanguageIndex, word: str) -> tuple[str, float] | None:
             if best is None or similarity > best[1]:
                 best = (candidate, similarity)
     if best is None and len(word) >= 5:
-        # Kazakh and Russian endings the stemmer left: the longest known stem that starts the word.
+        # Endings the stemmers handled differently: the longest known stem that starts the word…
         for length in range(4, len(word)):
             if word[:length] in index.idf:
                 best = (word[:length], 0.8)
+        # …or else the shortest known stem that the word starts (осужд / осужденн).
+        if best is None:
+            at = bisect.bisect_left(index.sorted_vocab, word)
+            if at < len(index.sorted_vocab) and index.sorted_vocab[at].startswith(word):
+                best = (index.sorted_vocab[at], 0.8)
     return best
+
+
+PLACE_PREFIX = "place"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+class Places:
+    """Place names, read whatever their ending or script; see knowledge/lexicon/places.yaml for why."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        alternatives = []
+        self._token_of: dict[str, str] = {}
+        for name, starts in names.items():
+            token = PLACE_PREFIX + re.sub(r"\W", "", name)
+            for start in starts:
+                folded = fold_cyrillic(clean(start))
+                self._token_of[folded] = token
+                alternatives.append(re.escape(folded).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?"))
+        alternatives.sort(key=len, reverse=True)
+        self._pattern = re.compile(r"\b(" + "|".join(alternatives) + r")\w*") if alternatives else None
+        self._normal = {re.sub(r"[\s-]", "", k): v for k, v in self._token_of.items()}
+
+    def mark(self, folded: str) -> str:
+        """Replace each place name with its place token (``placealmaty``)."""
+        if self._pattern is None:
+            return folded
+        return self._pattern.sub(lambda m: " " + self._normal[re.sub(r"[\s-]", "", m.group(1))] + " ", folded)
 
 
 def _fold_for(lang: str, text: str) -> str:
     return text if lang == "en" else fold_cyrillic(text)
 
 
-def _content_stems(lang: str, folded: str, synonyms: dict[str, str]) -> list[str]:
+def _content_stems(lang: str, folded: str, synonyms: dict[str, str], places: Places) -> list[str]:
     stop = STOP_WORDS[lang]
     out = []
-    for word in tokens(folded)[:MAX_TOKENS]:
+    for word in tokens(places.mark(folded))[:MAX_TOKENS]:
         if word in stop or (len(word) < 2 and not word.isdigit()):
+            continue
+        if word.startswith(PLACE_PREFIX):
+            out.append(word)
             continue
         stemmed = stem(word, lang)
         out.append(synonyms.get(stemmed, stemmed))
@@ -133,24 +179,19 @@ def _content_stems(lang: str, folded: str, synonyms: dict[str, str]) -> list[str
 class AnswerEngine:
     """Answers questions from a knowledge base; build once, then call :meth:`ask` as often as needed."""
 
-    def __init__(
-        self,
-        kb: KnowledgeBase,
-        *,
-        synonyms: dict[str, list[list[str]]] | None = None,
-        thresholds: Thresholds | None = None,
-    ) -> None:
+    def __init__(self, kb: KnowledgeBase, *, lexicon: Lexicon | None = None, tuning: Tuning | None = None) -> None:
         self.kb = kb
-        self.thresholds = thresholds or Thresholds()
+        self.tuning = tuning or Tuning()
+        lexicon = lexicon or Lexicon()
         self.entry_ids = [entry.id for entry in kb.entries]
-        self._synonyms = {lang: self._synonym_map(lang, (synonyms or {}).get(lang, [])) for lang in LANGUAGES}
+        self._places = Places(lexicon.places)
+        self._synonyms = {lang: self._synonym_map(lang, lexicon.synonyms.get(lang, [])) for lang in LANGUAGES}
         self._indexes = {lang: self._build_index(lang) for lang in LANGUAGES}
         self._cached_ask = lru_cache(maxsize=4096)(self._ask)
 
     # --- building ------------------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _synonym_map(lang: str, groups: list[list[str]]) -> dict[str, str]:
+    def _synonym_map(self, lang: str, groups: list[list[str]]) -> dict[str, str]:
         """Each word of a synonym group stems to the group's first word's stem."""
         mapping: dict[str, str] = {}
         for group in groups:
@@ -159,9 +200,11 @@ class AnswerEngine:
                 mapping[other] = stems[0]
         return mapping
 
+    def _stems(self, lang: str, folded: str) -> list[str]:
+        return _content_stems(lang, folded, self._synonyms[lang], self._places)
+
     def _build_index(self, lang: str) -> _LanguageIndex:
         index = _LanguageIndex(lang=lang, entry_count=len(self.kb.entries))
-        synonyms = self._synonyms[lang]
         document_frequency: dict[str, int] = defaultdict(int)
         entry_stems: list[tuple[list[frozenset[str]], set[str]]] = []
         for entry in self.kb.entries:
@@ -169,28 +212,28 @@ class AnswerEngine:
             for question in entry.questions[lang]:
                 folded = _fold_for(lang, clean(question))
                 index.words.update(tokens(folded))
-                phrasing_stems.append(frozenset(_content_stems(lang, folded, synonyms)))
+                phrasing_stems.append(frozenset(self._stems(lang, folded)))
             answer_folded = _fold_for(lang, clean(entry.answer[lang]))
             index.words.update(tokens(answer_folded))
-            answer_stems = set(_content_stems(lang, answer_folded, synonyms))
+            answer_stems = set(self._stems(lang, answer_folded))
             entry_stems.append((phrasing_stems, answer_stems))
             for term in set().union(*phrasing_stems, answer_stems):
                 document_frequency[term] += 1
         n = max(len(self.kb.entries), 1)
         index.idf = {term: math.log(1.0 + n / df) for term, df in document_frequency.items()}
-        index.unknown_weight = 0.9 * math.log(1.0 + n)
+        index.unknown_weight = self.tuning.unknown_weight * math.log(1.0 + n)
         for position, (phrasing_stems, answer_stems) in enumerate(entry_stems):
             for term in answer_stems:
-                index.postings[term][position] = 0.6  # the answer's own words count, less than a phrasing's
+                index.postings[term][position] = self.tuning.answer_word_weight
             for stems in phrasing_stems:
                 for term in stems:
                     index.postings[term][position] = 1.0
-                weight = sum(index.idf[t] for t in stems) or 1.0
-                text = " ".join(sorted(stems))
-                index.phrasings_by_entry[position].append(_Phrasing(position, stems, weight, text))
+                weight = sum(index.idf[t] * _place_factor(t, self.tuning) for t in stems) or 1.0
+                index.phrasings_by_entry[position].append(_Phrasing(position, stems, weight, " ".join(sorted(stems))))
         for term in index.idf:
-            if not term[0].isdigit():
+            if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
                 index.vocab_by_length[len(term)].append(term)
+        index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
         index.postings = dict(index.postings)
         return index
 
@@ -221,75 +264,77 @@ class AnswerEngine:
             folded = fold_cyrillic(text)
             readings += [("ru", folded, 1.0), ("kk", folded, 1.0)]
         if has_latin(text):
+            penalty = self.tuning.retyped_penalty
             readings.append(("en", text, 1.0))
             transliterated = fold_cyrillic(latin_to_cyrillic(text))
-            readings += [("ru", transliterated, 0.97), ("kk", transliterated, 0.97)]
+            readings += [("ru", transliterated, penalty), ("kk", transliterated, penalty)]
             if not has_cyrillic(text):
                 flipped = fold_cyrillic(flip_layout(text))
-                readings += [("ru", flipped, 0.97), ("kk", flipped, 0.97)]
+                readings += [("ru", flipped, penalty), ("kk", flipped, penalty)]
         return readings
 
     def _score(self, lang: str, folded: str) -> dict[int, float]:
         """Score (0–100) of the entries that share anything with this reading of the question."""
+        tuning = self.tuning
         index = self._indexes[lang]
-        query = _content_stems(lang, folded, self._synonyms[lang])
-        if not query:
-            return {}
-        matched: list[tuple[str, float, float]] = []  # (known stem, similarity, weight)
+        matched: dict[str, float] = {}  # known term → weight × similarity (× place factor)
         total = 0.0
-        for term in dict.fromkeys(query):
+        topical = False
+        for term in dict.fromkeys(self._stems(lang, folded)):
+            factor = _place_factor(term, tuning)
             if term in index.idf:
-                matched.append((term, 1.0, index.idf[term]))
-                total += index.idf[term]
+                known, similarity = term, 1.0
+            elif _YEAR.fullmatch(term):
+                return {}  # another period than the knowledge base covers: not ours to answer
+            elif term[0].isdigit() or term.startswith(PLACE_PREFIX):
+                total += index.unknown_weight * factor  # a figure or place the knowledge base never mentions
                 continue
-            if term.isdigit() or term.replace(".", "").isdigit():
-                total += index.unknown_weight * 0.5  # an unknown figure is weaker evidence than an unknown word
-                continue
-            found = index.fuzzy_vocab(term)
-            if found is None:
-                total += index.unknown_weight
             else:
+                found = index.fuzzy_vocab(term)
+                if found is None:
+                    total += index.unknown_weight
+                    continue
                 known, similarity = found
-                weight = index.idf[known]
-                matched.append((known, similarity, weight))
-                total += weight
-        if not matched or total <= 0:
-            return {}
+            weight = index.idf[known] * factor
+            matched[known] = max(matched.get(known, 0.0), weight * similarity)
+            total += weight
+            topical = topical or factor == 1.0
+        if not topical:
+            return {}  # only place names matched: never enough to answer
         coverage: dict[int, float] = defaultdict(float)
-        for term, similarity, weight in matched:
+        for term, weight in matched.items():
             for position, posting_weight in index.postings[term].items():
-                coverage[position] += weight * similarity * posting_weight
-        best = sorted(coverage.items(), key=lambda item: item[1], reverse=True)[:8]
-        query_text = " ".join(sorted({term for term, _, _ in matched}))
-        matched_weight = {term: weight * similarity for term, similarity, weight in matched}
+                coverage[position] += weight * posting_weight
+        best = sorted(coverage.items(), key=lambda item: item[1], reverse=True)[: tuning.rerank]
+        query_text = " ".join(sorted(matched))
         scores: dict[int, float] = {}
         for position, covered in best:
-            query_coverage = covered / total
-            phrasing_fit = 0.0
-            for phrasing in index.phrasings_by_entry[position]:
-                shared = sum(matched_weight[t] for t in phrasing.stems if t in matched_weight)
-                fit = shared / phrasing.weight
-                if fit > phrasing_fit:
-                    phrasing_fit = fit
-            choices = [p.text for p in index.phrasings_by_entry[position]]
-            similar = process.extractOne(query_text, choices, scorer=fuzz.token_set_ratio)
+            phrasings = index.phrasings_by_entry[position]
+            fit = 0.0
+            for phrasing in phrasings:
+                shared = sum(matched[t] for t in phrasing.stems if t in matched)
+                if shared:
+                    recall, precision = shared / total, shared / phrasing.weight
+                    fit = max(fit, 2 * recall * precision / (recall + precision))
+            similar = process.extractOne(query_text, [p.text for p in phrasings], scorer=fuzz.token_set_ratio)
             fuzzy = similar[1] / 100.0 if similar else 0.0
-            scores[position] = 100.0 * (0.55 * query_coverage + 0.25 * min(phrasing_fit, 1.0) + 0.20 * fuzzy)
+            scores[position] = 100.0 * (
+                tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0) + tuning.fuzzy * fuzzy
+            )
         return scores
 
     def _decide(self, question: str, lang: str, ranking: list[tuple[int, float]]) -> Result:
-        limits = self.thresholds
-        if not ranking or ranking[0][1] < limits.suggest:
+        tuning = self.tuning
+        if not ranking or ranking[0][1] < tuning.suggest:
             score = round(ranking[0][1], 1) if ranking else 0.0
             return Result(question, lang, "unknown", None, score)
         best_position, best_score = ranking[0]
         runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
-        if best_score >= limits.answer and best_score - runner_up >= limits.margin:
+        clear_lead = best_score - runner_up >= tuning.margin or best_score >= tuning.sure
+        if best_score >= tuning.answer and clear_lead:
             return Result(question, lang, "answer", self.entry_ids[best_position], round(best_score, 1))
         suggestions = tuple(
-            self.entry_ids[position]
-            for position, score in ranking[:3]
-            if score >= limits.suggestion_floor
+            self.entry_ids[position] for position, score in ranking[:3] if score >= tuning.suggestion_floor
         )
         return Result(question, lang, "suggest", None, round(best_score, 1), suggestions)
 
@@ -319,14 +364,35 @@ class AnswerEngine:
             return hint
         return max(evidence, key=lambda lang: evidence[lang])
 
-    def warm_up(self, questions: Iterable[str] = ()) -> None:
-        """Touch caches so the first citizen does not pay for them."""
-        for question in questions:
-            self.ask(question)
+
+def _place_factor(term: str, tuning: Tuning) -> float:
+    return tuning.place_weight if term.startswith(PLACE_PREFIX) else 1.0
 
 
-_KK_ENDINGS = ("ма", "ме", "ба", "бе", "па", "пе", "дагы", "деги", "тагы", "теги", "нын", "нин", "ды", "ди", "ган",
-               "ген", "лар", "лер", "дар", "дер", "тар", "тер")
+_KK_ENDINGS = (
+    "ма",
+    "ме",
+    "ба",
+    "бе",
+    "па",
+    "пе",
+    "дагы",
+    "деги",
+    "тагы",
+    "теги",
+    "нын",
+    "нин",
+    "ды",
+    "ди",
+    "ган",
+    "ген",
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "тер",
+)
 
 
 def _kazakh_ending(word: str, lang: str) -> bool:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from bot.answer_engine import AnswerEngine, Result
-from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base, load_synonyms, summary
+from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base, load_lexicon, summary
+from bot.logging_setup import configure_logging
 from bot.settings import ConfigError, Settings, load_settings
 
 EXIT_USAGE = 2
@@ -27,21 +29,42 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     ask = commands.add_parser("ask", help="answer questions from the knowledge base")
-    ask.add_argument("--lang", choices=["auto", "kk", "ru", "en"], default="auto",
-                     help="reply language hint for ambiguous text (default: detect)")
+    ask.add_argument(
+        "--lang",
+        choices=["auto", "kk", "ru", "en"],
+        default="auto",
+        help="reply language hint for ambiguous text (default: detect)",
+    )
     ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
     ask.add_argument("question", nargs="?", help="the question; without it, questions are read from stdin")
 
     kb = commands.add_parser("kb", help="knowledge-base tools for editors")
     kb_commands = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
     kb_commands.add_parser("check", help="validate knowledge/*.yaml")
+    gaps = kb_commands.add_parser("gaps", help="the most frequent questions the bot could not answer")
+    gaps.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
+    gaps.add_argument("--days", type=_positive, default=30, help="asked within this many days (default 30)")
+
+    commands.add_parser("run", help="run the bot (long polling); needs BOT_TOKEN")
+    chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
+    chat.add_argument("--lang", choices=["kk", "ru", "en"], default=None, help="your Telegram language")
+    db = commands.add_parser("db", help="database tools")
+    db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    db_commands.add_parser("upgrade", help="apply database migrations")
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return number
 
 
 def load_engine(settings: Settings) -> tuple[KnowledgeBase, AnswerEngine]:
     """The knowledge base and its engine, built once."""
     kb = load_knowledge_base(settings.knowledge_dir)
-    return kb, AnswerEngine(kb, synonyms=load_synonyms(settings.knowledge_dir))
+    return kb, AnswerEngine(kb, lexicon=load_lexicon(settings.knowledge_dir))
 
 
 def render_json(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
@@ -65,8 +88,10 @@ def render_text(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
         return f"[{result.lang}] {answer}\n  (entry {result.entry_id}, score {result.score})"
     if result.suggestions:
         options = "; ".join(kb.by_id[s].questions[result.lang][0] for s in result.suggestions)
-        return f"[{result.lang}] did you mean: {options}\n  (entries {', '.join(result.suggestions)}, " \
-               f"score {result.score})"
+        return (
+            f"[{result.lang}] did you mean: {options}\n  (entries {', '.join(result.suggestions)}, "
+            f"score {result.score})"
+        )
     return f"[{result.lang}] I don't know (score {result.score})"
 
 
@@ -90,8 +115,29 @@ def run_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 def run_kb_check(settings: Settings, out: TextIO) -> int:
     kb = load_knowledge_base(settings.knowledge_dir)
-    load_synonyms(settings.knowledge_dir)
+    load_lexicon(settings.knowledge_dir)
     print(summary(kb), file=out)
+    return 0
+
+
+async def run_kb_gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot import database
+    from bot.knowledge_stats import top_gaps
+
+    await database.upgrade_async(settings.database)
+    engine = database.create_engine(settings.database)
+    try:
+        gaps = await top_gaps(database.session_factory(engine), limit=args.limit, days=args.days)
+    finally:
+        await engine.dispose()
+    if not gaps:
+        print(f"no unanswered questions in the last {args.days} days", file=out)
+        return 0
+    header = "asked × | lang | did-you-mean | last asked | text"
+    print(f"most frequent unanswered questions, last {args.days} days ({header})", file=out)
+    for gap in gaps:
+        offered = "yes" if gap.suggested else "no"
+        print(f"{gap.asked:>5} | {gap.lang} | {offered:>3} | {gap.last_asked:%Y-%m-%d} | {gap.example}", file=out)
     return 0
 
 
@@ -99,19 +145,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
+        configure_logging(settings)
         if args.command == "ask":
             return run_ask(args, settings, sys.stdout)
         if args.command == "kb" and args.kb_command == "check":
             return run_kb_check(settings, sys.stdout)
+        if args.command == "kb" and args.kb_command == "gaps":
+            return asyncio.run(run_kb_gaps(args, settings, sys.stdout))
+        if args.command == "db" and args.db_command == "upgrade":
+            from bot import database
+
+            database.upgrade(settings.database)
+            print("database schema is up to date", file=sys.stdout)
+            return 0
+        if args.command == "run":
+            from bot.telegram.app import run_polling
+
+            asyncio.run(run_polling(settings))
+            return 0
+        if args.command == "chat":
+            from bot.terminal_chat import run_chat
+
+            return asyncio.run(run_chat(settings, lang=args.lang))
     except ConfigError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KnowledgeBaseError as exc:
         for problem in exc.problems:
             print(f"knowledge base: {problem}", file=sys.stderr)
-        print(f"hotline: the knowledge base has {len(exc.problems)} problem(s); fix them and run "
-              "'hotline kb check' again", file=sys.stderr)
+        print(
+            f"hotline: the knowledge base has {len(exc.problems)} problem(s); fix them and run "
+            "'hotline kb check' again",
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return 130
     return EXIT_USAGE

@@ -70,6 +70,9 @@ def load_or_create_secret(configured: str | None, data_dir: Path) -> str:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(secret + "\n")
-    log.warning("SECRET_KEY is not set: generated one in %s; production must set SECRET_KEY "
-                "(and keep it: losing it makes stored reply routes and receipt codes unusable)", path)
+    log.warning(
+        "SECRET_KEY is not set: generated one in %s; production must set SECRET_KEY "
+        "(and keep it: losing it makes stored reply routes and receipt codes unusable)",
+        path,
+    )
     return secret

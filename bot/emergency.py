@@ -6,7 +6,15 @@ from pathlib import Path
 
 import yaml
 
-from bot.text_folding import clean, flip_layout, fold_cyrillic, has_cyrillic, has_latin, latin_to_cyrillic, tokens
+from bot.text_folding import (
+    clean,
+    flip_layout,
+    fold_cyrillic,
+    has_cyrillic,
+    has_latin,
+    latin_to_cyrillic,
+    tokens,
+)
 
 EMERGENCY_FILE = "lexicon/emergency.yaml"
 

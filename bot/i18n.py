@@ -33,7 +33,7 @@ class Translator:
             self._bundles[lang] = bundle
 
     def message_ids(self, lang: str) -> set[str]:
-        return set(self._bundles[lang]._messages)  # noqa: SLF001 (FluentBundle has no public listing)
+        return set(self._bundles[lang]._messages)
 
     def text(self, lang: str, key: str, **args: Any) -> str:
         """The message ``key`` in ``lang`` with arguments filled in (emergency numbers etc. by default)."""

@@ -19,6 +19,7 @@ LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
 MIN_QUESTIONS = 5
 PLACEHOLDERS = frozenset({"emergency_number", "police_number", "retention_days"})
 SYNONYMS_FILE = "lexicon/synonyms.yaml"
+PLACES_FILE = "lexicon/places.yaml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -179,24 +180,42 @@ def summary(kb: KnowledgeBase) -> str:
     return f"knowledge base OK: {len(kb.entries)} entries ({per_file}); question phrasings: {per_lang}"
 
 
-def load_synonyms(directory: Path) -> dict[str, list[list[str]]]:
-    """``synonyms.yaml``: per language, groups of words citizens use for the same thing (optional file)."""
-    path = directory / SYNONYMS_FILE
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists that help matching (``knowledge/lexicon/``): synonyms per language, and place names."""
+
+    synonyms: dict[str, list[list[str]]] = field(default_factory=dict)
+    places: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _read_yaml(path: Path, problems: list[str]) -> Any:
     if not path.exists():
         return {}
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise KnowledgeBaseError([f"{SYNONYMS_FILE}: not valid YAML: {getattr(exc, 'problem', exc)}"]) from None
-    problems = []
-    if not isinstance(raw, dict) or set(raw) - set(LANGUAGES):
+        problems.append(f"{path.parent.name}/{path.name}: not valid YAML: {getattr(exc, 'problem', exc)}")
+        return {}
+
+
+def _is_word_list(value: Any, minimum: int) -> bool:
+    return isinstance(value, list) and len(value) >= minimum and all(isinstance(w, str) and w.strip() for w in value)
+
+
+def load_lexicon(directory: Path) -> Lexicon:
+    """``lexicon/synonyms.yaml`` (kk/ru/en → groups of interchangeable words) and ``lexicon/places.yaml``."""
+    problems: list[str] = []
+    synonyms = _read_yaml(directory / SYNONYMS_FILE, problems)
+    if not isinstance(synonyms, dict) or set(synonyms) - set(LANGUAGES):
         problems.append(f"{SYNONYMS_FILE}: must map kk/ru/en to lists of word groups")
-        raw = {}
-    for lang, groups in raw.items():
-        if not isinstance(groups, list) or not all(
-            isinstance(g, list) and len(g) >= 2 and all(isinstance(w, str) and w.strip() for w in g) for g in groups
-        ):
+        synonyms = {}
+    for lang, groups in synonyms.items():
+        if not isinstance(groups, list) or not all(_is_word_list(g, 2) for g in groups):
             problems.append(f"{SYNONYMS_FILE}: {lang}: every group must be a list of at least two words")
+    places = _read_yaml(directory / PLACES_FILE, problems)
+    if not isinstance(places, dict) or not all(_is_word_list(v, 1) for v in places.values()):
+        problems.append(f"{PLACES_FILE}: must map each place to a list of how its name starts")
+        places = {}
     if problems:
         raise KnowledgeBaseError(problems)
-    return raw
+    return Lexicon(synonyms=synonyms, places=places)

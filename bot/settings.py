@@ -22,8 +22,11 @@ class Settings(BaseSettings):
 
     # Telegram
     bot_token: SecretStr | None = Field(default=None, description="Token from @BotFather (required to run)")
-    telegram_api_url: str | None = Field(default=None, pattern=r"^https?://[^\s/]+(:\d+)?(/.*)?$",
-                                         description="Base URL of another Bot API server (e.g. a local one)")
+    telegram_api_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/]+(:\d+)?(/.*)?$",
+        description="Base URL of another Bot API server (e.g. a local one)",
+    )
     # Storage and secrets
     data_dir: Path = Field(default=Path("data"), description="Folder for the SQLite database and generated secret")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite in DATA_DIR")
@@ -31,10 +34,15 @@ class Settings(BaseSettings):
     # Citizens
     flood_rate: float = Field(default=1.0, gt=0, description="Messages per second a user may send, sustained")
     flood_burst: int = Field(default=8, ge=1, description="Messages a user may send in a burst")
+    # Logs
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO")
+    log_format: Literal["text", "json"] = Field(default="text")
     # Knowledge base and answers
     knowledge_dir: Path = Field(default=PROJECT_DIR / "knowledge", description="Folder of the knowledge base")
-    default_language: Language = Field(default="ru", description="Language for users whose Telegram language is "
-                                       "not kk/ru/en, and for ambiguous questions")
+    default_language: Language = Field(
+        default="ru",
+        description="Language for users whose Telegram language is not kk/ru/en, and for ambiguous questions",
+    )
     emergency_number: str = Field(default="112", pattern=r"^\+?[0-9 ()-]{2,20}$")
     police_number: str = Field(default="102", pattern=r"^\+?[0-9 ()-]{2,20}$")
     retention_days: int = Field(default=90, ge=1, le=3650)
@@ -57,8 +65,10 @@ class Settings(BaseSettings):
     @classmethod
     def _secret_length(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and len(value.get_secret_value()) < 32:
-            raise ValueError("must be at least 32 characters; generate one with "
-                             "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'")
+            raise ValueError(
+                "must be at least 32 characters; generate one with "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
         return value
 
     @property
@@ -84,6 +94,7 @@ def load_settings(**overrides: object) -> Settings:
         given = error.get("input")
         secret = name in {"BOT_TOKEN", "SECRET_KEY"}  # never echo secrets, not even malformed ones
         shown = "" if given is None or secret or isinstance(given, dict) else f" (got {str(given)[:40]!r})"
+        problem = error["msg"].removeprefix("Value error, ")
         raise ConfigError(
-            f"configuration error: {name}: {error['msg'].removeprefix('Value error, ')}{shown}; set {name} in the environment or in .env"
+            f"configuration error: {name}: {problem}{shown}; set {name} in the environment or in .env"
         ) from None

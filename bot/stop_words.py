@@ -23,7 +23,7 @@ _KK = """
 нешe неше нешеу ма ме ба бе па пе ғой гои да де та те жане мен бен пен менен бенен пенен ушин туралы бар жок емес
 еди екен деген дейди айтыныздаршы айтыныздаршы айтыныз айтшы айтып беринизши айтып бериниз билгим келеди
 билгим керек билеиин кеп коп ете ен кандаи-да бир барлыгы барлык жылы жыл жылдын осы-дан кеше кеирек керек
-ме екен ба екен шынымен рас па рас ма ия иа жок сизде бизде менде осында мында сонда кеиин бурын кеиин
+ме екен ба екен шынымен рас па рас ма ия иа жок сизде бизде менде осында мында сонда
 """
 
 _EN = """
@@ -32,7 +32,7 @@ could did do does doing down during each few for from further had has have havin
 if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
 please same she should so some such than that the their them then there these they this those through to too
 under until up very was we were what when where which while who whom why will with would you your tell know
-want wanted wonder curious question really actually happen happened many much kind sort get got there's what's
+want wanted wonder curious question really actually many much kind sort get got there's what's
 """
 
 STOP_WORDS: dict[str, frozenset[str]] = {

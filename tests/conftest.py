@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer_engine import AnswerEngine
-from bot.knowledge_base import KnowledgeBase, load_knowledge_base, load_synonyms
+from bot.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 
 PROJECT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = PROJECT / "knowledge"
@@ -18,4 +18,4 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def engine(kb: KnowledgeBase) -> AnswerEngine:
-    return AnswerEngine(kb, synonyms=load_synonyms(KNOWLEDGE))
+    return AnswerEngine(kb, lexicon=load_lexicon(KNOWLEDGE))

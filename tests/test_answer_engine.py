@@ -90,13 +90,18 @@ def test_bad_input_abstains_without_exception(engine: AnswerEngine, question: st
 
 
 def test_places_from_the_briefing_do_not_pull_off_topic_questions(engine: AnswerEngine) -> None:
-    for question in ["Какая погода в Таразе?", "Алматыда пәтер бағасы қанша?", "Best restaurants in Karaganda"]:
+    for question in [
+        "Какая погода в Таразе?",
+        "Алматыда пәтер бағасы қанша?",
+        "Best restaurants in Karaganda",
+    ]:
         assert engine.ask(question).entry_id is None, question
 
 
 def run_ask(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", "ask", *args], input=stdin, capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "ask", *args], input=stdin, capture_output=True, text=True, check=False
+    )
 
 
 def test_ask_json_interface() -> None:

@@ -11,8 +11,25 @@ import yaml
 
 from bot.knowledge_base import LANGUAGES, KnowledgeBase, KnowledgeBaseError, load_knowledge_base, numbers_in
 
-BRIEFING_FIGURES = {"31", "40", "65", "3", "6", "18", "7", "34", "140", "907", "162", "14.5", "400", "12", "2018",
-                    "2022", "2019"}
+BRIEFING_FIGURES = {
+    "31",
+    "40",
+    "65",
+    "3",
+    "6",
+    "18",
+    "7",
+    "34",
+    "140",
+    "907",
+    "162",
+    "14.5",
+    "400",
+    "12",
+    "2018",
+    "2022",
+    "2019",
+}
 
 
 def good_entry(entry_id: str = "sample-fact") -> dict:
@@ -28,7 +45,10 @@ def check(tmp_path: Path, *entries: dict, name: str = "facts.yaml") -> subproces
     (tmp_path / name).write_text(yaml.safe_dump(list(entries), allow_unicode=True), encoding="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "bot", "kb", "check"],
-        capture_output=True, text=True, env={"KNOWLEDGE_DIR": str(tmp_path), "PATH": ""}, check=False,
+        capture_output=True,
+        text=True,
+        env={"KNOWLEDGE_DIR": str(tmp_path), "PATH": ""},
+        check=False,
     )
 
 

@@ -74,3 +74,9 @@ command-language = Change language
 command-privacy = What is stored and how long
 command-about = About the hotline
 command-cancel = Stop the current action
+
+## Flows
+
+cancelled = Cancelled. Nothing was sent.
+nothing-to-cancel = There is nothing to cancel.
+reports-coming = Reports through this bot are not open yet. If anyone is in danger, call { $emergency }.

@@ -1,0 +1,143 @@
+"""What the knowledge base did for citizens: outcome counts, unanswered questions, "was this helpful?" votes.
+
+Nothing here knows who asked. Counting happens in memory and is written in batches every few seconds, so a busy
+hour of questions costs a handful of database writes; a crash loses at most those seconds of statistics, never a
+report.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.answer_engine import Result
+from bot.models import AnswerFeedback, AnswerOutcome, KnowledgeGap
+from bot.models.knowledge_stats import GAP_TEXT_LIMIT
+from bot.text_folding import clean, fold_cyrillic
+
+log = logging.getLogger(__name__)
+
+
+def _upsert(session: AsyncSession, model: type[SQLModel], values: dict, keys: list[str], add: dict[str, object]):
+    """INSERT … ON CONFLICT DO UPDATE adding to counters, for SQLite and PostgreSQL alike."""
+    dialect = session.bind.dialect.name  # type: ignore[union-attr]
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(model).values(**values)
+    return statement.on_conflict_do_update(index_elements=keys, set_=add)
+
+
+@dataclass
+class _Gap:
+    example: str
+    lang: str
+    asked: int
+    suggested: bool
+    last_asked: datetime
+
+
+class QuestionLog:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, flush_interval: float = 2.0) -> None:
+        self._sessions = sessions
+        self._interval = flush_interval
+        self._outcomes: Counter[tuple[date, str, str]] = Counter()
+        self._gaps: dict[str, _Gap] = {}
+
+    def record(self, result: Result, text: str) -> None:
+        """Count one answered question; remember an unanswered one by its folded text (no identity)."""
+        now = datetime.now(UTC)
+        self._outcomes[(now.date(), result.decision, result.lang)] += 1
+        if result.entry_id is not None:
+            return
+        example = clean(text)[:GAP_TEXT_LIMIT]
+        if not example:
+            return
+        key = fold_cyrillic(example)
+        gap = self._gaps.get(key)
+        if gap is None:
+            self._gaps[key] = _Gap(example, result.lang, 1, result.decision == "suggest", now)
+        else:
+            gap.asked += 1
+            gap.last_asked = now
+
+    async def flush(self) -> None:
+        outcomes, self._outcomes = self._outcomes, Counter()
+        gaps, self._gaps = self._gaps, {}
+        if not outcomes and not gaps:
+            return
+        async with self._sessions() as session:
+            for (day, outcome, lang), count in outcomes.items():
+                values = {"day": day, "outcome": outcome, "lang": lang, "count": count}
+                add = {"count": AnswerOutcome.count + count}
+                await session.exec(_upsert(session, AnswerOutcome, values, ["day", "outcome", "lang"], add))
+            for key, gap in gaps.items():
+                values = {
+                    "key": key,
+                    "example": gap.example,
+                    "lang": gap.lang,
+                    "asked": gap.asked,
+                    "suggested": gap.suggested,
+                    "first_asked": gap.last_asked,
+                    "last_asked": gap.last_asked,
+                }
+                add = {"asked": KnowledgeGap.asked + gap.asked, "last_asked": gap.last_asked}
+                await session.exec(_upsert(session, KnowledgeGap, values, ["key"], add))
+            await session.commit()
+
+    async def run(self) -> None:
+        """Flush every few seconds until cancelled; then flush what is left."""
+        try:
+            while True:
+                await asyncio.sleep(self._interval)
+                try:
+                    await self.flush()
+                except Exception:
+                    log.exception("could not write question statistics; will retry")
+        finally:
+            await asyncio.shield(self.flush())
+
+
+async def record_feedback(
+    sessions: async_sessionmaker[AsyncSession], *, entry_id: str, lang: str, helpful: bool
+) -> None:
+    column = "helpful" if helpful else "not_helpful"
+    async with sessions() as session:
+        values = {"entry_id": entry_id, "lang": lang, "helpful": int(helpful), "not_helpful": int(not helpful)}
+        add = {column: getattr(AnswerFeedback, column) + 1}
+        await session.exec(_upsert(session, AnswerFeedback, values, ["entry_id", "lang"], add))
+        await session.commit()
+
+
+async def top_gaps(
+    sessions: async_sessionmaker[AsyncSession], *, limit: int = 20, days: int = 30
+) -> list[KnowledgeGap]:
+    """The most frequent unanswered questions of the last ``days`` days."""
+    since = datetime.now(UTC) - timedelta(days=days)
+    async with sessions() as session:
+        query = (
+            select(KnowledgeGap)
+            .where(KnowledgeGap.last_asked >= since)
+            .order_by(KnowledgeGap.asked.desc(), KnowledgeGap.last_asked.desc())
+            .limit(limit)
+        )
+        return list((await session.exec(query)).scalars())
+
+
+async def hit_rate(sessions: async_sessionmaker[AsyncSession], *, days: int = 30) -> dict[str, int]:
+    """Questions by outcome (answer / suggest / unknown) over the last ``days`` days."""
+    since = (datetime.now(UTC) - timedelta(days=days)).date()
+    async with sessions() as session:
+        query = (
+            select(AnswerOutcome.outcome, func.sum(AnswerOutcome.count))
+            .where(AnswerOutcome.day >= since)
+            .group_by(AnswerOutcome.outcome)
+        )
+        return {outcome: int(total) for outcome, total in (await session.exec(query)).all()}

@@ -1,0 +1,1 @@
+"""Everything that speaks Telegram: the Bot and Dispatcher, middlewares, keyboards and handlers."""

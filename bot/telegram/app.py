@@ -1,0 +1,187 @@
+"""The one place that builds the Bot, the Dispatcher and the services they share, and runs them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, ErrorEvent
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import database
+from bot.answer_engine import AnswerEngine
+from bot.crypto import SecretBox, load_or_create_secret
+from bot.emergency import EmergencyWords
+from bot.flood_control import FloodControl
+from bot.i18n import Translator
+from bot.knowledge_base import LANGUAGES, KnowledgeBase, load_knowledge_base, load_lexicon
+from bot.knowledge_stats import QuestionLog
+from bot.preferences import LanguagePreferences
+from bot.settings import ConfigError, Settings
+from bot.telegram.handlers import build_router
+from bot.telegram.middlewares import UserContext
+from bot.telegram.outgoing import OutgoingPolicy
+from bot.telegram.texts import Texts, language_from_telegram
+
+log = logging.getLogger(__name__)
+COMMANDS = ("start", "help", "report", "status", "language", "privacy", "about", "cancel")
+
+
+@dataclass
+class Services:
+    """Everything handlers need, built once per process and handed to them by the Dispatcher."""
+
+    settings: Settings
+    kb: KnowledgeBase
+    engine: AnswerEngine
+    translator: Translator
+    secrets: SecretBox
+    db: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    preferences: LanguagePreferences
+    question_log: QuestionLog
+    flood: FloodControl
+    emergency: EmergencyWords
+    background: list[asyncio.Task[Any]] = field(default_factory=list)
+
+    def workflow_data(self) -> dict[str, Any]:
+        return {
+            "settings": self.settings,
+            "kb": self.kb,
+            "engine": self.engine,
+            "translator": self.translator,
+            "secrets": self.secrets,
+            "sessions": self.sessions,
+            "preferences": self.preferences,
+            "question_log": self.question_log,
+            "emergency": self.emergency,
+        }
+
+    async def close(self) -> None:
+        for task in self.background:
+            task.cancel()
+        for task in self.background:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.db.dispose()
+
+
+def build_services(settings: Settings) -> Services:
+    kb = load_knowledge_base(settings.knowledge_dir)
+    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    db = database.create_engine(settings.database)
+    sessions = database.session_factory(db)
+    return Services(
+        settings=settings,
+        kb=kb,
+        engine=AnswerEngine(kb, lexicon=load_lexicon(settings.knowledge_dir)),
+        translator=Translator(
+            defaults={
+                "emergency": settings.emergency_number,
+                "police": settings.police_number,
+                "retention": settings.retention_days,
+            }
+        ),
+        secrets=SecretBox(load_or_create_secret(secret, settings.data_dir)),
+        db=db,
+        sessions=sessions,
+        preferences=LanguagePreferences(sessions),
+        question_log=QuestionLog(sessions),
+        flood=FloodControl(rate=settings.flood_rate, burst=settings.flood_burst),
+        emergency=EmergencyWords.load(settings.knowledge_dir),
+    )
+
+
+def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
+    if settings.bot_token is None:
+        raise ConfigError(
+            "configuration error: BOT_TOKEN is not set; get one from @BotFather and set BOT_TOKEN "
+            "in the environment or in .env"
+        )
+    session = AiohttpSession()
+    if settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/")))
+    session.middleware(policy or OutgoingPolicy())
+    # Plain text everywhere: nothing a citizen or the knowledge base writes can be read as markup.
+    return Bot(settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties(parse_mode=None))
+
+
+def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:
+    storage = storage or MemoryStorage()
+    dispatcher = Dispatcher(storage=storage, events_isolation=storage.create_isolation())
+    dispatcher.workflow_data.update(services.workflow_data())
+    dispatcher.update.outer_middleware(
+        UserContext(
+            secrets=services.secrets,
+            preferences=services.preferences,
+            translator=services.translator,
+            flood=services.flood,
+            default_language=services.settings.default_language,
+        )
+    )
+    dispatcher.include_router(build_router())
+    dispatcher.errors.register(_report_error)
+    return dispatcher
+
+
+async def _report_error(event: ErrorEvent, translator: Translator, settings: Settings) -> bool:
+    """Log the failure without content or identity, and tell the user something went wrong."""
+    update = event.update
+    log.error(
+        "update %s failed: %s",
+        update.update_id,
+        type(event.exception).__name__,
+        exc_info=(type(event.exception), event.exception, event.exception.__traceback__),
+    )
+    message = update.message or (update.callback_query.message if update.callback_query else None)
+    user = (
+        update.message.from_user
+        if update.message
+        else (update.callback_query.from_user if update.callback_query else None)
+    )
+    if message is None or message.chat.type != "private":
+        return True
+    lang = language_from_telegram(user.language_code if user else None, settings.default_language)
+    with contextlib.suppress(Exception):
+        await message.answer(Texts(translator, lang)("error-generic"))
+    return True
+
+
+async def register_commands(bot: Bot, translator: Translator, default_language: str) -> None:
+    """The command menu in every language, and the default language's for everyone else."""
+    scope = BotCommandScopeAllPrivateChats()
+    for lang in (*LANGUAGES, None):
+        texts = Texts(translator, lang or default_language)
+        commands = [BotCommand(command=name, description=texts(f"command-{name}")) for name in COMMANDS]
+        await bot.set_my_commands(commands, scope=scope, language_code=lang)
+
+
+async def start(services: Services) -> None:
+    """What runs before taking updates: schema migrations and background tasks."""
+    await database.upgrade_async(services.settings.database)
+    services.background.append(asyncio.create_task(services.question_log.run(), name="question-log"))
+
+
+async def run_polling(settings: Settings) -> None:
+    bot = build_bot(settings)
+    services = build_services(settings)
+    try:
+        await start(services)
+        dispatcher = build_dispatcher(services)
+        await register_commands(bot, services.translator, settings.default_language)
+        log.info("taking updates by long polling")
+        await dispatcher.start_polling(
+            bot, allowed_updates=dispatcher.resolve_used_update_types(), handle_signals=True, close_bot_session=True
+        )
+    finally:
+        await services.close()

@@ -1,0 +1,88 @@
+"""/start, the main menu, /help, /privacy, /about, /language, /cancel."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.knowledge_base import LANGUAGES
+from bot.preferences import LanguagePreferences
+from bot.telegram import keyboards
+from bot.telegram.callbacks import MENU_ACTIONS, MenuAction, SetLanguage
+from bot.telegram.texts import Texts
+
+router = Router(name="menu")
+router.message.filter(F.chat.type == "private")
+
+
+async def send_menu(message: Message, t: Texts) -> None:
+    await message.answer(t("menu-prompt"), reply_markup=keyboards.main_menu(t))
+
+
+@router.message(CommandStart())
+async def start(message: Message, t: Texts, state: FSMContext) -> None:
+    await state.clear()
+    await message.answer(t("welcome"))
+    await message.answer(t("emergency-notice"))
+    await send_menu(message, t)
+
+
+@router.message(Command("help"))
+async def help_(message: Message, t: Texts) -> None:
+    await message.answer(t("help"))
+
+
+@router.message(Command("privacy"))
+async def privacy(message: Message, t: Texts) -> None:
+    await message.answer(t("privacy"))
+
+
+@router.message(Command("about"))
+async def about(message: Message, t: Texts) -> None:
+    await message.answer(t("about"))
+    await message.answer(t("emergency-notice"))
+
+
+@router.message(Command("language"))
+async def choose_language(message: Message, t: Texts) -> None:
+    await message.answer(t("language-choose"), reply_markup=keyboards.languages())
+
+
+@router.message(Command("cancel"))
+async def cancel(message: Message, t: Texts, state: FSMContext) -> None:
+    had_state = await state.get_state() is not None
+    await state.clear()
+    await message.answer(t("cancelled" if had_state else "nothing-to-cancel"))
+    await send_menu(message, t)
+
+
+@router.callback_query(SetLanguage.filter(F.lang.in_(LANGUAGES)))
+async def set_language(
+    query: CallbackQuery, callback_data: SetLanguage, t: Texts, user_key: str, preferences: LanguagePreferences
+) -> None:
+    await preferences.set(user_key, callback_data.lang)
+    chosen = t.to(callback_data.lang)
+    await query.answer()
+    if query.message is not None:
+        await query.message.answer(chosen("language-set"))
+        await query.message.answer(chosen("menu-prompt"), reply_markup=keyboards.main_menu(chosen))
+
+
+@router.callback_query(MenuAction.filter(F.action.in_(MENU_ACTIONS)))
+async def menu_action(query: CallbackQuery, callback_data: MenuAction, t: Texts) -> None:
+    await query.answer()
+    message = query.message
+    if message is None:
+        return
+    match callback_data.action:
+        case "ask":
+            await message.answer(t("ask-prompt"))
+        case "language":
+            await message.answer(t("language-choose"), reply_markup=keyboards.languages())
+        case "about":
+            await message.answer(t("about"))
+            await message.answer(t("privacy"))
+        case "report" | "status":
+            await message.answer(t("reports-coming"))

@@ -1,0 +1,90 @@
+"""Free text outside any flow is a question for the knowledge base."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.types import CallbackQuery, Message
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.answer_engine import MAX_QUESTION_CHARS, AnswerEngine
+from bot.emergency import EmergencyWords
+from bot.knowledge_base import LANGUAGES, KnowledgeBase
+from bot.knowledge_stats import QuestionLog, record_feedback
+from bot.settings import Settings
+from bot.telegram import keyboards
+from bot.telegram.callbacks import Feedback, ShowAnswer
+from bot.telegram.texts import Texts
+
+router = Router(name="questions")
+router.message.filter(F.chat.type == "private")
+
+
+async def send_answer(message: Message, t: Texts, kb: KnowledgeBase, settings: Settings, entry_id: str) -> None:
+    text = kb.answer(entry_id, t.lang, settings.placeholder_values())
+    await message.answer(text, reply_markup=keyboards.feedback(t, entry_id))
+
+
+@router.message(StateFilter(None), F.text, ~F.text.startswith("/"))
+async def answer_question(
+    message: Message,
+    t: Texts,
+    engine: AnswerEngine,
+    kb: KnowledgeBase,
+    settings: Settings,
+    question_log: QuestionLog,
+    emergency: EmergencyWords,
+) -> None:
+    text = message.text or ""
+    if not text.strip():
+        await message.answer(t("empty-text"))
+        return
+    if len(text) > MAX_QUESTION_CHARS:
+        await message.answer(t("too-long", limit=MAX_QUESTION_CHARS))
+        return
+    result = engine.ask(text, lang_hint=t.lang)
+    question_log.record(result, text)
+    # Reply in the question's language when the engine understood it; otherwise in the user's own.
+    reply = t.to(result.lang) if result.decision != "unknown" else t
+    if emergency.found_in(text):
+        await message.answer(reply("emergency-notice"))
+    if result.entry_id is not None:
+        await send_answer(message, reply, kb, settings, result.entry_id)
+    elif result.suggestions:
+        await message.answer(
+            reply("suggest-intro"), reply_markup=keyboards.suggestions(kb, reply.lang, result.suggestions)
+        )
+    else:
+        await message.answer(reply("unknown-answer"), reply_markup=keyboards.offer_report(reply))
+
+
+@router.callback_query(ShowAnswer.filter(F.lang.in_(LANGUAGES)))
+async def show_suggested_answer(
+    query: CallbackQuery, callback_data: ShowAnswer, t: Texts, kb: KnowledgeBase, settings: Settings
+) -> None:
+    if callback_data.entry not in kb.by_id or query.message is None:
+        await query.answer(t("stale-button"), show_alert=True)
+        return
+    await query.answer()
+    await send_answer(query.message, t.to(callback_data.lang), kb, settings, callback_data.entry)
+
+
+@router.callback_query(Feedback.filter(F.lang.in_(LANGUAGES)))
+async def feedback(
+    query: CallbackQuery,
+    callback_data: Feedback,
+    t: Texts,
+    kb: KnowledgeBase,
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    if callback_data.entry not in kb.by_id:
+        await query.answer(t("stale-button"), show_alert=True)
+        return
+    await record_feedback(
+        sessions, entry_id=callback_data.entry, lang=callback_data.lang, helpful=callback_data.helpful
+    )
+    await query.answer(t.to(callback_data.lang)("feedback-thanks"))
+    if query.message is not None:
+        # One vote per answer: the buttons go away once pressed.
+        await query.message.edit_reply_markup(reply_markup=None)

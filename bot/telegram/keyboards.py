@@ -1,0 +1,60 @@
+"""Inline keyboards, built from the catalogs."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.knowledge_base import KnowledgeBase
+from bot.telegram.callbacks import MENU_ACTIONS, Feedback, MenuAction, SetLanguage, ShowAnswer
+from bot.telegram.texts import Texts
+
+LANGUAGE_NAMES = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}  # each in its own language
+BUTTON_TEXT_LIMIT = 60
+
+
+def _rows(*buttons: InlineKeyboardButton) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[[button] for button in buttons])
+
+
+def main_menu(t: Texts) -> InlineKeyboardMarkup:
+    return _rows(
+        *(
+            InlineKeyboardButton(text=t(f"menu-{action}"), callback_data=MenuAction(action=action).pack())
+            for action in MENU_ACTIONS
+        )
+    )
+
+
+def languages() -> InlineKeyboardMarkup:
+    return _rows(
+        *(
+            InlineKeyboardButton(text=name, callback_data=SetLanguage(lang=lang).pack())
+            for lang, name in LANGUAGE_NAMES.items()
+        )
+    )
+
+
+def feedback(t: Texts, entry_id: str) -> InlineKeyboardMarkup:
+    def button(key: str, helpful: bool) -> InlineKeyboardButton:
+        data = Feedback(entry=entry_id, lang=t.lang, helpful=helpful).pack()
+        return InlineKeyboardButton(text=t(key), callback_data=data)
+
+    return InlineKeyboardMarkup(inline_keyboard=[[button("feedback-yes", True), button("feedback-no", False)]])
+
+
+def suggestions(kb: KnowledgeBase, lang: str, entry_ids: tuple[str, ...]) -> InlineKeyboardMarkup:
+    """One button per suggested entry, labelled with the entry's first phrasing in ``lang``."""
+
+    def label(entry_id: str) -> str:
+        text = kb.by_id[entry_id].questions[lang][0]
+        return text if len(text) <= BUTTON_TEXT_LIMIT else text[: BUTTON_TEXT_LIMIT - 1] + "…"
+
+    return _rows(
+        *(InlineKeyboardButton(text=label(e), callback_data=ShowAnswer(entry=e, lang=lang).pack()) for e in entry_ids)
+    )
+
+
+def offer_report(t: Texts) -> InlineKeyboardMarkup:
+    return _rows(
+        InlineKeyboardButton(text=t("unknown-report-button"), callback_data=MenuAction(action="report").pack())
+    )
