@@ -1,13 +1,15 @@
 """The answer engine: a citizen's free-text question → answer, "did you mean", or "I don't know".
 
 How it works, and why:
-- Every phrasing and answer of the knowledge base is folded and stemmed once at load, per language (kk, ru, en),
-  into an inverted index of stems weighted by rarity (IDF).
+- Every phrasing and answer of the knowledge base is folded and stemmed once at load into two inverted indexes of
+  stems weighted by rarity (IDF): a Latin one (English) and a Cyrillic one holding Kazakh *and* Russian phrasings,
+  because people here mix the two in one sentence ("2019 жылы сколько адам сотталды").
 - A question is read in every way it may have been typed (as is; Latin transliteration → Cyrillic; wrong keyboard
-  layout → Cyrillic) and each reading is matched against the index of each language it could be in.
-- Unknown words count against a match: a question about the weather in Taraz shares only "Taraz" with the
-  knowledge base, so most of its weight is unexplained and the engine abstains instead of answering a wrong fact.
-- The few best entries are re-ranked with rapidfuzz against their phrasings.
+  layout → Cyrillic). In the Cyrillic index each word is tried with the Russian and the Kazakh stemmer.
+- Words the knowledge base never uses count against a match: "weather in Taraz" shares only "Taraz" with it, and
+  place names alone never justify an answer (knowledge/lexicon/places.yaml), so the engine abstains instead of
+  answering a wrong fact. A year the entry does not cover rules the entry out ("prevented in 2018?").
+- The few best entries are re-ranked against their phrasings (F1 of weighted stems, and rapidfuzz token-set ratio).
 - The reply language is detected separately (function words, vocabulary, Kazakh letters), never used to filter.
 """
 
@@ -40,12 +42,17 @@ from bot.text_folding import (
 
 Decision = Literal["answer", "suggest", "unknown"]
 MAX_QUESTION_CHARS = 500  # longer texts are not questions; only their start is read
-MAX_TOKENS = 40
+MAX_TOKENS = 60
+PLACE_PREFIX = "place"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SEPARATORS = re.compile(r"[\s-]")
+# Which stemmers a script's index uses, in order of preference.
+SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
 
 @dataclass(frozen=True)
 class Tuning:
-    """Weights and thresholds, tuned on tests/devset/dev.jsonl only (holdout.jsonl is never used for tuning)."""
+    """Weights and thresholds, tuned on tests/devset/dev2.jsonl (holdout.jsonl is never used for tuning)."""
 
     coverage: float = 0.45  # share of the question explained by the entry (all its phrasings and answer)
     phrasing: float = 0.35  # F1 of the question against the entry's best phrasing
@@ -54,7 +61,7 @@ class Tuning:
     answer_word_weight: float = 0.2  # a word found only in the answer text counts this much
     place_weight: float = 0.5  # place names count half, and never suffice alone
     retyped_penalty: float = 0.97  # transliterated or layout-flipped readings lose ties to the text as typed
-    rerank: int = 8  # entries re-ranked with rapidfuzz
+    rerank: int = 8  # entries re-ranked against their phrasings
     answer: float = 52.0  # at least this to answer outright…
     margin: float = 2.0  # …and this far ahead of the next entry,
     sure: float = 85.0  # …unless the score is at least this
@@ -74,52 +81,47 @@ class Result:
 
 @dataclass
 class _Phrasing:
-    entry: int
     stems: frozenset[str]
     weight: float
     text: str  # stems joined, for rapidfuzz
 
 
 @dataclass
-class _LanguageIndex:
-    """Inverted index of one language's phrasings and answers."""
+class _Index:
+    """Inverted index of the phrasings and answers written in one script."""
 
-    lang: str
-    entry_count: int
     postings: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
     idf: dict[str, float] = field(default_factory=dict)
     phrasings_by_entry: dict[int, list[_Phrasing]] = field(default_factory=lambda: defaultdict(list))
-    words: set[str] = field(default_factory=set)  # folded word forms, for language detection
+    years_by_entry: dict[int, frozenset[str]] = field(default_factory=dict)
     vocab_by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     sorted_vocab: list[str] = field(default_factory=list)
     unknown_weight: float = 1.0
-
-    def fuzzy_vocab(self, word: str) -> tuple[str, float] | None:
-        return _fuzzy_lookup(self, word)
+    fuzzy_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
 
 
-# Typo tolerance by word length: short words must match exactly, long ones may differ by two edits.
 def _allowed_edits(length: int) -> int:
-    return 0 if length < 4 else 1 if length < 8 else 2
+    """Typo tolerance by word length: short words must match exactly, long ones may differ by two edits."""
+    return 0 if length < 5 else 1 if length < 9 else 2
 
 
-def _fuzzy_lookup(index: _LanguageIndex, word: str) -> tuple[str, float] | None:
-    edits = _allowed_edits(len(word))
-    if edits == 0:
-        return None
+def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
+    """The known stem closest to an unknown one (typos, endings the stemmers handled differently), if any."""
+    if word in index.fuzzy_cache:
+        return index.fuzzy_cache[word]
     best: tuple[str, float] | None = None
-    for length in range(len(word) - edits, len(word) + edits + 1):
+    edits = _allowed_edits(len(word))
+    for length in range(len(word) - edits, len(word) + edits + 1) if edits else ():
         bucket = index.vocab_by_length.get(length)
         if not bucket:
             continue
         found = process.extractOne(word, bucket, scorer=Levenshtein.distance, score_cutoff=edits)
-        if found is not None:
-            candidate, distance, _ = found
-            similarity = 1.0 - 0.12 * distance
-            if best is None or similarity > best[1]:
-                best = (candidate, similarity)
+        # An edit costs more in a short word: "order" is not "border", "terorism" is "terrorism".
+        similarity = 1.0 - 2.0 * found[1] / len(word) if found is not None else 0.0
+        if found is not None and (best is None or similarity > best[1]):
+            best = (found[0], similarity)
     if best is None and len(word) >= 5:
-        # Endings the stemmers handled differently: the longest known stem that starts the word…
+        # The longest known stem that starts the word (жалдамалылар / жалдамал)…
         for length in range(4, len(word)):
             if word[:length] in index.idf:
                 best = (word[:length], 0.8)
@@ -128,11 +130,9 @@ def _fuzzy_lookup(index: _LanguageIndex, word: str) -> tuple[str, float] | None:
             at = bisect.bisect_left(index.sorted_vocab, word)
             if at < len(index.sorted_vocab) and index.sorted_vocab[at].startswith(word):
                 best = (index.sorted_vocab[at], 0.8)
+    if len(index.fuzzy_cache) < 100_000:
+        index.fuzzy_cache[word] = best
     return best
-
-
-PLACE_PREFIX = "place"
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 class Places:
@@ -145,35 +145,16 @@ class Places:
             token = PLACE_PREFIX + re.sub(r"\W", "", name)
             for start in starts:
                 folded = fold_cyrillic(clean(start))
-                self._token_of[folded] = token
+                self._token_of[_SEPARATORS.sub("", folded)] = token
                 alternatives.append(re.escape(folded).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?"))
         alternatives.sort(key=len, reverse=True)
         self._pattern = re.compile(r"\b(" + "|".join(alternatives) + r")\w*") if alternatives else None
-        self._normal = {re.sub(r"[\s-]", "", k): v for k, v in self._token_of.items()}
 
     def mark(self, folded: str) -> str:
         """Replace each place name with its place token (``placealmaty``)."""
         if self._pattern is None:
             return folded
-        return self._pattern.sub(lambda m: " " + self._normal[re.sub(r"[\s-]", "", m.group(1))] + " ", folded)
-
-
-def _fold_for(lang: str, text: str) -> str:
-    return text if lang == "en" else fold_cyrillic(text)
-
-
-def _content_stems(lang: str, folded: str, synonyms: dict[str, str], places: Places) -> list[str]:
-    stop = STOP_WORDS[lang]
-    out = []
-    for word in tokens(places.mark(folded))[:MAX_TOKENS]:
-        if word in stop or (len(word) < 2 and not word.isdigit()):
-            continue
-        if word.startswith(PLACE_PREFIX):
-            out.append(word)
-            continue
-        stemmed = stem(word, lang)
-        out.append(synonyms.get(stemmed, stemmed))
-    return out
+        return self._pattern.sub(lambda m: " " + self._token_of[_SEPARATORS.sub("", m.group(1))] + " ", folded)
 
 
 class AnswerEngine:
@@ -186,56 +167,77 @@ class AnswerEngine:
         self.entry_ids = [entry.id for entry in kb.entries]
         self._places = Places(lexicon.places)
         self._synonyms = {lang: self._synonym_map(lang, lexicon.synonyms.get(lang, [])) for lang in LANGUAGES}
-        self._indexes = {lang: self._build_index(lang) for lang in LANGUAGES}
+        self._stop = {
+            script: frozenset().union(*(STOP_WORDS[lang] for lang in langs)) for script, langs in SCRIPTS.items()
+        }
+        self._words = {lang: set[str]() for lang in LANGUAGES}  # folded word forms, for language detection
+        self._indexes = {script: self._build_index(script) for script in SCRIPTS}
         self._cached_ask = lru_cache(maxsize=4096)(self._ask)
 
     # --- building ------------------------------------------------------------------------------------------------
 
-    def _synonym_map(self, lang: str, groups: list[list[str]]) -> dict[str, str]:
-        """Each word of a synonym group stems to the group's first word's stem."""
+    @staticmethod
+    def _synonym_map(lang: str, groups: list[list[str]]) -> dict[str, str]:
+        """Each word of a synonym group stems to the stem of the group's first word."""
         mapping: dict[str, str] = {}
         for group in groups:
             stems = [stem(w, lang) for text in group for w in tokens(_fold_for(lang, clean(text)))]
             for other in stems[1:]:
-                mapping[other] = stems[0]
+                mapping.setdefault(other, stems[0])
         return mapping
 
-    def _stems(self, lang: str, folded: str) -> list[str]:
-        return _content_stems(lang, folded, self._synonyms[lang], self._places)
+    def _words_of(self, script: str, folded: str) -> list[str]:
+        stop = self._stop[script]
+        words = tokens(self._places.mark(folded))[:MAX_TOKENS]
+        return [w for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
 
-    def _build_index(self, lang: str) -> _LanguageIndex:
-        index = _LanguageIndex(lang=lang, entry_count=len(self.kb.entries))
+    def _stem(self, word: str, lang: str) -> str:
+        if word.startswith(PLACE_PREFIX):
+            return word
+        stemmed = stem(word, lang)
+        return self._synonyms[lang].get(stemmed, stemmed)
+
+    def _build_index(self, script: str) -> _Index:
+        index = _Index()
         document_frequency: dict[str, int] = defaultdict(int)
-        entry_stems: list[tuple[list[frozenset[str]], set[str]]] = []
+        per_entry: list[tuple[list[frozenset[str]], set[str]]] = []
         for entry in self.kb.entries:
-            phrasing_stems = []
-            for question in entry.questions[lang]:
-                folded = _fold_for(lang, clean(question))
-                index.words.update(tokens(folded))
-                phrasing_stems.append(frozenset(self._stems(lang, folded)))
-            answer_folded = _fold_for(lang, clean(entry.answer[lang]))
-            index.words.update(tokens(answer_folded))
-            answer_stems = set(self._stems(lang, answer_folded))
-            entry_stems.append((phrasing_stems, answer_stems))
+            phrasing_stems: list[frozenset[str]] = []
+            answer_stems: set[str] = set()
+            for lang in SCRIPTS[script]:
+                for question in entry.questions[lang]:
+                    folded = _fold_for(lang, clean(question))
+                    self._words[lang].update(tokens(folded))
+                    phrasing_stems.append(frozenset(self._stem(w, lang) for w in self._words_of(script, folded)))
+                folded = _fold_for(lang, clean(entry.answer[lang]))
+                self._words[lang].update(tokens(folded))
+                answer_stems.update(self._stem(w, lang) for w in self._words_of(script, folded))
+            per_entry.append((phrasing_stems, answer_stems))
             for term in set().union(*phrasing_stems, answer_stems):
                 document_frequency[term] += 1
         n = max(len(self.kb.entries), 1)
         index.idf = {term: math.log(1.0 + n / df) for term, df in document_frequency.items()}
         index.unknown_weight = self.tuning.unknown_weight * math.log(1.0 + n)
-        for position, (phrasing_stems, answer_stems) in enumerate(entry_stems):
+        for position, (phrasing_stems, answer_stems) in enumerate(per_entry):
             for term in answer_stems:
                 index.postings[term][position] = self.tuning.answer_word_weight
             for stems in phrasing_stems:
                 for term in stems:
                     index.postings[term][position] = 1.0
-                weight = sum(index.idf[t] * _place_factor(t, self.tuning) for t in stems) or 1.0
-                index.phrasings_by_entry[position].append(_Phrasing(position, stems, weight, " ".join(sorted(stems))))
+                weight = sum(index.idf[t] * self._place_factor(t) for t in stems) or 1.0
+                index.phrasings_by_entry[position].append(_Phrasing(stems, weight, " ".join(sorted(stems))))
+            index.years_by_entry[position] = frozenset(
+                t for t in set().union(*phrasing_stems, answer_stems) if _YEAR.fullmatch(t)
+            )
         for term in index.idf:
             if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
                 index.vocab_by_length[len(term)].append(term)
         index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
         index.postings = dict(index.postings)
         return index
+
+    def _place_factor(self, term: str) -> float:
+        return self.tuning.place_weight if term.startswith(PLACE_PREFIX) else 1.0
 
     # --- asking --------------------------------------------------------------------------------------------------
 
@@ -247,10 +249,10 @@ class AnswerEngine:
     def _ask(self, question: str, hint: str | None) -> Result:
         text = clean(question)[:MAX_QUESTION_CHARS]
         readings = self._readings(text)
-        lang = self._detect_language(text, readings, hint)
+        lang = self._detect_language(text, hint)
         scored: dict[int, float] = {}
-        for reading_lang, folded, penalty in readings:
-            for position, score in self._score(reading_lang, folded).items():
+        for script, folded, penalty in readings:
+            for position, score in self._score(script, folded).items():
                 score *= penalty
                 if score > scored.get(position, 0.0):
                     scored[position] = score
@@ -258,53 +260,58 @@ class AnswerEngine:
         return self._decide(question, lang, ranking)
 
     def _readings(self, text: str) -> list[tuple[str, str, float]]:
-        """(language, folded text, penalty) for each plausible way the text was typed."""
+        """(script, folded text, penalty) for each plausible way the text was typed."""
         readings: list[tuple[str, str, float]] = []
         if has_cyrillic(text):
-            folded = fold_cyrillic(text)
-            readings += [("ru", folded, 1.0), ("kk", folded, 1.0)]
+            readings.append(("cyrillic", fold_cyrillic(text), 1.0))
         if has_latin(text):
             penalty = self.tuning.retyped_penalty
-            readings.append(("en", text, 1.0))
-            transliterated = fold_cyrillic(latin_to_cyrillic(text))
-            readings += [("ru", transliterated, penalty), ("kk", transliterated, penalty)]
+            readings.append(("latin", text, 1.0))
+            readings.append(("cyrillic", fold_cyrillic(latin_to_cyrillic(text)), penalty))
             if not has_cyrillic(text):
-                flipped = fold_cyrillic(flip_layout(text))
-                readings += [("ru", flipped, penalty), ("kk", flipped, penalty)]
+                readings.append(("cyrillic", fold_cyrillic(flip_layout(text)), penalty))
         return readings
 
-    def _score(self, lang: str, folded: str) -> dict[int, float]:
+    def _known(self, index: _Index, script: str, word: str) -> tuple[str, float] | None:
+        """The indexed stem a question word stands for, with a similarity (1.0 exact), or None if unknown."""
+        candidates = dict.fromkeys(self._stem(word, lang) for lang in SCRIPTS[script])
+        exact = [c for c in candidates if c in index.idf]
+        if exact:
+            return max(exact, key=lambda c: index.idf[c]), 1.0
+        found = [f for f in (_fuzzy_lookup(index, c) for c in candidates if not c[0].isdigit()) if f is not None]
+        return max(found, key=lambda f: f[1]) if found else None
+
+    def _score(self, script: str, folded: str) -> dict[int, float]:
         """Score (0–100) of the entries that share anything with this reading of the question."""
         tuning = self.tuning
-        index = self._indexes[lang]
+        index = self._indexes[script]
         matched: dict[str, float] = {}  # known term → weight × similarity (× place factor)
+        years: set[str] = set()
         total = 0.0
         topical = False
-        for term in dict.fromkeys(self._stems(lang, folded)):
-            factor = _place_factor(term, tuning)
-            if term in index.idf:
-                known, similarity = term, 1.0
-            elif _YEAR.fullmatch(term):
-                return {}  # another period than the knowledge base covers: not ours to answer
-            elif term[0].isdigit() or term.startswith(PLACE_PREFIX):
-                total += index.unknown_weight * factor  # a figure or place the knowledge base never mentions
+        for word in dict.fromkeys(self._words_of(script, folded)):
+            factor = self._place_factor(word)
+            if _YEAR.fullmatch(word):
+                years.add(word)
+            known = self._known(index, script, word) if not word.startswith(PLACE_PREFIX) else None
+            if word.startswith(PLACE_PREFIX) and word in index.idf:
+                known = (word, 1.0)
+            if known is None:
+                total += index.unknown_weight * factor  # a word, figure or place the knowledge base never uses
                 continue
-            else:
-                found = index.fuzzy_vocab(term)
-                if found is None:
-                    total += index.unknown_weight
-                    continue
-                known, similarity = found
-            weight = index.idf[known] * factor
-            matched[known] = max(matched.get(known, 0.0), weight * similarity)
+            term, similarity = known
+            weight = index.idf[term] * factor
+            matched[term] = max(matched.get(term, 0.0), weight * similarity)
             total += weight
-            topical = topical or factor == 1.0
+            topical = topical or (factor == 1.0 and not term[0].isdigit())
         if not topical:
-            return {}  # only place names matched: never enough to answer
+            return {}  # only places or figures matched: never enough to answer
         coverage: dict[int, float] = defaultdict(float)
         for term, weight in matched.items():
             for position, posting_weight in index.postings[term].items():
                 coverage[position] += weight * posting_weight
+        if years:
+            coverage = {p: c for p, c in coverage.items() if years <= index.years_by_entry[p]}
         best = sorted(coverage.items(), key=lambda item: item[1], reverse=True)[: tuning.rerank]
         query_text = " ".join(sorted(matched))
         scores: dict[int, float] = {}
@@ -340,19 +347,28 @@ class AnswerEngine:
 
     # --- language ------------------------------------------------------------------------------------------------
 
-    def _detect_language(self, text: str, readings: list[tuple[str, str, float]], hint: str | None) -> str:
+    def _detect_language(self, text: str, hint: str | None) -> str:
         """The language the question is written in: Kazakh letters, then function words and known vocabulary."""
         if any(ch in KAZAKH_LETTERS for ch in text):
             return "kk"
+        readings: list[tuple[str, str, float]] = []
+        if has_cyrillic(text):
+            folded = fold_cyrillic(text)
+            readings += [("ru", folded, 1.0), ("kk", folded, 1.0)]
+        if has_latin(text):
+            retyped = [fold_cyrillic(latin_to_cyrillic(text))]
+            if not has_cyrillic(text):
+                retyped.append(fold_cyrillic(flip_layout(text)))
+            readings.append(("en", text, 1.0))
+            readings += [(lang, r, self.tuning.retyped_penalty) for r in retyped for lang in ("ru", "kk")]
         evidence: dict[str, float] = defaultdict(float)
         for lang, folded, penalty in readings:
             words = tokens(folded)
             if not words:
                 continue
-            stop = STOP_WORDS[lang]
-            index = self._indexes[lang]
-            hits = sum(1.0 if w in stop else 0.7 if w in index.words else 0.0 for w in words)
-            hits += sum(0.3 for w in words if w not in stop and w not in index.words and _kazakh_ending(w, lang))
+            stop, known = STOP_WORDS[lang], self._words[lang]
+            hits = sum(1.0 if w in stop else 0.7 if w in known else 0.0 for w in words)
+            hits += sum(0.3 for w in words if w not in stop and w not in known and _kazakh_ending(w, lang))
             evidence[lang] = max(evidence[lang], penalty * hits / len(words))
         if not evidence or max(evidence.values()) == 0.0:
             if hint:
@@ -365,34 +381,14 @@ class AnswerEngine:
         return max(evidence, key=lambda lang: evidence[lang])
 
 
-def _place_factor(term: str, tuning: Tuning) -> float:
-    return tuning.place_weight if term.startswith(PLACE_PREFIX) else 1.0
+def _fold_for(lang: str, text: str) -> str:
+    return text if lang == "en" else fold_cyrillic(text)
 
 
 _KK_ENDINGS = (
-    "ма",
-    "ме",
-    "ба",
-    "бе",
-    "па",
-    "пе",
-    "дагы",
-    "деги",
-    "тагы",
-    "теги",
-    "нын",
-    "нин",
-    "ды",
-    "ди",
-    "ган",
-    "ген",
-    "лар",
-    "лер",
-    "дар",
-    "дер",
-    "тар",
-    "тер",
-)
+    "ма", "ме", "ба", "бе", "па", "пе", "дагы", "деги", "тагы", "теги", "нын", "нин", "ды", "ди", "ган", "ген",
+    "лар", "лер", "дар", "дер", "тар", "тер",
+)  # fmt: skip
 
 
 def _kazakh_ending(word: str, lang: str) -> bool:

@@ -159,9 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("database schema is up to date", file=sys.stdout)
             return 0
         if args.command == "run":
-            from bot.telegram.app import run_polling
+            from bot.telegram.app import PollingApp
 
-            asyncio.run(run_polling(settings))
+            asyncio.run(PollingApp(settings).run())
             return 0
         if args.command == "chat":
             from bot.terminal_chat import run_chat

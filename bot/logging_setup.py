@@ -33,3 +33,4 @@ def configure_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level)
     # aiogram logs every handled update at INFO; useful only when debugging.
     logging.getLogger("aiogram.event").setLevel(max(logging.WARNING, root.level))
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))

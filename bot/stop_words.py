@@ -14,25 +14,29 @@ _RU = """
 мнои можно мои мы на над надо нам нас наш не него нее нет ни них но ну о об он она они оно от по под пожалуиста
 подскажите при про раз с сам свои себе себя со так также такои там те тем то тогда того тоже тои только том ту тут
 ты у уже хоть чего чем что чтобы чье чьи эта эти это этои этом этот я скажите расскажите скажи расскажи подскажи
-знать хочу хотел хотела интересно интересует вопрос вообще правда ли сколько какои-то кто-то где-то зачем почему
-очень много всего итого прошлом году год году года вот какие-нибудь ведь разве неужели именно бывает было-ли
+знать хочу хотел хотела интересно здравствуите привет добрыи уважаемыи уважаемые спасибо что-то кто-то какои-то
+просто ладно хорошо хотелось узнать объясните подскажите-ка слушаите извините ок океи щас типа короче интересует
+вопрос вообще правда ли сколько какои-то кто-то где-то зачем почему очень много всего итого прошлом году год году
+года вот какие-нибудь ведь разве неужели именно бывает было-ли
 """
 
 _KK = """
 мен сен сиз ол биз сиздер олар бул сол осы анау мына ана не кандаи калаи канша кашан каида кими кимге кимди неге
 нешe неше нешеу ма ме ба бе па пе ғой гои да де та те жане мен бен пен менен бенен пенен ушин туралы бар жок емес
-еди екен деген дейди айтыныздаршы айтыныздаршы айтыныз айтшы айтып беринизши айтып бериниз билгим келеди
-билгим керек билеиин кеп коп ете ен кандаи-да бир барлыгы барлык жылы жыл жылдын осы-дан кеше кеирек керек
-ме екен ба екен шынымен рас па рас ма ия иа жок сизде бизде менде осында мында сонда
+еди екен деген дейди айтыныздаршы айтыныздаршы айтыныз айтшы айтып беринизши айтып бериниз билгим келеди билгим
+керек билеиин салеметсиз салем рахмет каиырлы отинемин бирдене биреу алги кеп коп ете ен кандаи-да бир барлыгы
+барлык жылы жыл жылдын осы-дан кеше кеирек керек ме екен ба екен шынымен рас па рас ма ия иа жок сизде бизде менде
+осында мында сонда
 """
 
 _EN = """
 a about above after again against all am an and any are as at be been before being below between both but by can
-could did do does doing down during each few for from further had has have having he her here hers him his how i
-if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
-please same she should so some such than that the their them then there these they this those through to too
-under until up very was we were what when where which while who whom why will with would you your tell know
-want wanted wonder curious question really actually many much kind sort get got there's what's
+could did do does doing down during each few for from further had has have having he her here hers him his how i if
+in into is it its itself just me more most my no nor not now of off on once only or other our out over own please
+same she should so some such than that the their them then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your tell know want wanted wonder
+curious hello hi hey dear thanks thank something anything someone anyone thing things ok okay yes also just still
+even wait well like guys sir madam question really actually many much kind sort get got there's what's
 """
 
 STOP_WORDS: dict[str, frozenset[str]] = {

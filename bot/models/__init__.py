@@ -1,6 +1,25 @@
 """Database tables, one module per family. Importing this package registers every table with SQLModel.metadata."""
 
+from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, UserCounter
+from bot.models.fsm import ConversationState
 from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap
+from bot.models.operators import AuditEntry, Operator
+from bot.models.outbox import OutboxMessage
 from bot.models.preferences import UserPreference
 
-__all__ = ["AnswerFeedback", "AnswerOutcome", "KnowledgeGap", "UserPreference"]
+__all__ = [
+    "AnswerFeedback",
+    "AnswerOutcome",
+    "AuditEntry",
+    "Case",
+    "CaseMessage",
+    "CaseNote",
+    "ConversationState",
+    "Evidence",
+    "KnowledgeGap",
+    "Operator",
+    "OutboxMessage",
+    "ReplyRoute",
+    "UserCounter",
+    "UserPreference",
+]

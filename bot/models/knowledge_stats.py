@@ -12,7 +12,7 @@ GAP_TEXT_LIMIT = 300
 
 
 class AnswerFeedback(SQLModel, table=True):
-    """"Was this helpful?" counts per entry and language."""
+    """ "Was this helpful?" counts per entry and language."""
 
     __tablename__ = "answer_feedback"
 

@@ -13,7 +13,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import BaseStorage
-from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, ErrorEvent
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -118,7 +118,8 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
 
 def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:
     storage = storage or MemoryStorage()
-    dispatcher = Dispatcher(storage=storage, events_isolation=storage.create_isolation())
+    # One user's fast updates are handled one at a time, so they never race on their conversation state.
+    dispatcher = Dispatcher(storage=storage, events_isolation=SimpleEventIsolation())
     dispatcher.workflow_data.update(services.workflow_data())
     dispatcher.update.outer_middleware(
         UserContext(
@@ -166,22 +167,34 @@ async def register_commands(bot: Bot, translator: Translator, default_language: 
         await bot.set_my_commands(commands, scope=scope, language_code=lang)
 
 
-async def start(services: Services) -> None:
-    """What runs before taking updates: schema migrations and background tasks."""
-    await database.upgrade_async(services.settings.database)
-    services.background.append(asyncio.create_task(services.question_log.run(), name="question-log"))
+class PollingApp:
+    """The bot taking updates by long polling: what ``hotline run`` runs, and what the end-to-end tests run."""
 
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.services: Services | None = None
+        self.dispatcher: Dispatcher | None = None
+        self.ready = asyncio.Event()
 
-async def run_polling(settings: Settings) -> None:
-    bot = build_bot(settings)
-    services = build_services(settings)
-    try:
-        await start(services)
-        dispatcher = build_dispatcher(services)
-        await register_commands(bot, services.translator, settings.default_language)
-        log.info("taking updates by long polling")
-        await dispatcher.start_polling(
-            bot, allowed_updates=dispatcher.resolve_used_update_types(), handle_signals=True, close_bot_session=True
-        )
-    finally:
-        await services.close()
+    async def run(self, *, handle_signals: bool = True) -> None:
+        bot = build_bot(self.settings)
+        self.services = services = build_services(self.settings)
+        try:
+            await database.upgrade_async(self.settings.database)
+            services.background.append(asyncio.create_task(services.question_log.run(), name="question-log"))
+            self.dispatcher = dispatcher = build_dispatcher(services)
+            await register_commands(bot, services.translator, self.settings.default_language)
+            log.info("taking updates by long polling")
+            dispatcher.startup.register(self.ready.set)
+            await dispatcher.start_polling(
+                bot,
+                allowed_updates=dispatcher.resolve_used_update_types(),
+                handle_signals=handle_signals,
+                close_bot_session=True,
+            )
+        finally:
+            await services.close()
+
+    async def stop(self) -> None:
+        if self.dispatcher is not None:
+            await self.dispatcher.stop_polling()

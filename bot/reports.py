@@ -1,0 +1,206 @@
+"""The citizen's side of a case: submitting a report, following it with the receipt code, the dialogue.
+
+Plain async functions over the database, callable without Telegram. The receipt code is returned once by
+:func:`submit_report` and never stored; the case row and its operator notification are committed in one transaction
+before the caller may show the code (nothing confirmed is lost).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from rapidfuzz import fuzz
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, delete, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import receipts
+from bot.crypto import SecretBox
+from bot.emergency import EmergencyWords
+from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute
+from bot.models.cases import DESCRIPTION_LIMIT, Category, Direction, Status
+from bot.models.outbox import OutboxKind
+from bot.models.preferences import utcnow
+
+SIMILARITY_THRESHOLD = 85  # rapidfuzz token_set_ratio of descriptions for "similar to case …"
+SIMILARITY_WINDOW = timedelta(days=14)
+
+
+@dataclass
+class EvidenceItem:
+    """One piece of evidence as collected during the flow; an album's files share ``group``."""
+
+    kind: str
+    file_id: str | None = None
+    text: str | None = None
+    group: str | None = None
+
+
+@dataclass
+class ReportDraft:
+    category: Category
+    description: str
+    language: str
+    evidence: list[EvidenceItem] = field(default_factory=list)
+    place: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    incident_time: str | None = None
+
+
+@dataclass(frozen=True)
+class Receipt:
+    case_id: int
+    code: str  # shown to the citizen once, never stored
+    urgent: bool
+
+
+class AlreadySubmitted(Exception):
+    """The same Submit press arrived twice (a re-delivered update): the first one made the case."""
+
+
+def is_urgent(draft: ReportDraft, emergency: EmergencyWords) -> bool:
+    texts = [draft.description, draft.place or "", draft.incident_time or ""]
+    texts += [item.text or "" for item in draft.evidence]
+    return any(emergency.found_in(text) for text in texts if text)
+
+
+async def _similar_open_case(session: AsyncSession, description: str) -> int | None:
+    since = datetime.now(UTC) - SIMILARITY_WINDOW
+    query = (
+        select(Case.id, Case.description)
+        .where(Case.status != Status.closed, Case.created_at >= since, col(Case.purged_at).is_(None))
+        .order_by(col(Case.id).desc())
+        .limit(300)
+    )
+    best: tuple[float, int | None] = (0.0, None)
+    for case_id, text in (await session.exec(query)).all():
+        score = fuzz.token_set_ratio(description, text)
+        if score >= SIMILARITY_THRESHOLD and score > best[0]:
+            best = (score, case_id)
+    return best[1]
+
+
+def _evidence_rows(case_id: int, items: list[EvidenceItem]) -> list[Evidence]:
+    rows: list[Evidence] = []
+    groups: dict[str, int] = {}
+    number = 0
+    for item in items:
+        if item.group is not None and item.group in groups:
+            item_no = groups[item.group]
+        else:
+            number += 1
+            item_no = number
+            if item.group is not None:
+                groups[item.group] = item_no
+        rows.append(Evidence(case_id=case_id, item=item_no, kind=item.kind, file_id=item.file_id, text=item.text))
+    return rows
+
+
+async def submit_report(
+    sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
+    emergency: EmergencyWords,
+    *,
+    draft: ReportDraft,
+    submission_key: str,
+    reply_chat_id: int | None,
+) -> Receipt:
+    """Create the case, its evidence, its encrypted reply route and its operator notification in one transaction.
+
+    Raises AlreadySubmitted when ``submission_key`` (a keyed hash of the Submit press) was seen before.
+    """
+    code = receipts.new_code()
+    code_hash = await asyncio.to_thread(secrets.receipt_hash, code)  # scrypt takes ~50 ms: keep the loop free
+    urgent = is_urgent(draft, emergency)
+    async with sessions() as session:
+        case = Case(
+            category=draft.category,
+            description=draft.description[:DESCRIPTION_LIMIT],
+            place=draft.place,
+            latitude=draft.latitude,
+            longitude=draft.longitude,
+            incident_time=draft.incident_time,
+            language=draft.language,
+            urgent=urgent,
+            code_hash=code_hash,
+            submission_key=submission_key,
+            similar_to=await _similar_open_case(session, draft.description),
+        )
+        session.add(case)
+        try:
+            await session.flush()
+        except IntegrityError:
+            await session.rollback()
+            raise AlreadySubmitted from None
+        assert case.id is not None
+        session.add_all(_evidence_rows(case.id, draft.evidence))
+        if reply_chat_id is not None:
+            session.add(ReplyRoute(case_id=case.id, sealed_chat=secrets.encrypt(str(reply_chat_id))))
+        session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id))
+        if urgent:
+            session.add(OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id))
+        await session.commit()
+        return Receipt(case_id=case.id, code=code, urgent=urgent)
+
+
+@dataclass(frozen=True)
+class CitizenView:
+    """What a reporter may see of their case: a coarse status and the operators' messages, nothing internal."""
+
+    case_id: int
+    status: Status
+    messages: list[CaseMessage]
+    replies_open: bool  # the reporter can still write to the operators
+    route_exists: bool
+
+
+async def find_case(sessions: async_sessionmaker[AsyncSession], secrets: SecretBox, typed_code: str) -> int | None:
+    """The case of a receipt code, or None; the same slow hash whether the code is right or not."""
+    code = receipts.normalize(typed_code) or typed_code.strip()[:40]
+    code_hash = await asyncio.to_thread(secrets.receipt_hash, code)
+    async with sessions() as session:
+        return (await session.exec(select(Case.id).where(Case.code_hash == code_hash))).first()
+
+
+async def citizen_view(sessions: async_sessionmaker[AsyncSession], case_id: int) -> CitizenView:
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        assert case is not None
+        query = (
+            select(CaseMessage)
+            .where(CaseMessage.case_id == case_id, CaseMessage.direction == Direction.to_citizen)
+            .order_by(col(CaseMessage.id))
+        )
+        messages = list((await session.exec(query)).all())
+        route = await session.get(ReplyRoute, case_id)
+        open_ = case.status != Status.closed and case.purged_at is None
+        return CitizenView(case_id, case.status, messages, open_, route is not None)
+
+
+async def add_citizen_message(sessions: async_sessionmaker[AsyncSession], *, case_id: int, body: str) -> bool:
+    """The reporter answers the operators; False if the case no longer takes messages."""
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None or case.status == Status.closed or case.purged_at is not None:
+            return False
+        now = utcnow()
+        session.add(CaseMessage(case_id=case_id, direction=Direction.from_citizen, body=body[:DESCRIPTION_LIMIT]))
+        case.last_citizen_activity_at = now
+        session.add(case)
+        session.add(OutboxMessage(kind=OutboxKind.operator_notice, case_id=case_id, payload={"event": "citizen_reply"}))
+        await session.commit()
+        return True
+
+
+async def end_dialogue(sessions: async_sessionmaker[AsyncSession], *, case_id: int) -> None:
+    """The reporter ends the dialogue: the reply route is deleted; /status still shows the case."""
+    async with sessions() as session:
+        await session.exec(delete(ReplyRoute).where(col(ReplyRoute.case_id) == case_id))
+        session.add(
+            OutboxMessage(kind=OutboxKind.operator_notice, case_id=case_id, payload={"event": "dialogue_ended"})
+        )
+        await session.commit()

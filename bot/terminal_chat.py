@@ -1,0 +1,103 @@
+"""``hotline chat``: try the real bot in a terminal, with no token and no network.
+
+The built-in Bot API emulator runs in this process, the bot polls it exactly as it would poll Telegram, and you are a
+citizen typing into the bot's private chat. The bot's messages are printed with their buttons numbered; typing a
+button's number presses it. This is a developer tool, so its own few lines are English.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from typing import Any
+
+from pydantic import SecretStr
+
+from bot.emulator import BotAPIEmulator, EmuEvent
+from bot.settings import Settings
+from bot.telegram.app import PollingApp
+
+CHAT_TOKEN = "1000000001:terminal-chat-token-not-a-real-one"
+CITIZEN_ID = 700000001
+HELP = "Type a message and press Enter. A number presses that button. /quit (or Ctrl-D) leaves."
+
+
+def _buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    markup = message.get("reply_markup") or {}
+    return [button for row in markup.get("inline_keyboard", []) for button in row]
+
+
+def render(message: dict[str, Any], numbered_from: int = 1) -> str:
+    """A bot message as text, with its buttons as [1] … [n]."""
+    body = message.get("text") or message.get("caption") or f"<{next(iter(k for k in message if k != 'chat'))}>"
+    lines = [f"bot> {line}" for line in body.splitlines()] or ["bot>"]
+    for number, button in enumerate(_buttons(message), start=numbered_from):
+        lines.append(f"     [{number}] {button['text']}")
+    return "\n".join(lines)
+
+
+async def run_chat(settings: Settings, *, lang: str | None = None, out: Any = None) -> int:
+    out = out or sys.stdout
+    logging.getLogger("aiogram").setLevel(logging.WARNING)  # the conversation is the output here
+    async with BotAPIEmulator() as emulator:
+        settings = settings.model_copy(
+            update={"bot_token": SecretStr(CHAT_TOKEN), "telegram_api_url": emulator.base_url}
+        )
+        app = PollingApp(settings)
+        polling = asyncio.create_task(app.run(handle_signals=False))
+        await app.ready.wait()
+        citizen = emulator.user(CITIZEN_ID, first_name="Citizen", language_code=lang or settings.default_language)
+        last_with_buttons: dict[str, Any] | None = None
+        activity = asyncio.Event()
+
+        def show(event: EmuEvent) -> None:
+            nonlocal last_with_buttons
+            activity.set()
+            if event.token != CHAT_TOKEN or event.chat_id != CITIZEN_ID:
+                return
+            if event.kind == "callback_answer" and event.data and event.data.get("text"):
+                print(f"bot (pop-up)> {event.data['text']}", file=out, flush=True)
+            if event.message is not None and event.kind in ("bot_message", "bot_edit"):
+                print(render(event.message), file=out, flush=True)
+                if _buttons(event.message):
+                    last_with_buttons = event.message
+
+        async def settle(quiet: float = 1.5, limit: float = 15.0) -> None:
+            """Wait until the bot has been silent for a moment (it paces itself at ~1 message/s per chat, as
+            Telegram requires), so its replies print before the next prompt."""
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + limit
+            while loop.time() < deadline:
+                activity.clear()
+                try:
+                    await asyncio.wait_for(activity.wait(), quiet)
+                except TimeoutError:
+                    return
+
+        emulator.listen(show)
+        print(HELP, file=out, flush=True)
+        try:
+            await emulator.send_message(citizen, "/start")
+            while True:
+                await settle()
+                print("you> ", end="", file=out, flush=True)
+                line = await asyncio.to_thread(sys.stdin.readline)
+                if not line or line.strip() == "/quit":
+                    break
+                text = line.rstrip("\n")
+                if text.strip().isdigit() and last_with_buttons is not None:
+                    buttons = _buttons(last_with_buttons)
+                    number = int(text.strip())
+                    if 1 <= number <= len(buttons):
+                        await emulator.press_button(
+                            citizen, last_with_buttons, data=buttons[number - 1]["callback_data"]
+                        )
+                        continue
+                await emulator.send_message(citizen, text)
+        finally:
+            with contextlib.suppress(RuntimeError):
+                await app.stop()
+            await polling
+    return 0
