@@ -27,6 +27,9 @@ class Settings(BaseSettings):
         pattern=r"^https?://[^\s/]+(:\d+)?(/.*)?$",
         description="Base URL of another Bot API server (e.g. a local one)",
     )
+    telegram_chat_rate: float = Field(default=1.0, gt=0, description="Messages/s the bot sends to one chat, sustained")
+    telegram_chat_burst: int = Field(default=3, ge=1, description="Messages the bot may send to one chat at once")
+    telegram_global_rate: float = Field(default=30.0, gt=0, description="Messages/s the bot sends in all")
     # Storage and secrets
     data_dir: Path = Field(default=Path("data"), description="Folder for the SQLite database and generated secret")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite in DATA_DIR")

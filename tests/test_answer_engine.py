@@ -33,7 +33,7 @@ def evaluate(engine: AnswerEngine, items: list[dict]) -> dict[str, float]:
     }
 
 
-@pytest.mark.parametrize("name", ["dev.jsonl", "holdout.jsonl"])
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "holdout.jsonl"])
 def test_quality_on_labelled_questions(engine: AnswerEngine, name: str) -> None:
     items = load_set(name)
     assert len(items) >= 100

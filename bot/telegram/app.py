@@ -30,7 +30,7 @@ from bot.preferences import LanguagePreferences
 from bot.settings import ConfigError, Settings
 from bot.telegram.handlers import build_router
 from bot.telegram.middlewares import UserContext
-from bot.telegram.outgoing import OutgoingPolicy
+from bot.telegram.outgoing import OutgoingPolicy, SendLimiter
 from bot.telegram.texts import Texts, language_from_telegram
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,13 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
     session = AiohttpSession()
     if settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/")))
-    session.middleware(policy or OutgoingPolicy())
+    limiter = SendLimiter(
+        private_rate=settings.telegram_chat_rate,
+        private_burst=settings.telegram_chat_burst,
+        global_rate=settings.telegram_global_rate,
+        global_burst=int(settings.telegram_global_rate),
+    )
+    session.middleware(policy or OutgoingPolicy(limiter=limiter))
     # Plain text everywhere: nothing a citizen or the knowledge base writes can be read as markup.
     return Bot(settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties(parse_mode=None))
 

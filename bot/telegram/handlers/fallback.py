@@ -7,32 +7,35 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.telegram.texts import Texts
 
-router = Router(name="fallback")
-router.message.filter(F.chat.type == "private")
-router.edited_message.filter(F.chat.type == "private")
 
-
-@router.message(F.text.startswith("/"))
 async def unknown_command(message: Message, t: Texts) -> None:
     await message.answer(t("unknown-command"))
 
 
-@router.message(F.text)
 async def text_in_unexpected_state(message: Message, t: Texts) -> None:
     await message.answer(t("help"))
 
 
-@router.message()
 async def not_text(message: Message, t: Texts) -> None:
     """Stickers, voice, photos, locations, contacts, polls… outside a flow."""
     await message.answer(t("not-text"))
 
 
-@router.edited_message()
 async def edited(message: Message, t: Texts) -> None:
     await message.answer(t("edited-message"))
 
 
-@router.callback_query()
 async def stale_or_forged_button(query: CallbackQuery, t: Texts) -> None:
     await query.answer(t("stale-button"), show_alert=True)
+
+
+def create_router() -> Router:
+    router = Router(name="fallback")
+    router.message.filter(F.chat.type == "private")
+    router.edited_message.filter(F.chat.type == "private")
+    router.message.register(unknown_command, F.text.startswith("/"))
+    router.message.register(text_in_unexpected_state, F.text)
+    router.message.register(not_text)
+    router.edited_message.register(edited)
+    router.callback_query.register(stale_or_forged_button)
+    return router

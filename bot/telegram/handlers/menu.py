@@ -13,15 +13,11 @@ from bot.telegram import keyboards
 from bot.telegram.callbacks import MENU_ACTIONS, MenuAction, SetLanguage
 from bot.telegram.texts import Texts
 
-router = Router(name="menu")
-router.message.filter(F.chat.type == "private")
-
 
 async def send_menu(message: Message, t: Texts) -> None:
     await message.answer(t("menu-prompt"), reply_markup=keyboards.main_menu(t))
 
 
-@router.message(CommandStart())
 async def start(message: Message, t: Texts, state: FSMContext) -> None:
     await state.clear()
     await message.answer(t("welcome"))
@@ -29,28 +25,23 @@ async def start(message: Message, t: Texts, state: FSMContext) -> None:
     await send_menu(message, t)
 
 
-@router.message(Command("help"))
 async def help_(message: Message, t: Texts) -> None:
     await message.answer(t("help"))
 
 
-@router.message(Command("privacy"))
 async def privacy(message: Message, t: Texts) -> None:
     await message.answer(t("privacy"))
 
 
-@router.message(Command("about"))
 async def about(message: Message, t: Texts) -> None:
     await message.answer(t("about"))
     await message.answer(t("emergency-notice"))
 
 
-@router.message(Command("language"))
 async def choose_language(message: Message, t: Texts) -> None:
     await message.answer(t("language-choose"), reply_markup=keyboards.languages())
 
 
-@router.message(Command("cancel"))
 async def cancel(message: Message, t: Texts, state: FSMContext) -> None:
     had_state = await state.get_state() is not None
     await state.clear()
@@ -58,7 +49,6 @@ async def cancel(message: Message, t: Texts, state: FSMContext) -> None:
     await send_menu(message, t)
 
 
-@router.callback_query(SetLanguage.filter(F.lang.in_(LANGUAGES)))
 async def set_language(
     query: CallbackQuery, callback_data: SetLanguage, t: Texts, user_key: str, preferences: LanguagePreferences
 ) -> None:
@@ -70,7 +60,6 @@ async def set_language(
         await query.message.answer(chosen("menu-prompt"), reply_markup=keyboards.main_menu(chosen))
 
 
-@router.callback_query(MenuAction.filter(F.action.in_(MENU_ACTIONS)))
 async def menu_action(query: CallbackQuery, callback_data: MenuAction, t: Texts) -> None:
     await query.answer()
     message = query.message
@@ -86,3 +75,17 @@ async def menu_action(query: CallbackQuery, callback_data: MenuAction, t: Texts)
             await message.answer(t("privacy"))
         case "report" | "status":
             await message.answer(t("reports-coming"))
+
+
+def create_router() -> Router:
+    router = Router(name="menu")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(start, CommandStart())
+    router.message.register(help_, Command("help"))
+    router.message.register(privacy, Command("privacy"))
+    router.message.register(about, Command("about"))
+    router.message.register(choose_language, Command("language"))
+    router.message.register(cancel, Command("cancel"))
+    router.callback_query.register(set_language, SetLanguage.filter(F.lang.in_(LANGUAGES)))
+    router.callback_query.register(menu_action, MenuAction.filter(F.action.in_(MENU_ACTIONS)))
+    return router

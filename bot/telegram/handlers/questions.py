@@ -17,16 +17,12 @@ from bot.telegram import keyboards
 from bot.telegram.callbacks import Feedback, ShowAnswer
 from bot.telegram.texts import Texts
 
-router = Router(name="questions")
-router.message.filter(F.chat.type == "private")
-
 
 async def send_answer(message: Message, t: Texts, kb: KnowledgeBase, settings: Settings, entry_id: str) -> None:
     text = kb.answer(entry_id, t.lang, settings.placeholder_values())
     await message.answer(text, reply_markup=keyboards.feedback(t, entry_id))
 
 
-@router.message(StateFilter(None), F.text, ~F.text.startswith("/"))
 async def answer_question(
     message: Message,
     t: Texts,
@@ -59,7 +55,6 @@ async def answer_question(
         await message.answer(reply("unknown-answer"), reply_markup=keyboards.offer_report(reply))
 
 
-@router.callback_query(ShowAnswer.filter(F.lang.in_(LANGUAGES)))
 async def show_suggested_answer(
     query: CallbackQuery, callback_data: ShowAnswer, t: Texts, kb: KnowledgeBase, settings: Settings
 ) -> None:
@@ -70,7 +65,6 @@ async def show_suggested_answer(
     await send_answer(query.message, t.to(callback_data.lang), kb, settings, callback_data.entry)
 
 
-@router.callback_query(Feedback.filter(F.lang.in_(LANGUAGES)))
 async def feedback(
     query: CallbackQuery,
     callback_data: Feedback,
@@ -88,3 +82,12 @@ async def feedback(
     if query.message is not None:
         # One vote per answer: the buttons go away once pressed.
         await query.message.edit_reply_markup(reply_markup=None)
+
+
+def create_router() -> Router:
+    router = Router(name="questions")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(answer_question, StateFilter(None), F.text, ~F.text.startswith("/"))
+    router.callback_query.register(show_suggested_answer, ShowAnswer.filter(F.lang.in_(LANGUAGES)))
+    router.callback_query.register(feedback, Feedback.filter(F.lang.in_(LANGUAGES)))
+    return router
