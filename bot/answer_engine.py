@@ -41,7 +41,7 @@ from bot.text_folding import (
 )
 
 Decision = Literal["answer", "suggest", "unknown"]
-MAX_QUESTION_CHARS = 500  # longer texts are not questions; only their start is read
+MAX_QUESTION_CHARS = 500  # longer texts are not questions: the engine abstains on them
 MAX_TOKENS = 60
 PLACE_PREFIX = "place"
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -97,6 +97,7 @@ class _Index:
     vocab_by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     sorted_vocab: list[str] = field(default_factory=list)
     unknown_weight: float = 1.0
+    specific_idf: float = 0.0  # a word in at most two entries
     fuzzy_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
 
 
@@ -218,6 +219,7 @@ class AnswerEngine:
         n = max(len(self.kb.entries), 1)
         index.idf = {term: math.log(1.0 + n / df) for term, df in document_frequency.items()}
         index.unknown_weight = self.tuning.unknown_weight * math.log(1.0 + n)
+        index.specific_idf = math.log(1.0 + n / 2)
         for position, (phrasing_stems, answer_stems) in enumerate(per_entry):
             for term in answer_stems:
                 index.postings[term][position] = self.tuning.answer_word_weight
@@ -247,9 +249,11 @@ class AnswerEngine:
         return self._cached_ask(question[: MAX_QUESTION_CHARS * 4], hint)
 
     def _ask(self, question: str, hint: str | None) -> Result:
-        text = clean(question)[:MAX_QUESTION_CHARS]
+        text = clean(question)
+        lang = self._detect_language(text[:MAX_QUESTION_CHARS], hint)
+        if len(text) > MAX_QUESTION_CHARS:
+            return Result(question, lang, "unknown", None, 0.0)
         readings = self._readings(text)
-        lang = self._detect_language(text, hint)
         scored: dict[int, float] = {}
         for script, folded, penalty in readings:
             for position, score in self._score(script, folded).items():
@@ -306,6 +310,8 @@ class AnswerEngine:
             topical = topical or (factor == 1.0 and not term[0].isdigit())
         if not topical:
             return {}  # only places or figures matched: never enough to answer
+        # One common word ("terror") is a topic, not a question: at most "did you mean".
+        vague = len(matched) == 1 and index.idf[next(iter(matched))] < index.specific_idf
         coverage: dict[int, float] = defaultdict(float)
         for term, weight in matched.items():
             for position, posting_weight in index.postings[term].items():
@@ -325,9 +331,8 @@ class AnswerEngine:
                     fit = max(fit, 2 * recall * precision / (recall + precision))
             similar = process.extractOne(query_text, [p.text for p in phrasings], scorer=fuzz.token_set_ratio)
             fuzzy = similar[1] / 100.0 if similar else 0.0
-            scores[position] = 100.0 * (
-                tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0) + tuning.fuzzy * fuzzy
-            )
+            score = tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0) + tuning.fuzzy * fuzzy
+            scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if vague else score)
         return scores
 
     def _decide(self, question: str, lang: str, ranking: list[tuple[int, float]]) -> Result:
@@ -386,9 +391,29 @@ def _fold_for(lang: str, text: str) -> str:
 
 
 _KK_ENDINGS = (
-    "ма", "ме", "ба", "бе", "па", "пе", "дагы", "деги", "тагы", "теги", "нын", "нин", "ды", "ди", "ган", "ген",
-    "лар", "лер", "дар", "дер", "тар", "тер",
-)  # fmt: skip
+    "ма",
+    "ме",
+    "ба",
+    "бе",
+    "па",
+    "пе",
+    "дагы",
+    "деги",
+    "тагы",
+    "теги",
+    "нын",
+    "нин",
+    "ды",
+    "ди",
+    "ган",
+    "ген",
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "тер",
+)
 
 
 def _kazakh_ending(word: str, lang: str) -> bool:

@@ -31,6 +31,8 @@ class SecretBox:
             raise ValueError(f"SECRET_KEY must be at least {MIN_SECRET_LENGTH} characters")
         master = secret.encode("utf-8")
         self._user_key = self._derive(master, b"user-key")
+        self._conversation_key = self._derive(master, b"conversation-key")
+        self._submission_key = self._derive(master, b"submission-key")
         self._receipt_pepper = self._derive(master, b"receipt-pepper")
         self._fernet = Fernet(base64.urlsafe_b64encode(self._derive(master, b"reply-route")))
 
@@ -41,6 +43,14 @@ class SecretBox:
     def user_key(self, user_id: int) -> str:
         """A stable pseudonym of a Telegram user, useless without the server secret."""
         return hmac.new(self._user_key, str(user_id).encode(), hashlib.sha256).hexdigest()
+
+    def conversation_key(self, parts: str) -> str:
+        """Pseudonymous key of a conversation state (bot, chat, user): the state table never holds the ids."""
+        return hmac.new(self._conversation_key, parts.encode(), hashlib.sha256).hexdigest()
+
+    def submission_key(self, event_id: str) -> str:
+        """Keyed hash of the Telegram event that submitted a report: a re-delivered update is recognised."""
+        return hmac.new(self._submission_key, event_id.encode(), hashlib.sha256).hexdigest()
 
     def receipt_hash(self, code: str) -> str:
         """scrypt (n=2**14, r=8, p=1: ~50 ms) of a normalised receipt code with a secret pepper."""

@@ -14,8 +14,10 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 GROUPS, GROUP_SIZE = 4, 4
 LENGTH = GROUPS * GROUP_SIZE  # 16 × 5 bits = 80 bits
 _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
-# A code inside a longer text: 16 characters, whole or in groups of four separated by a space or dash.
-_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4}(?:[ -]?[0-9A-Za-z]{4}){3}(?![0-9A-Za-z])")
+# A code inside a longer text: 16 characters, whole or as four groups of four with the same separator.
+_IN_TEXT = re.compile(
+    r"(?<![0-9A-Za-z])(?:[0-9A-Za-z]{16}|[0-9A-Za-z]{4}([ -])[0-9A-Za-z]{4}\1[0-9A-Za-z]{4}\1[0-9A-Za-z]{4})(?![0-9A-Za-z])"
+)
 
 
 def new_code() -> str:
@@ -34,7 +36,9 @@ def normalize(text: str) -> str | None:
 def looks_like_code(text: str) -> bool:
     """Whether a message seems to contain a receipt code (which must never be sent in a message)."""
     for match in _IN_TEXT.finditer(text):
-        candidate = normalize(match.group(0))
-        if candidate is not None and any(ch.isdigit() for ch in candidate) and any(ch.isalpha() for ch in candidate):
+        typed = match.group(0)
+        digits = sum(ch.isdigit() for ch in typed)
+        # Words are not codes: a code almost always mixes letters and digits (a few codes will slip through).
+        if normalize(typed) is not None and digits >= 2 and sum(ch.isalpha() for ch in typed) >= 2:
             return True
     return False

@@ -37,6 +37,17 @@ class Settings(BaseSettings):
     # Citizens
     flood_rate: float = Field(default=1.0, gt=0, description="Messages per second a user may send, sustained")
     flood_burst: int = Field(default=8, ge=1, description="Messages a user may send in a burst")
+    # Reports and operators
+    operator_ids: str = Field(default="", description="Operators' Telegram ids with roles: 123:admin,456:operator")
+    operator_chat_id: int | None = Field(default=None, description="The private operators' group (or chat) id")
+    operator_language: Language | None = Field(
+        default=None, description="Operators' language (default: DEFAULT_LANGUAGE)"
+    )
+    report_daily_limit: int = Field(default=5, ge=1, description="Reports one user may send in 24 hours")
+    status_hourly_limit: int = Field(default=10, ge=1, description="/status code attempts one user may make in an hour")
+    description_min_chars: int = Field(default=20, ge=1)
+    reminder_urgent_minutes: int = Field(default=15, ge=1, description="Remind about unclaimed urgent cases after")
+    reminder_normal_hours: int = Field(default=24, ge=1, description="Remind about other unclaimed cases after")
     # Logs
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO")
     log_format: Literal["text", "json"] = Field(default="text")
@@ -64,6 +75,16 @@ class Settings(BaseSettings):
             raise ValueError("does not look like a token from @BotFather (digits:letters)")
         return value
 
+    @field_validator("operator_ids")
+    @classmethod
+    def _operator_ids_shape(cls, value: str) -> str:
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            if not re.fullmatch(r"\d+(:(admin|operator|analyst))?", item):
+                raise ValueError(
+                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. 123:admin,456:operator,789:analyst"
+                )
+        return value
+
     @field_validator("secret_key")
     @classmethod
     def _secret_length(cls, value: SecretStr | None) -> SecretStr | None:
@@ -73,6 +94,10 @@ class Settings(BaseSettings):
                 "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
             )
         return value
+
+    @property
+    def operators_language(self) -> str:
+        return self.operator_language or self.default_language
 
     @property
     def database(self) -> str:

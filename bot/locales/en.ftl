@@ -79,4 +79,175 @@ command-cancel = Stop the current action
 
 cancelled = Cancelled. Nothing was sent.
 nothing-to-cancel = There is nothing to cancel.
-reports-coming = Reports through this bot are not open yet. If anyone is in danger, call { $emergency }.
+
+## Reporting (citizens)
+
+report-intro =
+    📝 A confidential report. It takes a few steps: what it is about, what you saw, and, if you wish, photos or files, the place and the time. You can stop at any moment with /cancel.
+
+    🔒 Your name, username and phone number are not stored with the report. Telegram itself knows who writes to this bot.
+report-choose-category = What is it about?
+category-terror_plot = 💣 Preparation of a terrorist act
+category-recruitment = 🗣 Recruitment or propaganda
+category-online_content = 🌐 Extremist content online
+category-weapons = 🔫 Weapons or explosives
+category-other = ❔ Something else
+report-cancel-button = ✖️ Cancel
+report-describe = Describe what you saw or know: what, who, where, when. Write at least { $min } characters, in your own words.
+report-description-too-short = Please describe it in more detail: at least { $min } characters.
+report-description-too-long = That is longer than { $max } characters. Please shorten it; you can add details later as separate messages.
+report-need-text = Please describe it in words (a text message). Photos and files can be added at the next step.
+report-evidence =
+    You can now add photos, videos, documents, voice messages or links — send them one by one or as an album.
+    ⚠️ Photos sent “as a file” keep their metadata, which can include where they were taken; send photos as photos.
+    When you are done, press “Done”.
+report-evidence-done-button = ✅ Done
+report-evidence-skip-button = ⏭ Skip
+report-evidence-added = Added ({ $count } in total). Send more, or press “Done”.
+report-evidence-file-warning = ⚠️ This image was sent as a file: it may contain where and when it was taken. It is attached as you sent it; if you want, send it again as a photo instead.
+report-evidence-unsupported = This cannot be attached. Send photos, videos, documents, voice messages or links, or press “Done”.
+report-place = Where did it happen? Send a location (📎 → Location) or write the address or landmark. Or press “Skip”.
+report-time = When did it happen, or is it still happening? Write it in any form (“today about 15:00”, “every Friday”). Or press “Skip”.
+report-review =
+    Please check your report:
+
+    Category: { $category }
+    Description: { $description }
+    Attachments: { $evidence }
+    Place: { $place }
+    Time: { $time }
+report-not-given = not given
+report-location-given = location sent
+report-review-privacy = 🔒 The report is kept for operators of the hotline without your Telegram name, username or number; a closed report is deleted after { $retention } days. Telegram itself knows who writes to this bot.
+report-submit-button = 📨 Submit
+report-add-more-button = ➕ Add more
+report-use-buttons = Please use the buttons below the report: Submit, Add more or Cancel.
+report-received =
+    ✅ Your report has been received and recorded.
+
+    Your code: { $code }
+
+    Save this code now — write it down or keep it somewhere safe. It is shown only once and cannot be recovered: we do not store it. With it you can check the status and read the operators' replies from any account: /status { $code }
+    Do not send this code in messages to the bot.
+report-already-received = This report has already been received.
+report-limit = You have sent many reports in the last 24 hours. Please wait before sending another one. If anyone is in danger, call { $emergency }.
+code-in-message = ⚠️ Your message looks like it contains a receipt code. Never send your code in messages: use it only with /status. This message was not read or stored; I tried to delete it from the chat.
+
+## Status and dialogue (citizens)
+
+status-ask-code = Send your receipt code (for example ABCD-1234-EFGH-5678).
+status-not-found = No report was found with this code. Check the code and try again.
+status-too-many = Too many attempts. Please try again in an hour.
+status-new = received, waiting for review
+status-in_review = being reviewed
+status-closed = closed
+status-view = Report status: { $status }
+status-no-messages = The operators have not written to you yet.
+status-operator-message = 💬 Operator, { $date }:
+    { $text }
+status-reply-button = ✍️ Answer the operators
+status-end-button = 🔚 End the dialogue
+status-write-reply = Write your answer to the operators in one message.
+status-reply-sent = Your answer has been passed to the operators.
+status-reply-closed = This report is closed; it no longer takes messages.
+status-session-expired = Please send /status with your code again.
+status-dialogue-ended = The dialogue has ended: operators can no longer write to you in this chat. You can still check the status with /status and your code.
+status-code-deleted = I deleted your message with the code from this chat, for your safety.
+operator-message-to-citizen =
+    💬 A message from the hotline operators about your report:
+
+    { $text }
+
+    To answer, use /status with your code.
+
+## Operators
+
+op-card =
+    { $urgent ->
+        [yes] 🚨 URGENT
+       *[no] 🆕 New
+    } case { $number }
+    Category: { $category }
+    Language: { $language }
+    Received: { $time }
+    Attachments: { $evidence }{ $similar }
+op-card-similar = { "" }
+    Similar to case { $number }
+op-urgent-alert = 🚨 Urgent case { $number }: words that may mean immediate danger. Please claim it now.
+op-reminder = ⏰ Case { $number } has not been claimed for { $minutes } minutes.
+op-citizen-replied = 💬 The reporter answered in case { $number }.
+op-dialogue-ended = 🔚 The reporter ended the dialogue in case { $number }; replies now wait for /status.
+op-button-open = 📂 Open
+op-button-claim = ✋ Claim
+op-button-status = 🏷 Status
+op-button-reply = 💬 Reply
+op-button-note = 📝 Note
+op-button-release = ↩️ Release
+op-status-in_review = In review
+op-outcome-actioned = Closed: actioned
+op-outcome-referred = Closed: referred to an agency
+op-outcome-duplicate = Closed: duplicate
+op-outcome-no_action = Closed: no action
+op-outcome-spam = Closed: spam
+op-case-details =
+    📂 Case { $number } — { $status }{ $outcome }
+    Category: { $category } · Language: { $language } · { $urgent ->
+        [yes] urgent
+       *[no] not urgent
+    }
+    Received: { $time }
+    Claimed by: { $claimed }
+    Place: { $place }
+    Time: { $incident }
+    Reporter reachable in Telegram: { $route }
+
+    { $description }
+op-case-messages = Dialogue:
+op-case-message-in = ← reporter ({ $date }): { $text }
+op-case-message-out = → operator #{ $operator } ({ $date }): { $text }
+op-case-notes = Internal notes:
+op-case-note = • operator #{ $operator } ({ $date }): { $text }
+op-evidence-link = 🔗 { $text }
+op-nobody = nobody
+op-operator = operator #{ $id }
+op-yes = yes
+op-no = no
+op-claimed = ✋ Case { $number } is yours for { $hours } hours.
+op-already-yours = Case { $number } is already yours.
+op-taken = Case { $number } is being handled by another operator.
+op-closed = Case { $number } is closed.
+op-not-found = No such case.
+op-released = Case { $number } released.
+op-not-released = You do not hold case { $number }.
+op-choose-status = New status for case { $number }:
+op-status-set = Case { $number }: { $status }.
+op-status-not-set = Could not change case { $number }: claim it first (or it is already closed).
+op-write-reply = ✍️ Reply to this message with the text for the reporter of case { $number }. It will be sent by the bot, without your name.
+op-write-note = 📝 Reply to this message with an internal note for case { $number }. It is never sent to the reporter.
+op-reply-queued = Queued for the reporter of case { $number }.
+op-reply-refused = Not sent: claim case { $number } first (or it is closed).
+op-note-saved = Note saved in case { $number }.
+op-forbidden = ⛔ Not allowed.
+op-queue-empty = No cases here.
+op-queue-title = Cases ({ $filter }):
+op-queue-line = { $urgent ->
+        [yes] 🚨
+       *[no] •
+    } { $number } · { $category } · { $status } · { $time }
+op-queue-usage = Usage: /queue [new | mine | unclaimed | urgent | overdue]
+op-case-usage = Usage: /case HT-00042
+op-stats =
+    📊 Cases: { $total } (urgent: { $urgent })
+    By status: { $by_status }
+    By category: { $by_category }
+    By language: { $by_language }
+    Median time to claim: { $to_claim } min · to first reply: { $to_reply } min
+    Knowledge base, last 30 days: { $answered } answered, { $suggested } “did you mean”, { $unknown } unanswered ({ $hit_rate } answered)
+op-stats-none = –
+op-export-ready = Export of { $count } cases ({ $format }), without any identity.
+op-export-usage = Usage: /export [csv | json]
+op-audit-title = Audit log (newest first):
+op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
+op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-operator-set = Operator { $id } is now { $role }.
+op-operator-removed = Operator { $id } removed.

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -13,12 +16,12 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import BaseStorage
-from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, ErrorEvent
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import database
+from bot import database, moderation, retention
 from bot.answer_engine import AnswerEngine
 from bot.crypto import SecretBox, load_or_create_secret
 from bot.emergency import EmergencyWords
@@ -26,10 +29,13 @@ from bot.flood_control import FloodControl
 from bot.i18n import Translator
 from bot.knowledge_base import LANGUAGES, KnowledgeBase, load_knowledge_base, load_lexicon
 from bot.knowledge_stats import QuestionLog
+from bot.outbox import OutboxWorker
 from bot.preferences import LanguagePreferences
 from bot.settings import ConfigError, Settings
+from bot.telegram.conversation_storage import DatabaseStorage
 from bot.telegram.handlers import build_router
 from bot.telegram.middlewares import UserContext
+from bot.telegram.notifications import TelegramNotifier
 from bot.telegram.outgoing import OutgoingPolicy, SendLimiter
 from bot.telegram.texts import Texts, language_from_telegram
 
@@ -52,6 +58,7 @@ class Services:
     question_log: QuestionLog
     flood: FloodControl
     emergency: EmergencyWords
+    outbox: OutboxWorker | None = None  # needs the Bot: set by the app that runs one
     background: list[asyncio.Task[Any]] = field(default_factory=list)
 
     def workflow_data(self) -> dict[str, Any]:
@@ -65,6 +72,7 @@ class Services:
             "preferences": self.preferences,
             "question_log": self.question_log,
             "emergency": self.emergency,
+            "outbox": self.outbox,
         }
 
     async def close(self) -> None:
@@ -123,7 +131,7 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
 
 
 def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:
-    storage = storage or MemoryStorage()
+    storage = storage or DatabaseStorage(services.sessions, services.secrets)
     # One user's fast updates are handled one at a time, so they never race on their conversation state.
     dispatcher = Dispatcher(storage=storage, events_isolation=SimpleEventIsolation())
     dispatcher.workflow_data.update(services.workflow_data())
@@ -173,6 +181,46 @@ async def register_commands(bot: Bot, translator: Translator, default_language: 
         await bot.set_my_commands(commands, scope=scope, language_code=lang)
 
 
+async def start_background_work(services: Services, bot: Bot) -> None:
+    """Operators from configuration, then the outbox worker, the question log and the scheduled jobs."""
+    settings = services.settings
+    await moderation.seed_operators(services.sessions, moderation.parse_operator_ids(settings.operator_ids))
+    notifier = TelegramNotifier(
+        bot,
+        services.sessions,
+        services.secrets,
+        services.translator,
+        operator_chat_id=settings.operator_chat_id,
+        operator_language=settings.operators_language,
+    )
+    services.outbox = OutboxWorker(services.sessions, notifier)
+    reminders = functools.partial(
+        retention.enqueue_reminders,
+        services.sessions,
+        urgent_after=timedelta(minutes=settings.reminder_urgent_minutes),
+        normal_after=timedelta(hours=settings.reminder_normal_hours),
+    )
+    purge = functools.partial(retention.purge_expired, services.sessions, retention_days=settings.retention_days)
+    for name, job in (
+        ("outbox", services.outbox.run()),
+        ("question-log", services.question_log.run()),
+        ("reminders", every(60, reminders, wake=services.outbox.wake)),
+        ("retention", every(24 * 3600, purge)),
+    ):
+        services.background.append(asyncio.create_task(job, name=name))
+
+
+async def every(seconds: float, job: Callable[[], Awaitable[Any]], wake: Callable[[], None] | None = None) -> None:
+    """Run ``job`` now and then every ``seconds``; a failure is logged and the schedule goes on."""
+    while True:
+        try:
+            if await job() and wake is not None:
+                wake()
+        except Exception:
+            log.exception("scheduled job %s failed", getattr(job, "func", job).__name__)
+        await asyncio.sleep(seconds)
+
+
 class PollingApp:
     """The bot taking updates by long polling: what ``hotline run`` runs, and what the end-to-end tests run."""
 
@@ -187,7 +235,7 @@ class PollingApp:
         self.services = services = build_services(self.settings)
         try:
             await database.upgrade_async(self.settings.database)
-            services.background.append(asyncio.create_task(services.question_log.run(), name="question-log"))
+            await start_background_work(services, bot)
             self.dispatcher = dispatcher = build_dispatcher(services)
             await register_commands(bot, services.translator, self.settings.default_language)
             log.info("taking updates by long polling")

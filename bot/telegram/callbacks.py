@@ -27,3 +27,33 @@ class Feedback(CallbackData, prefix="f"):
 
 
 MENU_ACTIONS = ("ask", "report", "status", "language", "about")
+
+
+class ReportCategory(CallbackData, prefix="rc"):
+    category: str
+
+
+class ReportStep(CallbackData, prefix="rs"):
+    action: str  # done | skip | submit | more | cancel
+
+
+class StatusAction(CallbackData, prefix="sa"):
+    """Citizen buttons under a /status view. No case id here: it is kept in the conversation state, so a forged
+    button can never reach someone else's case."""
+
+    action: str  # reply | end
+
+
+class OperatorAction(CallbackData, prefix="o"):
+    action: str  # open | claim | status | reply | note | release
+    case: int
+
+
+class OperatorStatus(CallbackData, prefix="os"):
+    case: int
+    value: str  # in_review | actioned | referred | duplicate | no_action | spam
+
+
+REPORT_STEPS = ("done", "skip", "submit", "more", "cancel")
+STATUS_ACTIONS = ("reply", "end")
+OPERATOR_ACTIONS = ("open", "claim", "status", "reply", "note", "release")

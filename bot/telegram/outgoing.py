@@ -4,7 +4,8 @@ aiogram sends each call once and has no rate limiter, so this request middleware
 - limits: about 1 message/s per private chat (short bursts allowed), 20/min per group, 30/s overall;
 - 429 → wait ``retry_after`` and retry; 5xx and network errors → bounded exponential backoff;
 - never retried: answerCallbackQuery (an answer late by seconds is useless: "query is too old"), getUpdates (the
-  polling loop has its own backoff), and 4xx errors such as 403 "bot was blocked by the user".
+  polling loop has its own backoff), and 4xx errors such as 403 "bot was blocked by the user";
+- a failed answerCallbackQuery is logged, not raised: the button's action goes on without it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import (
+    TelegramAPIError,
     TelegramEntityTooLarge,
     TelegramNetworkError,
     TelegramRetryAfter,
@@ -128,6 +130,13 @@ class OutgoingPolicy(BaseRequestMiddleware):
             wait = self.limiter.delay(getattr(method, "chat_id", None))
             if wait > 0:
                 await self._sleep(wait)
+        if isinstance(method, AnswerCallbackQuery):
+            try:
+                return await make_request(bot, method)
+            except TelegramAPIError as error:
+                # Only the button's spinner waits for this answer: what the button does must still happen.
+                log.warning("telegram answerCallbackQuery failed, not retried: %s", type(error).__name__)
+                return True  # type: ignore[return-value]
         attempt = 1
         while True:
             try:

@@ -35,6 +35,8 @@ def make_settings(tmp_path: Path, emulator: BotAPIEmulator) -> Callable[..., Set
             "secret_key": SECRET,
             "telegram_chat_rate": 50.0,  # the pacing itself is tested separately, with Telegram's real limits
             "telegram_chat_burst": 50,
+            "flood_rate": 50.0,  # tests click faster than people; flood control has its own tests
+            "flood_burst": 100,
         }
         values.update(overrides)
         return load_settings(**values)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.telegram.handlers import fallback, groups, menu, questions
+from bot.telegram.handlers import fallback, groups, menu, operators, questions, report, status
 
 
 def build_router() -> Router:
     root = Router(name="root")
-    # Groups first: the bot keeps citizens' conversations private and does not read group chatter.
     root.include_routers(
-        groups.create_router(), menu.create_router(), questions.create_router(), fallback.create_router()
+        operators.create_router(),  # operators' buttons, commands and replies (role-checked), in any chat
+        groups.create_router(),  # other group messages: the bot does not read group chatter
+        status.create_code_guard(),  # a receipt code sent in a message is refused before anything reads it
+        menu.create_router(),
+        report.create_router(),
+        status.create_router(),
+        questions.create_router(),
+        fallback.create_router(),
     )
     return root

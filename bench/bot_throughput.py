@@ -1,0 +1,547 @@
+"""Benchmark: the hotline bot vs a minimal aiogram echo bot, answering simulated citizens, side by side in one run.
+
+    .venv/bin/python bench/bot_throughput.py [--users 200] [--duration 10 | --count 5000] [--runs 3]
+                                             [--separate-process]
+
+Both bots take updates by long polling from the project's Bot API emulator over real HTTP. N simulated citizens
+each keep one question in flight (closed loop: the next question goes when the answer to the previous one arrived),
+cycling through the in-scope questions of tests/devset/dev.jsonl. Measured after a warm-up: answered questions per
+second, and the latency from the moment the user-side ``send_message`` returns (the update is queued) to the moment
+the emulator records the bot's reply (for the hotline: the answer itself, the message with the inline keyboard, not
+an emergency notice sent before it). Each bot runs in its own phase, on a fresh emulator, bot and data directory;
+phases alternate echo/hotline and each metric is the median over ``--runs``.
+
+By default the emulator, the citizens and the bot share one event loop (one core). ``--separate-process`` runs the
+bot in a subprocess (``python -m bot run``, or this script's ``--serve-echo``), which is closer to production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import json
+import os
+import platform
+import shlex
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+import aiogram  # noqa: E402
+from aiogram import Bot, Dispatcher  # noqa: E402
+from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
+from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
+from aiogram.types import Message  # noqa: E402
+
+from bot.emulator import BotAPIEmulator, EmuEvent, EmuUser  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
+from bot.telegram.app import PollingApp  # noqa: E402
+
+DEVSET = PROJECT / "tests" / "devset" / "dev.jsonl"
+HOTLINE_TOKEN = "5151515151:bench-hotline-token-AAAAAAAAAAAAAAAA"
+ECHO_TOKEN = "6161616161:bench-echo-token-AAAAAAAAAAAAAAAAAAAAA"
+SECRET = "bench-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"
+# Citizens' flood control and the bot's own outgoing pacing, set out of the way: this measures the bot, not
+# Telegram's limits (about 1 message/s per chat and 30/s per bot on the real service).
+UNTHROTTLED = 1_000_000
+REPLY_TIMEOUT = 10.0  # s; a question without an answer by then counts as unanswered
+START_TIMEOUT = 60.0
+FIRST_USER_ID = 700_000_001
+TARGETS = (0.60, 300.0, 100.0)  # share of the echo bot's throughput, answered/s, p99 ms
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Load:
+    users: int
+    warmup: float
+    duration: float
+    count: int | None  # when set: measure until this many answers instead of for ``duration``
+
+
+@dataclass(frozen=True)
+class Sample:
+    answered_per_s: float
+    p50_ms: float
+    p99_ms: float
+    answered: int
+    unanswered: int
+    bot_cpu_ms: float  # CPU time per answered question: the bot's process (in one process: everything)
+    harness_cpu_ms: float  # this process (emulator + users) in separate-process mode; NaN in one process
+
+
+def load_questions() -> list[Question]:
+    items = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [Question(item["q"], item["lang"]) for item in items if item["expected"]]
+
+
+def percentile(sorted_values: list[float], share: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * share))]
+
+
+# ---------------------------------------------------------------------------------------------------- measuring
+
+
+class ReplyClock:
+    """An emulator listener: the moment the emulator records each chat's next final bot reply."""
+
+    def __init__(self, token: str, is_final: Callable[[dict], bool]) -> None:
+        self.token = token
+        self.is_final = is_final
+        self._waiting: dict[int, asyncio.Future[float]] = {}
+
+    def expect(self, chat_id: int) -> asyncio.Future[float]:
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self._waiting[chat_id] = future
+        return future
+
+    def forget(self, chat_id: int) -> None:
+        self._waiting.pop(chat_id, None)
+
+    def __call__(self, event: EmuEvent) -> None:
+        if event.kind != "bot_message" or event.token != self.token or event.chat_id is None:
+            return
+        future = self._waiting.get(event.chat_id)
+        if future is not None and not future.done() and event.message and self.is_final(event.message):
+            future.set_result(time.perf_counter())
+            del self._waiting[event.chat_id]
+
+
+@dataclass
+class CpuMeter:
+    """CPU seconds used between the window's opening and closing, by the bot and by this process."""
+
+    bot: Callable[[], float]
+    separate: bool
+    at_open: tuple[float, float] = (0.0, 0.0)
+    at_close: tuple[float, float] = (0.0, 0.0)
+
+    def read(self) -> tuple[float, float]:
+        return self.bot(), time.process_time()
+
+    def per_answer_ms(self, answered: int) -> tuple[float, float]:
+        if not answered:
+            return float("nan"), float("nan")
+        bot = (self.at_close[0] - self.at_open[0]) / answered * 1000
+        harness = (self.at_close[1] - self.at_open[1]) / answered * 1000
+        return bot, (harness if self.separate else float("nan"))
+
+
+@dataclass
+class Window:
+    """The measured interval: opens after the warm-up, closes after ``duration`` or after ``count`` answers."""
+
+    load: Load
+    cpu: CpuMeter
+    opened_at: float | None = None
+    closed_at: float | None = None
+    latencies: list[float] = field(default_factory=list)
+    unanswered: int = 0
+    closed: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def record(self, sent_at: float, replied_at: float) -> None:
+        if self.opened_at is None or self.closed.is_set() or replied_at < self.opened_at:
+            return
+        self.latencies.append(replied_at - sent_at)
+        if self.load.count is not None and len(self.latencies) >= self.load.count:
+            self.close()
+
+    def lost(self) -> None:
+        if self.opened_at is not None and not self.closed.is_set():
+            self.unanswered += 1
+
+    def close(self) -> None:
+        if not self.closed.is_set():
+            self.cpu.at_close = self.cpu.read()
+            self.closed_at = time.perf_counter()
+            self.closed.set()
+
+    async def run_timer(self) -> None:
+        """Open after the warm-up; close on time (in count mode: a safety limit of ten times the duration)."""
+        await asyncio.sleep(self.load.warmup)
+        self.cpu.at_open = self.cpu.read()
+        self.opened_at = time.perf_counter()
+        await asyncio.sleep(self.load.duration * (10 if self.load.count is not None else 1))
+        self.close()
+
+    def sample(self) -> Sample:
+        ordered = sorted(self.latencies)
+        if self.opened_at is None or self.closed_at is None or not ordered:
+            return Sample(0.0, float("nan"), float("nan"), 0, self.unanswered, float("nan"), float("nan"))
+        p50, p99 = percentile(ordered, 0.50) * 1000, percentile(ordered, 0.99) * 1000
+        rate = len(ordered) / (self.closed_at - self.opened_at)
+        return Sample(rate, p50, p99, len(ordered), self.unanswered, *self.cpu.per_answer_ms(len(ordered)))
+
+
+async def citizen(
+    emu: BotAPIEmulator, user: EmuUser, questions: Iterator[Question], clock: ReplyClock, window: Window
+) -> None:
+    """One user: ask, wait for the answer, ask the next, until the window closes."""
+    while not window.closed.is_set():
+        reply = clock.expect(user.id)
+        await emu.send_message(user, next(questions).text, token=clock.token)
+        sent_at = time.perf_counter()
+        try:
+            replied_at = await asyncio.wait_for(reply, REPLY_TIMEOUT)
+        except TimeoutError:
+            clock.forget(user.id)
+            window.lost()
+            continue
+        window.record(sent_at, replied_at)
+
+
+async def drive(
+    emu: BotAPIEmulator, bot: BotUnderTest, process: BotProcess, load: Load, questions: list[Question]
+) -> Sample:
+    clock = ReplyClock(bot.token, bot.is_final)
+    unsubscribe = emu.listen(clock)
+    window = Window(load, CpuMeter(process.cpu_seconds, isinstance(process, Subprocess)))
+    timer = asyncio.create_task(window.run_timer())
+    users = []
+    for n in range(load.users):
+        first = questions[n % len(questions)]
+        users.append(emu.user(FIRST_USER_ID + n, f"Citizen{n}", language_code=first.lang))
+    tasks = [
+        asyncio.create_task(citizen(emu, user, itertools.islice(itertools.cycle(questions), n, None), clock, window))
+        for n, user in enumerate(users)
+    ]
+    try:
+        await window.closed.wait()
+        await asyncio.gather(*tasks)  # the questions still in flight are answered (or time out), not counted
+    finally:
+        timer.cancel()
+        for task in tasks:
+            task.cancel()
+        unsubscribe()
+    return window.sample()
+
+
+# ---------------------------------------------------------------------------------------------------- bots
+
+
+class BotProcess(Protocol):
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def alive(self) -> bool: ...
+
+    def cpu_seconds(self) -> float: ...
+
+
+@dataclass(frozen=True)
+class BotUnderTest:
+    name: str
+    token: str
+    is_final: Callable[[dict], bool]  # the bot message that answers the question
+    make: Callable[[str, Path, bool], BotProcess]  # (emulator URL, data dir, separate process)
+
+
+def hotline_settings_env(api_url: str, data_dir: Path) -> dict[str, str]:
+    return {
+        "BOT_TOKEN": HOTLINE_TOKEN,
+        "TELEGRAM_API_URL": api_url,
+        "DATA_DIR": str(data_dir),
+        "SECRET_KEY": SECRET,
+        "FLOOD_RATE": str(UNTHROTTLED),
+        "FLOOD_BURST": str(UNTHROTTLED),
+        "TELEGRAM_CHAT_RATE": str(UNTHROTTLED),
+        "TELEGRAM_CHAT_BURST": str(UNTHROTTLED),
+        "TELEGRAM_GLOBAL_RATE": str(UNTHROTTLED),
+    }
+
+
+class InProcessHotline:
+    """The real bot: ``PollingApp`` with SQLite in a temporary data directory, on this event loop."""
+
+    def __init__(self, api_url: str, data_dir: Path) -> None:
+        settings = {key.lower(): value for key, value in hotline_settings_env(api_url, data_dir).items()}
+        self.app = PollingApp(load_settings(**settings))
+        self.task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self.task = asyncio.create_task(self.app.run(handle_signals=False))
+
+    def alive(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    def cpu_seconds(self) -> float:
+        return time.process_time()  # the whole process: bot, emulator and users together
+
+    async def stop(self) -> None:
+        if self.task is None:
+            return
+        with contextlib.suppress(RuntimeError):
+            await self.app.stop()
+        await asyncio.wait_for(self.task, 20)
+
+
+async def echo(message: Message) -> None:
+    await message.answer(message.text or "")
+
+
+def echo_bot(api_url: str, token: str) -> tuple[Bot, Dispatcher]:
+    """The framework-and-HTTP floor: a Dispatcher with one handler that sends the text back."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url))
+    dispatcher = Dispatcher()
+    dispatcher.message.register(echo)
+    return Bot(token, session=session), dispatcher
+
+
+async def serve_echo(api_url: str, token: str, *, handle_signals: bool) -> None:
+    bot, dispatcher = echo_bot(api_url, token)
+    await dispatcher.start_polling(
+        bot, allowed_updates=dispatcher.resolve_used_update_types(), handle_signals=handle_signals
+    )
+
+
+class InProcessEcho:
+    def __init__(self, api_url: str, data_dir: Path) -> None:
+        self.bot, self.dispatcher = echo_bot(api_url, ECHO_TOKEN)
+        self.task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        polling = self.dispatcher.start_polling(
+            self.bot, allowed_updates=self.dispatcher.resolve_used_update_types(), handle_signals=False
+        )
+        self.task = asyncio.create_task(polling)
+
+    def alive(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    def cpu_seconds(self) -> float:
+        return time.process_time()  # the whole process: bot, emulator and users together
+
+    async def stop(self) -> None:
+        if self.task is None:
+            return
+        with contextlib.suppress(RuntimeError):
+            await self.dispatcher.stop_polling()
+        await asyncio.wait_for(self.task, 20)
+
+
+class Subprocess:
+    """A bot in its own process; stopped with SIGINT (aiogram's graceful stop), killed if it hangs."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], log_path: Path) -> None:
+        self.argv, self.env, self.log_path = argv, env, log_path
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        with self.log_path.open("wb") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                *self.argv, cwd=PROJECT, env={**os.environ, **self.env}, stdout=log, stderr=log
+            )
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.returncode is None
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the bot's process so far (Linux /proc)."""
+        if self.process is None:
+            return 0.0
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    async def stop(self) -> None:
+        if self.process is None or self.process.returncode is not None:
+            return
+        self.process.send_signal(signal.SIGINT)
+        try:
+            await asyncio.wait_for(self.process.wait(), 20)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+
+    def failure(self) -> str:
+        tail = self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+        return f"{shlex.join(self.argv)} exited with {self.process and self.process.returncode}:\n" + "\n".join(tail)
+
+
+def make_hotline(api_url: str, data_dir: Path, separate: bool) -> BotProcess:
+    if not separate:
+        return InProcessHotline(api_url, data_dir)
+    env = hotline_settings_env(api_url, data_dir)
+    return Subprocess([sys.executable, "-m", "bot", "run"], env, data_dir / "bot.log")
+
+
+def make_echo(api_url: str, data_dir: Path, separate: bool) -> BotProcess:
+    if not separate:
+        return InProcessEcho(api_url, data_dir)
+    env = {"BOT_TOKEN": ECHO_TOKEN, "TELEGRAM_API_URL": api_url}
+    return Subprocess([sys.executable, str(Path(__file__).resolve()), "--serve-echo"], env, data_dir / "bot.log")
+
+
+ECHO = BotUnderTest("echo (aiogram floor)", ECHO_TOKEN, lambda message: True, make_echo)
+HOTLINE = BotUnderTest("hotline", HOTLINE_TOKEN, lambda message: "reply_markup" in message, make_hotline)
+
+
+async def until_polling(emu: BotAPIEmulator, token: str, process: BotProcess) -> None:
+    """Started means: the bot's first getUpdates reached the emulator (after its own start-up work)."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while not any(call.method == "getUpdates" and call.token == token for call in emu.calls):
+        if not process.alive():
+            if isinstance(process, Subprocess):
+                raise RuntimeError(process.failure())
+            await process.stop()  # re-raises what went wrong
+            raise RuntimeError("the bot stopped during start-up")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the bot did not start polling within {START_TIMEOUT:.0f} s")
+        await asyncio.sleep(0.05)
+
+
+async def run_phase(bot: BotUnderTest, load: Load, questions: list[Question], separate: bool) -> Sample:
+    """One measurement: a fresh emulator, a fresh bot with a fresh data directory, the load, then shut down."""
+    with tempfile.TemporaryDirectory(prefix="bench-bot-") as tmp:
+        async with BotAPIEmulator(default_token=bot.token) as emu:
+            process = bot.make(emu.base_url, Path(tmp), separate)
+            await process.start()
+            try:
+                await until_polling(emu, bot.token, process)
+                return await drive(emu, bot, process, load, questions)
+            finally:
+                await process.stop()
+
+
+# ---------------------------------------------------------------------------------------------------- report
+
+
+def median_sample(samples: list[Sample]) -> Sample:
+    return Sample(
+        statistics.median(s.answered_per_s for s in samples),
+        statistics.median(s.p50_ms for s in samples),
+        statistics.median(s.p99_ms for s in samples),
+        sum(s.answered for s in samples),
+        sum(s.unanswered for s in samples),
+        statistics.median(s.bot_cpu_ms for s in samples),
+        statistics.median(s.harness_cpu_ms for s in samples),
+    )
+
+
+def print_header(args: argparse.Namespace, questions: list[Question]) -> None:
+    measured = f"{args.count} answers" if args.count else f"{args.duration:g} s"
+    print(f"command: {shlex.join([os.path.relpath(sys.executable), *sys.argv])}")
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+        f"aiogram {aiogram.__version__}; load average at start {args.loadavg:.2f}, at end {os.getloadavg()[0]:.2f}"
+    )
+    if args.separate_process:
+        print("mode: separate processes: emulator + simulated users in this process, the bot in a subprocess")
+    else:
+        print("mode: one process: the emulator, the simulated users and the bot share one event loop (one core)")
+    print(
+        f"load: {args.users} users, one question in flight each (closed loop), {len(questions)} in-scope dev-set "
+        f"questions cycling; {args.warmup:g} s warm-up, then {measured}; median of {args.runs} runs"
+    )
+    print(
+        f"limits: citizens' flood control and the bot's outgoing Telegram pacing set to {UNTHROTTLED:,}/s: "
+        "this measures the bot, not Telegram's limits"
+    )
+    print(
+        "latency: from user-side send_message returning (update queued) to the emulator recording the reply "
+        "(hotline: the answer message)\n"
+    )
+
+
+def print_table(results: dict[str, Sample]) -> None:
+    floor = results[ECHO.name].answered_per_s
+    print("| bot | answered/s | p50 ms | p99 ms | ratio to echo |")
+    print("|---|---|---|---|---|")
+    for name, s in results.items():
+        ratio = s.answered_per_s / floor if floor else float("nan")
+        print(f"| {name} | {s.answered_per_s:.0f} | {s.p50_ms:.1f} | {s.p99_ms:.1f} | {ratio:.2f} |")
+    lost = {name: s.unanswered for name, s in results.items() if s.unanswered}
+    if lost:
+        print(f"\nunanswered within {REPLY_TIMEOUT:g} s (all runs): {lost}")
+
+
+def print_cpu(results: dict[str, Sample], separate: bool) -> None:
+    """CPU per answer does not depend on how busy the machine was, unlike answered/s."""
+    print()
+    for name, s in results.items():
+        if separate:
+            print(
+                f"CPU per answered question, {name}: bot process {s.bot_cpu_ms:.2f} ms, "
+                f"emulator + users process {s.harness_cpu_ms:.2f} ms"
+            )
+        else:
+            print(f"CPU per answered question, {name}: {s.bot_cpu_ms:.2f} ms (bot, emulator and users together)")
+
+
+def print_targets(results: dict[str, Sample]) -> None:
+    share, rate, p99 = TARGETS
+    hotline, floor = results[HOTLINE.name], results[ECHO.name]
+    ratio = hotline.answered_per_s / floor.answered_per_s if floor.answered_per_s else 0.0
+    checks = [
+        (f"≥ {share:.0%} of the echo bot's throughput", f"{ratio:.0%}", ratio >= share),
+        (f"≥ {rate:.0f} answered questions/s", f"{hotline.answered_per_s:.0f}/s", hotline.answered_per_s >= rate),
+        (f"p99 under {p99:.0f} ms at that load", f"{hotline.p99_ms:.1f} ms", hotline.p99_ms < p99),
+    ]
+    print("\ntargets for the hotline bot:")
+    for target, actual, met in checks:
+        print(f"- {target}: {actual} — {'met' if met else 'NOT met'}")
+
+
+async def benchmark(args: argparse.Namespace) -> None:
+    questions = load_questions()
+    load = Load(args.users, args.warmup, args.duration, args.count)
+    samples: dict[str, list[Sample]] = {ECHO.name: [], HOTLINE.name: []}
+    for run in range(1, args.runs + 1):
+        for bot in (ECHO, HOTLINE):  # alternating, so drift in the machine's speed hits both alike
+            sample = await run_phase(bot, load, questions, args.separate_process)
+            samples[bot.name].append(sample)
+            print(
+                f"run {run} {bot.name}: {sample.answered_per_s:.0f}/s p50 {sample.p50_ms:.1f} ms "
+                f"p99 {sample.p99_ms:.1f} ms ({sample.answered} answered, {sample.unanswered} unanswered)",
+                file=sys.stderr,
+                flush=True,
+            )
+    results = {name: median_sample(runs) for name, runs in samples.items()}
+    print_header(args, questions)
+    print_table(results)
+    print_targets(results)
+    print_cpu(results, args.separate_process)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--users", type=int, default=200, help="simulated citizens = questions in flight")
+    parser.add_argument("--duration", type=float, default=10.0, help="measured seconds per phase (default 10)")
+    parser.add_argument("--count", type=int, default=None, help="measure this many answers instead of a duration")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of load before measuring (default 2)")
+    parser.add_argument("--runs", type=int, default=3, help="phases per bot; medians are reported (default 3)")
+    parser.add_argument("--separate-process", action="store_true", help="run each bot in a subprocess")
+    parser.add_argument("--serve-echo", action="store_true", help=argparse.SUPPRESS)  # the echo bot's subprocess
+    args = parser.parse_args()
+    if args.users < 1 or args.runs < 1 or args.duration <= 0 or (args.count is not None and args.count < 1):
+        parser.error("--users, --runs, --duration and --count must be positive")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    if args.serve_echo:
+        asyncio.run(serve_echo(os.environ["TELEGRAM_API_URL"], os.environ["BOT_TOKEN"], handle_signals=True))
+        return
+    args.loadavg = os.getloadavg()[0]
+    asyncio.run(benchmark(args))
+
+
+if __name__ == "__main__":
+    main()

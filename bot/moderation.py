@@ -1,0 +1,452 @@
+"""The operators' side of a case: roles, claiming, statuses, replies, notes, queue, statistics, export, audit.
+
+Plain async functions over the database, callable without Telegram. Every function that acts for an operator takes
+the Operator and checks the role itself, so no caller can forget; every action writes an audit entry in the same
+transaction as the change it records. Audit entries never hold content.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import func, or_, update
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, delete, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.models import AuditEntry, Case, CaseMessage, CaseNote, Evidence, Operator, OutboxMessage, ReplyRoute
+from bot.models.cases import CASE_NUMBER_PREFIX, DESCRIPTION_LIMIT, Direction, Outcome, Status
+from bot.models.operators import Role
+from bot.models.outbox import OutboxKind
+from bot.models.preferences import utcnow
+
+CLAIM_DURATION = timedelta(hours=4)
+WORKERS = (Role.admin, Role.operator)  # may change cases
+READERS = (Role.admin, Role.operator, Role.analyst)  # may read the queue and cases
+
+
+class Forbidden(Exception):
+    """The caller's role does not allow this action (already audited)."""
+
+
+class CaseNotFound(Exception):
+    pass
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    """SQLite gives naive datetimes back; everything here is UTC."""
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# --- operators -----------------------------------------------------------------------------------------------------
+
+
+def parse_operator_ids(value: str) -> dict[int, Role]:
+    """``OPERATOR_IDS``: ``123:admin,456:operator,789`` (a bare id is an operator)."""
+    result: dict[int, Role] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        raw_id, _, raw_role = item.partition(":")
+        result[int(raw_id)] = Role(raw_role.strip() or Role.operator)
+    return result
+
+
+async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured: dict[int, Role]) -> None:
+    """Make the configured operators exist with their configured roles (admins add others with commands)."""
+    async with sessions() as session:
+        for telegram_id, role in configured.items():
+            row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
+            if row is None:
+                session.add(Operator(telegram_id=telegram_id, role=role))
+            elif row.role != role or not row.active:
+                row.role, row.active = role, True
+                session.add(row)
+        await session.commit()
+
+
+async def operator_for(sessions: async_sessionmaker[AsyncSession], telegram_id: int) -> Operator | None:
+    """The active operator with this Telegram id, read fresh on every call (roles can change any minute)."""
+    async with sessions() as session:
+        query = select(Operator).where(Operator.telegram_id == telegram_id, col(Operator.active).is_(True))
+        return (await session.exec(query)).first()
+
+
+def _audit(
+    session: AsyncSession,
+    operator: Operator | None,
+    action: str,
+    case_id: int | None = None,
+    detail: str | None = None,
+    user_key: str | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            operator_id=operator.id if operator else None,
+            action=action,
+            case_id=case_id,
+            detail=detail,
+            user_key=user_key,
+        )
+    )
+
+
+async def audit_refusal(
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    action: str,
+    user_key: str,
+    operator: Operator | None = None,
+    case_id: int | None = None,
+) -> None:
+    """Record a refused attempt (a forged button, a command without the role); the person only as a keyed hash."""
+    async with sessions() as session:
+        _audit(session, operator, f"refused:{action}"[:40], case_id, user_key=None if operator else user_key)
+        await session.commit()
+
+
+def require(operator: Operator | None, roles: tuple[Role, ...]) -> Operator:
+    if operator is None or not operator.active or operator.role not in roles:
+        raise Forbidden
+    return operator
+
+
+async def set_operator(
+    sessions: async_sessionmaker[AsyncSession], admin: Operator, *, telegram_id: int, role: Role | None
+) -> None:
+    """Add, change (role) or remove (role None) an operator; admins only."""
+    require(admin, (Role.admin,))
+    async with sessions() as session:
+        row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
+        if role is None:
+            if row is not None:
+                row.active = False
+                session.add(row)
+            _audit(session, admin, "operator_removed", detail=f"operator #{row.id}" if row else "unknown")
+        else:
+            if row is None:
+                row = Operator(telegram_id=telegram_id, role=role, added_by=admin.id)
+            row.role, row.active = role, True
+            session.add(row)
+            await session.flush()
+            _audit(session, admin, "operator_set", detail=f"operator #{row.id}: {role}")
+        await session.commit()
+
+
+# --- cases ---------------------------------------------------------------------------------------------------------
+
+
+def parse_case_ref(ref: str) -> int | None:
+    """``HT-00042``, ``ht42``, ``#42`` or ``42`` → 42."""
+    cleaned = ref.strip().upper().removeprefix(CASE_NUMBER_PREFIX).removeprefix("HT").lstrip("#-")
+    return int(cleaned) if cleaned.isdigit() and len(cleaned) < 10 else None
+
+
+@dataclass
+class CaseDetails:
+    case: Case
+    evidence: list[Evidence]
+    messages: list[CaseMessage]
+    notes: list[CaseNote]
+    route_exists: bool
+
+
+async def open_case(sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int) -> CaseDetails:
+    """Everything about a case, for an operator; the opening itself is audited."""
+    operator = require(operator, READERS)
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None:
+            raise CaseNotFound
+        evidence = list((await session.exec(select(Evidence).where(Evidence.case_id == case_id))).all())
+        messages = list(
+            await session.exec(select(CaseMessage).where(CaseMessage.case_id == case_id).order_by(col(CaseMessage.id)))
+        )
+        notes = list(await session.exec(select(CaseNote).where(CaseNote.case_id == case_id).order_by(col(CaseNote.id))))
+        route = await session.get(ReplyRoute, case_id)
+        _audit(session, operator, "case_opened", case_id)
+        await session.commit()
+        return CaseDetails(case, evidence, messages, notes, route is not None)
+
+
+class ClaimResult(StrEnum):
+    claimed = "claimed"
+    already_yours = "already_yours"
+    taken = "taken"  # another operator holds an unexpired claim
+    closed = "closed"
+    not_found = "not_found"
+
+
+async def claim_case(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int
+) -> ClaimResult:
+    """Take a case exclusively until the claim expires. The database decides: two simultaneous claims → one wins."""
+    operator = require(operator, WORKERS)
+    now = utcnow()
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None:
+            return ClaimResult.not_found
+        if case.status == Status.closed:
+            return ClaimResult.closed
+        if case.claimed_by == operator.id and (aware(case.claim_expires_at) or now) > now:
+            return ClaimResult.already_yours
+        # A conditional UPDATE: only one concurrent claimer can see the case unclaimed (or expired).
+        result = await session.exec(
+            update(Case)
+            .where(
+                col(Case.id) == case_id,
+                col(Case.status) != Status.closed,
+                or_(
+                    col(Case.claimed_by).is_(None),
+                    col(Case.claim_expires_at) < now,
+                    col(Case.claimed_by) == operator.id,
+                ),
+            )
+            .values(
+                claimed_by=operator.id,
+                claim_expires_at=now + CLAIM_DURATION,
+                first_claimed_at=func.coalesce(Case.first_claimed_at, now),
+                status=Status.in_review,
+            )
+        )
+        if result.rowcount != 1:
+            await session.rollback()
+            return ClaimResult.taken
+        _audit(session, operator, "case_claimed", case_id)
+        await session.commit()
+        return ClaimResult.claimed
+
+
+async def release_case(sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int) -> bool:
+    """Give a claim back; admins can break anyone's claim."""
+    operator = require(operator, WORKERS)
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None or case.claimed_by is None:
+            return False
+        if case.claimed_by != operator.id and operator.role != Role.admin:
+            return False
+        case.claimed_by, case.claim_expires_at = None, None
+        session.add(case)
+        _audit(session, operator, "case_released", case_id)
+        await session.commit()
+        return True
+
+
+async def _holds_claim_or_admin(session: AsyncSession, operator: Operator, case: Case) -> bool:
+    if operator.role == Role.admin:
+        return True
+    expires = aware(case.claim_expires_at)
+    return case.claimed_by == operator.id and expires is not None and expires > utcnow()
+
+
+async def set_status(
+    sessions: async_sessionmaker[AsyncSession],
+    operator: Operator | None,
+    case_id: int,
+    status: Status,
+    outcome: Outcome | None = None,
+) -> bool:
+    """Move a case (in review, or closed with an outcome). Closing deletes the reply route."""
+    operator = require(operator, WORKERS)
+    if status == Status.closed and outcome is None:
+        raise ValueError("closing a case needs an outcome")
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None or case.status == Status.closed or not await _holds_claim_or_admin(session, operator, case):
+            return False
+        case.status = status
+        if status == Status.closed:
+            case.outcome, case.closed_at = outcome, utcnow()
+            case.claimed_by, case.claim_expires_at = None, None
+            await session.exec(delete(ReplyRoute).where(col(ReplyRoute.case_id) == case_id))
+        session.add(case)
+        _audit(session, operator, "status_changed", case_id, f"{status}" + (f"/{outcome}" if outcome else ""))
+        await session.commit()
+        return True
+
+
+async def add_note(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int, body: str
+) -> bool:
+    operator = require(operator, WORKERS)
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None or case.purged_at is not None:
+            return False
+        session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]))
+        _audit(session, operator, "note_added", case_id)
+        await session.commit()
+        return True
+
+
+async def reply_to_citizen(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int, body: str
+) -> bool:
+    """Store the operator's message for the reporter and queue its delivery (to their chat, if a route exists)."""
+    operator = require(operator, WORKERS)
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None or case.status == Status.closed or not await _holds_claim_or_admin(session, operator, case):
+            return False
+        message = CaseMessage(
+            case_id=case_id, direction=Direction.to_citizen, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]
+        )
+        session.add(message)
+        await session.flush()
+        if case.first_reply_at is None:
+            case.first_reply_at = utcnow()
+            session.add(case)
+        session.add(OutboxMessage(kind=OutboxKind.citizen_message, case_id=case_id, payload={"message_id": message.id}))
+        _audit(session, operator, "reply_sent", case_id)
+        await session.commit()
+        return True
+
+
+# --- queue, statistics, export, audit ------------------------------------------------------------------------------
+
+
+class QueueFilter(StrEnum):
+    new = "new"
+    mine = "mine"
+    unclaimed = "unclaimed"
+    urgent = "urgent"
+    overdue = "overdue"
+    open = "open"
+
+
+async def queue(
+    sessions: async_sessionmaker[AsyncSession],
+    operator: Operator | None,
+    which: QueueFilter,
+    *,
+    overdue_after: timedelta = timedelta(hours=24),
+    limit: int = 30,
+) -> list[Case]:
+    operator = require(operator, READERS)
+    now = utcnow()
+    query = select(Case).where(col(Case.status) != Status.closed)
+    match which:
+        case QueueFilter.new:
+            query = query.where(Case.status == Status.new)
+        case QueueFilter.mine:
+            query = query.where(Case.claimed_by == operator.id, col(Case.claim_expires_at) > now)
+        case QueueFilter.unclaimed:
+            query = query.where(or_(col(Case.claimed_by).is_(None), col(Case.claim_expires_at) <= now))
+        case QueueFilter.urgent:
+            query = query.where(col(Case.urgent).is_(True))
+        case QueueFilter.overdue:
+            query = query.where(col(Case.first_claimed_at).is_(None), col(Case.created_at) < now - overdue_after)
+    query = query.order_by(col(Case.urgent).desc(), col(Case.id)).limit(limit)
+    async with sessions() as session:
+        return list((await session.exec(query)).all())
+
+
+def _median_minutes(pairs: list[tuple[datetime | None, datetime | None]]) -> float | None:
+    spans = [(aware(end) - aware(start)).total_seconds() / 60 for start, end in pairs if start and end]  # type: ignore[operator]
+    return round(statistics.median(spans), 1) if spans else None
+
+
+async def case_statistics(sessions: async_sessionmaker[AsyncSession], operator: Operator | None) -> dict:
+    """Counts by status, category, language and urgency; median minutes to claim and to first reply."""
+    require(operator, READERS)
+    async with sessions() as session:
+        rows = (
+            await session.exec(
+                select(
+                    Case.status,
+                    Case.category,
+                    Case.language,
+                    Case.urgent,
+                    Case.created_at,
+                    Case.first_claimed_at,
+                    Case.first_reply_at,
+                )
+            )
+        ).all()
+    return {
+        "total": len(rows),
+        "by_status": dict(Counter(str(r[0]) for r in rows)),
+        "by_category": dict(Counter(str(r[1]) for r in rows)),
+        "by_language": dict(Counter(r[2] for r in rows)),
+        "urgent": sum(1 for r in rows if r[3]),
+        "median_minutes_to_claim": _median_minutes([(r[4], r[5]) for r in rows]),
+        "median_minutes_to_first_reply": _median_minutes([(r[4], r[6]) for r in rows]),
+    }
+
+
+EXPORT_FIELDS = (
+    "number",
+    "category",
+    "language",
+    "urgent",
+    "status",
+    "outcome",
+    "created_at",
+    "first_claimed_at",
+    "first_reply_at",
+    "closed_at",
+    "similar_to",
+    "evidence_items",
+    "description",
+    "place",
+    "incident_time",
+)
+
+
+async def export_cases(sessions: async_sessionmaker[AsyncSession], operator: Operator | None, fmt: str) -> str:
+    """Every case as CSV or JSON: content and timestamps, no identity of anyone (admins only; audited)."""
+    operator = require(operator, (Role.admin,))
+    async with sessions() as session:
+        cases = list((await session.exec(select(Case).order_by(col(Case.id)))).all())
+        items = (await session.exec(select(Evidence.case_id, Evidence.item).distinct())).all()
+        evidence = Counter(case_id for case_id, _ in items)
+        _audit(session, operator, "export", detail=f"{fmt}, {len(cases)} cases")
+        await session.commit()
+    rows = [
+        {
+            "number": case.number,
+            "category": str(case.category),
+            "language": case.language,
+            "urgent": case.urgent,
+            "status": str(case.status),
+            "outcome": str(case.outcome) if case.outcome else "",
+            "created_at": _iso(case.created_at),
+            "first_claimed_at": _iso(case.first_claimed_at),
+            "first_reply_at": _iso(case.first_reply_at),
+            "closed_at": _iso(case.closed_at),
+            "similar_to": f"{CASE_NUMBER_PREFIX}{case.similar_to:05d}" if case.similar_to else "",
+            "evidence_items": evidence.get(case.id, 0),
+            "description": case.description if case.purged_at is None else "",
+            "place": case.place or "",
+            "incident_time": case.incident_time or "",
+        }
+        for case in cases
+    ]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _iso(moment: datetime | None) -> str:
+    return aware(moment).isoformat(timespec="seconds") if moment else ""  # type: ignore[union-attr]
+
+
+async def audit_trail(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, limit: int = 50
+) -> list[AuditEntry]:
+    require(operator, (Role.admin,))
+    async with sessions() as session:
+        return list((await session.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(limit))).all())

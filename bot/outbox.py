@@ -1,0 +1,116 @@
+"""The outbox worker: delivers what the database promised (operator cards, alerts, messages to reporters).
+
+Notifications are rows written in the same transaction as the case they announce, so a crash can never lose one: a
+worker delivers them afterwards, retrying with backoff. One row at a time, each in its own short transaction with
+``FOR UPDATE SKIP LOCKED`` (on PostgreSQL), so several instances never send the same row twice concurrently and a
+slow Telegram call never holds the database. Delivery is at-least-once: a crash between the send and the commit
+re-sends that one notification.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.models import OutboxMessage
+from bot.models.preferences import utcnow
+from bot.moderation import aware
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF = timedelta(minutes=10)
+
+
+class Undeliverable(Exception):
+    """Retrying cannot help (e.g. the reporter blocked the bot); the row is closed as failed."""
+
+
+Deliver = Callable[[OutboxMessage], Awaitable[None]]
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(timedelta(seconds=2 ** min(attempts, 12)), MAX_BACKOFF)
+
+
+class OutboxWorker:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], deliver: Deliver, *, poll_interval: float = 1.0):
+        self._sessions = sessions
+        self._deliver = deliver
+        self._poll = poll_interval
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        """Deliver now rather than at the next poll (called right after a case is committed)."""
+        self._wake.set()
+
+    async def deliver_one(self) -> bool:
+        """Deliver the oldest due row, if any; True if there was one."""
+        async with self._sessions() as session:
+            query = (
+                select(OutboxMessage)
+                .where(
+                    col(OutboxMessage.sent_at).is_(None),
+                    col(OutboxMessage.failed_at).is_(None),
+                    OutboxMessage.next_attempt_at <= utcnow(),
+                )
+                .order_by(col(OutboxMessage.id))
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            )
+            item = (await session.exec(query)).first()
+            if item is None:
+                return False
+            try:
+                await self._deliver(item)
+            except Undeliverable as reason:
+                item.failed_at, item.last_error = utcnow(), str(reason)[:200]
+            except Exception as error:  # any failure to send is retried later; the row stays pending
+                item.attempts += 1
+                item.next_attempt_at = utcnow() + backoff(item.attempts)
+                item.last_error = type(error).__name__
+                log.warning(
+                    "outbox %s #%s failed (attempt %d): %s", item.kind, item.id, item.attempts, type(error).__name__
+                )
+            else:
+                item.sent_at = utcnow()
+            session.add(item)
+            await session.commit()
+            return True
+
+    async def deliver_due(self, limit: int = 100) -> int:
+        delivered = 0
+        while delivered < limit and await self.deliver_one():
+            delivered += 1
+        return delivered
+
+    async def run(self) -> None:
+        while True:
+            try:
+                await self.deliver_due()
+            except Exception:
+                log.exception("outbox worker error; retrying")
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._poll)
+
+
+async def backlog(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, float]:
+    """(pending rows, age in seconds of the oldest one) — for metrics and health."""
+    async with sessions() as session:
+        rows = (
+            await session.exec(
+                select(OutboxMessage.created_at).where(
+                    col(OutboxMessage.sent_at).is_(None), col(OutboxMessage.failed_at).is_(None)
+                )
+            )
+        ).all()
+    if not rows:
+        return 0, 0.0
+    oldest = min(aware(r) for r in rows)  # type: ignore[type-var]
+    return len(rows), (utcnow() - oldest).total_seconds()  # type: ignore[operator]

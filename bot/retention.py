@@ -1,0 +1,84 @@
+"""Retention and reminders: scheduled work over cases.
+
+- ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references, dialogue, notes and reply
+  route are deleted; the row keeps only what anonymous statistics need (category, language, urgency, timestamps).
+- ``enqueue_reminders``: urgent cases still unclaimed after 15 minutes, others after 24 hours (configurable), get a
+  reminder in the operators' chat — again every such period until someone claims them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import or_
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, delete, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.models import (
+    Case,
+    CaseMessage,
+    CaseNote,
+    ConversationState,
+    Evidence,
+    KnowledgeGap,
+    OutboxMessage,
+    ReplyRoute,
+)
+from bot.models.cases import Status
+from bot.models.outbox import OutboxKind
+from bot.models.preferences import utcnow
+from bot.moderation import aware
+
+
+async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention_days: int) -> int:
+    """Purge closed cases older than the retention period, and stale side data; returns the cases purged."""
+    cutoff = utcnow() - timedelta(days=retention_days)
+    async with sessions() as session:
+        query = select(Case).where(
+            Case.status == Status.closed, col(Case.closed_at) < cutoff, col(Case.purged_at).is_(None)
+        )
+        cases = list((await session.exec(query)).all())
+        ids = [case.id for case in cases]
+        if ids:
+            for model in (Evidence, CaseMessage, CaseNote, ReplyRoute):
+                await session.exec(delete(model).where(col(model.case_id).in_(ids)))
+            await session.exec(
+                delete(OutboxMessage).where(
+                    col(OutboxMessage.case_id).in_(ids), col(OutboxMessage.sent_at).is_not(None)
+                )
+            )
+        for case in cases:
+            case.description, case.place, case.incident_time = "", None, None
+            case.latitude = case.longitude = None
+            case.purged_at = utcnow()
+            session.add(case)
+        # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
+        await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
+        await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))
+        await session.commit()
+        return len(ids)
+
+
+async def enqueue_reminders(
+    sessions: async_sessionmaker[AsyncSession], *, urgent_after: timedelta, normal_after: timedelta
+) -> int:
+    """Queue a reminder for each open case unclaimed for too long; returns how many were queued."""
+    now = utcnow()
+    async with sessions() as session:
+        query = select(Case).where(
+            col(Case.status) != Status.closed,
+            or_(col(Case.claimed_by).is_(None), col(Case.claim_expires_at) <= now),
+        )
+        queued = 0
+        for case in (await session.exec(query)).all():
+            wait = urgent_after if case.urgent else normal_after
+            since = aware(case.last_reminded_at) or aware(case.created_at)
+            if since is not None and now - since >= wait:
+                case.last_reminded_at = now
+                session.add(case)
+                minutes = int((now - aware(case.created_at)).total_seconds() // 60)  # type: ignore[operator]
+                session.add(OutboxMessage(kind=OutboxKind.reminder, case_id=case.id, payload={"minutes": minutes}))
+                queued += 1
+        await session.commit()
+        return queued

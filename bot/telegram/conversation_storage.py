@@ -1,0 +1,68 @@
+"""aiogram FSM storage in the database, so a half-written report survives a restart.
+
+aiogram keys conversation state by bot, chat and user id; stored as they are, those ids would link a person to the
+draft of their report. Here the key is an HMAC of them (SecretBox.conversation_key), so the table holds no id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aiogram.fsm.state import State
+from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, delete
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.crypto import SecretBox
+from bot.models import ConversationState
+from bot.models.preferences import utcnow
+
+_KEEP = object()  # "leave the state as it is" (None means "no state")
+
+
+class DatabaseStorage(BaseStorage):
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], secrets: SecretBox) -> None:
+        self._sessions = sessions
+        self._secrets = secrets
+
+    def _key(self, key: StorageKey) -> str:
+        parts = (key.bot_id, key.chat_id, key.user_id, key.thread_id, key.business_connection_id, key.destiny)
+        return self._secrets.conversation_key(":".join(str(p) for p in parts))
+
+    async def _save(self, key: StorageKey, *, state: object = _KEEP, data: dict | None = None) -> None:
+        async with self._sessions() as session:
+            row = await session.get(ConversationState, self._key(key))
+            if row is None:
+                row = ConversationState(key=self._key(key))
+            if state is not _KEEP:
+                row.state = state  # type: ignore[assignment]
+            if data is not None:
+                row.data = data
+            row.updated_at = utcnow()
+            if row.state is None and not row.data:
+                await session.exec(delete(ConversationState).where(col(ConversationState.key) == row.key))
+            else:
+                session.add(row)
+            await session.commit()
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        value = state.state if isinstance(state, State) else state
+        await self._save(key, state=value)
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        async with self._sessions() as session:
+            row = await session.get(ConversationState, self._key(key))
+            return row.state if row else None
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        await self._save(key, data=dict(data))
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        async with self._sessions() as session:
+            row = await session.get(ConversationState, self._key(key))
+            return dict(row.data) if row else {}
+
+    async def close(self) -> None:
+        pass

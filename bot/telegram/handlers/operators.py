@@ -1,0 +1,392 @@
+"""The operators' side in Telegram: case cards and their buttons, /queue, /case, /stats, /export, /audit, /op_*.
+
+The role is checked on every call (moderation.require, fresh from the database); anything refused is audited.
+Operators' replies and notes are written as replies to the bot's prompt (ForceReply), which reaches the bot even
+in a group with privacy mode on; the case id travels in the conversation state, not in the text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import BaseMiddleware, F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
+from aiogram.fsm.context import FSMContext
+from aiogram.types import BufferedInputFile, CallbackQuery, ForceReply, Message, TelegramObject
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import moderation
+from bot.knowledge_stats import hit_rate
+from bot.models import Operator
+from bot.models.cases import Outcome, Status
+from bot.models.operators import Role
+from bot.moderation import ClaimResult, Forbidden, QueueFilter
+from bot.settings import Settings
+from bot.telegram import operator_views
+from bot.telegram.callbacks import OPERATOR_ACTIONS, OperatorAction, OperatorStatus
+from bot.telegram.states import OperatorFlow
+from bot.telegram.texts import Texts
+
+OPERATOR_COMMANDS = ("queue", "case", "stats", "export", "audit", "op_add", "op_remove")
+
+
+class OperatorContext(BaseMiddleware):
+    """Adds ``operator`` (or None) and ``staff`` (texts in the operators' language) to operator handlers."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user = data.get("event_from_user")
+        settings: Settings = data["settings"]
+        data["operator"] = await moderation.operator_for(data["sessions"], user.id) if user else None
+        data["staff"] = Texts(data["translator"], settings.operators_language)
+        return await handler(event, data)
+
+
+async def _refuse(
+    event: Message | CallbackQuery,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+    operator: Operator | None,
+    action: str,
+    case_id: int | None = None,
+) -> None:
+    await moderation.audit_refusal(sessions, action=action, user_key=user_key, operator=operator, case_id=case_id)
+    if isinstance(event, CallbackQuery):
+        await event.answer(staff("op-forbidden"), show_alert=True)
+    else:
+        await event.answer(staff("op-forbidden"))
+
+
+# --- card buttons ---
+
+
+async def on_case_button(
+    query: CallbackQuery,
+    callback_data: OperatorAction,
+    operator: Operator | None,
+    staff: Texts,
+    state: FSMContext,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+) -> None:
+    case_id, action = callback_data.case, callback_data.action
+    number = operator_views.number(case_id)
+    message = query.message if isinstance(query.message, Message) else None
+    try:
+        match action:
+            case "open":
+                found = await moderation.open_case(sessions, operator, case_id)
+                await query.answer()
+                if message is not None:
+                    await send_case(message, staff, found)
+            case "claim":
+                result = await moderation.claim_case(sessions, operator, case_id)
+                key = {
+                    ClaimResult.claimed: "op-claimed",
+                    ClaimResult.already_yours: "op-already-yours",
+                    ClaimResult.taken: "op-taken",
+                    ClaimResult.closed: "op-closed",
+                    ClaimResult.not_found: "op-not-found",
+                }[result]
+                hours = int(moderation.CLAIM_DURATION.total_seconds() // 3600)
+                await query.answer(staff(key, number=number, hours=hours), show_alert=result != ClaimResult.claimed)
+            case "status":
+                moderation.require(operator, moderation.WORKERS)
+                await query.answer()
+                if message is not None:
+                    await message.answer(
+                        staff("op-choose-status", number=number),
+                        reply_markup=operator_views.status_buttons(staff, case_id),
+                    )
+            case "reply" | "note":
+                moderation.require(operator, moderation.WORKERS)
+                await state.set_state(OperatorFlow.replying if action == "reply" else OperatorFlow.noting)
+                await state.set_data({"case": case_id})
+                await query.answer()
+                if message is not None:
+                    prompt = "op-write-reply" if action == "reply" else "op-write-note"
+                    await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
+            case "release":
+                released = await moderation.release_case(sessions, operator, case_id)
+                await query.answer(staff("op-released" if released else "op-not-released", number=number))
+    except Forbidden:
+        await _refuse(query, staff, sessions, user_key, operator, f"button:{action}", case_id)
+    except moderation.CaseNotFound:
+        await query.answer(staff("op-not-found"), show_alert=True)
+
+
+async def send_case(message: Message, staff: Texts, found: moderation.CaseDetails) -> None:
+    text = operator_views.details(staff, found)
+    for start in range(0, len(text), 4000):
+        await message.answer(text[start : start + 4000])
+    for item in found.evidence:
+        if item.file_id is None:
+            continue
+        with contextlib.suppress(TelegramAPIError):  # an expired file must not hide the rest of the case
+            match item.kind:
+                case "photo":
+                    await message.answer_photo(item.file_id, caption=item.text)
+                case "video":
+                    await message.answer_video(item.file_id, caption=item.text)
+                case "voice":
+                    await message.answer_voice(item.file_id, caption=item.text)
+                case _:
+                    await message.answer_document(item.file_id, caption=item.text)
+    await message.answer(
+        operator_views.number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
+    )
+
+
+async def on_status_button(
+    query: CallbackQuery,
+    callback_data: OperatorStatus,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+) -> None:
+    number = operator_views.number(callback_data.case)
+    if callback_data.value == Status.in_review.value:
+        status, outcome = Status.in_review, None
+    else:
+        status, outcome = Status.closed, Outcome(callback_data.value)
+    try:
+        changed = await moderation.set_status(sessions, operator, callback_data.case, status, outcome)
+    except Forbidden:
+        await _refuse(query, staff, sessions, user_key, operator, "status", callback_data.case)
+        return
+    label = staff(f"op-outcome-{outcome.value}") if outcome else staff("op-status-in_review")
+    key = "op-status-set" if changed else "op-status-not-set"
+    await query.answer(staff(key, number=number, status=label), show_alert=not changed)
+
+
+async def on_written(
+    message: Message,
+    operator: Operator | None,
+    staff: Texts,
+    state: FSMContext,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+    outbox: Any,
+) -> None:
+    """The operator's reply to a "write your reply/note" prompt."""
+    flow, data = await state.get_state(), await state.get_data()
+    await state.clear()
+    case_id = data.get("case")
+    if case_id is None or not (message.text or "").strip():
+        return
+    number = operator_views.number(case_id)
+    try:
+        if flow == OperatorFlow.replying.state:
+            sent = await moderation.reply_to_citizen(sessions, operator, case_id, message.text or "")
+            outbox.wake()
+            await message.reply(staff("op-reply-queued" if sent else "op-reply-refused", number=number))
+        else:
+            saved = await moderation.add_note(sessions, operator, case_id, message.text or "")
+            await message.reply(staff("op-note-saved" if saved else "op-not-found", number=number))
+    except Forbidden:
+        await _refuse(message, staff, sessions, user_key, operator, "write", case_id)
+
+
+# --- commands ---
+
+
+async def queue_command(
+    message: Message,
+    command: CommandObject,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+    settings: Settings,
+) -> None:
+    argument = (command.args or "open").strip().lower()
+    if argument not in QueueFilter.__members__:
+        await message.answer(staff("op-queue-usage"))
+        return
+    try:
+        cases = await moderation.queue(sessions, operator, QueueFilter(argument))
+    except Forbidden:
+        await _refuse(message, staff, sessions, user_key, operator, "queue")
+        return
+    if not cases:
+        await message.answer(staff("op-queue-empty"))
+        return
+    lines = [staff("op-queue-title", filter=argument)]
+    for case in cases:
+        lines.append(
+            staff(
+                "op-queue-line",
+                urgent="yes" if case.urgent else "no",
+                number=case.number,
+                category=staff(f"category-{case.category}"),
+                status=operator_views.status_label(staff, case),
+                time=operator_views.when(case.created_at),
+            )
+        )
+    await message.answer("\n".join(lines)[:4000])
+
+
+async def case_command(
+    message: Message,
+    command: CommandObject,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+) -> None:
+    case_id = moderation.parse_case_ref(command.args or "")
+    if case_id is None:
+        await message.answer(staff("op-case-usage"))
+        return
+    try:
+        found = await moderation.open_case(sessions, operator, case_id)
+    except Forbidden:
+        await _refuse(message, staff, sessions, user_key, operator, "case", case_id)
+        return
+    except moderation.CaseNotFound:
+        await message.answer(staff("op-not-found"))
+        return
+    await send_case(message, staff, found)
+
+
+async def stats_command(
+    message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession], user_key: str
+) -> None:
+    try:
+        stats = await moderation.case_statistics(sessions, operator)
+    except Forbidden:
+        await _refuse(message, staff, sessions, user_key, operator, "stats")
+        return
+    outcomes = await hit_rate(sessions)
+    asked = sum(outcomes.values())
+    none = staff("op-stats-none")
+
+    def listing(counts: dict[str, int], prefix: str = "") -> str:
+        return ", ".join(f"{staff(prefix + k) if prefix else k}: {v}" for k, v in sorted(counts.items())) or none
+
+    await message.answer(
+        staff(
+            "op-stats",
+            total=stats["total"],
+            urgent=stats["urgent"],
+            by_status=listing(stats["by_status"], "status-"),
+            by_category=listing(stats["by_category"], "category-"),
+            by_language=listing(stats["by_language"]),
+            to_claim=stats["median_minutes_to_claim"] if stats["median_minutes_to_claim"] is not None else none,
+            to_reply=stats["median_minutes_to_first_reply"]
+            if stats["median_minutes_to_first_reply"] is not None
+            else none,
+            answered=outcomes.get("answer", 0),
+            suggested=outcomes.get("suggest", 0),
+            unknown=outcomes.get("unknown", 0),
+            hit_rate=f"{outcomes.get('answer', 0) / asked:.0%}" if asked else none,
+        )
+    )
+
+
+async def export_command(
+    message: Message,
+    command: CommandObject,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+) -> None:
+    fmt = (command.args or "csv").strip().lower()
+    if fmt not in ("csv", "json"):
+        await message.answer(staff("op-export-usage"))
+        return
+    try:
+        content = await moderation.export_cases(sessions, operator, fmt)
+    except Forbidden:
+        await _refuse(message, staff, sessions, user_key, operator, "export")
+        return
+    count = content.count("\n") - 1 if fmt == "csv" else content.count('"number"')
+    name = f"cases-{datetime.now(UTC):%Y%m%d-%H%M}.{fmt}"
+    await message.answer_document(
+        BufferedInputFile(content.encode(), filename=name),
+        caption=staff("op-export-ready", count=max(count, 0), format=fmt),
+    )
+
+
+async def audit_command(
+    message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession], user_key: str
+) -> None:
+    try:
+        entries = await moderation.audit_trail(sessions, operator)
+    except Forbidden:
+        await _refuse(message, staff, sessions, user_key, operator, "audit")
+        return
+    lines = [staff("op-audit-title")]
+    for entry in entries:
+        who = staff("op-operator", id=entry.operator_id) if entry.operator_id else "?"
+        case = operator_views.number(entry.case_id) if entry.case_id else ""
+        lines.append(
+            staff(
+                "op-audit-line",
+                time=operator_views.when(entry.at),
+                who=who,
+                action=entry.action,
+                case=case,
+                detail=entry.detail or "",
+            )
+        )
+    await message.answer("\n".join(lines)[:4000])
+
+
+async def operator_admin_command(
+    message: Message,
+    command: CommandObject,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+) -> None:
+    parts = (command.args or "").split()
+    adding = command.command == "op_add"
+    if not parts or not parts[0].isdigit() or (adding and len(parts) > 1 and parts[1] not in Role.__members__):
+        await message.answer(staff("op-admin-usage"))
+        return
+    telegram_id = int(parts[0])
+    role = Role(parts[1]) if adding and len(parts) > 1 else (Role.operator if adding else None)
+    try:
+        await moderation.set_operator(sessions, operator, telegram_id=telegram_id, role=role)
+    except Forbidden:
+        await _refuse(message, staff, sessions, user_key, operator, command.command)
+        return
+    if role is None:
+        await message.answer(staff("op-operator-removed", id=telegram_id))
+    else:
+        await message.answer(staff("op-operator-set", id=telegram_id, role=role.value))
+
+
+def create_router() -> Router:
+    """Operator handlers: in the operators' chat, and operator commands/buttons from anywhere (role-checked)."""
+    router = Router(name="operators")
+    # Inner middlewares: the operator lookup runs only for updates these handlers take, not for every citizen.
+    router.message.middleware(OperatorContext())
+    router.callback_query.middleware(OperatorContext())
+    router.callback_query.register(on_case_button, OperatorAction.filter(F.action.in_(OPERATOR_ACTIONS)))
+    router.callback_query.register(
+        on_status_button, OperatorStatus.filter(F.value.in_([Status.in_review.value, *(o.value for o in Outcome)]))
+    )
+    router.message.register(on_written, OperatorFlow.replying, F.text)
+    router.message.register(on_written, OperatorFlow.noting, F.text)
+    router.message.register(queue_command, Command("queue"))
+    router.message.register(case_command, Command("case"))
+    router.message.register(stats_command, Command("stats"))
+    router.message.register(export_command, Command("export"))
+    router.message.register(audit_command, Command("audit"))
+    router.message.register(operator_admin_command, Command("op_add", "op_remove"))
+    return router

@@ -1,0 +1,349 @@
+"""The citizen's report: category → description → evidence → place → time → review → submit.
+
+The draft lives in the conversation state (database-backed, keyed by a keyed hash), so it survives a restart. The
+receipt is shown only after submit_report has committed the case and its operator notification.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import user_limits
+from bot.crypto import SecretBox
+from bot.emergency import EmergencyWords
+from bot.models.cases import DESCRIPTION_LIMIT, Category
+from bot.outbox import OutboxWorker
+from bot.reports import AlreadySubmitted, EvidenceItem, ReportDraft, submit_report
+from bot.settings import Settings
+from bot.telegram.callbacks import MenuAction, ReportCategory, ReportStep
+from bot.telegram.states import ReportFlow
+from bot.telegram.texts import Texts
+
+URL = re.compile(r"https?://\S+|www\.\S+|t\.me/\S+", re.IGNORECASE)
+EVIDENCE_LIMIT = 30
+DESCRIPTION_PREVIEW = 300
+
+
+def _keyboard(*rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=text, callback_data=data) for text, data in row] for row in rows]
+    )
+
+
+def _step(t: Texts, *actions: str) -> InlineKeyboardMarkup:
+    labels = {
+        "done": "report-evidence-done-button",
+        "skip": "report-evidence-skip-button",
+        "submit": "report-submit-button",
+        "more": "report-add-more-button",
+        "cancel": "report-cancel-button",
+    }
+    return _keyboard(*([(t(labels[a]), ReportStep(action=a).pack())] for a in actions))
+
+
+# --- starting --------------------------------------------------------------------------------------------------------
+
+
+async def start_report(
+    message: Message,
+    t: Texts,
+    state: FSMContext,
+    user_key: str,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    allowed = await user_limits.take(
+        sessions, user_key=user_key, kind="report", limit=settings.report_daily_limit, window=timedelta(hours=24)
+    )
+    if not allowed:
+        await message.answer(t("report-limit"))
+        return
+    await state.set_state(ReportFlow.category)
+    await state.set_data({"evidence": []})
+    await message.answer(t("report-intro"))
+    await message.answer(t("emergency-notice"))
+    await category_needs_buttons(message, t)
+
+
+async def report_command(
+    message: Message,
+    t: Texts,
+    state: FSMContext,
+    user_key: str,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    await start_report(message, t, state, user_key, settings, sessions)
+
+
+async def report_from_menu(
+    query: CallbackQuery,
+    t: Texts,
+    state: FSMContext,
+    user_key: str,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await start_report(query.message, t, state, user_key, settings, sessions)
+
+
+# --- steps -----------------------------------------------------------------------------------------------------------
+
+
+async def choose_category(
+    query: CallbackQuery, callback_data: ReportCategory, t: Texts, state: FSMContext, settings: Settings
+) -> None:
+    await query.answer()
+    await state.update_data(category=callback_data.category)
+    await state.set_state(ReportFlow.description)
+    if isinstance(query.message, Message):
+        await query.message.answer(
+            t("report-describe", min=settings.description_min_chars), reply_markup=_step(t, "cancel")
+        )
+
+
+async def describe(message: Message, t: Texts, state: FSMContext, settings: Settings) -> None:
+    text = (message.text or "").strip()
+    if len(text) < settings.description_min_chars:
+        await message.answer(t("report-description-too-short", min=settings.description_min_chars))
+        return
+    if len(text) > DESCRIPTION_LIMIT:
+        await message.answer(t("report-description-too-long", max=DESCRIPTION_LIMIT))
+        return
+    await state.update_data(description=text)
+    await ask_for_evidence(message, t, state)
+
+
+async def ask_for_evidence(message: Message, t: Texts, state: FSMContext) -> None:
+    await state.set_state(ReportFlow.evidence)
+    await message.answer(t("report-evidence"), reply_markup=_step(t, "done", "cancel"))
+
+
+def _evidence_of(message: Message) -> tuple[EvidenceItem | None, bool]:
+    """The evidence in a message, and whether it is an image sent as a file (metadata kept)."""
+    caption = message.caption
+    group = message.media_group_id
+    if message.photo:
+        return EvidenceItem("photo", message.photo[-1].file_id, caption, group), False
+    if message.document:
+        as_file = (message.document.mime_type or "").startswith("image/")
+        return EvidenceItem("document", message.document.file_id, caption, group), as_file
+    for kind in ("video", "voice", "audio", "animation", "video_note"):
+        media = getattr(message, kind)
+        if media is not None:
+            return EvidenceItem(kind, media.file_id, caption, group), False
+    links = URL.findall(message.text or "")
+    if links:
+        return EvidenceItem("link", None, " ".join(links)[:2000], None), False
+    return None, False
+
+
+async def add_evidence(message: Message, t: Texts, state: FSMContext) -> None:
+    item, image_as_file = _evidence_of(message)
+    if item is None:
+        await message.answer(t("report-evidence-unsupported"), reply_markup=_step(t, "done", "cancel"))
+        return
+    data = await state.get_data()
+    evidence: list[dict[str, Any]] = data.get("evidence", [])
+    if len(evidence) >= EVIDENCE_LIMIT:
+        await message.answer(t("report-evidence-unsupported"), reply_markup=_step(t, "done", "cancel"))
+        return
+    first_of_album = item.group is None or all(e.get("group") != item.group for e in evidence)
+    evidence.append(item.__dict__)
+    await state.update_data(evidence=evidence)
+    if image_as_file:
+        await message.answer(t("report-evidence-file-warning"))
+    if first_of_album:  # one acknowledgement per album, not one per photo
+        await message.answer(
+            t("report-evidence-added", count=_items(evidence)), reply_markup=_step(t, "done", "cancel")
+        )
+
+
+def _items(evidence: list[dict[str, Any]]) -> int:
+    """Evidence items as the operators will see them: an album counts once."""
+    return len({e.get("group") or f"single-{n}" for n, e in enumerate(evidence)})
+
+
+async def evidence_done(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    await query.answer()
+    data = await state.get_data()
+    if not isinstance(query.message, Message):
+        return
+    if data.get("returning"):
+        await show_review(query.message, t, state)
+        return
+    await state.set_state(ReportFlow.place)
+    await query.message.answer(t("report-place"), reply_markup=_step(t, "skip", "cancel"))
+
+
+async def give_place(message: Message, t: Texts, state: FSMContext) -> None:
+    if message.location is not None:
+        await state.update_data(latitude=message.location.latitude, longitude=message.location.longitude)
+    elif message.venue is not None:
+        await state.update_data(
+            latitude=message.venue.location.latitude,
+            longitude=message.venue.location.longitude,
+            place=f"{message.venue.title}, {message.venue.address}"[:500],
+        )
+    elif message.text and message.text.strip():
+        await state.update_data(place=message.text.strip()[:500])
+    else:
+        await message.answer(t("report-place"), reply_markup=_step(t, "skip", "cancel"))
+        return
+    await ask_for_time(message, t, state)
+
+
+async def ask_for_time(message: Message, t: Texts, state: FSMContext) -> None:
+    await state.set_state(ReportFlow.time)
+    await message.answer(t("report-time"), reply_markup=_step(t, "skip", "cancel"))
+
+
+async def give_time(message: Message, t: Texts, state: FSMContext) -> None:
+    if not (message.text and message.text.strip()):
+        await message.answer(t("report-time"), reply_markup=_step(t, "skip", "cancel"))
+        return
+    await state.update_data(incident_time=message.text.strip()[:200])
+    await show_review(message, t, state)
+
+
+async def skip_step(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    if await state.get_state() == ReportFlow.place.state:
+        await ask_for_time(query.message, t, state)
+    else:
+        await show_review(query.message, t, state)
+
+
+async def show_review(message: Message, t: Texts, state: FSMContext) -> None:
+    await state.set_state(ReportFlow.review)
+    data = await state.get_data()
+    description = data.get("description", "")
+    if len(description) > DESCRIPTION_PREVIEW:
+        description = description[:DESCRIPTION_PREVIEW] + "…"
+    place = data.get("place") or (t("report-location-given") if data.get("latitude") is not None else None)
+    await message.answer(
+        t(
+            "report-review",
+            category=t(f"category-{data.get('category', 'other')}"),
+            description=description,
+            evidence=_items(data.get("evidence", [])),
+            place=place or t("report-not-given"),
+            time=data.get("incident_time") or t("report-not-given"),
+        )
+    )
+    await message.answer(t("report-review-privacy"))
+    await message.answer(t("emergency-notice"), reply_markup=_step(t, "submit", "more", "cancel"))
+
+
+async def add_more(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    await query.answer()
+    await state.update_data(returning=True)
+    if isinstance(query.message, Message):
+        await ask_for_evidence(query.message, t, state)
+
+
+async def review_needs_buttons(message: Message, t: Texts) -> None:
+    await message.answer(t("report-use-buttons"), reply_markup=_step(t, "submit", "more", "cancel"))
+
+
+async def submit(
+    query: CallbackQuery,
+    t: Texts,
+    state: FSMContext,
+    settings: Settings,
+    secrets: SecretBox,
+    emergency: EmergencyWords,
+    sessions: async_sessionmaker[AsyncSession],
+    outbox: OutboxWorker,
+) -> None:
+    data = await state.get_data()
+    if await state.get_state() != ReportFlow.review.state or not data.get("description"):
+        await query.answer(t("stale-button"), show_alert=True)
+        return
+    draft = ReportDraft(
+        category=Category(data.get("category", Category.other)),
+        description=data["description"],
+        language=t.lang,
+        evidence=[EvidenceItem(**item) for item in data.get("evidence", [])],
+        place=data.get("place"),
+        latitude=data.get("latitude"),
+        longitude=data.get("longitude"),
+        incident_time=data.get("incident_time"),
+    )
+    chat_id = query.message.chat.id if query.message is not None else None
+    try:
+        receipt = await submit_report(
+            sessions,
+            secrets,
+            emergency,
+            draft=draft,
+            submission_key=secrets.submission_key(f"submit:{query.id}"),
+            reply_chat_id=chat_id,
+        )
+    except AlreadySubmitted:
+        await query.answer(t("report-already-received"))
+        return
+    # Only now, with the case committed, may the citizen be told it was received.
+    await state.clear()
+    outbox.wake()
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.answer(t("report-received", code=receipt.code))
+        if receipt.urgent:
+            await query.message.answer(t("emergency-notice"))
+
+
+async def cancel(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    await state.clear()
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.answer(t("cancelled"))
+
+
+async def not_text_for_description(message: Message, t: Texts) -> None:
+    await message.answer(t("report-need-text"), reply_markup=_step(t, "cancel"))
+
+
+async def category_needs_buttons(message: Message, t: Texts) -> None:
+    categories = [[(t(f"category-{c.value}"), ReportCategory(category=c.value).pack())] for c in Category]
+    cancel_row = [(t("report-cancel-button"), ReportStep(action="cancel").pack())]
+    await message.answer(t("report-choose-category"), reply_markup=_keyboard(*categories, cancel_row))
+
+
+def create_router() -> Router:
+    router = Router(name="report")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(report_command, Command("report"))
+    router.callback_query.register(report_from_menu, MenuAction.filter(F.action == "report"))
+    router.callback_query.register(cancel, ReportStep.filter(F.action == "cancel"), StateFilter(ReportFlow))
+    router.callback_query.register(
+        choose_category, ReportCategory.filter(F.category.in_([c.value for c in Category])), ReportFlow.category
+    )
+    router.message.register(category_needs_buttons, ReportFlow.category, ~F.text.startswith("/"))
+    router.message.register(describe, ReportFlow.description, F.text, ~F.text.startswith("/"))
+    router.message.register(not_text_for_description, ReportFlow.description, ~F.text)
+    router.message.register(add_evidence, ReportFlow.evidence, ~F.text.startswith("/"))
+    router.callback_query.register(evidence_done, ReportStep.filter(F.action == "done"), ReportFlow.evidence)
+    router.message.register(give_place, ReportFlow.place, ~F.text.startswith("/"))
+    router.message.register(give_time, ReportFlow.time, ~F.text.startswith("/"))
+    router.callback_query.register(
+        skip_step, ReportStep.filter(F.action == "skip"), StateFilter(ReportFlow.place, ReportFlow.time)
+    )
+    router.callback_query.register(add_more, ReportStep.filter(F.action == "more"), ReportFlow.review)
+    router.callback_query.register(submit, ReportStep.filter(F.action == "submit"))
+    router.message.register(review_needs_buttons, ReportFlow.review, ~F.text.startswith("/"))
+    return router

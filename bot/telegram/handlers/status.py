@@ -1,0 +1,193 @@
+"""/status CODE from any account: the coarse status, the operators' messages, answering them, ending the dialogue.
+
+The case id is never put in a button: it stays in this chat's conversation state after a correct code, so nobody
+can forge a button into someone else's case. Wrong codes get the same answer whatever is wrong with them, and the
+attempts are limited per user (keyed hash) against guessing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+
+from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import receipts, user_limits
+from bot.crypto import SecretBox
+from bot.outbox import OutboxWorker
+from bot.reports import add_citizen_message, citizen_view, end_dialogue, find_case
+from bot.settings import Settings
+from bot.telegram.callbacks import MenuAction, StatusAction
+from bot.telegram.states import StatusFlow
+from bot.telegram.texts import Texts
+
+
+async def ask_code(message: Message, t: Texts, state: FSMContext) -> None:
+    await state.set_state(StatusFlow.code)
+    await message.answer(t("status-ask-code"))
+
+
+async def status_command(
+    message: Message,
+    command: CommandObject,
+    t: Texts,
+    state: FSMContext,
+    user_key: str,
+    settings: Settings,
+    secrets: SecretBox,
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    if not command.args:
+        await ask_code(message, t, state)
+        return
+    await look_up(message, command.args, t, state, user_key, settings, secrets, sessions)
+
+
+async def status_from_menu(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await ask_code(query.message, t, state)
+
+
+async def code_typed(
+    message: Message,
+    t: Texts,
+    state: FSMContext,
+    user_key: str,
+    settings: Settings,
+    secrets: SecretBox,
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    await look_up(message, message.text or "", t, state, user_key, settings, secrets, sessions)
+
+
+async def look_up(
+    message: Message,
+    typed: str,
+    t: Texts,
+    state: FSMContext,
+    user_key: str,
+    settings: Settings,
+    secrets: SecretBox,
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    # The code should not stay in the chat history: delete the message that carried it (if Telegram lets us).
+    with contextlib.suppress(TelegramAPIError):
+        await message.delete()
+    allowed = await user_limits.take(
+        sessions, user_key=user_key, kind="status", limit=settings.status_hourly_limit, window=timedelta(hours=1)
+    )
+    if not allowed:
+        await state.clear()
+        await message.answer(t("status-too-many"))
+        return
+    case_id = await find_case(sessions, secrets, typed[:100])
+    if case_id is None:
+        await state.clear()
+        await message.answer(t("status-not-found"))
+        return
+    await state.set_state(StatusFlow.viewing)
+    await state.set_data({"case": case_id})
+    await show_case(message, t, case_id, sessions)
+
+
+async def show_case(message: Message, t: Texts, case_id: int, sessions: async_sessionmaker[AsyncSession]) -> None:
+    view = await citizen_view(sessions, case_id)
+    lines = [t("status-view", status=t(f"status-{view.status.value}"))]
+    if not view.messages:
+        lines.append(t("status-no-messages"))
+    for item in view.messages:
+        lines.append(t("status-operator-message", date=f"{item.created_at:%Y-%m-%d %H:%M}", text=item.body))
+    buttons = []
+    if view.replies_open:
+        buttons.append(
+            [InlineKeyboardButton(text=t("status-reply-button"), callback_data=StatusAction(action="reply").pack())]
+        )
+    if view.route_exists:
+        buttons.append(
+            [InlineKeyboardButton(text=t("status-end-button"), callback_data=StatusAction(action="end").pack())]
+        )
+    markup = InlineKeyboardMarkup(inline_keyboard=buttons) if buttons else None
+    await message.answer("\n\n".join(lines)[:4000], reply_markup=markup)
+
+
+async def start_reply(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    data = await state.get_data()
+    if "case" not in data:
+        await query.answer(t("status-session-expired"), show_alert=True)
+        return
+    await query.answer()
+    await state.set_state(StatusFlow.replying)
+    if isinstance(query.message, Message):
+        await query.message.answer(t("status-write-reply"))
+
+
+async def reply_written(
+    message: Message, t: Texts, state: FSMContext, sessions: async_sessionmaker[AsyncSession], outbox: OutboxWorker
+) -> None:
+    data = await state.get_data()
+    await state.clear()
+    if "case" not in data:
+        await message.answer(t("status-session-expired"))
+        return
+    if not await add_citizen_message(sessions, case_id=data["case"], body=message.text or ""):
+        await message.answer(t("status-reply-closed"))
+        return
+    outbox.wake()
+    await message.answer(t("status-reply-sent"))
+
+
+async def end(
+    query: CallbackQuery, t: Texts, state: FSMContext, sessions: async_sessionmaker[AsyncSession], outbox: OutboxWorker
+) -> None:
+    data = await state.get_data()
+    if "case" not in data:
+        await query.answer(t("status-session-expired"), show_alert=True)
+        return
+    await end_dialogue(sessions, case_id=data["case"])
+    await state.clear()
+    outbox.wake()
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.answer(t("status-dialogue-ended"))
+
+
+async def code_in_message(message: Message, t: Texts) -> None:
+    """SecureDrop's rule: a message that contains a receipt code is refused (and removed), never stored."""
+    with contextlib.suppress(TelegramAPIError):
+        await message.delete()
+    await message.answer(t("code-in-message"))
+
+
+def _contains_code(message: Message, raw_state: str | None = None) -> bool:
+    """A code anywhere except in /status or as the answer to "send your code"."""
+    if raw_state == StatusFlow.code.state:
+        return False
+    text = message.text or message.caption or ""
+    return not text.startswith("/status") and receipts.looks_like_code(text)
+
+
+def create_router() -> Router:
+    router = Router(name="status")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(status_command, Command("status"))
+    router.callback_query.register(status_from_menu, MenuAction.filter(F.action == "status"))
+    router.message.register(code_typed, StatusFlow.code, F.text, ~F.text.startswith("/"))
+    router.callback_query.register(start_reply, StatusAction.filter(F.action == "reply"))
+    router.callback_query.register(end, StatusAction.filter(F.action == "end"))
+    router.message.register(reply_written, StatusFlow.replying, F.text, ~F.text.startswith("/"))
+    return router
+
+
+def create_code_guard() -> Router:
+    """Runs before every other private handler, except while the bot is asking for the code."""
+    router = Router(name="code-guard")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(code_in_message, _contains_code)
+    return router

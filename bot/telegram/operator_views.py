@@ -1,0 +1,106 @@
+"""How cases look to operators: the card, the full case, the buttons. Never any identity of the reporter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.models import Case
+from bot.models.cases import CASE_NUMBER_PREFIX, Outcome, Status
+from bot.moderation import CaseDetails, aware
+from bot.telegram.callbacks import OperatorAction, OperatorStatus
+from bot.telegram.texts import Texts
+
+
+def when(moment: datetime | None) -> str:
+    return f"{aware(moment):%Y-%m-%d %H:%M} UTC" if moment else "–"
+
+
+def number(case_id: int) -> str:
+    return f"{CASE_NUMBER_PREFIX}{case_id:05d}"
+
+
+def card(t: Texts, case: Case, evidence_items: int) -> str:
+    similar = t("op-card-similar", number=number(case.similar_to)) if case.similar_to else ""
+    return t(
+        "op-card",
+        urgent="yes" if case.urgent else "no",
+        number=case.number,
+        category=t(f"category-{case.category}"),
+        language=case.language,
+        time=when(case.created_at),
+        evidence=evidence_items,
+        similar=similar,
+    )
+
+
+def case_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
+    def button(action: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(
+            text=t(f"op-button-{action}"), callback_data=OperatorAction(action=action, case=case_id).pack()
+        )
+
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [button("open"), button("claim")],
+            [button("status"), button("reply")],
+            [button("note"), button("release")],
+        ]
+    )
+
+
+def status_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=t("op-status-in_review"),
+                callback_data=OperatorStatus(case=case_id, value=Status.in_review.value).pack(),
+            )
+        ]
+    ]
+    for outcome in Outcome:
+        data = OperatorStatus(case=case_id, value=outcome.value).pack()
+        rows.append([InlineKeyboardButton(text=t(f"op-outcome-{outcome.value}"), callback_data=data)])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def status_label(t: Texts, case: Case) -> str:
+    return t(f"status-{case.status.value}")
+
+
+def details(t: Texts, found: CaseDetails) -> str:
+    case = found.case
+    place = case.place or ""
+    if case.latitude is not None:
+        place = f"{place} ({case.latitude:.5f}, {case.longitude:.5f})".strip()
+    lines = [
+        t(
+            "op-case-details",
+            number=case.number,
+            status=status_label(t, case),
+            outcome=f" ({t(f'op-outcome-{case.outcome.value}')})" if case.outcome else "",
+            category=t(f"category-{case.category}"),
+            language=case.language,
+            urgent="yes" if case.urgent else "no",
+            time=when(case.created_at),
+            claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
+            place=place or "–",
+            incident=case.incident_time or "–",
+            route=t("op-yes") if found.route_exists and not case.reporter_unreachable else t("op-no"),
+            description=case.description or "–",
+        )
+    ]
+    for item in found.evidence:
+        if item.kind == "link" and item.text:
+            lines.append(t("op-evidence-link", text=item.text))
+    if found.messages:
+        lines.append(t("op-case-messages"))
+        for message in found.messages:
+            key = "op-case-message-in" if message.operator_id is None else "op-case-message-out"
+            lines.append(t(key, date=when(message.created_at), text=message.body, operator=message.operator_id or 0))
+    if found.notes:
+        lines.append(t("op-case-notes"))
+        for note in found.notes:
+            lines.append(t("op-case-note", date=when(note.created_at), text=note.body, operator=note.operator_id))
+    return "\n".join(lines)

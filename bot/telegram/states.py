@@ -1,0 +1,25 @@
+"""Conversation states (kept by DatabaseStorage, keyed by a keyed hash)."""
+
+from __future__ import annotations
+
+from aiogram.fsm.state import State, StatesGroup
+
+
+class ReportFlow(StatesGroup):
+    category = State()
+    description = State()
+    evidence = State()
+    place = State()
+    time = State()
+    review = State()
+
+
+class StatusFlow(StatesGroup):
+    code = State()  # waiting for the receipt code
+    viewing = State()  # a case is open in this chat: its id is in the state data
+    replying = State()
+
+
+class OperatorFlow(StatesGroup):
+    replying = State()
+    noting = State()
