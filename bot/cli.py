@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the bot (long polling); needs BOT_TOKEN")
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
     chat.add_argument("--lang", choices=["kk", "ru", "en"], default=None, help="your Telegram language")
+    queue = commands.add_parser("queue", help="the operators' queue, for operators without Telegram")
+    queue.add_argument("filter", nargs="?", default="open", choices=["open", "new", "unclaimed", "urgent", "overdue"])
+    export = commands.add_parser("export", help="export cases (CSV or JSON) without any identity")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    commands.add_parser("purge", help="apply the retention rules now (the bot also does it daily)")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_commands.add_parser("upgrade", help="apply database migrations")
@@ -141,6 +147,44 @@ async def run_kb_gaps(args: argparse.Namespace, settings: Settings, out: TextIO)
     return 0
 
 
+async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """queue / export / purge straight on the database, audited as the console operator."""
+    from bot import database, moderation, retention
+
+    await database.upgrade_async(settings.database)
+    engine = database.create_engine(settings.database)
+    sessions = database.session_factory(engine)
+    try:
+        if args.command == "purge":
+            purged = await retention.purge_expired(sessions, retention_days=settings.retention_days)
+            print(f"purged {purged} closed case(s) older than {settings.retention_days} days", file=out)
+            return 0
+        console = await moderation.console_operator(sessions)
+        if args.command == "export":
+            content = await moderation.export_cases(sessions, console, args.format)
+            if args.output:
+                with open(args.output, "w", encoding="utf-8", newline="") as target:
+                    target.write(content)
+                print(f"wrote {args.output}", file=sys.stderr)
+            else:
+                out.write(content if content.endswith("\n") else content + "\n")
+            return 0
+        cases = await moderation.queue(sessions, console, moderation.QueueFilter(args.filter), limit=500)
+        if not cases:
+            print("no cases", file=out)
+        for case in cases:
+            flag = "URGENT" if case.urgent else "      "
+            claimed = f"operator #{case.claimed_by}" if case.claimed_by else "unclaimed"
+            print(
+                f"{case.number} {flag} {case.status.value:<9} {case.category.value:<14} {case.language} "
+                f"{case.created_at:%Y-%m-%d %H:%M} {claimed}",
+                file=out,
+            )
+        return 0
+    finally:
+        await engine.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -163,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             asyncio.run(PollingApp(settings).run())
             return 0
+        if args.command in ("queue", "export", "purge"):
+            return asyncio.run(run_console(args, settings, sys.stdout))
         if args.command == "chat":
             from bot.terminal_chat import run_chat
 

@@ -72,6 +72,17 @@ async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured:
         await session.commit()
 
 
+CONSOLE_TELEGRAM_ID = 0  # the command line acts as this admin, so its actions are audited like anyone's
+
+
+async def console_operator(sessions: async_sessionmaker[AsyncSession]) -> Operator:
+    """The operator that ``hotline queue`` / ``hotline export`` act as (someone with shell access to the server)."""
+    await seed_operators(sessions, {CONSOLE_TELEGRAM_ID: Role.admin})
+    operator = await operator_for(sessions, CONSOLE_TELEGRAM_ID)
+    assert operator is not None
+    return operator
+
+
 async def operator_for(sessions: async_sessionmaker[AsyncSession], telegram_id: int) -> Operator | None:
     """The active operator with this Telegram id, read fresh on every call (roles can change any minute)."""
     async with sessions() as session:

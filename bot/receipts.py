@@ -16,7 +16,9 @@ LENGTH = GROUPS * GROUP_SIZE  # 16 × 5 bits = 80 bits
 _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 # A code inside a longer text: 16 characters, whole or as four groups of four with the same separator.
 _IN_TEXT = re.compile(
-    r"(?<![0-9A-Za-z])(?:[0-9A-Za-z]{16}|[0-9A-Za-z]{4}([ -])[0-9A-Za-z]{4}\1[0-9A-Za-z]{4}\1[0-9A-Za-z]{4})(?![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z])"
+    r"(?:[0-9A-Za-z]{16}|[0-9A-Za-z]{4}([ -])[0-9A-Za-z]{4}\1[0-9A-Za-z]{4}\1[0-9A-Za-z]{4})"
+    r"(?![0-9A-Za-z])"
 )
 
 

@@ -1,0 +1,306 @@
+"""Reports, the operators' queue, the outbox and retention, without Telegram, on SQLite and on PostgreSQL.
+
+PostgreSQL runs when TEST_DATABASE_URL is set (``.ci/run`` sets it, so it is required on CI); otherwise those
+variants are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import database, moderation, receipts, retention, user_limits
+from bot.crypto import SecretBox
+from bot.emergency import EmergencyWords
+from bot.models import AuditEntry, Case, Evidence, Operator, OutboxMessage, ReplyRoute
+from bot.models.cases import Category, Outcome, Status
+from bot.models.operators import Role
+from bot.models.outbox import OutboxKind
+from bot.models.preferences import utcnow
+from bot.moderation import ClaimResult, Forbidden, QueueFilter
+from bot.outbox import OutboxWorker, Undeliverable
+from bot.reports import (
+    AlreadySubmitted,
+    EvidenceItem,
+    ReportDraft,
+    add_citizen_message,
+    citizen_view,
+    end_dialogue,
+    find_case,
+    submit_report,
+)
+from tests.conftest import KNOWLEDGE
+
+SECRETS = SecretBox("service-test-secret-0123456789-abcdefghijkl")
+REPORTER_CHAT = 777000111
+
+
+async def _reset_postgres(url: str) -> None:
+    engine = create_async_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'cases.db'}"
+    else:
+        url = os.environ.get("TEST_DATABASE_URL", "")
+        if not url:
+            pytest.skip("PostgreSQL variant: set TEST_DATABASE_URL=postgresql+asyncpg://… (CI does)")
+        await _reset_postgres(url)
+    await database.upgrade_async(url)
+    engine = database.create_engine(url)
+    yield database.session_factory(engine)
+    await engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def emergency() -> EmergencyWords:
+    return EmergencyWords.load(KNOWLEDGE)
+
+
+def draft(
+    description: str = "Someone in our building recruits young people into an extremist group.", **fields: object
+) -> ReportDraft:
+    return ReportDraft(category=Category.recruitment, description=description, language="ru", **fields)  # type: ignore[arg-type]
+
+
+async def submit(
+    sessions, emergency, report: ReportDraft | None = None, key: str = "k1", chat: int | None = REPORTER_CHAT
+):
+    return await submit_report(
+        sessions, SECRETS, emergency, draft=report or draft(), submission_key=key, reply_chat_id=chat
+    )
+
+
+async def operators(sessions) -> dict[str, Operator]:
+    await moderation.seed_operators(sessions, {1: Role.admin, 2: Role.operator, 3: Role.operator, 4: Role.analyst})
+    found = {}
+    for name, telegram_id in (("admin", 1), ("alice", 2), ("bob", 3), ("analyst", 4)):
+        found[name] = await moderation.operator_for(sessions, telegram_id)
+    return found
+
+
+async def all_rows(sessions, model) -> list:
+    async with sessions() as session:
+        return list((await session.exec(select(model))).all())
+
+
+async def test_submit_commits_case_evidence_route_and_notification(sessions, emergency) -> None:
+    evidence = [
+        EvidenceItem("photo", "f1", "a", "album"),
+        EvidenceItem("photo", "f2", None, "album"),
+        EvidenceItem("link", None, "https://example.org/x"),
+    ]
+    receipt = await submit(sessions, emergency, draft(evidence=evidence, place="market"))
+    assert receipts.normalize(receipt.code) == receipt.code and len(receipt.code.replace("-", "")) * 5 >= 64
+    (case,) = await all_rows(sessions, Case)
+    assert case.code_hash != receipt.code and receipt.code not in case.code_hash
+    assert sorted({e.item for e in await all_rows(sessions, Evidence)}) == [1, 2]  # the album is one item
+    (route,) = await all_rows(sessions, ReplyRoute)
+    assert str(REPORTER_CHAT) not in route.sealed_chat and SECRETS.decrypt(route.sealed_chat) == str(REPORTER_CHAT)
+    assert [o.kind for o in await all_rows(sessions, OutboxMessage)] == [OutboxKind.new_case]
+    assert not receipt.urgent
+
+
+async def test_receipt_code_is_found_however_it_is_typed_and_only_then(sessions, emergency) -> None:
+    receipt = await submit(sessions, emergency)
+    typed = receipt.code.lower().replace("-", " ").replace("0", "o")
+    assert await find_case(sessions, SECRETS, typed) == receipt.case_id
+    assert await find_case(sessions, SECRETS, "AAAA-BBBB-CCCC-DDDD") is None
+    assert await find_case(sessions, SECRETS, "garbage ✨ ' OR 1=1 --") is None
+
+
+async def test_the_same_submit_twice_makes_one_case(sessions, emergency) -> None:
+    await submit(sessions, emergency, key="same")
+    with pytest.raises(AlreadySubmitted):
+        await submit(sessions, emergency, key="same")
+    assert len(await all_rows(sessions, Case)) == 1
+    assert len(await all_rows(sessions, OutboxMessage)) == 1
+
+
+async def test_emergency_words_make_a_case_urgent_with_an_alert(sessions, emergency) -> None:
+    receipt = await submit(sessions, emergency, draft("В подъезде оставили сумку, похоже на бомбу, люди рядом."))
+    assert receipt.urgent
+    kinds = sorted(o.kind for o in await all_rows(sessions, OutboxMessage))
+    assert kinds == [OutboxKind.new_case, OutboxKind.urgent_alert]
+
+
+async def test_near_duplicate_points_to_the_earlier_case(sessions, emergency) -> None:
+    first = await submit(sessions, emergency, key="a")
+    second = await submit(
+        sessions, emergency, draft("Someone in our building recruits young people into an extremist group!"), key="b"
+    )
+    async with sessions() as session:
+        assert (await session.get(Case, second.case_id)).similar_to == first.case_id
+
+
+async def test_two_operators_claiming_at_once_exactly_one_wins(sessions, emergency) -> None:
+    staff = await operators(sessions)
+    receipt = await submit(sessions, emergency)
+    results = await asyncio.gather(
+        *(moderation.claim_case(sessions, staff[name], receipt.case_id) for name in ("alice", "bob") * 3)
+    )
+    assert results.count(ClaimResult.claimed) == 1
+    assert set(results) <= {ClaimResult.claimed, ClaimResult.taken, ClaimResult.already_yours}
+    async with sessions() as session:
+        case = await session.get(Case, receipt.case_id)
+        assert case.status == Status.in_review and case.claimed_by in (staff["alice"].id, staff["bob"].id)
+
+
+async def test_an_expired_claim_can_be_taken_over(sessions, emergency) -> None:
+    staff = await operators(sessions)
+    receipt = await submit(sessions, emergency)
+    assert await moderation.claim_case(sessions, staff["alice"], receipt.case_id) == ClaimResult.claimed
+    assert await moderation.claim_case(sessions, staff["bob"], receipt.case_id) == ClaimResult.taken
+    async with sessions() as session:
+        case = await session.get(Case, receipt.case_id)
+        case.claim_expires_at = utcnow() - timedelta(minutes=1)
+        session.add(case)
+        await session.commit()
+    assert await moderation.claim_case(sessions, staff["bob"], receipt.case_id) == ClaimResult.claimed
+
+
+async def test_roles_are_enforced_and_refusals_audited(sessions, emergency) -> None:
+    staff = await operators(sessions)
+    receipt = await submit(sessions, emergency)
+    with pytest.raises(Forbidden):
+        await moderation.claim_case(sessions, staff["analyst"], receipt.case_id)
+    with pytest.raises(Forbidden):
+        await moderation.export_cases(sessions, staff["alice"], "csv")
+    with pytest.raises(Forbidden):
+        await moderation.open_case(sessions, None, receipt.case_id)
+    await moderation.audit_refusal(sessions, action="button:claim", user_key="ab" * 32, case_id=receipt.case_id)
+    assert await moderation.queue(sessions, staff["analyst"], QueueFilter.open)  # analysts may read
+    entries = await all_rows(sessions, AuditEntry)
+    assert [e.action for e in entries] == ["refused:button:claim"] and entries[0].user_key == "ab" * 32
+
+
+async def test_dialogue_reply_status_and_closing(sessions, emergency) -> None:
+    staff = await operators(sessions)
+    receipt = await submit(sessions, emergency)
+    assert not await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Hi")  # not claimed
+    await moderation.claim_case(sessions, staff["alice"], receipt.case_id)
+    assert await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Which street?")
+    assert await moderation.add_note(sessions, staff["alice"], receipt.case_id, "internal: check camera 4")
+    view = await citizen_view(sessions, receipt.case_id)
+    assert [m.body for m in view.messages] == ["Which street?"] and view.replies_open and view.route_exists
+    assert await add_citizen_message(sessions, case_id=receipt.case_id, body="Abay street 10")
+    found = await moderation.open_case(sessions, staff["bob"], receipt.case_id)
+    assert [m.body for m in found.messages] == ["Which street?", "Abay street 10"]
+    assert [n.body for n in found.notes] == ["internal: check camera 4"]
+    assert await moderation.set_status(sessions, staff["alice"], receipt.case_id, Status.closed, Outcome.actioned)
+    assert await all_rows(sessions, ReplyRoute) == []  # closing deletes the only link to the reporter
+    view = await citizen_view(sessions, receipt.case_id)
+    assert view.status == Status.closed and not view.replies_open
+    assert not await add_citizen_message(sessions, case_id=receipt.case_id, body="more")
+    actions = [e.action for e in await all_rows(sessions, AuditEntry)]
+    assert actions == ["case_claimed", "reply_sent", "note_added", "case_opened", "status_changed"]
+    assert all(e.detail is None or "street" not in e.detail for e in await all_rows(sessions, AuditEntry))
+
+
+async def test_ending_the_dialogue_deletes_the_route(sessions, emergency) -> None:
+    receipt = await submit(sessions, emergency)
+    await end_dialogue(sessions, case_id=receipt.case_id)
+    assert await all_rows(sessions, ReplyRoute) == []
+    assert not (await citizen_view(sessions, receipt.case_id)).route_exists
+
+
+async def test_queue_filters_statistics_and_export(sessions, emergency) -> None:
+    staff = await operators(sessions)
+    plain = await submit(sessions, emergency, key="a")
+    urgent = await submit(sessions, emergency, draft("Человек с оружием ходит у школы, стрельба возможна."), key="b")
+    await moderation.claim_case(sessions, staff["alice"], plain.case_id)
+    ids = lambda cases: [c.id for c in cases]  # noqa: E731
+    assert ids(await moderation.queue(sessions, staff["alice"], QueueFilter.mine)) == [plain.case_id]
+    assert ids(await moderation.queue(sessions, staff["alice"], QueueFilter.urgent)) == [urgent.case_id]
+    assert ids(await moderation.queue(sessions, staff["alice"], QueueFilter.unclaimed)) == [urgent.case_id]
+    assert ids(await moderation.queue(sessions, staff["alice"], QueueFilter.new)) == [urgent.case_id]
+    stats = await moderation.case_statistics(sessions, staff["analyst"])
+    assert stats["total"] == 2 and stats["urgent"] == 1 and stats["by_status"] == {"new": 1, "in_review": 1}
+    assert stats["median_minutes_to_claim"] is not None
+    exported = await moderation.export_cases(sessions, staff["admin"], "csv")
+    assert exported.splitlines()[0].split(",") == list(moderation.EXPORT_FIELDS)
+    assert str(REPORTER_CHAT) not in exported and "code" not in exported.splitlines()[0]
+    assert '"number": "HT-' in await moderation.export_cases(sessions, staff["admin"], "json")
+
+
+async def test_retention_purges_content_but_keeps_counts(sessions, emergency) -> None:
+    staff = await operators(sessions)
+    receipt = await submit(sessions, emergency, draft(evidence=[EvidenceItem("photo", "f1")]))
+    await moderation.claim_case(sessions, staff["alice"], receipt.case_id)
+    await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Thanks")
+    await moderation.set_status(sessions, staff["alice"], receipt.case_id, Status.closed, Outcome.no_action)
+    assert await retention.purge_expired(sessions, retention_days=90) == 0  # closed just now: kept
+    async with sessions() as session:
+        case = await session.get(Case, receipt.case_id)
+        case.closed_at = utcnow() - timedelta(days=91)
+        session.add(case)
+        await session.commit()
+    assert await retention.purge_expired(sessions, retention_days=90) == 1
+    async with sessions() as session:
+        case = await session.get(Case, receipt.case_id)
+    assert case.description == "" and case.purged_at is not None and case.category == Category.recruitment
+    assert await all_rows(sessions, Evidence) == []
+    assert (await moderation.case_statistics(sessions, staff["admin"]))["total"] == 1
+
+
+async def test_reminders_for_unclaimed_cases(sessions, emergency) -> None:
+    urgent = await submit(sessions, emergency, draft("Здесь бомба, срочно, люди в опасности прямо сейчас."), key="u")
+    await submit(sessions, emergency, key="n")
+    remind = dict(urgent_after=timedelta(minutes=15), normal_after=timedelta(hours=24))
+    assert await retention.enqueue_reminders(sessions, **remind) == 0
+    async with sessions() as session:
+        for case in (await session.exec(select(Case))).all():
+            case.created_at = utcnow() - timedelta(minutes=16)
+            session.add(case)
+        await session.commit()
+    assert await retention.enqueue_reminders(sessions, **remind) == 1  # only the urgent one is due
+    assert await retention.enqueue_reminders(sessions, **remind) == 0  # and not again right away
+    reminders = [o for o in await all_rows(sessions, OutboxMessage) if o.kind == OutboxKind.reminder]
+    assert [r.case_id for r in reminders] == [urgent.case_id]
+
+
+async def test_outbox_worker_retries_then_delivers_and_gives_up_on_undeliverable(sessions, emergency) -> None:
+    await submit(sessions, emergency, key="a")
+    await submit(sessions, emergency, key="b")
+    attempts: list[int] = []
+
+    async def flaky(item: OutboxMessage) -> None:
+        attempts.append(item.id)
+        if item.case_id == 1 and len(attempts) == 1:
+            raise ConnectionError("telegram down")
+        if item.case_id == 2:
+            raise Undeliverable("blocked")
+
+    worker = OutboxWorker(sessions, flaky)
+    assert await worker.deliver_due() == 2
+    rows = {o.case_id: o for o in await all_rows(sessions, OutboxMessage)}
+    assert rows[1].sent_at is None and rows[1].attempts == 1 and rows[1].next_attempt_at > utcnow()
+    assert rows[2].failed_at is not None
+    async with sessions() as session:
+        row = await session.get(OutboxMessage, rows[1].id)
+        row.next_attempt_at = utcnow()
+        session.add(row)
+        await session.commit()
+    assert await worker.deliver_due() == 1
+    rows = {o.case_id: o for o in await all_rows(sessions, OutboxMessage)}
+    assert rows[1].sent_at is not None
+
+
+async def test_user_limits_count_per_keyed_user(sessions) -> None:
+    take = lambda key: user_limits.take(sessions, user_key=key, kind="report", limit=2, window=timedelta(hours=1))  # noqa: E731
+    assert [await take("u1"), await take("u1"), await take("u1"), await take("u2")] == [True, True, False, True]
