@@ -122,8 +122,8 @@ def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
         if found is not None and (best is None or similarity > best[1]):
             best = (found[0], similarity)
     if best is None and len(word) >= 5:
-        # The longest known stem that starts the word (жалдамалылар / жалдамал)…
-        for length in range(4, len(word)):
+        # The longest known stem that starts the word and is most of it (жалдамалылар / жалдамал, not passport / pass)…
+        for length in range(max(4, math.ceil(0.6 * len(word))), len(word)):
             if word[:length] in index.idf:
                 best = (word[:length], 0.8)
         # …or else the shortest known stem that the word starts (осужд / осужденн).

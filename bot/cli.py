@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the bot (long polling); needs BOT_TOKEN")
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
     chat.add_argument("--lang", choices=["kk", "ru", "en"], default=None, help="your Telegram language")
+    chat.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
     queue = commands.add_parser("queue", help="the operators' queue, for operators without Telegram")
     queue.add_argument("filter", nargs="?", default="open", choices=["open", "new", "unclaimed", "urgent", "overdue"])
     export = commands.add_parser("export", help="export cases (CSV or JSON) without any identity")
@@ -212,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "chat":
             from bot.terminal_chat import run_chat
 
-            return asyncio.run(run_chat(settings, lang=args.lang))
+            return asyncio.run(run_chat(settings, lang=args.lang, operator=args.operator))
     except ConfigError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -48,7 +48,8 @@ class TelegramNotifier:
 
     async def _to_operators(self, item: OutboxMessage) -> None:
         if self.operator_chat_id is None:
-            raise Undeliverable("OPERATOR_CHAT_ID is not set")
+            # Kept pending (retried with backoff) rather than dropped: set OPERATOR_CHAT_ID and they arrive.
+            raise LookupError("OPERATOR_CHAT_ID is not set")
         async with self.sessions() as session:
             case = await session.get(Case, item.case_id)
             if case is None:

@@ -76,10 +76,14 @@ class SendLimiter:
         group_burst: int = 5,
         global_rate: float = 30.0,
         global_burst: int = 30,
+        margin: float = 0.2,
     ) -> None:
         self._private = (private_rate, private_burst)
         self._group = (group_rate, group_burst)
         self._global = (global_rate, global_burst)
+        # Telegram counts a message when it arrives: one paced exactly at the limit can arrive a moment early
+        # (the first of the burst took longer on the wire) and get 429. Waits get this much to spare.
+        self._margin = margin
         self._buckets: dict[Any, _Bucket] = {}
 
     def _reserve(self, key: Any, rate: float, burst: int, now: float) -> float:
@@ -101,7 +105,7 @@ class SendLimiter:
             wait = max(wait, self._reserve(chat_id, rate, burst, now))
         if len(self._buckets) > 100_000:
             self._buckets = {k: b for k, b in self._buckets.items() if now - b.updated < 60}
-        return wait
+        return wait + self._margin if wait > 0 else 0.0
 
 
 class OutgoingPolicy(BaseRequestMiddleware):

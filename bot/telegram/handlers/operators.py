@@ -16,7 +16,15 @@ from aiogram import BaseMiddleware, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
-from aiogram.types import BufferedInputFile, CallbackQuery, ForceReply, Message, TelegramObject
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    TelegramObject,
+)
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -234,7 +242,16 @@ async def queue_command(
                 time=operator_views.when(case.created_at),
             )
         )
-    await message.answer("\n".join(lines)[:4000])
+    buttons = [
+        [
+            InlineKeyboardButton(
+                text=f"{staff('op-button-open')} {case.number}",
+                callback_data=OperatorAction(action="open", case=case.id).pack(),
+            )
+        ]
+        for case in cases[:10]
+    ]
+    await message.answer("\n".join(lines)[:4000], reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
 
 
 async def case_command(
