@@ -57,13 +57,13 @@ class Tuning:
     coverage: float = 0.45  # share of the question explained by the entry (all its phrasings and answer)
     phrasing: float = 0.35  # F1 of the question against the entry's best phrasing
     fuzzy: float = 0.20  # rapidfuzz token-set similarity to the best phrasing
-    unknown_weight: float = 0.9  # weight of a word the knowledge base never uses, × the rarest word's weight
+    unknown_weight: float = 1.0  # weight of a word the knowledge base never uses, × the rarest word's weight
     answer_word_weight: float = 0.2  # a word found only in the answer text counts this much
     place_weight: float = 0.5  # place names count half, and never suffice alone
     retyped_penalty: float = 0.97  # transliterated or layout-flipped readings lose ties to the text as typed
     rerank: int = 8  # entries re-ranked against their phrasings
-    answer: float = 52.0  # at least this to answer outright…
-    margin: float = 2.0  # …and this far ahead of the next entry,
+    answer: float = 56.0  # at least this to answer outright…
+    margin: float = 5.0  # …and this far ahead of the next entry,
     sure: float = 85.0  # …unless the score is at least this
     suggest: float = 45.0  # below answer, at least this to offer "did you mean"
     suggestion_floor: float = 38.0  # a further suggestion must score at least this

@@ -187,7 +187,9 @@ _RU_STEMMER = snowballstemmer.stemmer("russian")
 _EN_STEMMER = snowballstemmer.stemmer("english")
 
 # Kazakh endings after folding (so -ға and -га are one). Longest first; a stem keeps at least 3 letters.
-# Plural, possessive and case endings, and the common verbal endings of question phrasing.
+# Plural, possessive and case endings, and the common verbal endings of question phrasing. Not the question
+# particles ма/ме/ба/бе (separate words, and their removal made түрме "prison" meet тұрады "lives"), nor the
+# agent suffix -шы (басшы "head" is not бас).
 _KK_SUFFIXES = tuple(
     sorted(
         {
@@ -262,16 +264,6 @@ _KK_SUFFIXES = tuple(
             "уда",
             "уде",
             "у",
-            "ма",
-            "ме",
-            "ба",
-            "бе",
-            "па",
-            "пе",
-            "шы",
-            "ши",
-            "шылар",
-            "шилер",
             "лык",
             "лик",
             "дык",

@@ -144,6 +144,7 @@ class World:
             raise ApiError(404, METHOD_NOT_FOUND)
         bot = self.bot_state(token)
         self.calls.append(ApiCall(time.monotonic(), token, spec.name, params.loggable()))
+        self.notify()  # wait_until(lambda: calls_of(...)) must see calls that fail, too
         delay = self._delays.get(spec.name.lower())
         if delay:
             await asyncio.sleep(delay)

@@ -76,7 +76,7 @@ class SendLimiter:
         group_burst: int = 5,
         global_rate: float = 30.0,
         global_burst: int = 30,
-        margin: float = 0.2,
+        margin: float = 0.0,
     ) -> None:
         self._private = (private_rate, private_burst)
         self._group = (group_rate, group_burst)

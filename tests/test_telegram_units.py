@@ -1,0 +1,203 @@
+"""The Telegram layer's pieces without Telegram: flood control, send pacing, language choice, text catalogs."""
+
+from __future__ import annotations
+
+import pytest
+from fluent.syntax import FluentParser, ast
+from fluent.syntax.visitor import Visitor
+
+from bot.emulator import ApiError, RateLimits
+from bot.emulator.limits import RateLimiter
+from bot.flood_control import FloodControl
+from bot.i18n import LOCALES, Translator
+from bot.settings import Settings
+from bot.telegram.outgoing import SendLimiter
+from bot.telegram.texts import language_from_telegram
+
+LANGS = ("kk", "ru", "en")
+
+# ------------------------------------------------------------------------------------------------ FloodControl
+
+
+def test_flood_control_allows_a_burst_then_refuses_and_warns_once_per_pause() -> None:
+    flood = FloodControl(rate=1.0, burst=3)
+    assert [flood.check("a", now=100.0) for _ in range(3)] == [(True, False)] * 3
+    assert flood.check("a", now=100.0) == (False, True)  # the one "slow down"
+    assert flood.check("a", now=100.1) == (False, False)
+    assert flood.check("a", now=100.5) == (False, False)
+    assert flood.check("b", now=100.5) == (True, False)  # someone else is not affected
+
+
+def test_flood_control_refills_at_its_rate_and_warns_again_only_after_the_pause() -> None:
+    flood = FloodControl(rate=1.0, burst=2)
+    assert [flood.check("a", now=0.0) for _ in range(3)] == [(True, False), (True, False), (False, True)]
+    assert flood.check("a", now=0.9) == (False, False)  # not yet a whole message back
+    assert flood.check("a", now=1.0) == (True, False)  # one message per second comes back
+    assert flood.check("a", now=1.0) == (False, False)  # refused again, but already told (pause: burst/rate = 2 s)
+    assert flood.check("a", now=2.5) == (True, False)
+    assert flood.check("a", now=2.5) == (False, True)  # still flooding after the pause: told again
+    assert flood.check("a", now=100.0) == (True, False)
+    assert [flood.check("a", now=100.0)[0] for _ in range(2)] == [True, False]  # the bucket holds at most burst
+
+
+def test_flood_control_never_forgets_a_user_in_debt_to_make_room() -> None:
+    flood = FloodControl(rate=1.0, burst=2, max_users=2)
+    for _ in range(3):
+        flood.check("flooder", now=0.0)
+    flood.check("quiet", now=0.0)
+    flood.check("newcomer", now=0.1)  # the table is full: only users with a full bucket may be dropped
+    assert flood.check("flooder", now=0.2) == (False, False)
+
+
+# ------------------------------------------------------------------------------------------------ SendLimiter
+
+
+def test_send_limiter_lets_a_private_burst_through_then_spaces_messages_at_the_chat_rate() -> None:
+    limiter = SendLimiter(private_rate=1.0, private_burst=3, margin=0.0)
+    assert [limiter.delay(42, now=10.0) for _ in range(5)] == pytest.approx([0, 0, 0, 1.0, 2.0])
+    assert limiter.delay(7, now=10.0) == 0  # other chats have their own allowance
+    assert limiter.delay(42, now=20.0) == 0  # after a pause the burst is back
+
+
+def test_send_limiter_waits_carry_a_safety_margin() -> None:
+    limiter = SendLimiter(private_rate=1.0, private_burst=3)
+    waits = [limiter.delay(42, now=10.0) for _ in range(5)]
+    assert waits[:3] == [0, 0, 0]
+    assert 1.0 < waits[3] <= 1.5 and waits[4] - waits[3] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("first_latency", [0.0, 0.05, 0.15])
+def test_send_limiter_pacing_passes_telegrams_private_chat_limit_despite_latency(first_latency: float) -> None:
+    """The emulator's model of Telegram counts on arrival; the first message of a burst may be slow on the wire."""
+    limiter, telegram = SendLimiter(private_rate=1.0, private_burst=3), RateLimiter(RateLimits())
+    now = 0.0
+    for n in range(10):
+        arrived = now + limiter.delay(42, now=now) + (first_latency if n == 0 else 0.001)
+        telegram.acquire("bot", 42, True, arrived)  # raises 429 if too fast
+        now = arrived + 0.001  # answers to one user go out one after another
+
+
+def test_send_limiter_paces_groups_at_twenty_a_minute_after_their_burst() -> None:
+    limiter = SendLimiter(group_rate=20 / 60, group_burst=5, margin=0.0)
+    waits = [limiter.delay(-100123, now=0.0) for _ in range(7)]
+    assert waits == pytest.approx([0, 0, 0, 0, 0, 3.0, 6.0])
+    assert limiter.delay("@channel", now=0.0) == 0  # a @username is a channel or group: its own bucket
+    assert limiter.delay(-100456, now=0.0) == 0
+
+
+def test_send_limiter_keeps_all_chats_together_under_the_global_rate() -> None:
+    limiter = SendLimiter(global_rate=30.0, global_burst=30, margin=0.0)
+    assert all(limiter.delay(chat, now=0.0) == 0 for chat in range(1, 31))
+    assert limiter.delay(31, now=0.0) == pytest.approx(1 / 30)
+    assert limiter.delay(32, now=0.0) == pytest.approx(2 / 30)
+    assert limiter.delay(None, now=0.0) == pytest.approx(3 / 30)  # calls without a chat count overall too
+    assert limiter.delay(33, now=5.0) == 0
+
+
+# ------------------------------------------------------------------------------------------------ languages
+
+
+@pytest.mark.parametrize(
+    ("language_code", "expected"),
+    [
+        ("kk", "kk"),
+        ("ru", "ru"),
+        ("en", "en"),
+        ("en-US", "en"),
+        ("EN-gb", "en"),
+        ("ru-RU", "ru"),
+        ("kz", "kk"),  # some clients report Kazakh by the country code
+        ("de", "ru"),
+        ("uk", "ru"),
+        ("", "ru"),
+        (None, "ru"),
+    ],
+)
+def test_language_from_telegram(language_code: str | None, expected: str) -> None:
+    assert language_from_telegram(language_code, "ru") == expected
+
+
+def test_language_from_telegram_uses_the_configured_default() -> None:
+    assert language_from_telegram("fr", "kk") == "kk"
+    assert language_from_telegram(None, "en") == "en"
+    assert language_from_telegram("ru", "en") == "ru"
+
+
+# ------------------------------------------------------------------------------------------------ catalogs
+
+
+class _References(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.variables: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
+        self.variables.add(node.id.name)
+
+
+def _variables(lang: str) -> dict[str, set[str]]:
+    """Each message of ``lang``'s catalog → the variables it uses."""
+    resource = FluentParser().parse((LOCALES / f"{lang}.ftl").read_text(encoding="utf-8"))
+    assert not [entry for entry in resource.body if isinstance(entry, ast.Junk)], f"{lang}.ftl has syntax errors"
+    found = {}
+    for entry in resource.body:
+        if isinstance(entry, ast.Message):
+            references = _References()
+            references.visit(entry)
+            found[entry.id.name] = references.variables
+    return found
+
+
+def _bot_defaults() -> dict[str, object]:
+    """The arguments the bot gives every message (see bot.telegram.app.build_services), from the settings."""
+    fields = Settings.model_fields
+    return {
+        "emergency": fields["emergency_number"].default,
+        "police": fields["police_number"].default,
+        "retention": fields["retention_days"].default,
+    }
+
+
+def test_catalogs_define_the_same_messages_with_the_same_arguments() -> None:
+    translator = Translator()
+    ids = {lang: translator.message_ids(lang) for lang in LANGS}
+    assert ids["kk"], "empty catalog"
+    for lang in ("ru", "en"):
+        assert ids[lang] - ids["kk"] == set(), f"only in {lang}.ftl"
+        assert ids["kk"] - ids[lang] == set(), f"missing from {lang}.ftl"
+    variables = {lang: _variables(lang) for lang in LANGS}
+    assert set(variables["kk"]) == ids["kk"]
+    differ = {key: [variables[lang][key] for lang in LANGS] for key in ids["kk"]}
+    assert {key: found for key, found in differ.items() if len({frozenset(v) for v in found}) > 1} == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_formats_with_the_bots_default_arguments(lang: str) -> None:
+    defaults = _bot_defaults()
+    translator = Translator(defaults=defaults)
+    for key, variables in _variables(lang).items():
+        extra = variables - set(defaults)
+        for number in (0, 1, 2, 5, 21, 1000):  # every plural form of kk, ru and en
+            text = translator.text(lang, key, **dict.fromkeys(extra, number))  # raises on any Fluent error
+            assert text.strip(), key
+            assert "{" not in text and "\u2068" not in text, key  # nothing unresolved, no bidi marks
+        if not extra:
+            assert translator.text(lang, key) == translator.text(lang, key, **defaults)
+        if "emergency" in variables:
+            assert defaults["emergency"] in translator.text(lang, key, **dict.fromkeys(extra, 1)), key
+
+
+def test_a_message_without_its_argument_is_an_error_not_a_blank() -> None:
+    translator = Translator(defaults=_bot_defaults())
+    with pytest.raises(ValueError, match="too-long"):
+        translator.text("en", "too-long")
+    assert "500" in translator.text("en", "too-long", limit=500)
+
+
+def test_the_model_of_telegram_used_above_does_refuse_a_fast_fourth_message() -> None:
+    telegram = RateLimiter(RateLimits())
+    for _ in range(3):
+        telegram.acquire("bot", 42, True, 0.0)
+    with pytest.raises(ApiError) as refused:
+        telegram.acquire("bot", 42, True, 0.9)
+    assert refused.value.error_code == 429
