@@ -15,6 +15,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramForbiddenError
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, ErrorEvent
@@ -122,8 +123,8 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
     limiter = SendLimiter(
         private_rate=settings.telegram_chat_rate,
         private_burst=settings.telegram_chat_burst,
-        global_rate=settings.telegram_global_rate,
-        global_burst=int(settings.telegram_global_rate),
+        global_rate=max(settings.telegram_global_rate - 5, 1.0),
+        global_burst=5,
     )
     session.middleware(policy or OutgoingPolicy(limiter=limiter))
     # Plain text everywhere: nothing a citizen or the knowledge base writes can be read as markup.
@@ -152,6 +153,10 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
 async def _report_error(event: ErrorEvent, translator: Translator, settings: Settings) -> bool:
     """Log the failure without content or identity, and tell the user something went wrong."""
     update = event.update
+    if isinstance(event.exception, TelegramForbiddenError):
+        # The user blocked the bot mid-conversation: nothing to tell them, nothing to fix.
+        log.info("update %s: the user has blocked the bot", update.update_id)
+        return True
     log.error(
         "update %s failed: %s",
         update.update_id,

@@ -65,18 +65,22 @@ class _Bucket:
 
 
 class SendLimiter:
-    """Token buckets that hand out delays instead of refusals: a call over the limit waits its turn."""
+    """Token buckets that hand out delays instead of refusals: a call over the limit waits its turn.
+
+    Telegram counts in windows (30 per second overall, 20 per minute per group), and a bucket allows its burst on top
+    of its rate within one window; so each rate here is the window's limit minus the burst.
+    """
 
     def __init__(
         self,
         *,
         private_rate: float = 1.0,
         private_burst: int = 3,
-        group_rate: float = 20 / 60,
-        group_burst: int = 5,
-        global_rate: float = 30.0,
-        global_burst: int = 30,
-        margin: float = 0.0,
+        group_rate: float = (20 - 3) / 60,
+        group_burst: int = 3,
+        global_rate: float = 30.0 - 5,
+        global_burst: int = 5,
+        margin: float = 0.2,
     ) -> None:
         self._private = (private_rate, private_burst)
         self._group = (group_rate, group_burst)

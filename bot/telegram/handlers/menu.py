@@ -73,8 +73,6 @@ async def menu_action(query: CallbackQuery, callback_data: MenuAction, t: Texts)
         case "about":
             await message.answer(t("about"))
             await message.answer(t("privacy"))
-        case "report" | "status":
-            await message.answer(t("reports-coming"))
 
 
 def create_router() -> Router:
@@ -87,5 +85,7 @@ def create_router() -> Router:
     router.message.register(choose_language, Command("language"))
     router.message.register(cancel, Command("cancel"))
     router.callback_query.register(set_language, SetLanguage.filter(F.lang.in_(LANGUAGES)))
-    router.callback_query.register(menu_action, MenuAction.filter(F.action.in_(MENU_ACTIONS)))
+    # "report" and "status" are the report and status routers' (report_from_menu, status_from_menu).
+    own_actions = [action for action in MENU_ACTIONS if action not in ("report", "status")]
+    router.callback_query.register(menu_action, MenuAction.filter(F.action.in_(own_actions)))
     return router
