@@ -34,3 +34,6 @@ def configure_logging(settings: Settings) -> None:
     # aiogram logs every handled update at INFO; useful only when debugging.
     logging.getLogger("aiogram.event").setLevel(max(logging.WARNING, root.level))
     logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))
+    # The database drivers log every statement with its parameters (reports, messages, ids) at DEBUG/INFO: never.
+    for name in ("aiosqlite", "sqlalchemy"):
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))

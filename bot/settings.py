@@ -75,6 +75,15 @@ class Settings(BaseSettings):
             raise ValueError("does not look like a token from @BotFather (digits:letters)")
         return value
 
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        if not re.match(r"^(sqlite\+aiosqlite|postgresql\+asyncpg)://", value):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg:// (an async driver)")
+        return value
+
     @field_validator("operator_ids")
     @classmethod
     def _operator_ids_shape(cls, value: str) -> str:
@@ -120,7 +129,7 @@ def load_settings(**overrides: object) -> Settings:
         error = exc.errors()[0]
         name = str(error["loc"][0]).upper() if error["loc"] else "configuration"
         given = error.get("input")
-        secret = name in {"BOT_TOKEN", "SECRET_KEY"}  # never echo secrets, not even malformed ones
+        secret = name in {"BOT_TOKEN", "SECRET_KEY", "DATABASE_URL"}  # never echo secrets (a URL may hold a password)
         shown = "" if given is None or secret or isinstance(given, dict) else f" (got {str(given)[:40]!r})"
         problem = error["msg"].removeprefix("Value error, ")
         raise ConfigError(

@@ -15,7 +15,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import TelegramForbiddenError
+from aiogram.exceptions import TelegramForbiddenError, TelegramUnauthorizedError
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, ErrorEvent
@@ -242,7 +242,13 @@ class PollingApp:
             await database.upgrade_async(self.settings.database)
             await start_background_work(services, bot)
             self.dispatcher = dispatcher = build_dispatcher(services)
-            await register_commands(bot, services.translator, self.settings.default_language)
+            try:
+                await register_commands(bot, services.translator, self.settings.default_language)
+            except TelegramUnauthorizedError:
+                raise ConfigError(
+                    "configuration error: BOT_TOKEN was rejected by Telegram (Unauthorized); check the token "
+                    "with @BotFather and set BOT_TOKEN again"
+                ) from None
             log.info("taking updates by long polling")
             dispatcher.startup.register(self.ready.set)
             await dispatcher.start_polling(

@@ -123,7 +123,8 @@ async def on_case_button(
                 await query.answer()
                 if message is not None:
                     prompt = "op-write-reply" if action == "reply" else "op-write-note"
-                    await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
+                    sent = await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
+                    await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
             case "release":
                 released = await moderation.release_case(sessions, operator, case_id)
                 await query.answer(staff("op-released" if released else "op-not-released", number=number))
@@ -148,6 +149,12 @@ async def send_case(message: Message, staff: Texts, found: moderation.CaseDetail
                     await message.answer_video(item.file_id, caption=item.text)
                 case "voice":
                     await message.answer_voice(item.file_id, caption=item.text)
+                case "audio":
+                    await message.answer_audio(item.file_id, caption=item.text)
+                case "animation":
+                    await message.answer_animation(item.file_id, caption=item.text)
+                case "video_note":  # round videos have no caption
+                    await message.answer_video_note(item.file_id)
                 case _:
                     await message.answer_document(item.file_id, caption=item.text)
     await message.answer(
@@ -176,6 +183,15 @@ async def on_status_button(
     label = staff(f"op-outcome-{outcome.value}") if outcome else staff("op-status-in_review")
     key = "op-status-set" if changed else "op-status-not-set"
     await query.answer(staff(key, number=number, status=label), show_alert=not changed)
+
+
+async def answers_the_prompt(message: Message, state: FSMContext) -> bool:
+    """Whether a message is the operator's answer to their "write your reply/note" prompt: not a command, not other
+    chatter in the group (which the bot does see when it is a group admin or privacy mode is off)."""
+    reply = message.reply_to_message
+    if reply is None or (message.text or "").startswith("/"):
+        return False
+    return reply.message_id == (await state.get_data()).get("prompt")
 
 
 async def on_written(
@@ -398,8 +414,8 @@ def create_router() -> Router:
     router.callback_query.register(
         on_status_button, OperatorStatus.filter(F.value.in_([Status.in_review.value, *(o.value for o in Outcome)]))
     )
-    router.message.register(on_written, OperatorFlow.replying, F.text)
-    router.message.register(on_written, OperatorFlow.noting, F.text)
+    router.message.register(on_written, OperatorFlow.replying, F.text, answers_the_prompt)
+    router.message.register(on_written, OperatorFlow.noting, F.text, answers_the_prompt)
     router.message.register(queue_command, Command("queue"))
     router.message.register(case_command, Command("case"))
     router.message.register(stats_command, Command("stats"))
