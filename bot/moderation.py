@@ -215,11 +215,7 @@ async def claim_case(
             .where(
                 col(Case.id) == case_id,
                 col(Case.status) != Status.closed,
-                or_(
-                    col(Case.claimed_by).is_(None),
-                    col(Case.claim_expires_at) < now,
-                    col(Case.claimed_by) == operator.id,
-                ),
+                or_(col(Case.claimed_by).is_(None), col(Case.claim_expires_at) < now),
             )
             .values(
                 claimed_by=operator.id,
@@ -230,7 +226,8 @@ async def claim_case(
         )
         if result.rowcount != 1:
             await session.rollback()
-            return ClaimResult.taken
+            holder = (await session.exec(select(Case.claimed_by).where(Case.id == case_id))).first()
+            return ClaimResult.already_yours if holder == operator.id else ClaimResult.taken
         _audit(session, operator, "case_claimed", case_id)
         await session.commit()
         return ClaimResult.claimed
