@@ -325,8 +325,9 @@ class AnswerEngine:
             phrasings = index.phrasings_by_entry[position]
             fit = 0.0
             for phrasing in phrasings:
-                shared = sum(matched[t] for t in phrasing.stems if t in matched)
-                if shared:
+                common = phrasing.stems & matched.keys()
+                if common:
+                    shared = sum(matched[t] for t in common)
                     recall, precision = shared / total, shared / phrasing.weight
                     fit = max(fit, 2 * recall * precision / (recall + precision))
             similar = process.extractOne(query_text, [p.text for p in phrasings], scorer=fuzz.token_set_ratio)

@@ -45,7 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     gaps.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
     gaps.add_argument("--days", type=_positive, default=30, help="asked within this many days (default 30)")
 
-    commands.add_parser("run", help="run the bot (long polling); needs BOT_TOKEN")
+    run = commands.add_parser("run", help="run the bot (long polling, or --webhook); needs BOT_TOKEN")
+    run.add_argument(
+        "--webhook",
+        action="store_true",
+        help="take updates by webhook (needs WEBHOOK_URL and WEBHOOK_SECRET); several instances need REDIS_URL",
+    )
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
     chat.add_argument("--lang", choices=["kk", "ru", "en"], default=None, help="your Telegram language")
     chat.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
@@ -55,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     commands.add_parser("purge", help="apply the retention rules now (the bot also does it daily)")
+    backup = commands.add_parser("backup", help="copy the database (SQLite online backup, or pg_dump)")
+    backup.add_argument("--output", "-o", help="file to write (default: DATA_DIR/backups/hotline-<time>.db|.dump)")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_commands.add_parser("upgrade", help="apply database migrations")
@@ -186,6 +193,22 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
         await engine.dispose()
 
 
+def run_backup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from pathlib import Path
+
+    from bot.backup import BackupError, make_backup
+
+    try:
+        result = make_backup(settings, Path(args.output) if args.output else None)
+    except BackupError as error:
+        print(f"hotline: backup failed: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {result.path}", file=out)
+    if result.removed:
+        print(f"deleted {result.removed} backup(s) older than RETENTION_DAYS={settings.retention_days}", file=out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -204,10 +227,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("database schema is up to date", file=sys.stdout)
             return 0
         if args.command == "run":
-            from bot.telegram.app import PollingApp
+            from bot.telegram.app import PollingApp, WebhookApp
 
-            asyncio.run(PollingApp(settings).run())
+            asyncio.run((WebhookApp if args.webhook else PollingApp)(settings).run())
             return 0
+        if args.command == "backup":
+            return run_backup(args, settings, sys.stdout)
         if args.command in ("queue", "export", "purge"):
             return asyncio.run(run_console(args, settings, sys.stdout))
         if args.command == "chat":

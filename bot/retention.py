@@ -66,9 +66,15 @@ async def enqueue_reminders(
     """Queue a reminder for each open case unclaimed for too long; returns how many were queued."""
     now = utcnow()
     async with sessions() as session:
-        query = select(Case).where(
-            col(Case.status) != Status.closed,
-            or_(col(Case.claimed_by).is_(None), col(Case.claim_expires_at) <= now),
+        # Several instances run this every minute: on PostgreSQL each row is locked and rows another instance holds
+        # are skipped, so a case gets one reminder, not one per instance (SQLite means a single instance).
+        query = (
+            select(Case)
+            .where(
+                col(Case.status) != Status.closed,
+                or_(col(Case.claimed_by).is_(None), col(Case.claim_expires_at) <= now),
+            )
+            .with_for_update(skip_locked=True)
         )
         queued = 0
         for case in (await session.exec(query)).all():

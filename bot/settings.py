@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -30,6 +31,37 @@ class Settings(BaseSettings):
     telegram_chat_rate: float = Field(default=1.0, gt=0, description="Messages/s the bot sends to one chat, sustained")
     telegram_chat_burst: int = Field(default=3, ge=1, description="Messages the bot may send to one chat at once")
     telegram_global_rate: float = Field(default=30.0, gt=0, description="Messages/s the bot sends in all")
+    # Webhook mode (``hotline run --webhook``)
+    webhook_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/]+(:\d+)?(/\S*)?$",
+        description="Public URL Telegram delivers updates to (https://host/path)",
+    )
+    webhook_secret: SecretStr | None = Field(
+        default=None, description="Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (16-256 of A-Za-z0-9_-)"
+    )
+    webhook_host: str = Field(default="0.0.0.0", description="Address the webhook server listens on")
+    webhook_port: int = Field(default=8080, ge=1, le=65535, description="Port the webhook server listens on")
+    webhook_path: str | None = Field(
+        default=None,
+        pattern=r"^/\S*$",
+        description="Local path of the webhook endpoint (default: the path of WEBHOOK_URL)",
+    )
+    # Several instances, health and shutdown
+    redis_url: SecretStr | None = Field(
+        default=None, description="redis://… shared by all instances: conversation state, flood control, de-dup"
+    )
+    health_host: str = Field(default="127.0.0.1", description="Address of /healthz and /metrics in polling mode")
+    health_port: int = Field(default=8081, ge=0, le=65535, description="Their port in polling mode (0: off)")
+    shutdown_grace_seconds: float = Field(
+        default=20.0, ge=0, le=600, description="On SIGTERM, how long in-flight updates may take to finish"
+    )
+    update_lease_seconds: int = Field(
+        default=60,
+        ge=1,
+        le=3600,
+        description="How long an instance may hold an update (and its user's lock) before another may retry it",
+    )
     # Storage and secrets
     data_dir: Path = Field(default=Path("data"), description="Folder for the SQLite database and generated secret")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite in DATA_DIR")
@@ -75,6 +107,24 @@ class Settings(BaseSettings):
             raise ValueError("does not look like a token from @BotFather (digits:letters)")
         return value
 
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram accepts 1-256 of these characters; fewer than 16 would be guessable.
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", value.get_secret_value()):
+            raise ValueError(
+                "must be 16-256 characters of A-Z, a-z, 0-9, _ and -; generate one with "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.match(r"^(redis|rediss|unix)://", value.get_secret_value()):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
     @field_validator("database_url")
     @classmethod
     def _database_url_shape(cls, value: str | None) -> str | None:
@@ -109,6 +159,14 @@ class Settings(BaseSettings):
         return self.operator_language or self.default_language
 
     @property
+    def listen_path(self) -> str:
+        """Where the webhook server takes updates: WEBHOOK_PATH, else the path of WEBHOOK_URL (a proxy may differ)."""
+        if self.webhook_path:
+            return self.webhook_path
+        path = urlsplit(self.webhook_url or "").path
+        return path or "/"
+
+    @property
     def database(self) -> str:
         return self.database_url or f"sqlite+aiosqlite:///{self.data_dir.resolve() / 'hotline.db'}"
 
@@ -129,7 +187,8 @@ def load_settings(**overrides: object) -> Settings:
         error = exc.errors()[0]
         name = str(error["loc"][0]).upper() if error["loc"] else "configuration"
         given = error.get("input")
-        secret = name in {"BOT_TOKEN", "SECRET_KEY", "DATABASE_URL"}  # never echo secrets (a URL may hold a password)
+        # Never echo secrets (a URL may hold a password).
+        secret = name in {"BOT_TOKEN", "SECRET_KEY", "DATABASE_URL", "WEBHOOK_SECRET", "REDIS_URL"}
         shown = "" if given is None or secret or isinstance(given, dict) else f" (got {str(given)[:40]!r})"
         problem = error["msg"].removeprefix("Value error, ")
         raise ConfigError(

@@ -49,7 +49,11 @@ async def run_chat(settings: Settings, *, lang: str | None = None, operator: boo
     out = out or sys.stdout
     logging.getLogger("aiogram").setLevel(logging.WARNING)  # the conversation is the output here
     async with BotAPIEmulator() as emulator:
-        update: dict[str, Any] = {"bot_token": SecretStr(CHAT_TOKEN), "telegram_api_url": emulator.base_url}
+        update: dict[str, Any] = {
+            "bot_token": SecretStr(CHAT_TOKEN),
+            "telegram_api_url": emulator.base_url,
+            "health_port": 0,  # a terminal conversation needs no health endpoint (nor a port that may be taken)
+        }
         if operator:
             ids = ",".join(filter(None, [settings.operator_ids, f"{OPERATOR_ID}:admin"]))
             update |= {"operator_ids": ids, "operator_chat_id": OPERATORS_CHAT_ID, "operator_language": lang}

@@ -53,7 +53,7 @@ def test_flood_control_never_forgets_a_user_in_debt_to_make_room() -> None:
 
 
 def test_send_limiter_lets_a_private_burst_through_then_spaces_messages_at_the_chat_rate() -> None:
-    limiter = SendLimiter(private_rate=1.0, private_burst=3, margin=0.0)
+    limiter = SendLimiter(private_rate=1.0, private_burst=3, global_rate=1000, global_burst=1000, margin=0.0)
     assert [limiter.delay(42, now=10.0) for _ in range(5)] == pytest.approx([0, 0, 0, 1.0, 2.0])
     assert limiter.delay(7, now=10.0) == 0  # other chats have their own allowance
     assert limiter.delay(42, now=20.0) == 0  # after a pause the burst is back
@@ -78,11 +78,21 @@ def test_send_limiter_pacing_passes_telegrams_private_chat_limit_despite_latency
 
 
 def test_send_limiter_paces_groups_at_twenty_a_minute_after_their_burst() -> None:
-    limiter = SendLimiter(group_rate=20 / 60, group_burst=5, margin=0.0)
+    limiter = SendLimiter(group_rate=20 / 60, group_burst=5, global_rate=1000, global_burst=1000, margin=0.0)
     waits = [limiter.delay(-100123, now=0.0) for _ in range(7)]
     assert waits == pytest.approx([0, 0, 0, 0, 0, 3.0, 6.0])
     assert limiter.delay("@channel", now=0.0) == 0  # a @username is a channel or group: its own bucket
     assert limiter.delay(-100456, now=0.0) == 0
+
+
+def test_send_limiter_defaults_never_exceed_telegrams_windows() -> None:
+    """30 messages per second overall and 20 per minute per group, counted over any window, with the defaults."""
+    limiter = SendLimiter(margin=0.0)
+    sent_at = sorted(limiter.delay(chat, now=0.0) for chat in range(1, 121))
+    assert max(sum(1 for t in sent_at if start <= t < start + 1.0) for start in sent_at) <= 30
+    limiter = SendLimiter(margin=0.0, global_rate=1000, global_burst=1000)
+    group = sorted(limiter.delay(-100123, now=0.0) for _ in range(60))
+    assert max(sum(1 for t in group if start <= t < start + 60.0) for start in group) <= 20
 
 
 def test_send_limiter_keeps_all_chats_together_under_the_global_rate() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
@@ -12,11 +13,16 @@ import bot.models  # noqa: F401  (registers every table)
 from bot.database import create_engine
 
 target_metadata = SQLModel.metadata
+MIGRATION_LOCK = 7_460_581_001  # any constant: the advisory lock all instances take to migrate
 
 
 def _run(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True)
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Replicas starting together all migrate at start: one at a time, each reading the version the previous
+            # one committed (the lock is held until this transaction ends; DDL is transactional on PostgreSQL).
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK})
         context.run_migrations()
 
 

@@ -1,16 +1,17 @@
-"""aiogram FSM storage in the database, so a half-written report survives a restart.
+"""aiogram FSM storage in the database, so a half-written report survives a restart; or in Redis (several instances).
 
 aiogram keys conversation state by bot, chat and user id; stored as they are, those ids would link a person to the
-draft of their report. Here the key is an HMAC of them (SecretBox.conversation_key), so the table holds no id.
+draft of their report. Here the key is an HMAC of them (SecretBox.conversation_key), so the table holds no id; and
+``HashedKeyBuilder`` gives aiogram's RedisStorage and RedisEventIsolation the same kind of key, so Redis holds none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from aiogram.fsm.state import State
-from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
+from aiogram.fsm.storage.base import BaseStorage, KeyBuilder, StateType, StorageKey
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -22,14 +23,30 @@ from bot.models.preferences import utcnow
 _KEEP = object()  # "leave the state as it is" (None means "no state")
 
 
+def hashed_key(secrets: SecretBox, key: StorageKey) -> str:
+    parts = (key.bot_id, key.chat_id, key.user_id, key.thread_id, key.business_connection_id, key.destiny)
+    return secrets.conversation_key(":".join(str(p) for p in parts))
+
+
+class HashedKeyBuilder(KeyBuilder):
+    """Redis keys ``<namespace>:fsm:<HMAC of bot, chat, user…>:<part>`` — no Telegram id in Redis either."""
+
+    def __init__(self, secrets: SecretBox, namespace: str) -> None:
+        self._secrets = secrets
+        self._namespace = namespace
+
+    def build(self, key: StorageKey, part: Literal["data", "state", "lock"] | None = None) -> str:
+        built = f"{self._namespace}:fsm:{hashed_key(self._secrets, key)}"
+        return f"{built}:{part}" if part else built
+
+
 class DatabaseStorage(BaseStorage):
     def __init__(self, sessions: async_sessionmaker[AsyncSession], secrets: SecretBox) -> None:
         self._sessions = sessions
         self._secrets = secrets
 
     def _key(self, key: StorageKey) -> str:
-        parts = (key.bot_id, key.chat_id, key.user_id, key.thread_id, key.business_connection_id, key.destiny)
-        return self._secrets.conversation_key(":".join(str(p) for p in parts))
+        return hashed_key(self._secrets, key)
 
     async def _save(self, key: StorageKey, *, state: object = _KEEP, data: dict | None = None) -> None:
         async with self._sessions() as session:

@@ -13,7 +13,7 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.types import CallbackQuery, TelegramObject, Update, User
 
 from bot.crypto import SecretBox
-from bot.flood_control import FloodControl
+from bot.flood_control import Flood
 from bot.i18n import Translator
 from bot.preferences import LanguagePreferences
 from bot.telegram.texts import Texts, language_from_telegram
@@ -28,7 +28,7 @@ class UserContext(BaseMiddleware):
         secrets: SecretBox,
         preferences: LanguagePreferences,
         translator: Translator,
-        flood: FloodControl,
+        flood: Flood,
         default_language: str,
     ) -> None:
         self.secrets = secrets
@@ -45,7 +45,7 @@ class UserContext(BaseMiddleware):
         lang = await self.preferences.get(user_key) or language_from_telegram(user.language_code, self.default_language)
         t = Texts(self.translator, lang)
         data.update(user_key=user_key, lang=lang, t=t)
-        allowed, warn = self.flood.check(user_key)
+        allowed, warn = await self.flood.take(user_key)
         if allowed:
             return await handler(event, data)
         if warn:

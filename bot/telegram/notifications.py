@@ -100,4 +100,7 @@ class TelegramNotifier:
                 raise Undeliverable(f"reporter unreachable: {type(error).__name__}") from None
             message.delivered_at = utcnow()
             session.add(message)
+            if case.reporter_unreachable:  # they unblocked the bot: the case must not say "unreachable" any more
+                case.reporter_unreachable = False
+                session.add(case)
             await session.commit()

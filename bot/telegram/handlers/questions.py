@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import metrics
 from bot.answer_engine import MAX_QUESTION_CHARS, AnswerEngine
 from bot.emergency import EmergencyWords
 from bot.knowledge_base import LANGUAGES, KnowledgeBase
@@ -44,6 +45,7 @@ async def answer_question(
         return
     result = engine.ask(text, lang_hint=t.lang)
     question_log.record(result, text)
+    metrics.ANSWERS.labels(outcome=result.decision).inc()
     # Reply in the question's language when the engine understood it; otherwise in the user's own.
     reply = t.to(result.lang) if result.decision != "unknown" else t
     if emergency.found_in(text):

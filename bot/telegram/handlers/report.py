@@ -17,7 +17,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import user_limits
+from bot import metrics, user_limits
 from bot.crypto import SecretBox
 from bot.emergency import EmergencyWords
 from bot.models.cases import DESCRIPTION_LIMIT, Category
@@ -297,6 +297,7 @@ async def submit(
         await query.answer(t("report-already-received"))
         return
     # Only now, with the case committed, may the citizen be told it was received.
+    metrics.REPORTS.inc()
     await state.clear()
     outbox.wake()
     await query.answer()

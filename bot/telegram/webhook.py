@@ -1,0 +1,89 @@
+"""Webhook mode: the aiohttp endpoint Telegram posts updates to, and registering the webhook once per deployment.
+
+The endpoint answers after the update is handled, not before (aiogram's ``handle_in_background=False``): a case and
+its operator notification are committed before the citizen sees the receipt, so if this instance dies mid-update,
+Telegram has no answer, re-sends the update, and another instance (or this one, restarted) handles it again; the
+de-duplication claim (bot.telegram.dedup) keeps a finished update from being handled twice. Answering first would
+confirm updates that a crash then loses. The cost is a connection held per update in flight, which Telegram's
+``max_connections`` (40 by default) bounds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from aiogram import Bot, Dispatcher
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+
+from bot.coordination import Coordinator
+from bot.settings import Settings
+from bot.telegram.dedup import Delivery
+
+log = logging.getLogger(__name__)
+
+
+class WebhookHandler(SimpleRequestHandler):
+    """aiogram's handler (secret check → 401) that also answers 503 when Telegram should re-send the update later:
+    while this instance shuts down, or while another instance still holds the update."""
+
+    def __init__(self, dispatcher: Dispatcher, bot: Bot, *, secret_token: str, draining: Callable[[], bool]) -> None:
+        super().__init__(dispatcher, bot, handle_in_background=False, secret_token=secret_token)
+        self._draining = draining
+
+    async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
+        if self._draining():
+            return web.Response(status=503)
+        update = await request.json(loads=bot.session.json_loads)
+        delivery = Delivery()
+        result = await self.dispatcher.feed_webhook_update(bot, update, delivery=delivery, **self.data)
+        if delivery.retry_later:
+            return web.Response(status=503)
+        return web.Response(body=self._build_response_writer(bot=bot, result=result))
+
+
+async def ensure_webhook(bot: Bot, settings: Settings, allowed_updates: list[str], coordinator: Coordinator) -> bool:
+    """setWebhook only if Telegram has another URL or other update types; True if this instance set it.
+
+    Every replica starts with this; the lock and the second look make the first one set it and the others see it
+    set, so Telegram gets one setWebhook per deployment (each one would reset its delivery state).
+    WEBHOOK_SECRET cannot be read back from Telegram: to rotate it, change WEBHOOK_URL too (e.g. its path).
+    """
+    assert settings.webhook_url is not None and settings.webhook_secret is not None
+    url = settings.webhook_url
+
+    async def is_set() -> bool:
+        info = await bot.get_webhook_info()
+        return info.url == url and sorted(info.allowed_updates or []) == sorted(allowed_updates)
+
+    if await is_set():
+        return False
+    async with coordinator.exclusive("set-webhook"):
+        if await is_set():
+            return False
+        await bot.set_webhook(
+            url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=allowed_updates,
+            drop_pending_updates=False,  # updates sent while no instance ran are still wanted
+        )
+    log.info("webhook registered with Telegram")
+    return True
+
+
+async def keep_trying_to_register(
+    bot: Bot, settings: Settings, allowed_updates: list[str], coordinator: Coordinator
+) -> None:
+    """ensure_webhook until it succeeds: a replica that starts while Redis or Telegram is down still comes up
+    (and says so in /healthz) instead of crash-looping."""
+    delay = 1.0
+    while True:
+        try:
+            await ensure_webhook(bot, settings, allowed_updates, coordinator)
+            return
+        except Exception as error:
+            log.warning("could not register the webhook (%s); retrying in %.0f s", type(error).__name__, delay)
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 60.0)
