@@ -16,6 +16,7 @@ How it works, and why:
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -44,6 +45,7 @@ Decision = Literal["answer", "suggest", "unknown"]
 MAX_QUESTION_CHARS = 500  # longer texts are not questions: the engine abstains on them
 MAX_TOKENS = 60
 PLACE_PREFIX = "place"
+CANDIDATES = 64  # entries given a full coverage count when the question has common words
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SEPARATORS = re.compile(r"[\s-]")
 # Which stemmers a script's index uses, in order of preference.
@@ -98,6 +100,10 @@ class _Index:
     sorted_vocab: list[str] = field(default_factory=list)
     unknown_weight: float = 1.0
     specific_idf: float = 0.0  # a word in at most two entries
+    common_df: int = 0  # words in more entries than this are "common": not walked to find candidates
+    entry_terms: list[dict[str, float]] = field(default_factory=list)  # entry → its words and their weights
+    phrasings_with: list[dict[str, tuple[int, ...]]] = field(default_factory=list)  # entry → word → its phrasings
+    phrasing_texts: list[list[str]] = field(default_factory=list)  # entry → its phrasings' stems, for rapidfuzz
     fuzzy_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
 
 
@@ -220,6 +226,7 @@ class AnswerEngine:
         index.idf = {term: math.log(1.0 + n / df) for term, df in document_frequency.items()}
         index.unknown_weight = self.tuning.unknown_weight * math.log(1.0 + n)
         index.specific_idf = math.log(1.0 + n / 2)
+        index.common_df = max(200, n // 20)
         for position, (phrasing_stems, answer_stems) in enumerate(per_entry):
             for term in answer_stems:
                 index.postings[term][position] = self.tuning.answer_word_weight
@@ -234,6 +241,17 @@ class AnswerEngine:
         for term in index.idf:
             if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
                 index.vocab_by_length[len(term)].append(term)
+        for position in range(len(per_entry)):
+            where: dict[str, list[int]] = defaultdict(list)
+            for number, phrasing in enumerate(index.phrasings_by_entry[position]):
+                for term in phrasing.stems:
+                    where[term].append(number)
+            index.phrasings_with.append({term: tuple(numbers) for term, numbers in where.items()})
+            index.phrasing_texts.append([p.text for p in index.phrasings_by_entry[position]])
+        index.entry_terms = [{} for _ in per_entry]
+        for term, postings in index.postings.items():
+            for position, weight in postings.items():
+                index.entry_terms[position][term] = weight
         index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
         index.postings = dict(index.postings)
         return index
@@ -312,29 +330,48 @@ class AnswerEngine:
             return {}  # only places or figures matched: never enough to answer
         # One common word ("terror") is a topic, not a question: at most "did you mean".
         vague = len(matched) == 1 and index.idf[next(iter(matched))] < index.specific_idf
-        coverage: dict[int, float] = defaultdict(float)
-        for term, weight in matched.items():
-            for position, posting_weight in index.postings[term].items():
-                coverage[position] += weight * posting_weight
-        if years:
-            coverage = {p: c for p, c in coverage.items() if years <= index.years_by_entry[p]}
-        best = sorted(coverage.items(), key=lambda item: item[1], reverse=True)[: tuning.rerank]
+        best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         scores: dict[int, float] = {}
         for position, covered in best:
             phrasings = index.phrasings_by_entry[position]
+            # Weight each phrasing shares with the question, walking only the question's words (few).
+            shared: dict[int, float] = defaultdict(float)
+            where = index.phrasings_with[position]
+            for term, weight in matched.items():
+                for number in where.get(term, ()):
+                    shared[number] += weight
             fit = 0.0
-            for phrasing in phrasings:
-                common = phrasing.stems & matched.keys()
-                if common:
-                    shared = sum(matched[t] for t in common)
-                    recall, precision = shared / total, shared / phrasing.weight
-                    fit = max(fit, 2 * recall * precision / (recall + precision))
-            similar = process.extractOne(query_text, [p.text for p in phrasings], scorer=fuzz.token_set_ratio)
+            for number, common in shared.items():
+                recall, precision = common / total, common / phrasings[number].weight
+                fit = max(fit, 2 * recall * precision / (recall + precision))
+            similar = process.extractOne(query_text, index.phrasing_texts[position], scorer=fuzz.token_set_ratio)
             fuzzy = similar[1] / 100.0 if similar else 0.0
             score = tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0) + tuning.fuzzy * fuzzy
             scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if vague else score)
         return scores
+
+    @staticmethod
+    def _candidates(index: _Index, matched: dict[str, float], years: set[str]) -> dict[int, float]:
+        """Entries sharing words with the question, with how much of it they cover.
+
+        Walking the postings of very common words would cost time proportional to the knowledge base; so entries
+        are first gathered through the rarer words, and only the most promising ones get their full coverage.
+        """
+        rare = {t: w for t, w in matched.items() if len(index.postings[t]) <= index.common_df} or matched
+        gathered: dict[int, float] = defaultdict(float)
+        for term, weight in rare.items():
+            for position, posting_weight in index.postings[term].items():
+                gathered[position] += weight * posting_weight
+        if len(rare) < len(matched):
+            shortlist = heapq.nlargest(CANDIDATES, gathered, key=gathered.__getitem__)
+            gathered = {
+                p: sum(weight * index.entry_terms[p].get(term, 0.0) for term, weight in matched.items())
+                for p in shortlist
+            }
+        if years:
+            gathered = {p: c for p, c in gathered.items() if years <= index.years_by_entry[p]}
+        return gathered
 
     def _decide(self, question: str, lang: str, ranking: list[tuple[int, float]]) -> Result:
         tuning = self.tuning
