@@ -1,0 +1,418 @@
+"""Shared steps of the report and operator end-to-end tests: a citizen walking the report flow, the operators' desk.
+
+Texts are compared with the Fluent catalogs (the bot's defaults: 112, 102, 90 days), so a reworded catalog does not
+break the tests but a wrong language, a wrong step or a missing reply does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+from unittest import mock
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.emulator import ApiCall, BotAPIEmulator, EmuChat, EmuUser
+from bot.i18n import Translator
+from bot.settings import Settings
+from bot.telegram.outgoing import SendLimiter
+from tests.e2e.conftest import RunningBot
+
+LANGS = ("kk", "ru", "en")
+CATALOG = Translator(defaults={"emergency": "112", "police": "102", "retention": 90})
+CODE = re.compile(r"(?<![0-9A-Z])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}(?![0-9A-Z])")
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: what receipt codes are made of
+
+OPERATORS_CHAT = -1001234567890
+ADMIN_ID, OPERATOR_ID, OPERATOR2_ID, ANALYST_ID = 5550001, 5550002, 5550003, 5550004
+OPERATOR_IDS = f"{ADMIN_ID}:admin,{OPERATOR_ID}:operator,{OPERATOR2_ID}:operator,{ANALYST_ID}:analyst"
+DESCRIPTION = "A man in my district recruits teenagers into an extremist group through an online chat."
+
+
+def text(lang: str, key: str, **args: Any) -> str:
+    return CATALOG.text(lang, key, **args)
+
+
+def staff(key: str, **args: Any) -> str:
+    """The operators' texts (OPERATOR_LANGUAGE=en in these tests)."""
+    return CATALOG.text("en", key, **args)
+
+
+def buttons(message: dict) -> list[str]:
+    return [b["text"] for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+
+
+STAMP = r"\d{4}-\d\d-\d\d \d\d:\d\d UTC"
+
+
+def like(template: str, actual: str) -> bool:
+    """Whether ``actual`` is ``template`` with every "§" standing for a "YYYY-MM-DD HH:MM UTC" time."""
+    pattern = "".join(STAMP if part == "§" else re.escape(part) for part in re.split("(§)", template))
+    return re.fullmatch(pattern, actual) is not None
+
+
+def attachments_line(count: int) -> str:
+    """The last line of a case card: how many evidence items (an album is one)."""
+    card = staff("op-card", urgent="no", number="", category="", language="", time="", evidence=count, similar="")
+    return card.split("\n")[-1]
+
+
+def number(case_id: int) -> str:
+    return f"HT-{case_id:05d}"
+
+
+def sends_to(emulator: BotAPIEmulator, chat_id: int, method: str = "sendMessage") -> list[ApiCall]:
+    return [c for c in emulator.calls_of(method) if str(c.params.get("chat_id")) == str(chat_id)]
+
+
+# ------------------------------------------------------------------------------------------------ the database
+
+
+def db_path(settings: Settings) -> str:
+    path = make_url(settings.database).database
+    assert path, settings.database
+    return path
+
+
+def query_db(settings: Settings, sql: str, *args: Any) -> list[tuple]:
+    with contextlib.closing(sqlite3.connect(db_path(settings))) as db:
+        return db.execute(sql, args).fetchall()
+
+
+def cases(settings: Settings) -> list[tuple]:
+    """(id, description, status, claimed_by) of every case."""
+    return query_db(settings, "SELECT id, description, status, claimed_by FROM cases ORDER BY id")
+
+
+def message_dates(settings: Settings, direction: str) -> list[str]:
+    """The "YYYY-MM-DD HH:MM" of the case messages one way, oldest first (how /status shows them)."""
+    rows = query_db(settings, "SELECT created_at FROM case_messages WHERE direction = ? ORDER BY id", direction)
+    return [row[0][:16] for row in rows]
+
+
+async def eventually(condition: Callable[[], Any], timeout: float = 6.0, what: str = "condition") -> Any:
+    """Poll ``condition`` (something outside the emulator, e.g. the database) until it is truthy."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} not met within {timeout}s")
+        await asyncio.sleep(0.05)
+
+
+# ------------------------------------------------------------------------------------------------ a clean run
+
+
+def assert_clean_run(caplog: pytest.LogCaptureFixture, emulator: BotAPIEmulator) -> None:
+    """No handler error in the bot's log, and no "something went wrong" sent to anyone."""
+    errors = [
+        f"{r.name}: {r.getMessage()}"
+        for when in ("setup", "call", "teardown")
+        for r in caplog.get_records(when)
+        if r.levelno >= logging.ERROR
+    ]
+    assert errors == []
+    generic = {text(lang, "error-generic") for lang in LANGS}
+    assert [c.params for c in emulator.calls_of("sendMessage") if c.params.get("text") in generic] == []
+
+
+# ------------------------------------------------------------------------------------------------ the citizen
+
+
+@dataclass
+class Citizen:
+    """One Telegram user walking the report flow in their language, step by step."""
+
+    emulator: BotAPIEmulator
+    user: EmuUser
+    min_chars: int = 20
+
+    @property
+    def lang(self) -> str:
+        return self.user.language_code or "ru"
+
+    def t(self, key: str, **args: Any) -> str:
+        return text(self.lang, key, **args)
+
+    async def expect(self, key: str, timeout: float = 5.0, **args: Any) -> dict:
+        """The next bot message in the private chat whose text is exactly the catalog's ``key``."""
+        wanted = self.t(key, **args)
+        return await self.emulator.wait_for_bot_message(self.user.id, lambda m: m.get("text") == wanted, timeout)
+
+    async def say(self, message: str) -> dict:
+        return await self.emulator.send_message(self.user, message)
+
+    async def press(self, message: dict, key: str, **args: Any) -> str:
+        return await self.emulator.press_button(self.user, message, text=self.t(key, **args))
+
+    # steps: each returns the bot's next prompt
+
+    async def start_report(self) -> dict:
+        await self.say("/report")
+        await self.expect("report-intro")
+        await self.expect("emergency-notice")
+        choose = await self.expect("report-choose-category")
+        assert buttons(choose) == [
+            *(self.t(f"category-{c}") for c in ("terror_plot", "recruitment", "online_content", "weapons", "other")),
+            self.t("report-cancel-button"),
+        ]
+        return choose
+
+    async def choose(self, prompt: dict, category: str = "recruitment") -> dict:
+        await self.press(prompt, f"category-{category}")
+        describe = await self.expect("report-describe", min=self.min_chars)
+        assert buttons(describe) == [self.t("report-cancel-button")]
+        return describe
+
+    async def describe(self, description: str = DESCRIPTION) -> dict:
+        await self.say(description)
+        evidence = await self.expect("report-evidence")
+        assert buttons(evidence) == [self.t("report-evidence-done-button"), self.t("report-cancel-button")]
+        return evidence
+
+    async def add_photo(self, count: int, caption: str | None = None) -> dict:
+        """Send a photo; ``count`` is the number of evidence items the bot should then acknowledge."""
+        await self.emulator.send_photo(self.user, caption=caption)
+        return await self.expect("report-evidence-added", count=count)
+
+    async def done(self, prompt: dict) -> dict:
+        await self.press(prompt, "report-evidence-done-button")
+        place = await self.expect("report-place")
+        assert buttons(place) == [self.t("report-evidence-skip-button"), self.t("report-cancel-button")]
+        return place
+
+    async def place(self, prompt: dict, place: str | None = None, location: bool = False) -> dict:
+        if location:
+            await self.emulator.send_location(self.user)
+        elif place is not None:
+            await self.say(place)
+        else:
+            await self.press(prompt, "report-evidence-skip-button")
+        when = await self.expect("report-time")
+        assert buttons(when) == [self.t("report-evidence-skip-button"), self.t("report-cancel-button")]
+        return when
+
+    async def time(self, prompt: dict, when: str | None = None) -> tuple[dict, dict]:
+        """Answer "when?" (or Skip); the review that follows (see ``review``)."""
+        if when is not None:
+            await self.say(when)
+        else:
+            await self.press(prompt, "report-evidence-skip-button")
+        return await self.review()
+
+    async def review(self) -> tuple[dict, dict]:
+        """The review the bot shows (its text, and the message with Submit / Add more / Cancel)."""
+        heading = self.t("report-review", **_blank_review()).split("\n")[0]
+        review = await self.emulator.wait_for_bot_message(self.user.id, lambda m: m.get("text", "").startswith(heading))
+        await self.expect("report-review-privacy")
+        actions = await self.expect("emergency-notice")
+        assert buttons(actions) == [
+            self.t("report-submit-button"),
+            self.t("report-add-more-button"),
+            self.t("report-cancel-button"),
+        ]
+        return review, actions
+
+    async def submit(self, actions: dict) -> str:
+        """Press Submit; the receipt code the bot showed."""
+        await self.press(actions, "report-submit-button")
+        receipt = await self.emulator.wait_for_bot_message(self.user.id, lambda m: bool(CODE.search(m.get("text", ""))))
+        found = CODE.search(receipt["text"])
+        assert found is not None
+        code = found.group(0)
+        assert receipt["text"] == self.t("report-received", code=code)
+        assert all(ch in CODE_ALPHABET for ch in code.replace("-", ""))
+        return code
+
+    async def report(
+        self,
+        description: str = DESCRIPTION,
+        *,
+        category: str = "recruitment",
+        photos: int = 0,
+        place: str | None = None,
+        location: bool = False,
+        when: str | None = None,
+    ) -> str:
+        """The whole flow with the usual answers; the receipt code."""
+        await self.choose(await self.start_report(), category)
+        evidence = await self.describe(description)
+        for n in range(1, photos + 1):
+            await self.add_photo(n)
+        when_prompt = await self.place(await self.done(evidence), place, location)
+        _, actions = await self.time(when_prompt, when)
+        return await self.submit(actions)
+
+    async def status(self, code: str) -> dict:
+        """/status CODE: the view of the case (the first message that is not an error)."""
+        await self.say(f"/status {code}")
+        heading = self.t("status-view", status="").strip()
+        return await self.emulator.wait_for_bot_message(self.user.id, lambda m: m.get("text", "").startswith(heading))
+
+
+def _blank_review() -> dict[str, Any]:
+    return {"category": "", "description": "", "evidence": 0, "place": "", "time": ""}
+
+
+def review_text(
+    lang: str, *, category: str, description: str, evidence: int, place: str | None, when: str | None
+) -> str:
+    def given(value: str | None) -> str:
+        return value if value is not None else text(lang, "report-not-given")
+
+    return text(
+        lang,
+        "report-review",
+        category=text(lang, f"category-{category}"),
+        description=description,
+        evidence=evidence,
+        place=given(place),
+        time=given(when),
+    )
+
+
+def status_view(lang: str, status: str, *messages: tuple[str, str]) -> str:
+    """What /status shows: the status line, then each operator message (date, text), or "no messages yet"."""
+    lines = [text(lang, "status-view", status=text(lang, f"status-{status}"))]
+    if not messages:
+        lines.append(text(lang, "status-no-messages"))
+    lines += [text(lang, "status-operator-message", date=date, text=body) for date, body in messages]
+    return "\n\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------ the operators
+
+
+@dataclass
+class Desk:
+    """The operators' group and its members: an admin, two operators and an analyst (operators' language: en)."""
+
+    emulator: BotAPIEmulator
+    bot: RunningBot
+    chat: EmuChat
+    admin: EmuUser
+    operator: EmuUser
+    operator2: EmuUser
+    analyst: EmuUser
+
+    async def card(self, case_id: int, timeout: float = 6.0) -> dict:
+        """The new-case card of ``case_id`` in the operators' chat."""
+        first_lines = {
+            staff(
+                "op-card",
+                urgent=urgent,
+                number=number(case_id),
+                category="",
+                language="",
+                time="",
+                evidence=0,
+                similar="",
+            ).split("\n")[0]
+            for urgent in ("yes", "no")
+        }
+        return await self.emulator.wait_for_bot_message(
+            OPERATORS_CHAT, lambda m: m.get("text", "").split("\n")[0] in first_lines, timeout, after=0
+        )
+
+    def mark(self) -> int:
+        """The newest message id in the operators' chat: later waits look only at what comes after it."""
+        return max((m["message_id"] for m in self.emulator.chat_history(OPERATORS_CHAT)), default=0)
+
+    async def message(self, key: str, timeout: float = 5.0, after: int = 0, **args: Any) -> dict:
+        """The first bot message in the operators' chat (after message ``after``) that is exactly ``key``."""
+        wanted = staff(key, **args)
+        return await self.emulator.wait_for_bot_message(
+            OPERATORS_CHAT, lambda m: m.get("text") == wanted, timeout, after=after
+        )
+
+    async def press(self, who: EmuUser, message: dict, key: str, **args: Any) -> dict:
+        """Press a button (by its catalog key) and return the bot's callback answer."""
+        query = await self.emulator.press_button(who, message, text=staff(key, **args))
+        return await self.emulator.wait_for_callback_answer(query)
+
+    async def command(self, who: EmuUser, command: str, predicate: Callable[[dict], bool] | None = None) -> dict:
+        sent = await self.emulator.send_message(who, command, chat=self.chat)
+        return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, predicate, after=sent)
+
+    async def write(
+        self, who: EmuUser, card: dict, case_id: int, body: str, *, note: bool = False, confirmation: str | None = None
+    ) -> dict:
+        """Reply / Note: press the button, answer the bot's prompt (ForceReply); the bot's ``confirmation``."""
+        mark = self.mark()
+        answer = await self.press(who, card, "op-button-note" if note else "op-button-reply")
+        assert answer.get("text") in (None, "")
+        prompt = await self.message("op-write-note" if note else "op-write-reply", after=mark, number=number(case_id))
+        assert prompt["reply_markup"].get("force_reply") is True
+        sent = await self.emulator.send_message(who, body, chat=self.chat, reply_to=prompt)
+        confirmation = confirmation or ("op-note-saved" if note else "op-reply-queued")
+        wanted = staff(confirmation, number=number(case_id))
+        return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == wanted, after=sent)
+
+    async def open(self, who: EmuUser, card: dict, case_id: int) -> dict:
+        """Press Open: the case's details (the files and the buttons follow)."""
+        mark = self.mark()
+        answer = await self.press(who, card, "op-button-open")
+        assert answer.get("text") in (None, "")
+        heading = f"📂 Case {number(case_id)} — "
+        details = await self.emulator.wait_for_bot_message(
+            OPERATORS_CHAT, lambda m: m.get("text", "").startswith(heading), after=mark
+        )
+        await self.emulator.wait_for_bot_message(
+            OPERATORS_CHAT, lambda m: m.get("text") == number(case_id) and bool(buttons(m)), after=details
+        )
+        return details
+
+    async def close(self, who: EmuUser, card: dict, case_id: int, outcome: str = "actioned") -> dict:
+        mark = self.mark()
+        await self.press(who, card, "op-button-status")
+        choose = await self.message("op-choose-status", after=mark, number=number(case_id))
+        assert buttons(choose) == [staff("op-status-in_review")] + [
+            staff(f"op-outcome-{o}") for o in ("actioned", "referred", "duplicate", "no_action", "spam")
+        ]
+        return await self.press(who, choose, f"op-outcome-{outcome}")
+
+
+def _fast_groups(**limits: Any) -> SendLimiter:
+    return SendLimiter(**limits, group_rate=50.0, group_burst=50)
+
+
+@contextlib.asynccontextmanager
+async def operators_desk(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], **overrides: Any
+) -> AsyncIterator[Desk]:
+    """A running bot with an operators' group (OPERATOR_CHAT_ID), its staff, and operators' language English.
+
+    The bot paces its messages to a group under Telegram's 20 a minute; an operator opening a case with a few files
+    would wait seconds for each, so here groups get the same generous pacing as private chats (see conftest: the
+    pacing itself is tested separately).
+    """
+    settings = make_settings(
+        operator_ids=OPERATOR_IDS, operator_chat_id=OPERATORS_CHAT, operator_language="en", **overrides
+    )
+    running = RunningBot(settings)
+    chat = emulator.group(OPERATORS_CHAT, "Hotline operators")
+    desk = Desk(
+        emulator,
+        running,
+        chat,
+        admin=emulator.user(ADMIN_ID, first_name="Aidos", username="aidos_admin", language_code="en"),
+        operator=emulator.user(OPERATOR_ID, first_name="Olzhas", username="olzhas_op", language_code="en"),
+        operator2=emulator.user(OPERATOR2_ID, first_name="Oksana", username="oksana_op", language_code="en"),
+        analyst=emulator.user(ANALYST_ID, first_name="Askar", username="askar_analyst", language_code="en"),
+    )
+    with mock.patch("bot.telegram.app.SendLimiter", _fast_groups):
+        await running.start()
+    try:
+        yield desk
+    finally:
+        await running.stop()
