@@ -444,8 +444,15 @@ async def export_cases(sessions: async_sessionmaker[AsyncSession], operator: Ope
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: _spreadsheet_safe(value) for key, value in row.items()} for row in rows)
     return out.getvalue()
+
+
+def _spreadsheet_safe(value: object) -> object:
+    """Citizens' text must not run as a formula when an admin opens the CSV in a spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _iso(moment: datetime | None) -> str:

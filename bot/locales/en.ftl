@@ -106,6 +106,7 @@ report-evidence-skip-button = ⏭ Skip
 report-evidence-added = Added ({ $count } in total). Send more, or press “Done”.
 report-evidence-file-warning = ⚠️ This image was sent as a file: it may contain where and when it was taken. It is attached as you sent it; if you want, send it again as a photo instead.
 report-evidence-unsupported = This cannot be attached. Send photos, videos, documents, voice messages or links, or press “Done”.
+report-evidence-limit = That is the most a report can hold ({ $limit } attachments). Press “Done” to go on.
 report-place = Where did it happen? Send a location (📎 → Location) or write the address or landmark. Or press “Skip”.
 report-time = When did it happen, or is it still happening? Write it in any form (“today about 15:00”, “every Friday”). Or press “Skip”.
 report-review =

@@ -55,7 +55,9 @@ class OperatorContext(BaseMiddleware):
         user = data.get("event_from_user")
         settings: Settings = data["settings"]
         data["operator"] = await moderation.operator_for(data["sessions"], user.id) if user else None
-        data["staff"] = Texts(data["translator"], settings.operators_language)
+        # Staff read the operators' language; anyone else (who will only be refused) reads their own.
+        staff = Texts(data["translator"], settings.operators_language)
+        data["staff"] = staff if data["operator"] else data.get("t", staff)
         return await handler(event, data)
 
 

@@ -157,7 +157,7 @@ async def add_evidence(message: Message, t: Texts, state: FSMContext) -> None:
     data = await state.get_data()
     evidence: list[dict[str, Any]] = data.get("evidence", [])
     if len(evidence) >= EVIDENCE_LIMIT:
-        await message.answer(t("report-evidence-unsupported"), reply_markup=_step(t, "done", "cancel"))
+        await message.answer(t("report-evidence-limit", limit=EVIDENCE_LIMIT), reply_markup=_step(t, "done", "cancel"))
         return
     first_of_album = item.group is None or all(e.get("group") != item.group for e in evidence)
     evidence.append(item.__dict__)
