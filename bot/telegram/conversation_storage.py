@@ -7,6 +7,7 @@ draft of their report. Here the key is an HMAC of them (SecretBox.conversation_k
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -41,9 +42,35 @@ class HashedKeyBuilder(KeyBuilder):
 
 
 class DatabaseStorage(BaseStorage):
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], secrets: SecretBox) -> None:
+    """Write-through: every change is committed before aiogram goes on; reads come from memory once seen.
+
+    Reading the state on every update from the database was the bot's largest cost per question. The cache is
+    correct for one process (the only writer); several instances use Redis instead (see the deployment docs).
+    """
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], secrets: SecretBox, cache_size: int = 100_000):
         self._sessions = sessions
         self._secrets = secrets
+        self._cache: OrderedDict[str, tuple[str | None, dict[str, Any]]] = OrderedDict()
+        self._cache_size = cache_size
+
+    async def _load(self, key: StorageKey) -> tuple[str | None, dict[str, Any]]:
+        hashed = self._key(key)
+        cached = self._cache.get(hashed)
+        if cached is None:
+            async with self._sessions() as session:
+                row = await session.get(ConversationState, hashed)
+                cached = (row.state, dict(row.data)) if row else (None, {})
+            self._remember(hashed, cached)
+        else:
+            self._cache.move_to_end(hashed)
+        return cached
+
+    def _remember(self, hashed: str, value: tuple[str | None, dict[str, Any]]) -> None:
+        self._cache[hashed] = value
+        self._cache.move_to_end(hashed)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
 
     def _key(self, key: StorageKey) -> str:
         return hashed_key(self._secrets, key)
@@ -63,23 +90,20 @@ class DatabaseStorage(BaseStorage):
             else:
                 session.add(row)
             await session.commit()
+            self._remember(row.key, (row.state, dict(row.data)))
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
         await self._save(key, state=value)
 
     async def get_state(self, key: StorageKey) -> str | None:
-        async with self._sessions() as session:
-            row = await session.get(ConversationState, self._key(key))
-            return row.state if row else None
+        return (await self._load(key))[0]
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         await self._save(key, data=dict(data))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        async with self._sessions() as session:
-            row = await session.get(ConversationState, self._key(key))
-            return dict(row.data) if row else {}
+        return dict((await self._load(key))[1])
 
     async def close(self) -> None:
         pass

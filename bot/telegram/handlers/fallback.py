@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
+from bot.telegram.filters import COMMAND, PRIVATE, TEXT
 from bot.telegram.texts import Texts
 
 
@@ -31,10 +32,10 @@ async def stale_or_forged_button(query: CallbackQuery, t: Texts) -> None:
 
 def create_router() -> Router:
     router = Router(name="fallback")
-    router.message.filter(F.chat.type == "private")
-    router.edited_message.filter(F.chat.type == "private")
-    router.message.register(unknown_command, F.text.startswith("/"))
-    router.message.register(text_in_unexpected_state, F.text)
+    router.message.filter(PRIVATE)
+    router.edited_message.filter(PRIVATE)
+    router.message.register(unknown_command, COMMAND)
+    router.message.register(text_in_unexpected_state, TEXT)
     router.message.register(not_text)
     router.edited_message.register(edited)
     router.callback_query.register(stale_or_forged_button)

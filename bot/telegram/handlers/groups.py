@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import Message
 
+from bot.telegram.filters import COMMAND, IN_GROUP
 from bot.telegram.texts import Texts
 
 
@@ -18,9 +19,9 @@ async def ignore_group_chatter(_: Message) -> None:
 
 def create_router() -> Router:
     router = Router(name="groups")
-    router.message.filter(F.chat.type.in_({"group", "supergroup", "channel"}))
-    router.edited_message.filter(F.chat.type.in_({"group", "supergroup", "channel"}))
-    router.message.register(command_in_group, F.text.startswith("/"))
+    router.message.filter(IN_GROUP)
+    router.edited_message.filter(IN_GROUP)
+    router.message.register(command_in_group, COMMAND)
     router.message.register(ignore_group_chatter)
     router.edited_message.register(ignore_group_chatter)
     return router

@@ -11,6 +11,7 @@ from bot.knowledge_base import LANGUAGES
 from bot.preferences import LanguagePreferences
 from bot.telegram import keyboards
 from bot.telegram.callbacks import MENU_ACTIONS, MenuAction, SetLanguage
+from bot.telegram.filters import PRIVATE
 from bot.telegram.texts import Texts
 
 
@@ -77,7 +78,7 @@ async def menu_action(query: CallbackQuery, callback_data: MenuAction, t: Texts)
 
 def create_router() -> Router:
     router = Router(name="menu")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(start, CommandStart())
     router.message.register(help_, Command("help"))
     router.message.register(privacy, Command("privacy"))

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware, F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
     BufferedInputFile,
@@ -37,6 +37,7 @@ from bot.moderation import ClaimResult, Forbidden, QueueFilter
 from bot.settings import Settings
 from bot.telegram import operator_views
 from bot.telegram.callbacks import OPERATOR_ACTIONS, OperatorAction, OperatorStatus
+from bot.telegram.filters import TEXT
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
@@ -416,8 +417,8 @@ def create_router() -> Router:
     router.callback_query.register(
         on_status_button, OperatorStatus.filter(F.value.in_([Status.in_review.value, *(o.value for o in Outcome)]))
     )
-    router.message.register(on_written, OperatorFlow.replying, F.text, answers_the_prompt)
-    router.message.register(on_written, OperatorFlow.noting, F.text, answers_the_prompt)
+    router.message.register(on_written, StateFilter(OperatorFlow.replying), TEXT, answers_the_prompt)
+    router.message.register(on_written, StateFilter(OperatorFlow.noting), TEXT, answers_the_prompt)
     router.message.register(queue_command, Command("queue"))
     router.message.register(case_command, Command("case"))
     router.message.register(stats_command, Command("stats"))

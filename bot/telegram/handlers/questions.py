@@ -19,6 +19,7 @@ from bot.knowledge_stats import QuestionLog, record_feedback
 from bot.settings import Settings
 from bot.telegram import keyboards
 from bot.telegram.callbacks import Feedback, ShowAnswer
+from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.texts import Texts
 
 
@@ -96,8 +97,8 @@ async def feedback(
 
 def create_router() -> Router:
     router = Router(name="questions")
-    router.message.filter(F.chat.type == "private")
-    router.message.register(answer_question, StateFilter(None), F.text, ~F.text.startswith("/"))
+    router.message.filter(PRIVATE)
+    router.message.register(answer_question, StateFilter(None), TEXT, NOT_COMMAND)
     router.callback_query.register(show_suggested_answer, ShowAnswer.filter(F.lang.in_(LANGUAGES)))
     router.callback_query.register(feedback, Feedback.filter(F.lang.in_(LANGUAGES)))
     return router

@@ -25,6 +25,7 @@ from bot.outbox import OutboxWorker
 from bot.reports import AlreadySubmitted, EvidenceItem, ReportDraft, submit_report
 from bot.settings import Settings
 from bot.telegram.callbacks import MenuAction, ReportCategory, ReportStep
+from bot.telegram.filters import NOT_COMMAND, NOT_TEXT, PRIVATE, TEXT
 from bot.telegram.states import ReportFlow
 from bot.telegram.texts import Texts
 
@@ -327,24 +328,28 @@ async def category_needs_buttons(message: Message, t: Texts) -> None:
 
 def create_router() -> Router:
     router = Router(name="report")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(report_command, Command("report"))
     router.callback_query.register(report_from_menu, MenuAction.filter(F.action == "report"))
     router.callback_query.register(cancel, ReportStep.filter(F.action == "cancel"), StateFilter(ReportFlow))
     router.callback_query.register(
-        choose_category, ReportCategory.filter(F.category.in_([c.value for c in Category])), ReportFlow.category
+        choose_category,
+        ReportCategory.filter(F.category.in_([c.value for c in Category])),
+        StateFilter(ReportFlow.category),
     )
-    router.message.register(category_needs_buttons, ReportFlow.category, ~F.text.startswith("/"))
-    router.message.register(describe, ReportFlow.description, F.text, ~F.text.startswith("/"))
-    router.message.register(not_text_for_description, ReportFlow.description, ~F.text)
-    router.message.register(add_evidence, ReportFlow.evidence, ~F.text.startswith("/"))
-    router.callback_query.register(evidence_done, ReportStep.filter(F.action == "done"), ReportFlow.evidence)
-    router.message.register(give_place, ReportFlow.place, ~F.text.startswith("/"))
-    router.message.register(give_time, ReportFlow.time, ~F.text.startswith("/"))
+    router.message.register(category_needs_buttons, StateFilter(ReportFlow.category), NOT_COMMAND)
+    router.message.register(describe, StateFilter(ReportFlow.description), TEXT, NOT_COMMAND)
+    router.message.register(not_text_for_description, StateFilter(ReportFlow.description), NOT_TEXT)
+    router.message.register(add_evidence, StateFilter(ReportFlow.evidence), NOT_COMMAND)
+    router.callback_query.register(
+        evidence_done, ReportStep.filter(F.action == "done"), StateFilter(ReportFlow.evidence)
+    )
+    router.message.register(give_place, StateFilter(ReportFlow.place), NOT_COMMAND)
+    router.message.register(give_time, StateFilter(ReportFlow.time), NOT_COMMAND)
     router.callback_query.register(
         skip_step, ReportStep.filter(F.action == "skip"), StateFilter(ReportFlow.place, ReportFlow.time)
     )
-    router.callback_query.register(add_more, ReportStep.filter(F.action == "more"), ReportFlow.review)
+    router.callback_query.register(add_more, ReportStep.filter(F.action == "more"), StateFilter(ReportFlow.review))
     router.callback_query.register(submit, ReportStep.filter(F.action == "submit"))
-    router.message.register(review_needs_buttons, ReportFlow.review, ~F.text.startswith("/"))
+    router.message.register(review_needs_buttons, StateFilter(ReportFlow.review), NOT_COMMAND)
     return router

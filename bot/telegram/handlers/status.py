@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -24,6 +24,7 @@ from bot.outbox import OutboxWorker
 from bot.reports import add_citizen_message, citizen_view, end_dialogue, find_case
 from bot.settings import Settings
 from bot.telegram.callbacks import MenuAction, StatusAction
+from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.states import StatusFlow
 from bot.telegram.texts import Texts
 
@@ -165,7 +166,7 @@ async def code_in_message(message: Message, t: Texts) -> None:
     await message.answer(t("code-in-message"))
 
 
-def _contains_code(message: Message, raw_state: str | None = None) -> bool:
+async def _contains_code(message: Message, raw_state: str | None = None) -> bool:
     """A code anywhere except in /status or as the answer to "send your code"."""
     if raw_state == StatusFlow.code.state:
         return False
@@ -175,19 +176,19 @@ def _contains_code(message: Message, raw_state: str | None = None) -> bool:
 
 def create_router() -> Router:
     router = Router(name="status")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(status_command, Command("status"))
     router.callback_query.register(status_from_menu, MenuAction.filter(F.action == "status"))
-    router.message.register(code_typed, StatusFlow.code, F.text, ~F.text.startswith("/"))
+    router.message.register(code_typed, StateFilter(StatusFlow.code), TEXT, NOT_COMMAND)
     router.callback_query.register(start_reply, StatusAction.filter(F.action == "reply"))
     router.callback_query.register(end, StatusAction.filter(F.action == "end"))
-    router.message.register(reply_written, StatusFlow.replying, F.text, ~F.text.startswith("/"))
+    router.message.register(reply_written, StateFilter(StatusFlow.replying), TEXT, NOT_COMMAND)
     return router
 
 
 def create_code_guard() -> Router:
     """Runs before every other private handler, except while the bot is asking for the code."""
     router = Router(name="code-guard")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(code_in_message, _contains_code)
     return router
