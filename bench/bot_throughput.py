@@ -1,15 +1,17 @@
 """Benchmark: the hotline bot vs a minimal aiogram echo bot, answering simulated citizens, side by side in one run.
 
-    .venv/bin/python bench/bot_throughput.py [--users 200] [--duration 10 | --count 5000] [--runs 3]
-                                             [--separate-process]
+    .venv/bin/python bench/bot_throughput.py [--users 200] [--in-flight 200] [--duration 10 | --count 5000]
+                                             [--warmup 2] [--runs 3] [--separate-process]
 
-Both bots take updates by long polling from the project's Bot API emulator over real HTTP. N simulated citizens
-each keep one question in flight (closed loop: the next question goes when the answer to the previous one arrived),
-cycling through the in-scope questions of tests/devset/dev.jsonl. Measured after a warm-up: answered questions per
-second, and the latency from the moment the user-side ``send_message`` returns (the update is queued) to the moment
-the emulator records the bot's reply (for the hotline: the answer itself, the message with the inline keyboard, not
-an emergency notice sent before it). Each bot runs in its own phase, on a fresh emulator, bot and data directory;
-phases alternate echo/hotline and each metric is the median over ``--runs``.
+Both bots take updates by long polling from the project's Bot API emulator over real HTTP. N distinct simulated
+citizens ask the in-scope questions of tests/devset/dev.jsonl, cycling; ``--in-flight`` questions are outstanding at
+any time (closed loop: a user asks the next question when the answer to the previous one arrived; by default every
+user has one in flight). Measured after a warm-up (``--warmup`` seconds, and until every user has had an answer):
+answered questions per second, CPU time per answered question, and the latency from the moment the user-side
+``send_message`` returns (the update is queued) to the moment the emulator records the bot's reply (for the hotline:
+the answer itself, the message with the inline keyboard, not an emergency notice sent before it). Each bot runs in
+its own phase, on a fresh emulator, bot and data directory; phases alternate echo/hotline and each metric is the
+median over ``--runs``.
 
 By default the emulator, the citizens and the bot share one event loop (one core). ``--separate-process`` runs the
 bot in a subprocess (``python -m bot run``, or this script's ``--serve-echo``), which is closer to production.
@@ -27,6 +29,7 @@ import platform
 import shlex
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -57,6 +60,8 @@ SECRET = "bench-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"
 UNTHROTTLED = 1_000_000
 REPLY_TIMEOUT = 10.0  # s; a question without an answer by then counts as unanswered
 START_TIMEOUT = 60.0
+STOP_TIMEOUT = 30.0
+WARMUP_LIMIT = 120.0  # s; the warm-up waits at most this long for every user to have had an answer
 FIRST_USER_ID = 700_000_001
 TARGETS = (0.60, 300.0, 100.0)  # share of the echo bot's throughput, answered/s, p99 ms
 
@@ -70,6 +75,7 @@ class Question:
 @dataclass(frozen=True)
 class Load:
     users: int
+    in_flight: int  # questions outstanding at any time (closed loop), each from a different user
     warmup: float
     duration: float
     count: int | None  # when set: measure until this many answers instead of for ``duration``
@@ -145,7 +151,11 @@ class CpuMeter:
 
 @dataclass
 class Window:
-    """The measured interval: opens after the warm-up, closes after ``duration`` or after ``count`` answers."""
+    """The measured interval: opens after the warm-up, closes after ``duration`` or after ``count`` answers.
+
+    The warm-up lasts ``load.warmup`` seconds and until every user has had an answer, so first-contact work (such
+    as reading a user's language preference) is not what gets measured.
+    """
 
     load: Load
     cpu: CpuMeter
@@ -154,9 +164,16 @@ class Window:
     latencies: list[float] = field(default_factory=list)
     unanswered: int = 0
     closed: asyncio.Event = field(default_factory=asyncio.Event)
+    greeted: set[int] = field(default_factory=set)
+    all_greeted: asyncio.Event = field(default_factory=asyncio.Event)
 
-    def record(self, sent_at: float, replied_at: float) -> None:
-        if self.opened_at is None or self.closed.is_set() or replied_at < self.opened_at:
+    def record(self, user_id: int, sent_at: float, replied_at: float) -> None:
+        if self.opened_at is None:
+            self.greeted.add(user_id)
+            if len(self.greeted) >= self.load.users:
+                self.all_greeted.set()
+            return
+        if self.closed.is_set() or replied_at < self.opened_at:
             return
         self.latencies.append(replied_at - sent_at)
         if self.load.count is not None and len(self.latencies) >= self.load.count:
@@ -175,6 +192,8 @@ class Window:
     async def run_timer(self) -> None:
         """Open after the warm-up; close on time (in count mode: a safety limit of ten times the duration)."""
         await asyncio.sleep(self.load.warmup)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.all_greeted.wait(), WARMUP_LIMIT)
         self.cpu.at_open = self.cpu.read()
         self.opened_at = time.perf_counter()
         await asyncio.sleep(self.load.duration * (10 if self.load.count is not None else 1))
@@ -189,21 +208,37 @@ class Window:
         return Sample(rate, p50, p99, len(ordered), self.unanswered, *self.cpu.per_answer_ms(len(ordered)))
 
 
-async def citizen(
-    emu: BotAPIEmulator, user: EmuUser, questions: Iterator[Question], clock: ReplyClock, window: Window
-) -> None:
-    """One user: ask, wait for the answer, ask the next, until the window closes."""
-    while not window.closed.is_set():
-        reply = clock.expect(user.id)
-        await emu.send_message(user, next(questions).text, token=clock.token)
+@dataclass(frozen=True)
+class Citizen:
+    user: EmuUser
+    questions: Iterator[Question]
+
+
+async def lane(emu: BotAPIEmulator, citizens: list[Citizen], clock: ReplyClock, window: Window) -> None:
+    """One question in flight, its citizens taking turns: ask, wait for the answer, ask the next, until closed."""
+    for citizen in itertools.cycle(citizens):
+        if window.closed.is_set():
+            return
+        reply = clock.expect(citizen.user.id)
+        await emu.send_message(citizen.user, next(citizen.questions).text, token=clock.token)
         sent_at = time.perf_counter()
         try:
             replied_at = await asyncio.wait_for(reply, REPLY_TIMEOUT)
         except TimeoutError:
-            clock.forget(user.id)
+            clock.forget(citizen.user.id)
             window.lost()
             continue
-        window.record(sent_at, replied_at)
+        window.record(citizen.user.id, sent_at, replied_at)
+
+
+def make_citizens(emu: BotAPIEmulator, count: int, questions: list[Question]) -> list[Citizen]:
+    """Distinct users, each starting at a different question (and speaking that question's language)."""
+    citizens = []
+    for n in range(count):
+        first = questions[n % len(questions)]
+        user = emu.user(FIRST_USER_ID + n, f"Citizen{n}", language_code=first.lang)
+        citizens.append(Citizen(user, itertools.islice(itertools.cycle(questions), n, None)))
+    return citizens
 
 
 async def drive(
@@ -212,14 +247,10 @@ async def drive(
     clock = ReplyClock(bot.token, bot.is_final)
     unsubscribe = emu.listen(clock)
     window = Window(load, CpuMeter(process.cpu_seconds, isinstance(process, Subprocess)))
+    citizens = make_citizens(emu, load.users, questions)
     timer = asyncio.create_task(window.run_timer())
-    users = []
-    for n in range(load.users):
-        first = questions[n % len(questions)]
-        users.append(emu.user(FIRST_USER_ID + n, f"Citizen{n}", language_code=first.lang))
     tasks = [
-        asyncio.create_task(citizen(emu, user, itertools.islice(itertools.cycle(questions), n, None), clock, window))
-        for n, user in enumerate(users)
+        asyncio.create_task(lane(emu, citizens[n :: load.in_flight], clock, window)) for n in range(load.in_flight)
     ]
     try:
         await window.closed.wait()
@@ -264,6 +295,8 @@ def hotline_settings_env(api_url: str, data_dir: Path) -> dict[str, str]:
         "TELEGRAM_CHAT_RATE": str(UNTHROTTLED),
         "TELEGRAM_CHAT_BURST": str(UNTHROTTLED),
         "TELEGRAM_GLOBAL_RATE": str(UNTHROTTLED),
+        "HEALTH_PORT": "0",  # no /healthz listener: its fixed port would clash with other bots on this machine
+        "SHUTDOWN_GRACE_SECONDS": "5",
     }
 
 
@@ -289,7 +322,7 @@ class InProcessHotline:
             return
         with contextlib.suppress(RuntimeError):
             await self.app.stop()
-        await asyncio.wait_for(self.task, 20)
+        await asyncio.wait_for(self.task, STOP_TIMEOUT)
 
 
 async def echo(message: Message) -> None:
@@ -333,7 +366,7 @@ class InProcessEcho:
             return
         with contextlib.suppress(RuntimeError):
             await self.dispatcher.stop_polling()
-        await asyncio.wait_for(self.task, 20)
+        await asyncio.wait_for(self.task, STOP_TIMEOUT)
 
 
 class Subprocess:
@@ -364,7 +397,7 @@ class Subprocess:
             return
         self.process.send_signal(signal.SIGINT)
         try:
-            await asyncio.wait_for(self.process.wait(), 20)
+            await asyncio.wait_for(self.process.wait(), STOP_TIMEOUT)
         except TimeoutError:
             self.process.kill()
             await self.process.wait()
@@ -434,20 +467,37 @@ def median_sample(samples: list[Sample]) -> Sample:
     )
 
 
+def code_version() -> str:
+    def git(*command: str) -> str:
+        found = subprocess.run(["git", *command], cwd=PROJECT, capture_output=True, text=True, check=False)
+        return found.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (" + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no", "bot") else "")
+
+
 def print_header(args: argparse.Namespace, questions: list[Question]) -> None:
     measured = f"{args.count} answers" if args.count else f"{args.duration:g} s"
     print(f"command: {shlex.join([os.path.relpath(sys.executable), *sys.argv])}")
+    print(f"code: {code_version()}")
     print(
         f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
         f"aiogram {aiogram.__version__}; load average at start {args.loadavg:.2f}, at end {os.getloadavg()[0]:.2f}"
     )
+    cores, busiest = os.cpu_count() or 1, max(args.loadavg, os.getloadavg()[0])
+    if busiest > cores / 2:
+        print(
+            f"warning: the machine was busy (load average up to {busiest:.1f} on {cores} cores): answered/s and "
+            "latency are lower and noisier than on a quiet machine; CPU per answered question is steadier"
+        )
     if args.separate_process:
         print("mode: separate processes: emulator + simulated users in this process, the bot in a subprocess")
     else:
         print("mode: one process: the emulator, the simulated users and the bot share one event loop (one core)")
     print(
-        f"load: {args.users} users, one question in flight each (closed loop), {len(questions)} in-scope dev-set "
-        f"questions cycling; {args.warmup:g} s warm-up, then {measured}; median of {args.runs} runs"
+        f"load: {args.users} users, {args.in_flight} questions in flight (closed loop: a user asks the next question "
+        f"when the answer arrived), {len(questions)} in-scope dev-set questions cycling; warm-up {args.warmup:g} s and "
+        f"until every user has had an answer, then {measured} measured; median of {args.runs} runs"
     )
     print(
         f"limits: citizens' flood control and the bot's outgoing Telegram pacing set to {UNTHROTTLED:,}/s: "
@@ -477,14 +527,14 @@ def print_cpu(results: dict[str, Sample], separate: bool) -> None:
     for name, s in results.items():
         if separate:
             print(
-                f"CPU per answered question, {name}: bot process {s.bot_cpu_ms:.2f} ms, "
-                f"emulator + users process {s.harness_cpu_ms:.2f} ms"
+                f"CPU per answered question, {name}: bot process {s.bot_cpu_ms:.2f} ms (one core's worth: "
+                f"~{1000 / s.bot_cpu_ms:.0f} answered/s), emulator + users process {s.harness_cpu_ms:.2f} ms"
             )
         else:
             print(f"CPU per answered question, {name}: {s.bot_cpu_ms:.2f} ms (bot, emulator and users together)")
 
 
-def print_targets(results: dict[str, Sample]) -> None:
+def print_targets(results: dict[str, Sample], in_flight: int) -> None:
     share, rate, p99 = TARGETS
     hotline, floor = results[HOTLINE.name], results[ECHO.name]
     ratio = hotline.answered_per_s / floor.answered_per_s if floor.answered_per_s else 0.0
@@ -496,11 +546,16 @@ def print_targets(results: dict[str, Sample]) -> None:
     print("\ntargets for the hotline bot:")
     for target, actual, met in checks:
         print(f"- {target}: {actual} — {'met' if met else 'NOT met'}")
+    print(
+        f"note: in a closed loop the mean latency is in-flight ÷ answered/s (Little's law): with {in_flight} "
+        f"questions in flight, a mean under {p99:.0f} ms needs more than {in_flight / (p99 / 1000):,.0f} answered/s, "
+        f"so the p99 target can only be met at {rate * p99 / 1000:.0f} in flight or fewer (--in-flight)"
+    )
 
 
 async def benchmark(args: argparse.Namespace) -> None:
     questions = load_questions()
-    load = Load(args.users, args.warmup, args.duration, args.count)
+    load = Load(args.users, args.in_flight, args.warmup, args.duration, args.count)
     samples: dict[str, list[Sample]] = {ECHO.name: [], HOTLINE.name: []}
     for run in range(1, args.runs + 1):
         for bot in (ECHO, HOTLINE):  # alternating, so drift in the machine's speed hits both alike
@@ -515,13 +570,16 @@ async def benchmark(args: argparse.Namespace) -> None:
     results = {name: median_sample(runs) for name, runs in samples.items()}
     print_header(args, questions)
     print_table(results)
-    print_targets(results)
+    print_targets(results, args.in_flight)
     print_cpu(results, args.separate_process)
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--users", type=int, default=200, help="simulated citizens = questions in flight")
+    parser.add_argument("--users", type=int, default=200, help="distinct simulated citizens (default 200)")
+    parser.add_argument(
+        "--in-flight", type=int, default=None, help="questions outstanding at any time (default: one per user)"
+    )
     parser.add_argument("--duration", type=float, default=10.0, help="measured seconds per phase (default 10)")
     parser.add_argument("--count", type=int, default=None, help="measure this many answers instead of a duration")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of load before measuring (default 2)")
@@ -529,6 +587,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--separate-process", action="store_true", help="run each bot in a subprocess")
     parser.add_argument("--serve-echo", action="store_true", help=argparse.SUPPRESS)  # the echo bot's subprocess
     args = parser.parse_args()
+    args.in_flight = args.in_flight or args.users
+    if not 1 <= args.in_flight <= args.users:
+        parser.error("--in-flight must be between 1 and --users")
     if args.users < 1 or args.runs < 1 or args.duration <= 0 or (args.count is not None and args.count < 1):
         parser.error("--users, --runs, --duration and --count must be positive")
     return args
