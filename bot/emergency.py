@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -22,7 +23,13 @@ EMERGENCY_FILE = "lexicon/emergency.yaml"
 class EmergencyWords:
     def __init__(self, phrases: list[str]) -> None:
         # Each phrase is a sequence of word starts: "атып жатыр" matches "атып жатыр" and "атыпты жатырмыз".
-        self._phrases = [tuple(tokens(fold_cyrillic(clean(p)))) for p in phrases if p.strip()]
+        # All of them in one regular expression: one scan of the text per reading, however long the list.
+        alternatives = sorted(
+            (r"\w*\s+".join(re.escape(word) for word in tokens(fold_cyrillic(clean(p)))) for p in phrases if p.strip()),
+            key=len,
+            reverse=True,
+        )
+        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")") if alternatives else None
 
     @classmethod
     def load(cls, knowledge_dir: Path) -> EmergencyWords:
@@ -36,12 +43,5 @@ class EmergencyWords:
             readings.append(fold_cyrillic(latin_to_cyrillic(cleaned)))
             if not has_cyrillic(cleaned):
                 readings.append(fold_cyrillic(flip_layout(cleaned)))
-        return any(self._match(tokens(reading)) for reading in readings)
-
-    def _match(self, words: list[str]) -> bool:
-        for phrase in self._phrases:
-            size = len(phrase)
-            for start in range(len(words) - size + 1):
-                if all(words[start + i].startswith(phrase[i]) for i in range(size)):
-                    return True
-        return False
+        pattern = self._pattern
+        return pattern is not None and any(pattern.search(reading) for reading in readings)
