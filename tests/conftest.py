@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from redis.asyncio import Redis
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.answer_engine import AnswerEngine
 from bot.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
@@ -19,3 +26,51 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def engine(kb: KnowledgeBase) -> AnswerEngine:
     return AnswerEngine(kb, lexicon=load_lexicon(KNOWLEDGE))
+
+
+# ------------------------------------------------------------------------------------------------ services on CI
+# PostgreSQL and Redis tests run when TEST_DATABASE_URL / TEST_REDIS_URL are set (.ci/run sets both, so there they
+# are required: they fail, not skip, when a service is down); locally they skip and say what to set.
+
+
+@pytest.fixture
+async def postgres_url() -> AsyncIterator[str]:
+    """A new, empty database on TEST_DATABASE_URL's server, dropped afterwards (tests never share one)."""
+    base = os.environ.get("TEST_DATABASE_URL", "")
+    if not base:
+        pytest.skip("PostgreSQL test: set TEST_DATABASE_URL=postgresql+asyncpg://postgres@127.0.0.1/test (CI does)")
+    name = f"hotline_test_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(base, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        async with admin.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await admin.dispose()
+
+
+@pytest.fixture
+async def redis_url() -> AsyncIterator[str]:
+    """TEST_REDIS_URL; the keys a test's bots made (``hotline:<bot id>:*``, see ``bot_token``) are deleted after."""
+    url = os.environ.get("TEST_REDIS_URL", "")
+    if not url:
+        pytest.skip("Redis test: set TEST_REDIS_URL=redis://127.0.0.1:6379/0 (CI does)")
+    yield url
+    client = Redis.from_url(url)
+    for bot_id in _bot_ids_made:
+        async for key in client.scan_iter(match=f"hotline:{bot_id}:*", count=1000):
+            await client.delete(key)
+    _bot_ids_made.clear()
+    await client.aclose()
+
+
+_bot_ids_made: list[int] = []
+
+
+def new_bot_token() -> str:
+    """A token of a bot id no other test uses: its Redis keys (``hotline:<id>:…``) are its own."""
+    bot_id = 6_000_000_000 + uuid.uuid4().int % 1_000_000_000
+    _bot_ids_made.append(bot_id)
+    return f"{bot_id}:test-token-{uuid.uuid4().hex[:24]}"

@@ -37,6 +37,7 @@ def make_settings(tmp_path: Path, emulator: BotAPIEmulator) -> Callable[..., Set
             "telegram_chat_burst": 50,
             "flood_rate": 50.0,  # tests click faster than people; flood control has its own tests
             "flood_burst": 100,
+            "health_port": 0,  # tests that want /healthz pick a free port themselves
         }
         values.update(overrides)
         return load_settings(**values)
