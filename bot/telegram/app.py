@@ -27,7 +27,16 @@ from aiogram.exceptions import TelegramForbiddenError, TelegramUnauthorizedError
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats, ErrorEvent, Update
+from aiogram.methods.base import Response
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    ErrorEvent,
+    Message,
+    MessageId,
+    Update,
+    User,
+)
 from aiohttp import web
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -56,6 +65,9 @@ from bot.telegram.texts import Texts, language_from_telegram
 from bot.telegram.webhook import WebhookHandler, keep_trying_to_register
 
 log = logging.getLogger(__name__)
+# aiogram parses every reply as Response[T]; pydantic keeps such parametrised classes only weakly, so without a
+# reference each garbage collection throws them away and the next reply rebuilds one (~10 ms). Keep the common ones.
+_RESPONSE_MODELS = (Response[Message], Response[list[Update]], Response[bool], Response[MessageId], Response[User])
 COMMANDS = ("start", "help", "report", "status", "language", "privacy", "about", "cancel")
 PURGE_EVERY = timedelta(days=1)
 PURGE_CHECK_SECONDS = 3600  # each instance asks hourly whether the day's purge is still to do
@@ -436,6 +448,8 @@ class PollingApp(_App):
                     allowed_updates=dispatcher.resolve_used_update_types(),
                     handle_signals=False,
                     close_bot_session=False,
+                    # Bounded concurrency: a burst of updates queues here instead of exhausting the database pool.
+                    tasks_concurrency_limit=64,
                 )
             stopper.cancel()
             deadline = loop.time() + self.settings.shutdown_grace_seconds
