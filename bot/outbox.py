@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.models import OutboxMessage
@@ -103,14 +103,14 @@ class OutboxWorker:
 async def backlog(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, float]:
     """(pending rows, age in seconds of the oldest one) — for metrics and health."""
     async with sessions() as session:
-        rows = (
+        # One aggregate row, however long the backlog: /metrics asks on every scrape.
+        pending, oldest = (
             await session.exec(
-                select(OutboxMessage.created_at).where(
+                select(func.count(), func.min(OutboxMessage.created_at)).where(
                     col(OutboxMessage.sent_at).is_(None), col(OutboxMessage.failed_at).is_(None)
                 )
             )
-        ).all()
-    if not rows:
+        ).one()
+    if not pending or oldest is None:
         return 0, 0.0
-    oldest = min(aware(r) for r in rows)  # type: ignore[type-var]
-    return len(rows), (utcnow() - oldest).total_seconds()  # type: ignore[operator]
+    return int(pending), (utcnow() - aware(oldest)).total_seconds()  # type: ignore[operator]

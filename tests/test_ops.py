@@ -34,6 +34,7 @@ from bot.models import Case, OutboxMessage
 from bot.models.cases import Category
 from bot.models.outbox import OutboxKind
 from bot.models.preferences import utcnow
+from bot.outbox import backlog
 from bot.reports import ReportDraft, submit_report
 from bot.settings import ConfigError, load_settings
 from bot.telegram.app import PollingApp, WebhookApp, build_services
@@ -191,6 +192,8 @@ async def test_reminders_are_never_doubled_by_instances_running_the_job_at_once(
                 )
             ).one()
         assert reminders == 5
+        pending, age = await backlog(sessions[1])  # what /metrics shows: 5 cards and 5 reminders waiting
+        assert pending == 10 and age > 0
     finally:
         for engine in engines:
             await engine.dispose()
@@ -335,6 +338,10 @@ async def test_sqlite_backup_is_a_readable_copy_with_the_same_rows(
     assert written.parent == data / "backups" and written.suffix == ".db"
     assert written.stat().st_mode & 0o777 == 0o600
     assert "deleted 1 backup(s)" in output and not expired.exists()
+    engine = database.create_engine(f"sqlite+aiosqlite:///{data / 'hotline.db'}")
+    pending, age = await backlog(database.session_factory(engine))  # the operator cards nobody sent yet
+    await engine.dispose()
+    assert pending == 3 and age >= 0
     original = _row_counts(data / "hotline.db")
     assert original["cases"] == 3 and _row_counts(written) == original
     with sqlite3.connect(written) as copy:

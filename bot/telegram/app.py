@@ -429,6 +429,8 @@ class PollingApp(_App):
     """The bot taking updates by long polling: what ``hotline run`` runs, and what the end-to-end tests run."""
 
     async def run(self, *, handle_signals: bool = True) -> None:
+        if handle_signals:  # from the start: a SIGTERM during the migrations still ends cleanly
+            self._handle_signals()
         bot, services, dispatcher = await self._start()
         loop = asyncio.get_running_loop()
         health: web.AppRunner | None = None
@@ -436,8 +438,6 @@ class PollingApp(_App):
         try:
             if self.settings.health_port:
                 health = await start_health_server(services, self.settings.health_host, self.settings.health_port)
-            if handle_signals:
-                self._handle_signals()
             stopper = asyncio.create_task(self._stop_polling_when_asked(dispatcher))
             dispatcher.startup.register(self.ready.set)
             if not self._stop_requested.is_set():
@@ -492,6 +492,8 @@ class WebhookApp(_App):
     async def run(self, *, handle_signals: bool = True) -> None:
         self._check_settings()
         assert self.settings.webhook_secret is not None
+        if handle_signals:  # from the start: a SIGTERM during the migrations still ends cleanly
+            self._handle_signals()
         bot, services, dispatcher = await self._start()
         loop = asyncio.get_running_loop()
         deadline = loop.time()
@@ -519,8 +521,6 @@ class WebhookApp(_App):
                     f"{self.settings.webhook_port} ({error.strerror}); set WEBHOOK_PORT to a free port"
                 ) from None
             self.port = runner.addresses[0][1]
-            if handle_signals:
-                self._handle_signals()
             allowed = dispatcher.resolve_used_update_types()
             registering = asyncio.create_task(
                 keep_trying_to_register(bot, self.settings, allowed, services.coordinator), name="webhook"
