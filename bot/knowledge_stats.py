@@ -8,6 +8,7 @@ report.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import Counter
 from dataclasses import dataclass
@@ -92,11 +93,13 @@ class QuestionLog:
                 await session.exec(_upsert(session, KnowledgeGap, values, ["key"], add))
             await session.commit()
 
-    async def run(self) -> None:
-        """Flush every few seconds until cancelled; then flush what is left."""
+    async def run(self, stopping: asyncio.Event | None = None) -> None:
+        """Flush every few seconds until ``stopping`` is set (or the task is cancelled); then flush what is left."""
+        stopping = stopping or asyncio.Event()
         try:
-            while True:
-                await asyncio.sleep(self._interval)
+            while not stopping.is_set():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stopping.wait(), self._interval)
                 try:
                     await self.flush()
                 except Exception:

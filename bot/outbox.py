@@ -83,19 +83,24 @@ class OutboxWorker:
             await session.commit()
             return True
 
-    async def deliver_due(self, limit: int = 100) -> int:
+    async def deliver_due(self, limit: int = 100, stopping: asyncio.Event | None = None) -> int:
         delivered = 0
-        while delivered < limit and await self.deliver_one():
+        while delivered < limit and not (stopping and stopping.is_set()) and await self.deliver_one():
             delivered += 1
         return delivered
 
-    async def run(self) -> None:
-        while True:
+    async def run(self, stopping: asyncio.Event | None = None) -> None:
+        """Deliver until ``stopping`` is set (then call ``wake``): checked between rows, so shutting down never cuts
+        a delivery and its transaction in half."""
+        stopping = stopping or asyncio.Event()
+        while not stopping.is_set():
             try:
-                await self.deliver_due()
+                await self.deliver_due(stopping=stopping)
             except Exception:
                 log.exception("outbox worker error; retrying")
             self._wake.clear()
+            if stopping.is_set():
+                return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll)
 

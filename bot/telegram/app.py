@@ -71,6 +71,7 @@ _RESPONSE_MODELS = (Response[Message], Response[list[Update]], Response[bool], R
 COMMANDS = ("start", "help", "report", "status", "language", "privacy", "about", "cancel")
 PURGE_EVERY = timedelta(days=1)
 PURGE_CHECK_SECONDS = 3600  # each instance asks hourly whether the day's purge is still to do
+BACKGROUND_STOP_SECONDS = 5.0  # at shutdown, how long a background job may take to finish what it is doing
 
 
 class InFlight:
@@ -154,6 +155,7 @@ class Services:
     updates: UpdateLog
     redis: Redis | None = None  # REDIS_URL: state shared by all instances
     in_flight: InFlight = field(default_factory=InFlight)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set: the background loops end
     outbox: OutboxWorker | None = None  # needs the Bot: set by the app that runs one
     background: list[asyncio.Task[Any]] = field(default_factory=list)
 
@@ -173,11 +175,16 @@ class Services:
 
     async def close(self) -> None:
         """Stop the background work, write the last question statistics, close Redis and the database."""
-        for task in self.background:
-            task.cancel()
-        for task in self.background:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        # Asked to stop, each loop ends between two pieces of work; cancelling one mid-transaction would leave
+        # the database driver rolling back under a cancelled task. Only what does not end in time is cancelled.
+        self.stopping.set()
+        if self.outbox is not None:
+            self.outbox.wake()
+        if self.background:
+            _, late = await asyncio.wait(self.background, timeout=BACKGROUND_STOP_SECONDS)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*self.background, return_exceptions=True)
         self.background.clear()
         try:
             await self.question_log.flush()  # the task flushes when cancelled too; this covers a failed attempt
@@ -356,23 +363,29 @@ async def start_background_work(services: Services, bot: Bot) -> None:
 
     purge_once_a_day.__name__ = "purge_expired"
     for name, job in (
-        ("outbox", services.outbox.run()),
-        ("question-log", services.question_log.run()),
-        ("reminders", every(60, reminders, wake=services.outbox.wake)),
-        ("retention", every(PURGE_CHECK_SECONDS, purge_once_a_day)),
+        ("outbox", services.outbox.run(services.stopping)),
+        ("question-log", services.question_log.run(services.stopping)),
+        ("reminders", every(60, reminders, services.stopping, wake=services.outbox.wake)),
+        ("retention", every(PURGE_CHECK_SECONDS, purge_once_a_day, services.stopping)),
     ):
         services.background.append(asyncio.create_task(job, name=name))
 
 
-async def every(seconds: float, job: Callable[[], Awaitable[Any]], wake: Callable[[], None] | None = None) -> None:
-    """Run ``job`` now and then every ``seconds``; a failure is logged and the schedule goes on."""
-    while True:
+async def every(
+    seconds: float,
+    job: Callable[[], Awaitable[Any]],
+    stopping: asyncio.Event,
+    wake: Callable[[], None] | None = None,
+) -> None:
+    """Run ``job`` now and then every ``seconds`` until ``stopping``; a failure is logged and the schedule goes on."""
+    while not stopping.is_set():
         try:
             if await job() and wake is not None:
                 wake()
         except Exception:
             log.exception("scheduled job %s failed", getattr(job, "func", job).__name__)
-        await asyncio.sleep(seconds)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), seconds)
 
 
 class _App:
