@@ -72,8 +72,11 @@ async def test_report_dialogue_and_closing_in_each_language(
         )
         code = await me.submit(actions)
         assert re.fullmatch(rf"[{CODE_ALPHABET}]{{4}}(-[{CODE_ALPHABET}]{{4}}){{3}}", code)
-        (shown,) = [m for m in emulator.bot_messages(me.user.id) if m["message_id"] == actions["message_id"]]
-        assert "reply_markup" not in shown  # Submit is gone from the review
+        def review_buttons_gone() -> bool:
+            (shown,) = [m for m in emulator.bot_messages(me.user.id) if m["message_id"] == actions["message_id"]]
+            return "reply_markup" not in shown
+
+        await emulator.wait_until(review_buttons_gone, what="Submit is gone from the review")
 
         # The operators' card: no content, no identity; the details only on Open.
         card = await desk.card(1)

@@ -6,11 +6,13 @@ receipt is shown only after submit_report has committed the case and its operato
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import timedelta
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -297,16 +299,20 @@ async def submit(
     except AlreadySubmitted:
         await query.answer(t("report-already-received"))
         return
-    # Only now, with the case committed, may the citizen be told it was received.
+    # Only now, with the case committed, may the citizen be told it was received. The receipt goes first: the code
+    # exists nowhere else, so nothing that can fail (clearing the draft, editing buttons) may come before it.
     metrics.REPORTS.inc()
-    await state.clear()
     outbox.wake()
-    await query.answer()
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
         await query.message.answer(t("report-received", code=receipt.code))
+    await state.clear()
+    with contextlib.suppress(TelegramAPIError):
+        await query.answer()
+    if isinstance(query.message, Message):
         if receipt.urgent:
             await query.message.answer(t("emergency-notice"))
+        with contextlib.suppress(TelegramAPIError):
+            await query.message.edit_reply_markup(reply_markup=None)
 
 
 async def cancel(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
