@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, or_, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -60,16 +61,27 @@ def parse_operator_ids(value: str) -> dict[int, Role]:
 
 
 async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured: dict[int, Role]) -> None:
-    """Make the configured operators exist with their configured roles (admins add others with commands)."""
-    async with sessions() as session:
-        for telegram_id, role in configured.items():
-            row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
-            if row is None:
-                session.add(Operator(telegram_id=telegram_id, role=role))
-            elif row.role != role or not row.active:
-                row.role, row.active = role, True
-                session.add(row)
-        await session.commit()
+    """Make the configured operators exist with their configured roles (admins add others with commands).
+
+    Several instances starting together run this at once: a unique-key collision means another one inserted the
+    row first, so the second attempt finds and updates it.
+    """
+    for attempt in (1, 2):
+        async with sessions() as session:
+            for telegram_id, role in configured.items():
+                row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
+                if row is None:
+                    session.add(Operator(telegram_id=telegram_id, role=role))
+                elif row.role != role or not row.active:
+                    row.role, row.active = role, True
+                    session.add(row)
+            try:
+                await session.commit()
+                return
+            except IntegrityError:
+                await session.rollback()
+                if attempt == 2:
+                    raise
 
 
 CONSOLE_TELEGRAM_ID = 0  # the command line acts as this admin, so its actions are audited like anyone's
