@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -74,3 +75,10 @@ def new_bot_token() -> str:
     bot_id = 6_000_000_000 + uuid.uuid4().int % 1_000_000_000
     _bot_ids_made.append(bot_id)
     return f"{bot_id}:test-token-{uuid.uuid4().hex[:24]}"
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now (for the bot's health and webhook listeners)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

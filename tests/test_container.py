@@ -21,7 +21,6 @@ import re
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import Coroutine, Iterator
@@ -37,6 +36,7 @@ from packaging.utils import canonicalize_name
 
 from bot.emulator import BotAPIEmulator
 from bot.settings import Settings
+from tests.conftest import free_port
 
 PROJECT = Path(__file__).resolve().parent.parent
 DOCKERFILE = PROJECT / "Dockerfile"
@@ -339,8 +339,9 @@ def test_compose_runs_the_bot_on_postgresql_and_redis_with_healthchecks_and_volu
     environment = _environment(bot)
     unknown = sorted(set(environment) - SETTINGS)
     assert not unknown, f"docker-compose.yml sets {unknown}, which bot/settings.py does not read"
-    assert re.fullmatch(r"postgresql\+asyncpg://hotline:\$\{POSTGRES_PASSWORD[^}]*\}@postgres:5432/hotline",
-                        environment["DATABASE_URL"])
+    assert re.fullmatch(
+        r"postgresql\+asyncpg://hotline:\$\{POSTGRES_PASSWORD[^}]*\}@postgres:5432/hotline", environment["DATABASE_URL"]
+    )
     assert environment["REDIS_URL"].startswith("redis://redis:6379")
     for name in ("BOT_TOKEN", "SECRET_KEY", "WEBHOOK_SECRET"):
         assert re.fullmatch(rf"\$\{{{name}(:\?[^}}]*)?\}}", environment.get(name, "")), f"{name} comes from .env"
@@ -517,12 +518,6 @@ def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
     result = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, f"{shlex.join(argv)} exited {result.returncode}:\n{result.stdout}{result.stderr}"
     return result.stdout
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def webhook_supported() -> bool:

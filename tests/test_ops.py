@@ -40,7 +40,7 @@ from bot.settings import ConfigError, load_settings
 from bot.telegram.app import PollingApp, WebhookApp, build_services
 from bot.telegram.conversation_storage import HashedKeyBuilder
 from bot.telegram.dedup import Claim, MemoryUpdateLog, RedisUpdateLog
-from tests.conftest import KNOWLEDGE, new_bot_token
+from tests.conftest import KNOWLEDGE, free_port, new_bot_token
 
 SECRETS = SecretBox("ops-test-secret-0123456789-abcdefghijklmnop")
 SECRET_KEY = "ops-test-secret-key-0123456789abcdefghijklmnop"
@@ -54,12 +54,6 @@ METRICS = (
     "hotline_telegram_api_errors_total",
     "hotline_update_handling_seconds_bucket",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def get(url: str) -> tuple[int, str]:
@@ -169,10 +163,12 @@ async def test_reminders_are_never_doubled_by_instances_running_the_job_at_once(
     try:
         emergency = EmergencyWords.load(KNOWLEDGE)
         for number in range(5):
-            draft = ReportDraft(category=Category.other, description=f"Report number {number} about a threat.",
-                                language="ru")
-            await submit_report(sessions[0], SECRETS, emergency, draft=draft, submission_key=f"k{number}",
-                                reply_chat_id=None)
+            draft = ReportDraft(
+                category=Category.other, description=f"Report number {number} about a threat.", language="ru"
+            )
+            await submit_report(
+                sessions[0], SECRETS, emergency, draft=draft, submission_key=f"k{number}", reply_chat_id=None
+            )
         async with sessions[0]() as session:
             for case in (await session.exec(select(Case))).all():
                 case.created_at = utcnow() - timedelta(days=2)
@@ -187,9 +183,7 @@ async def test_reminders_are_never_doubled_by_instances_running_the_job_at_once(
         assert sum(queued) == 5
         async with sessions[0]() as session:
             reminders = (
-                await session.exec(
-                    select(func.count()).where(col(OutboxMessage.kind) == OutboxKind.reminder)
-                )
+                await session.exec(select(func.count()).where(col(OutboxMessage.kind) == OutboxKind.reminder))
             ).one()
         assert reminders == 5
         pending, age = await backlog(sessions[1])  # what /metrics shows: 5 cards and 5 reminders waiting

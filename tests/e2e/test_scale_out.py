@@ -19,7 +19,6 @@ import json
 import os
 import re
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.crypto import SecretBox
 from bot.emulator import SECRET_HEADER, BotAPIEmulator, EmuUser
-from tests.conftest import new_bot_token
+from tests.conftest import free_port, new_bot_token
 
 SECRET_KEY = "scale-out-secret-key-0123456789abcdefghijklmnop"
 WEBHOOK_SECRET = "scale-out-webhook-secret-0123"
@@ -51,12 +50,6 @@ SERIES = (
     "hotline_telegram_api_errors_total",
     "hotline_update_handling_seconds_bucket",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Instance:
@@ -83,8 +76,15 @@ class Instance:
         self.logs.append(log)
         with log.open("wb") as out:
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", "run", "--webhook",
-                cwd=self.workdir, env=self.env, stdout=out, stderr=asyncio.subprocess.STDOUT,
+                sys.executable,
+                "-m",
+                "bot",
+                "run",
+                "--webhook",
+                cwd=self.workdir,
+                env=self.env,
+                stdout=out,
+                stderr=asyncio.subprocess.STDOUT,
             )
 
     async def wait_ready(self, timeout: float = 240.0) -> None:
@@ -346,7 +346,8 @@ async def test_restart_mid_traffic_and_sigterm_mid_conversation_lose_nothing_con
     restarted = len(cluster.deliveries())
     await emu.send_message(citizens[0], "/help", token=token)  # the restarted instance takes updates again
     await emu.wait_until(
-        lambda: cluster.a.url in {url for _, url in cluster.deliveries()[restarted:]}, timeout=STEP_TIMEOUT,
+        lambda: cluster.a.url in {url for _, url in cluster.deliveries()[restarted:]},
+        timeout=STEP_TIMEOUT,
         what="a delivery to the restarted instance",
     )
     print(f"receipts after the kill: {len(codes)} of {len(flows)}")  # shown with -s

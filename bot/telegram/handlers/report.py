@@ -77,17 +77,6 @@ async def start_report(
     await category_needs_buttons(message, t)
 
 
-async def report_command(
-    message: Message,
-    t: Texts,
-    state: FSMContext,
-    user_key: str,
-    settings: Settings,
-    sessions: async_sessionmaker[AsyncSession],
-) -> None:
-    await start_report(message, t, state, user_key, settings, sessions)
-
-
 async def report_from_menu(
     query: CallbackQuery,
     t: Texts,
@@ -335,7 +324,7 @@ async def category_needs_buttons(message: Message, t: Texts) -> None:
 def create_router() -> Router:
     router = Router(name="report")
     router.message.filter(PRIVATE)
-    router.message.register(report_command, Command("report"))
+    router.message.register(start_report, Command("report"))
     router.callback_query.register(report_from_menu, MenuAction.filter(F.action == "report"))
     router.callback_query.register(cancel, ReportStep.filter(F.action == "cancel"), StateFilter(ReportFlow))
     router.callback_query.register(
