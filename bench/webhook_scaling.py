@@ -194,8 +194,15 @@ class Instance:
     async def start(self) -> None:
         with self.log.open("wb") as out:
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", "run", "--webhook",
-                cwd=self.workdir, env=self.env, stdout=out, stderr=asyncio.subprocess.STDOUT,
+                sys.executable,
+                "-m",
+                "bot",
+                "run",
+                "--webhook",
+                cwd=self.workdir,
+                env=self.env,
+                stdout=out,
+                stderr=asyncio.subprocess.STDOUT,
             )
 
     async def wait_ready(self, timeout: float = 300.0) -> None:
@@ -424,8 +431,10 @@ def load_questions() -> list[str]:
 
 def print_rows(rows: list[Row]) -> None:
     print()
-    print("| workload | instances | per second | p50 ms | p99 ms | done | failed | CPU s: bots | harness | postgres "
-          "| redis | other work on the machine |")
+    print(
+        "| workload | instances | per second | p50 ms | p99 ms | done | failed | CPU s: bots | harness | postgres "
+        "| redis | other work on the machine |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         unit = "answers" if row.workload == "questions" else "reports"
@@ -439,6 +448,7 @@ def print_rows(rows: list[Row]) -> None:
         one = next((r for r in rows if r.workload == workload and r.instances == 1), None)
         two = next((r for r in rows if r.workload == workload and r.instances == 2), None)
         if one and two and one.rate:
+
             def busy(row: Row) -> float:
                 return (row.cpu.bots + row.cpu.harness + row.cpu.postgres + row.cpu.redis) / row.seconds
 

@@ -229,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             from bot.telegram.app import PollingApp, WebhookApp
 
-            asyncio.run((WebhookApp if args.webhook else PollingApp)(settings).run())
+            asyncio.run((WebhookApp if args.webhook else PollingApp)(settings, settle_gc=True).run())
             return 0
         if args.command == "backup":
             return run_backup(args, settings, sys.stdout)

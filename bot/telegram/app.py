@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import gc
 import logging
 import signal
 import time
@@ -388,11 +389,27 @@ async def every(
             await asyncio.wait_for(stopping.wait(), seconds)
 
 
+# Young-generation collections every 20,000 net allocations instead of 700: each update allocates thousands of
+# short-lived pydantic objects, and collecting them 20 times per update cost more than the answer engine.
+GC_THRESHOLDS = (20_000, 20, 20)
+
+
+def settle_garbage_collector() -> None:
+    """After start-up: move what lives for the whole run (knowledge base index, aiogram's models) out of the
+    collector's sight, and collect young objects less often. Measured with bench/bot_throughput.py: CPU per answered
+    question 1.88 → 1.47 ms. Memory stays bounded: garbage in reference cycles waits at most one young collection."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 class _App:
     """What both modes share: start-up, the stop request, and the graceful end."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, settle_gc: bool = False) -> None:
         self.settings = settings
+        # Only when the bot owns its process (``hotline run``): freezing is process-wide.
+        self.settle_gc = settle_gc
         self.services: Services | None = None
         self.dispatcher: Dispatcher | None = None
         self.ready = asyncio.Event()
@@ -416,6 +433,8 @@ class _App:
             await services.close()
             await bot.session.close()
             raise
+        if self.settle_gc:
+            settle_garbage_collector()
         return bot, services, dispatcher
 
     def _handle_signals(self) -> None:
@@ -489,8 +508,8 @@ class WebhookApp(_App):
     One aiohttp server on WEBHOOK_HOST:WEBHOOK_PORT serves the webhook path, /healthz and /metrics.
     """
 
-    def __init__(self, settings: Settings) -> None:
-        super().__init__(settings)
+    def __init__(self, settings: Settings, *, settle_gc: bool = False) -> None:
+        super().__init__(settings, settle_gc=settle_gc)
         self.draining = False
         self.port: int | None = None  # the bound port (WEBHOOK_PORT=0 picks a free one)
 

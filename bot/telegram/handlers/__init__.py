@@ -11,12 +11,14 @@ def build_router() -> Router:
     root = Router(name="root")
     root.include_routers(
         operators.create_router(),  # operators' buttons, commands and replies (role-checked), in any chat
-        groups.create_router(),  # other group messages: the bot does not read group chatter
         status.create_code_guard(),  # a receipt code sent in a message is refused before anything reads it
+        # Questions are most of the traffic, so they come early; no router below takes a private, state-less,
+        # non-command text, so the order does not change who handles what.
+        questions.create_router(),
+        groups.create_router(),  # other group messages: the bot does not read group chatter
         menu.create_router(),
         report.create_router(),
         status.create_router(),
-        questions.create_router(),
         fallback.create_router(),
     )
     return root

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware, F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters import Command, CommandObject, StateFilter, or_f
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
     BufferedInputFile,
@@ -37,7 +37,7 @@ from bot.moderation import ClaimResult, Forbidden, QueueFilter
 from bot.settings import Settings
 from bot.telegram import operator_views
 from bot.telegram.callbacks import OPERATOR_ACTIONS, OperatorAction, OperatorStatus
-from bot.telegram.filters import TEXT
+from bot.telegram.filters import COMMAND, TEXT
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
@@ -410,6 +410,9 @@ async def operator_admin_command(
 def create_router() -> Router:
     """Operator handlers: in the operators' chat, and operator commands/buttons from anywhere (role-checked)."""
     router = Router(name="operators")
+    # Operators' messages are commands or answers to the bot's prompts: a citizen's question skips this router
+    # after two quick checks instead of eight.
+    router.message.filter(or_f(StateFilter(OperatorFlow), COMMAND))
     # Inner middlewares: the operator lookup runs only for updates these handlers take, not for every citizen.
     router.message.middleware(OperatorContext())
     router.callback_query.middleware(OperatorContext())
