@@ -352,7 +352,8 @@ class InProcessHotline:
 
     def __init__(self, api_url: str, data_dir: Path) -> None:
         settings = {key.lower(): value for key, value in hotline_settings_env(api_url, data_dir).items()}
-        self.app = PollingApp(load_settings(**settings), settle_gc=True)
+        # The collector is left as it is: settling it is process-wide and would carry over into the echo bot's phases.
+        self.app = PollingApp(load_settings(**settings))
         self.task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
