@@ -42,10 +42,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
@@ -347,17 +347,17 @@ def hotline_settings_env(api_url: str, data_dir: Path) -> dict[str, str]:
     }
 
 
-class InProcessHotline:
-    """The real bot: ``PollingApp`` with SQLite in a temporary data directory, on this event loop."""
+class InProcess:
+    """A bot polling on this event loop: ``poll`` runs it until ``stop_polling`` is awaited."""
 
-    def __init__(self, api_url: str, data_dir: Path) -> None:
-        settings = {key.lower(): value for key, value in hotline_settings_env(api_url, data_dir).items()}
-        # The collector is left as it is: settling it is process-wide and would carry over into the echo bot's phases.
-        self.app = PollingApp(load_settings(**settings))
+    def __init__(
+        self, poll: Callable[[], Coroutine[Any, Any, None]], stop_polling: Callable[[], Coroutine[Any, Any, Any]]
+    ) -> None:
+        self.poll, self.stop_polling = poll, stop_polling
         self.task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        self.task = asyncio.create_task(self.app.run(handle_signals=False))
+        self.task = asyncio.create_task(self.poll())
 
     def alive(self) -> bool:
         return self.task is not None and not self.task.done()
@@ -368,9 +368,17 @@ class InProcessHotline:
     async def stop(self) -> None:
         if self.task is None:
             return
-        with contextlib.suppress(RuntimeError):
-            await self.app.stop()
+        with contextlib.suppress(RuntimeError):  # polling already over
+            await self.stop_polling()
         await asyncio.wait_for(self.task, STOP_TIMEOUT)
+
+
+def in_process_hotline(api_url: str, data_dir: Path) -> InProcess:
+    """The real bot: ``PollingApp`` with SQLite in a temporary data directory."""
+    settings = {key.lower(): value for key, value in hotline_settings_env(api_url, data_dir).items()}
+    # The collector is left as it is: settling it is process-wide and would carry over into the echo bot's phases.
+    app = PollingApp(load_settings(**settings))
+    return InProcess(lambda: app.run(handle_signals=False), app.stop)
 
 
 async def echo(message: Message) -> None:
@@ -392,29 +400,15 @@ async def serve_echo(api_url: str, token: str, *, handle_signals: bool) -> None:
     )
 
 
-class InProcessEcho:
-    def __init__(self, api_url: str, data_dir: Path) -> None:
-        self.bot, self.dispatcher = echo_bot(api_url, ECHO_TOKEN)
-        self.task: asyncio.Task[None] | None = None
+def in_process_echo(api_url: str) -> InProcess:
+    bot, dispatcher = echo_bot(api_url, ECHO_TOKEN)
 
-    async def start(self) -> None:
-        polling = self.dispatcher.start_polling(
-            self.bot, allowed_updates=self.dispatcher.resolve_used_update_types(), handle_signals=False
+    def poll() -> Coroutine[Any, Any, None]:
+        return dispatcher.start_polling(
+            bot, allowed_updates=dispatcher.resolve_used_update_types(), handle_signals=False
         )
-        self.task = asyncio.create_task(polling)
 
-    def alive(self) -> bool:
-        return self.task is not None and not self.task.done()
-
-    def cpu_seconds(self) -> float:
-        return time.process_time()  # the whole process: bot, emulator and users together
-
-    async def stop(self) -> None:
-        if self.task is None:
-            return
-        with contextlib.suppress(RuntimeError):
-            await self.dispatcher.stop_polling()
-        await asyncio.wait_for(self.task, STOP_TIMEOUT)
+    return InProcess(poll, dispatcher.stop_polling)
 
 
 class Subprocess:
@@ -460,14 +454,14 @@ PROFILE: list[str] = []  # set by --profile: a py-spy command line the hotline's
 
 def make_hotline(api_url: str, data_dir: Path, separate: bool) -> BotProcess:
     if not separate:
-        return InProcessHotline(api_url, data_dir)
+        return in_process_hotline(api_url, data_dir)
     env = hotline_settings_env(api_url, data_dir)
     return Subprocess([*PROFILE, sys.executable, "-m", "bot", "run"], env, data_dir / "bot.log")
 
 
 def make_echo(api_url: str, data_dir: Path, separate: bool) -> BotProcess:
     if not separate:
-        return InProcessEcho(api_url, data_dir)
+        return in_process_echo(api_url)
     env = {"BOT_TOKEN": ECHO_TOKEN, "TELEGRAM_API_URL": api_url}
     return Subprocess([sys.executable, str(Path(__file__).resolve()), "--serve-echo"], env, data_dir / "bot.log")
 
