@@ -26,8 +26,8 @@ from rapidfuzz import fuzz, process, utils
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from bot.answer_engine import AnswerEngine  # noqa: E402
-from bot.knowledge_base import LANGUAGES, Entry, KnowledgeBase, load_knowledge_base, load_lexicon  # noqa: E402
+from bot.answers.answer_engine import AnswerEngine  # noqa: E402
+from bot.answers.knowledge_base import LANGUAGES, Entry, KnowledgeBase, load_knowledge_base, load_lexicon  # noqa: E402
 
 DEVSET = PROJECT / "tests" / "devset" / "dev.jsonl"
 

@@ -56,9 +56,9 @@ from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
 from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 from aiogram.types import Message  # noqa: E402
 
+from bot.core.settings import load_settings  # noqa: E402
 from bot.emulator import BotAPIEmulator, EmuEvent, EmuUser  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
-from bot.telegram.app import PollingApp  # noqa: E402
+from bot.telegram.runners import PollingApp  # noqa: E402
 
 DEVSET = PROJECT / "tests" / "devset" / "dev.jsonl"
 HOTLINE_TOKEN = "5151515151:bench-hotline-token-AAAAAAAAAAAAAAAA"

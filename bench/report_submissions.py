@@ -11,11 +11,11 @@ reply: /report → category button → description → "Done" (no evidence) → 
 "Submit" → the receipt with its code; then its next report, until all reports are in. Measured: receipts per second
 of wall time (first /report to last receipt) and the latency from the "Submit" press to the receipt message (as the
 emulator records it). Then the database is checked: one ``cases`` row per receipt (none lost, none duplicated), as
-many distinct ``code_hash`` values, a sample of the received codes found with ``bot.reports.find_case``, and, once
+many distinct ``code_hash`` values, a sample of the received codes found with ``bot.cases.reports.find_case``, and, once
 the outbox has drained, one sent ``new_case`` outbox row and one card in the operators' chat per case.
 
 Baseline, same database and concurrency: ``--citizens`` asyncio tasks inserting ``--reports`` ``bot.models.Case``
-rows, one transaction each, through ``bot.database.create_engine`` (the bot's engine settings) — the cost of the
+rows, one transaction each, through ``bot.core.database.create_engine`` (the bot's engine settings) — the cost of the
 rows alone, without Telegram round trips, the conversation state, the receipt hash or the outbox.
 
 Every configuration starts from an empty database: a new SQLite file; on PostgreSQL the ``--postgres-url`` database,
@@ -62,20 +62,20 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
 from sqlmodel import col, func, select  # noqa: E402
 
-from bot import database  # noqa: E402
-from bot.crypto import SecretBox  # noqa: E402
-from bot.emergency import EmergencyWords  # noqa: E402
+from bot.answers.emergency import EmergencyWords  # noqa: E402
+from bot.cases.reports import find_case  # noqa: E402
+from bot.core import database  # noqa: E402
+from bot.core.crypto import SecretBox  # noqa: E402
+from bot.core.i18n import Translator  # noqa: E402
+from bot.core.settings import load_settings  # noqa: E402
 from bot.emulator import BotAPIEmulator, EmuEvent, EmuUser  # noqa: E402
-from bot.i18n import Translator  # noqa: E402
 from bot.models import Case, OutboxMessage  # noqa: E402
 from bot.models.cases import Category  # noqa: E402
 from bot.models.outbox import OutboxKind  # noqa: E402
-from bot.reports import find_case  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
 from bot.telegram import app as app_module  # noqa: E402
-from bot.telegram.app import PollingApp  # noqa: E402
 from bot.telegram.callbacks import ReportCategory, ReportStep  # noqa: E402
 from bot.telegram.outgoing import SendLimiter  # noqa: E402
+from bot.telegram.runners import PollingApp  # noqa: E402
 
 TOKEN = "5252525252:bench-reports-token-AAAAAAAAAAAAAAAA"
 SECRET = "bench-reports-secret-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -385,7 +385,9 @@ def lift_group_pacing() -> None:
         return SendLimiter(**limits, group_rate=float(UNTHROTTLED), group_burst=UNTHROTTLED)
 
     if getattr(app_module, "SendLimiter", None) is not SendLimiter:
-        raise RuntimeError("bot.telegram.app no longer builds its SendLimiter by that name: update lift_group_pacing")
+        raise RuntimeError(
+            "bot.telegram.composition no longer builds its SendLimiter by that name: update lift_group_pacing"
+        )
     setattr(app_module, "SendLimiter", unpaced)  # noqa: B010 (a module attribute, not an object's)
 
 

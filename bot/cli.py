@@ -9,10 +9,11 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from bot.answer_engine import AnswerEngine, Result
-from bot.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base, load_lexicon, summary
-from bot.logging_setup import configure_logging
-from bot.settings import ConfigError, Settings, load_settings
+from bot.answers.answer_engine import AnswerEngine, Result
+from bot.answers.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base, load_lexicon, summary
+from bot.core.languages import LANGUAGES
+from bot.core.logging_setup import configure_logging
+from bot.core.settings import ConfigError, Settings, load_settings
 
 EXIT_USAGE = 2
 
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer questions from the knowledge base")
     ask.add_argument(
         "--lang",
-        choices=["auto", "kk", "ru", "en"],
+        choices=["auto", *LANGUAGES],
         default="auto",
         help="reply language hint for ambiguous text (default: detect)",
     )
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="take updates by webhook (needs WEBHOOK_URL and WEBHOOK_SECRET); several instances need REDIS_URL",
     )
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
-    chat.add_argument("--lang", choices=["kk", "ru", "en"], default=None, help="your Telegram language")
+    chat.add_argument("--lang", choices=list(LANGUAGES), default=None, help="your Telegram language")
     chat.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
     queue = commands.add_parser("queue", help="the operators' queue, for operators without Telegram")
     queue.add_argument("filter", nargs="?", default="open", choices=["open", "new", "unclaimed", "urgent", "overdue"])
@@ -135,8 +136,8 @@ def run_kb_check(settings: Settings, out: TextIO) -> int:
 
 
 async def run_kb_gaps(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from bot import database
-    from bot.knowledge_stats import top_gaps
+    from bot.answers.knowledge_stats import top_gaps
+    from bot.core import database
 
     await database.upgrade_async(settings.database)
     engine = database.create_engine(settings.database)
@@ -157,7 +158,8 @@ async def run_kb_gaps(args: argparse.Namespace, settings: Settings, out: TextIO)
 
 async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """queue / export / purge straight on the database, audited as the console operator."""
-    from bot import database, moderation, retention
+    from bot.cases import moderation, retention
+    from bot.core import database
 
     await database.upgrade_async(settings.database)
     engine = database.create_engine(settings.database)
@@ -196,7 +198,7 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
 def run_backup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from pathlib import Path
 
-    from bot.backup import BackupError, make_backup
+    from bot.core.backup import BackupError, make_backup
 
     try:
         result = make_backup(settings, Path(args.output) if args.output else None)
@@ -221,13 +223,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "kb" and args.kb_command == "gaps":
             return asyncio.run(run_kb_gaps(args, settings, sys.stdout))
         if args.command == "db" and args.db_command == "upgrade":
-            from bot import database
+            from bot.core import database
 
             database.upgrade(settings.database)
             print("database schema is up to date", file=sys.stdout)
             return 0
         if args.command == "run":
-            from bot.telegram.app import PollingApp, WebhookApp
+            from bot.telegram.runners import PollingApp, WebhookApp
 
             asyncio.run((WebhookApp if args.webhook else PollingApp)(settings, settle_gc=True).run())
             return 0

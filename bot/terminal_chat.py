@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import SecretStr
 
+from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuEvent
-from bot.settings import Settings
-from bot.telegram.app import PollingApp
+from bot.telegram.runners import PollingApp
 
 CHAT_TOKEN = "1000000001:terminal-chat-token-not-a-real-one"
 CITIZEN_ID = 700000001

@@ -12,8 +12,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.answer_engine import AnswerEngine
-from bot.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
+from bot.answers.answer_engine import AnswerEngine
+from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 
 PROJECT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = PROJECT / "knowledge"

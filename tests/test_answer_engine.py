@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer_engine import AnswerEngine
+from bot.answers.answer_engine import AnswerEngine
 
 DEVSET = Path(__file__).parent / "devset"
 

@@ -18,17 +18,11 @@ from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import database, moderation, receipts, retention, user_limits
-from bot.crypto import SecretBox
-from bot.emergency import EmergencyWords
-from bot.models import AuditEntry, Case, Evidence, Operator, OutboxMessage, ReplyRoute
-from bot.models.cases import Category, Outcome, Status
-from bot.models.operators import Role
-from bot.models.outbox import OutboxKind
-from bot.models.preferences import utcnow
-from bot.moderation import ClaimResult, Forbidden, QueueFilter
-from bot.outbox import OutboxWorker, Undeliverable
-from bot.reports import (
+from bot.answers.emergency import EmergencyWords
+from bot.cases import moderation, receipts, retention, user_limits
+from bot.cases.moderation import ClaimResult, Forbidden, QueueFilter
+from bot.cases.outbox import OutboxWorker, Undeliverable
+from bot.cases.reports import (
     AlreadySubmitted,
     EvidenceItem,
     ReportDraft,
@@ -38,6 +32,13 @@ from bot.reports import (
     find_case,
     submit_report,
 )
+from bot.core import database
+from bot.core.clock import utcnow
+from bot.core.crypto import SecretBox
+from bot.models import AuditEntry, Case, Evidence, Operator, OutboxMessage, ReplyRoute
+from bot.models.cases import Category, Outcome, Status
+from bot.models.operators import Role
+from bot.models.outbox import OutboxKind
 from tests.conftest import KNOWLEDGE
 
 SECRETS = SecretBox("service-test-secret-0123456789-abcdefghijkl")

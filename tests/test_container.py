@@ -34,8 +34,8 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator
-from bot.settings import Settings
 from tests.conftest import free_port
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -222,7 +222,7 @@ def test_the_image_is_multi_stage_slim_non_root_with_only_the_venv_and_runtime_f
 
 def test_every_variable_the_image_sets_is_a_setting_of_the_bot(final: Stage) -> None:
     unknown = sorted(name for name in final.env if not NOT_SETTINGS.match(name) and name not in SETTINGS)
-    assert not unknown, f"the Dockerfile sets {unknown}, which bot/settings.py does not read"
+    assert not unknown, f"the Dockerfile sets {unknown}, which bot/core/settings.py does not read"
 
 
 # ------------------------------------------------------------------------------------------------ .dockerignore
@@ -338,7 +338,7 @@ def test_compose_runs_the_bot_on_postgresql_and_redis_with_healthchecks_and_volu
     # The bot's environment: real settings, on the compose services, secrets only from .env.
     environment = _environment(bot)
     unknown = sorted(set(environment) - SETTINGS)
-    assert not unknown, f"docker-compose.yml sets {unknown}, which bot/settings.py does not read"
+    assert not unknown, f"docker-compose.yml sets {unknown}, which bot/core/settings.py does not read"
     assert re.fullmatch(
         r"postgresql\+asyncpg://hotline:\$\{POSTGRES_PASSWORD[^}]*\}@postgres:5432/hotline", environment["DATABASE_URL"]
     )

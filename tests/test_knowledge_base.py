@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.knowledge_base import LANGUAGES, KnowledgeBase, KnowledgeBaseError, load_knowledge_base, numbers_in
+from bot.answers.knowledge_base import LANGUAGES, KnowledgeBase, KnowledgeBaseError, load_knowledge_base, numbers_in
 
 BRIEFING_FIGURES = {
     "31",

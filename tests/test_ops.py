@@ -17,6 +17,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiogram import Bot
 from aiogram.fsm.storage.base import StorageKey
 from aiogram.fsm.storage.redis import RedisStorage
 from redis.asyncio import Redis
@@ -24,22 +25,25 @@ from sqlalchemy import func, text
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import col, select
 
-from bot import backup, cli, database, retention
-from bot.coordination import Coordinator
-from bot.crypto import SecretBox
-from bot.emergency import EmergencyWords
+from bot import cli
+from bot.answers.emergency import EmergencyWords
+from bot.cases import retention
+from bot.cases.outbox import backlog
+from bot.cases.reports import ReportDraft, submit_report
+from bot.core import backup, database
+from bot.core.clock import utcnow
+from bot.core.coordination import Coordinator
+from bot.core.crypto import SecretBox
+from bot.core.flood_control import FloodControl, RedisFloodControl
+from bot.core.settings import ConfigError, load_settings
 from bot.emulator import BotAPIEmulator
-from bot.flood_control import FloodControl, RedisFloodControl
 from bot.models import Case, OutboxMessage
 from bot.models.cases import Category
 from bot.models.outbox import OutboxKind
-from bot.models.preferences import utcnow
-from bot.outbox import backlog
-from bot.reports import ReportDraft, submit_report
-from bot.settings import ConfigError, load_settings
-from bot.telegram.app import PollingApp, WebhookApp, build_services
+from bot.telegram.composition import build_services
 from bot.telegram.conversation_storage import HashedKeyBuilder
 from bot.telegram.dedup import Claim, MemoryUpdateLog, RedisUpdateLog
+from bot.telegram.runners import PollingApp, WebhookApp
 from tests.conftest import KNOWLEDGE, free_port, new_bot_token
 
 SECRETS = SecretBox("ops-test-secret-0123456789-abcdefghijklmnop")
@@ -290,7 +294,8 @@ def test_webhook_mode_needs_its_settings_and_redis_needs_a_shared_secret(
     assert "WEBHOOK_SECRET: must be 16-256 characters" in error and "short" not in error
     monkeypatch.delenv("WEBHOOK_SECRET")
     with pytest.raises(ConfigError, match="SECRET_KEY is not set"):
-        build_services(load_settings(redis_url="redis://127.0.0.1:6379/0", data_dir=tmp_path / "data"))
+        settings = load_settings(redis_url="redis://127.0.0.1:6379/0", data_dir=tmp_path / "data")
+        build_services(settings, bot=Bot(new_bot_token()))
 
 
 # ------------------------------------------------------------------------------------------------ backup

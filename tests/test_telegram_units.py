@@ -6,11 +6,11 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.core.flood_control import FloodControl
+from bot.core.i18n import LOCALES, Translator
+from bot.core.settings import Settings
 from bot.emulator import ApiError, RateLimits
 from bot.emulator.limits import RateLimiter
-from bot.flood_control import FloodControl
-from bot.i18n import LOCALES, Translator
-from bot.settings import Settings
 from bot.telegram.outgoing import SendLimiter
 from bot.telegram.texts import language_from_telegram
 
@@ -159,7 +159,7 @@ def _variables(lang: str) -> dict[str, set[str]]:
 
 
 def _bot_defaults() -> dict[str, object]:
-    """The arguments the bot gives every message (see bot.telegram.app.build_services), from the settings."""
+    """The arguments the bot gives every message (see bot.telegram.composition.build_services), from the settings."""
     fields = Settings.model_fields
     return {
         "emergency": fields["emergency_number"].default,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text_folding import clean, flip_layout, fold_cyrillic, latin_to_cyrillic, stem, stem_kazakh, tokens
+from bot.answers.text_folding import clean, flip_layout, fold_cyrillic, latin_to_cyrillic, stem, stem_kazakh, tokens
 
 
 def folded(text: str) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import bot.models  # noqa: F401  (registers every table)
-from bot.database import create_engine
+from bot.core.database import create_engine
 
 target_metadata = SQLModel.metadata
 MIGRATION_LOCK = 7_460_581_001  # any constant: the advisory lock all instances take to migrate

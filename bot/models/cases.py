@@ -13,7 +13,7 @@ from enum import StrEnum
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.models.preferences import utcnow
+from bot.core.clock import utcnow
 
 DESCRIPTION_LIMIT = 4000
 CASE_NUMBER_PREFIX = "HT-"

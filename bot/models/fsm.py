@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-from bot.models.preferences import utcnow
+from bot.core.clock import utcnow
 
 
 class ConversationState(SQLModel, table=True):

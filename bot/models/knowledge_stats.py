@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from bot.models.preferences import utcnow
+from bot.core.clock import utcnow
 
 GAP_TEXT_LIMIT = 300
 

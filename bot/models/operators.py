@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from bot.models.preferences import utcnow
+from bot.core.clock import utcnow
 
 
 class Role(StrEnum):

@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-from bot.models.preferences import utcnow
+from bot.core.clock import utcnow
 
 
 class OutboxKind(StrEnum):

@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.crypto import SecretBox
+from bot.core.clock import utcnow
+from bot.core.crypto import SecretBox
 from bot.models import ConversationState
-from bot.models.preferences import utcnow
 
 _KEEP = object()  # "leave the state as it is" (None means "no state")
 

@@ -27,7 +27,7 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, Update
 from redis.asyncio import Redis
 
-from bot import metrics
+from bot.core import metrics
 
 log = logging.getLogger(__name__)
 DONE_SECONDS = 3600

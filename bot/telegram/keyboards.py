@@ -6,8 +6,8 @@ import functools
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.i18n import Translator
-from bot.knowledge_base import KnowledgeBase
+from bot.answers.knowledge_base import KnowledgeBase
+from bot.core.i18n import Translator
 from bot.telegram.callbacks import MENU_ACTIONS, Feedback, MenuAction, SetLanguage, ShowAnswer
 from bot.telegram.texts import Texts
 

@@ -12,10 +12,10 @@ from typing import Any
 from aiogram import BaseMiddleware, Bot
 from aiogram.types import CallbackQuery, TelegramObject, Update, User
 
-from bot.crypto import SecretBox
-from bot.flood_control import Flood
-from bot.i18n import Translator
-from bot.preferences import LanguagePreferences
+from bot.cases.preferences import LanguagePreferences
+from bot.core.crypto import SecretBox
+from bot.core.flood_control import Flood
+from bot.core.i18n import Translator
 from bot.telegram.texts import Texts, language_from_telegram
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

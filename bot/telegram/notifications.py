@@ -10,12 +10,12 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.crypto import SecretBox
-from bot.i18n import Translator
+from bot.cases.outbox import Undeliverable
+from bot.core.clock import utcnow
+from bot.core.crypto import SecretBox
+from bot.core.i18n import Translator
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute
 from bot.models.outbox import OutboxKind
-from bot.models.preferences import utcnow
-from bot.outbox import Undeliverable
 from bot.telegram import operator_views
 from bot.telegram.texts import Texts
 

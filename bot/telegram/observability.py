@@ -31,12 +31,12 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
-from bot import metrics
-from bot.outbox import backlog
-from bot.settings import ConfigError
+from bot.cases.outbox import backlog
+from bot.core import metrics
+from bot.core.settings import ConfigError
 
 if TYPE_CHECKING:
-    from bot.telegram.app import Services
+    from bot.telegram.composition import Services
 
 log = logging.getLogger(__name__)
 CHECK_TIMEOUT = 2.0

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.cases.moderation import CaseDetails, aware
 from bot.models import Case
 from bot.models.cases import CASE_NUMBER_PREFIX, Outcome, Status
-from bot.moderation import CaseDetails, aware
 from bot.telegram.callbacks import OperatorAction, OperatorStatus
 from bot.telegram.texts import Texts
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import Translator
-from bot.knowledge_base import LANGUAGES
+from bot.core.i18n import Translator
+from bot.core.languages import LANGUAGES
 
 
 class Texts:

@@ -18,8 +18,8 @@ from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
-from bot.coordination import Coordinator
-from bot.settings import Settings
+from bot.core.coordination import Coordinator
+from bot.core.settings import Settings
 from bot.telegram.dedup import Delivery
 
 log = logging.getLogger(__name__)

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from bot.core.settings import Settings, load_settings
 from bot.emulator import BotAPIEmulator, EmuUser
-from bot.settings import Settings, load_settings
-from bot.telegram.app import PollingApp
+from bot.telegram.runners import PollingApp
 
 TOKEN = "4242424242:e2e-test-token-AAAAAAAAAAAAAAAAAAAA"
 SECRET = "e2e-test-secret-key-0123456789abcdefghijklmnop"
@@ -97,8 +97,12 @@ def citizen(emulator: BotAPIEmulator) -> Callable[..., EmuUser]:
 
     def make(language_code: str | None = "ru", **fields: Any) -> EmuUser:
         user_id = next(_next_user)
-        return emulator.user(user_id, first_name=fields.pop("first_name", f"Citizen{user_id}"),
-                             username=fields.pop("username", f"citizen_{user_id}"), language_code=language_code,
-                             **fields)
+        return emulator.user(
+            user_id,
+            first_name=fields.pop("first_name", f"Citizen{user_id}"),
+            username=fields.pop("username", f"citizen_{user_id}"),
+            language_code=language_code,
+            **fields,
+        )
 
     return make

@@ -20,9 +20,9 @@ from unittest import mock
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.core.i18n import Translator
+from bot.core.settings import Settings
 from bot.emulator import ApiCall, BotAPIEmulator, EmuChat, EmuUser
-from bot.i18n import Translator
-from bot.settings import Settings
 from bot.telegram.outgoing import SendLimiter
 from tests.e2e.conftest import RunningBot
 
@@ -410,7 +410,7 @@ async def operators_desk(
         operator2=emulator.user(OPERATOR2_ID, first_name="Oksana", username="oksana_op", language_code="en"),
         analyst=emulator.user(ANALYST_ID, first_name="Askar", username="askar_analyst", language_code="en"),
     )
-    with mock.patch("bot.telegram.app.SendLimiter", _fast_groups):
+    with mock.patch("bot.telegram.composition.SendLimiter", _fast_groups):
         await running.start()
     try:
         yield desk

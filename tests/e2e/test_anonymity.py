@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.crypto import SecretBox
+from bot.core.crypto import SecretBox
+from bot.core.logging_setup import JsonFormatter, configure_logging
+from bot.core.settings import Settings, load_settings
 from bot.emulator import BotAPIEmulator, EmuMedia, EmuUser
-from bot.logging_setup import JsonFormatter, configure_logging
-from bot.settings import Settings, load_settings
 from tests.e2e.conftest import SECRET, RunningBot
 from tests.e2e.flows import (
     OPERATORS_CHAT,

@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.answers.text_folding import clean
 from bot.cli import load_engine
+from bot.core.i18n import Translator
+from bot.core.settings import Settings
 from bot.emulator import ApiCall, BotAPIEmulator, EmuUser
-from bot.i18n import Translator
-from bot.settings import Settings
-from bot.text_folding import clean
 from tests.e2e.conftest import SECRET, RunningBot
 
 LANGS = ("kk", "ru", "en")

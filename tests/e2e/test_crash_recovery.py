@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuUser
-from bot.settings import Settings
 from tests.e2e.conftest import SECRET, TOKEN
 from tests.e2e.flows import (
     DESCRIPTION,

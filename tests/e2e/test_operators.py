@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from bot.crypto import SecretBox
+from bot.core.crypto import SecretBox
+from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuUser
-from bot.settings import Settings
 from tests.e2e.conftest import SECRET
 from tests.e2e.flows import (
     DESCRIPTION,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuUser
-from bot.settings import Settings
 from tests.e2e.conftest import RunningBot
 
 OPERATORS_CHAT = -1001234567890
@@ -21,8 +21,9 @@ def buttons(message: dict) -> list[str]:
 async def test_report_claim_reply_and_status(
     emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
 ) -> None:
-    hotline = RunningBot(make_settings(operator_ids=f"{OPERATOR_ID}:admin", operator_chat_id=OPERATORS_CHAT,
-                                       operator_language="en"))
+    hotline = RunningBot(
+        make_settings(operator_ids=f"{OPERATOR_ID}:admin", operator_chat_id=OPERATORS_CHAT, operator_language="en")
+    )
     await hotline.start()
     try:
         user = citizen(language_code="en")

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuMedia, EmuUser
-from bot.settings import Settings
 from tests.e2e.conftest import RunningBot
 from tests.e2e.flows import (
     CODE_ALPHABET,
@@ -72,6 +72,7 @@ async def test_report_dialogue_and_closing_in_each_language(
         )
         code = await me.submit(actions)
         assert re.fullmatch(rf"[{CODE_ALPHABET}]{{4}}(-[{CODE_ALPHABET}]{{4}}){{3}}", code)
+
         def review_buttons_gone() -> bool:
             (shown,) = [m for m in emulator.bot_messages(me.user.id) if m["message_id"] == actions["message_id"]]
             return "reply_markup" not in shown

@@ -29,7 +29,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.crypto import SecretBox
+from bot.core.crypto import SecretBox
 from bot.emulator import SECRET_HEADER, BotAPIEmulator, EmuUser
 from tests.conftest import free_port, new_bot_token
 

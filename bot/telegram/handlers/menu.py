@@ -7,8 +7,8 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.knowledge_base import LANGUAGES
-from bot.preferences import LanguagePreferences
+from bot.cases.preferences import LanguagePreferences
+from bot.core.languages import LANGUAGES
 from bot.telegram import keyboards
 from bot.telegram.callbacks import MENU_ACTIONS, MenuAction, SetLanguage
 from bot.telegram.filters import PRIVATE

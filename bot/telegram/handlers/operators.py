@@ -28,13 +28,13 @@ from aiogram.types import (
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import moderation
-from bot.knowledge_stats import hit_rate
+from bot.answers.knowledge_stats import hit_rate
+from bot.cases import moderation
+from bot.cases.moderation import ClaimResult, Forbidden, QueueFilter
+from bot.core.settings import Settings
 from bot.models import Operator
 from bot.models.cases import Outcome, Status
 from bot.models.operators import Role
-from bot.moderation import ClaimResult, Forbidden, QueueFilter
-from bot.settings import Settings
 from bot.telegram import operator_views
 from bot.telegram.callbacks import OPERATOR_ACTIONS, OperatorAction, OperatorStatus
 from bot.telegram.filters import COMMAND, TEXT

@@ -11,12 +11,13 @@ from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import metrics
-from bot.answer_engine import MAX_QUESTION_CHARS, AnswerEngine
-from bot.emergency import EmergencyWords
-from bot.knowledge_base import LANGUAGES, KnowledgeBase
-from bot.knowledge_stats import QuestionLog, record_feedback
-from bot.settings import Settings
+from bot.answers.answer_engine import MAX_QUESTION_CHARS, AnswerEngine
+from bot.answers.emergency import EmergencyWords
+from bot.answers.knowledge_base import KnowledgeBase
+from bot.answers.knowledge_stats import QuestionLog, record_feedback
+from bot.core import metrics
+from bot.core.languages import LANGUAGES
+from bot.core.settings import Settings
 from bot.telegram import keyboards
 from bot.telegram.callbacks import Feedback, ShowAnswer
 from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT

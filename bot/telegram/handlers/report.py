@@ -19,13 +19,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import metrics, user_limits
-from bot.crypto import SecretBox
-from bot.emergency import EmergencyWords
+from bot.answers.emergency import EmergencyWords
+from bot.cases import user_limits
+from bot.cases.outbox import OutboxWorker
+from bot.cases.reports import AlreadySubmitted, EvidenceItem, ReportDraft, submit_report
+from bot.core import metrics
+from bot.core.crypto import SecretBox
+from bot.core.settings import Settings
 from bot.models.cases import DESCRIPTION_LIMIT, Category
-from bot.outbox import OutboxWorker
-from bot.reports import AlreadySubmitted, EvidenceItem, ReportDraft, submit_report
-from bot.settings import Settings
 from bot.telegram.callbacks import MenuAction, ReportCategory, ReportStep
 from bot.telegram.filters import NOT_COMMAND, NOT_TEXT, PRIVATE, TEXT
 from bot.telegram.states import ReportFlow

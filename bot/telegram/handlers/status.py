@@ -18,11 +18,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import receipts, user_limits
-from bot.crypto import SecretBox
-from bot.outbox import OutboxWorker
-from bot.reports import add_citizen_message, citizen_view, end_dialogue, find_case
-from bot.settings import Settings
+from bot.cases import receipts, user_limits
+from bot.cases.outbox import OutboxWorker
+from bot.cases.reports import add_citizen_message, citizen_view, end_dialogue, find_case
+from bot.core.crypto import SecretBox
+from bot.core.settings import Settings
 from bot.telegram.callbacks import MenuAction, StatusAction
 from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.states import StatusFlow

@@ -22,11 +22,11 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.core.clock import utcnow
 from bot.models import AuditEntry, Case, CaseMessage, CaseNote, Evidence, Operator, OutboxMessage, ReplyRoute
 from bot.models.cases import CASE_NUMBER_PREFIX, DESCRIPTION_LIMIT, Direction, Outcome, Status
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
-from bot.models.preferences import utcnow
 
 CLAIM_DURATION = timedelta(hours=4)
 WORKERS = (Role.admin, Role.operator)  # may change cases

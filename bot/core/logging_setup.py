@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 
-from bot.settings import Settings
+from bot.core.settings import Settings
 
 
 class JsonFormatter(logging.Formatter):

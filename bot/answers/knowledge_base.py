@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+from bot.core.languages import LANGUAGES
+
 MIN_QUESTIONS = 5
 PLACEHOLDERS = frozenset({"emergency_number", "police_number", "retention_days"})
 SYNONYMS_FILE = "lexicon/synonyms.yaml"

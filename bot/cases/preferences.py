@@ -13,8 +13,8 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.core.clock import utcnow
 from bot.models import UserPreference
-from bot.models.preferences import utcnow
 
 REDIS_TTL_SECONDS = 24 * 3600  # idle users drop out of Redis; the database keeps their choice
 _NONE = b""  # "no choice yet" is cached too: most users never pick a language

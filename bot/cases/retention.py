@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases.moderation import aware
+from bot.core.clock import utcnow
 from bot.models import (
     Case,
     CaseMessage,
@@ -27,8 +29,6 @@ from bot.models import (
 )
 from bot.models.cases import Status
 from bot.models.outbox import OutboxKind
-from bot.models.preferences import utcnow
-from bot.moderation import aware
 
 
 async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention_days: int) -> int:

@@ -17,13 +17,13 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import receipts
-from bot.crypto import SecretBox
-from bot.emergency import EmergencyWords
+from bot.answers.emergency import EmergencyWords
+from bot.cases import receipts
+from bot.core.clock import utcnow
+from bot.core.crypto import SecretBox
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute
 from bot.models.cases import DESCRIPTION_LIMIT, Category, Direction, Status
 from bot.models.outbox import OutboxKind
-from bot.models.preferences import utcnow
 
 SIMILARITY_THRESHOLD = 85  # rapidfuzz token_set_ratio of descriptions for "similar to case …"
 SIMILARITY_WINDOW = timedelta(days=14)

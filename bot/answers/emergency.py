@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.text_folding import (
+from bot.answers.text_folding import (
     clean,
     flip_layout,
     fold_cyrillic,

@@ -27,9 +27,9 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.knowledge_base import LANGUAGES, KnowledgeBase, Lexicon
-from bot.stop_words import STOP_WORDS
-from bot.text_folding import (
+from bot.answers.knowledge_base import KnowledgeBase, Lexicon
+from bot.answers.stop_words import STOP_WORDS
+from bot.answers.text_folding import (
     KAZAKH_LETTERS,
     clean,
     flip_layout,
@@ -40,6 +40,7 @@ from bot.text_folding import (
     stem,
     tokens,
 )
+from bot.core.languages import LANGUAGES
 
 Decision = Literal["answer", "suggest", "unknown"]
 MAX_QUESTION_CHARS = 500  # longer texts are not questions: the engine abstains on them

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from bot.settings import Settings
+from bot.core.settings import Settings
 
 
 class BackupError(Exception):

@@ -20,10 +20,10 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answer_engine import Result
+from bot.answers.answer_engine import Result
+from bot.answers.text_folding import clean, fold_cyrillic
 from bot.models import AnswerFeedback, AnswerOutcome, KnowledgeGap
 from bot.models.knowledge_stats import GAP_TEXT_LIMIT
-from bot.text_folding import clean, fold_cyrillic
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ They are also the strongest clue to the language of a short question, so each li
 
 from __future__ import annotations
 
-from bot.text_folding import fold_cyrillic
+from bot.answers.text_folding import fold_cyrillic
 
 _RU = """
 а без более бы был была были было быть в вам вас ваш вас весь во вот все всего всех вы где да даже для до его ее

@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases.moderation import aware
+from bot.core.clock import utcnow
 from bot.models import OutboxMessage
-from bot.models.preferences import utcnow
-from bot.moderation import aware
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(minutes=10)

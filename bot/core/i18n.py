@@ -11,9 +11,9 @@ from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
 
-from bot.knowledge_base import LANGUAGES
+from bot.answers.knowledge_base import LANGUAGES
 
-LOCALES = Path(__file__).resolve().parent / "locales"
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
 
 class MissingText(KeyError):

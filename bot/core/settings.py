@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-Language = Literal["kk", "ru", "en"]
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from bot.core.languages import Language
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 class ConfigError(Exception):

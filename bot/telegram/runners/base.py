@@ -1,0 +1,86 @@
+"""What both runners share: start-up in order, the stop request, and the graceful end.
+
+Start: Bot → services → migrations → operators from configuration → background work → Dispatcher → command menu.
+Stop (SIGTERM/SIGINT): the runner stops taking updates, the updates in flight get SHUTDOWN_GRACE_SECONDS, then the
+question log is written, the background work stopped, Redis, the database and the Bot API session closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramUnauthorizedError
+
+from bot.cases import moderation
+from bot.core import database
+from bot.core.settings import ConfigError, Settings
+from bot.telegram.commands import register_commands
+from bot.telegram.composition import Services, build_bot, build_dispatcher, build_services
+from bot.telegram.runtime import settle_garbage_collector
+from bot.telegram.scheduler import start_background_work
+
+log = logging.getLogger(__name__)
+
+
+class App:
+    """Start-up, the stop request and the graceful end; subclasses take the updates."""
+
+    def __init__(self, settings: Settings, *, settle_gc: bool = False) -> None:
+        self.settings = settings
+        # Only when the bot owns its process (``hotline run``): freezing is process-wide.
+        self.settle_gc = settle_gc
+        self.services: Services | None = None
+        self.dispatcher: Dispatcher | None = None
+        self.ready = asyncio.Event()
+        self._stop_requested = asyncio.Event()
+
+    async def _start(self) -> tuple[Bot, Services, Dispatcher]:
+        bot = build_bot(self.settings)
+        try:
+            self.services = services = build_services(self.settings, bot=bot)
+        except BaseException:
+            await bot.session.close()
+            raise
+        try:
+            await database.upgrade_async(self.settings.database)
+            await moderation.seed_operators(
+                services.sessions, moderation.parse_operator_ids(self.settings.operator_ids)
+            )
+            start_background_work(services)
+            self.dispatcher = dispatcher = build_dispatcher(services)
+            try:
+                await register_commands(bot, services.translator, self.settings.default_language)
+            except TelegramUnauthorizedError:
+                raise ConfigError(
+                    "configuration error: BOT_TOKEN was rejected by Telegram (Unauthorized); check the token "
+                    "with @BotFather and set BOT_TOKEN again"
+                ) from None
+        except BaseException:
+            await services.close()
+            await bot.session.close()
+            raise
+        if self.settle_gc:
+            settle_garbage_collector()
+        return bot, services, dispatcher
+
+    def _handle_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, self.request_stop, signum)
+
+    def request_stop(self, signum: int | None = None) -> None:
+        if signum is not None:
+            log.info("received %s: stopping", signal.Signals(signum).name)
+        self._stop_requested.set()
+
+    async def _finish(self, bot: Bot, services: Services, deadline: float) -> None:
+        """After intake has stopped: wait for the updates in flight until ``deadline``, then close everything."""
+        loop = asyncio.get_running_loop()
+        if not await services.in_flight.wait_idle(deadline - loop.time()):
+            log.warning("%d update(s) still in flight after the shutdown grace; stopping", services.in_flight.count)
+        await services.close()
+        await bot.session.close()
+        log.info("stopped")
