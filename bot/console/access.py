@@ -126,13 +126,16 @@ async def pending(sessions: async_sessionmaker[AsyncSession], box: SecretBox, *,
 
 
 async def enrolment_secret(
-    sessions: async_sessionmaker[AsyncSession], box: SecretBox, *, operator_id: int
+    sessions: async_sessionmaker[AsyncSession], box: SecretBox, *, operator_id: int, renew: bool = True
 ) -> str | None:
-    """A new TOTP secret to show (once) if the operator has none enrolled yet; None when they have one."""
+    """The TOTP secret to show while the operator has none enrolled (a new one, or with ``renew=False`` the one
+    shown a moment ago, after a mistyped first code); None once enrolled: it is never shown again."""
     async with sessions() as session:
         credential = await session.get(ConsoleCredential, operator_id)
         if credential is not None and credential.enrolled_at is not None:
             return None
+        if credential is not None and not renew:
+            return box.open_second_factor(credential.sealed_secret)
         secret = totp.new_secret()
         if credential is None:
             credential = ConsoleCredential(operator_id=operator_id, sealed_secret=box.seal_second_factor(secret))

@@ -61,11 +61,13 @@ async def end_session(request: web.Request) -> web.StreamResponse:
 
 async def staff_page(request: web.Request) -> web.Response:
     _admin(request)
+    done = request.query.get("done", "")
+    done = done if done in ("saved", "invalid") else ""
     async with console_of(request).sessions() as session:
         staff = (
             await session.exec(select(Operator).where(col(Operator.telegram_id) != 0).order_by(col(Operator.id)))
         ).all()
-    return render(request, "staff.html", staff=staff, roles=list(Role), done=request.query.get("done", ""))
+    return render(request, "staff.html", staff=staff, roles=list(Role), done=done)
 
 
 async def staff_change(request: web.Request) -> web.StreamResponse:

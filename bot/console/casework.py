@@ -150,7 +150,6 @@ async def case_page(request: web.Request) -> web.Response:
         for a in audit
     ]
     timeline.sort(key=lambda item: item.at)
-    lang = language_of(request)
     template_id = request.query.get("template", "")
     chosen = next((tpl for tpl in console.templates if tpl.id == template_id), None)
     now = datetime.now(tz=aware(case.created_at).tzinfo)  # type: ignore[union-attr]
@@ -170,11 +169,16 @@ async def case_page(request: web.Request) -> web.Response:
         draft=chosen.text.get(case.language, "") if chosen else "",
         can_work=me.role in moderation.WORKERS,
         audit_label=audit_label,
-        done=request.query.get("done", ""),
-        lang=lang,
+        done=_known_done(request, request.query.get("done", "")),
         Direction=Direction,
         Status=Status,
     )
+
+
+def _known_done(request: web.Request, done: str) -> str:
+    """The ``done`` notice of a redirect, if it is one of ours (it comes back in the URL, so anyone can edit it)."""
+    translator = console_of(request).translator
+    return done if f"console-done-{done}" in translator.message_ids(language_of(request)) else ""
 
 
 def _back(case_id: int, done: str) -> web.Response:
@@ -247,7 +251,7 @@ async def _status(request: web.Request, me: Operator, case_id: int, form: Any) -
         return _back(case_id, "empty")
     moderation.require(me, moderation.WORKERS)
     if form.get("confirm") != "yes":
-        return render(request, "confirm.html", case_id=case_id, value=value, status=status, outcome=outcome)
+        return render(request, "confirm.html", case_id=case_id, value=value, outcome=outcome)
     changed = await moderation.set_status(console_of(request).sessions, me, case_id, status, outcome)
     return _back(case_id, "status-set" if changed else "status-not-set")
 

@@ -123,11 +123,12 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     try:
         response = await handler(request)
     except web.HTTPException as error:
-        response = error
-        if response.status >= 400 and not response.text:
-            lang_t = console_of(request).translator
-            title = lang_t.text(language_of(request), "console-error-title")
-            response = message_page(request, status=response.status, title=title, text=str(response.reason))
+        if error.status < 400 or (error.text and error.content_type == "text/html"):
+            response = web.Response(status=error.status, text=error.text, headers=error.headers)
+        else:
+            t = console_of(request).translator
+            title = t.text(language_of(request), "console-error-title")
+            response = message_page(request, status=error.status, title=title, text=str(error.reason))
     except moderation.Forbidden:
         response = forbidden(request)
     except Exception:
@@ -167,9 +168,7 @@ async def require_session(request: web.Request, handler: Handler) -> web.StreamR
     token = request.cookies.get(SESSION_COOKIE, "")
     found = await access.signed_in(console.sessions, console.box, token=token, policy=console.policy)
     if found is None:
-        response = signed_out_page(request)
-        response.del_cookie(SESSION_COOKIE, path="/")
-        return response
+        return signed_out_page(request)
     request[SIGNED_IN] = found
     request[CSRF] = console.box.console_csrf(token)
     if request.method not in ("GET", "HEAD"):

@@ -49,7 +49,8 @@ class RunningConsole:
         return found
 
     async def link(self, telegram_id: int) -> str:
-        token = await access.issue_link(self.sessions, self.box, operator=await self.operator(telegram_id), via="server")
+        operator = await self.operator(telegram_id)
+        token = await access.issue_link(self.sessions, self.box, operator=operator, via="server")
         return f"{self.url}/signin/{token}"
 
     def code(self, telegram_id: int, *, offset_steps: int = 0) -> str:
@@ -59,12 +60,18 @@ class RunningConsole:
 
     async def report(self, description: str, **fields: Any) -> int:
         draft = ReportDraft(
-            category=fields.pop("category", Category.recruitment), description=description,
-            language=fields.pop("language", "ru"), **fields,
+            category=fields.pop("category", Category.recruitment),
+            description=description,
+            language=fields.pop("language", "ru"),
+            **fields,
         )
         receipt = await reports.submit_report(
-            self.sessions, self.box, EmergencyWords.load(KNOWLEDGE), draft=draft,
-            submission_key=f"k{time.monotonic_ns()}", reply_chat_id=555_000_111,
+            self.sessions,
+            self.box,
+            EmergencyWords.load(KNOWLEDGE),
+            draft=draft,
+            submission_key=f"k{time.monotonic_ns()}",
+            reply_chat_id=555_000_111,
         )
         return receipt.case_id
 
@@ -135,7 +142,8 @@ async def sign_in(console: RunningConsole, telegram_id: int) -> aiohttp.ClientSe
         console.secrets_by_staff[telegram_id] = found.group(1)
     for offset in (0, 1):  # a code used by an earlier sign-in this step is refused: take the next one
         async with client.post(
-            f"{console.url}/signin/code", data={"csrf": csrf_of(page), "code": console.code(telegram_id, offset_steps=offset)}
+            f"{console.url}/signin/code",
+            data={"csrf": csrf_of(page), "code": console.code(telegram_id, offset_steps=offset)},
         ) as answer:
             page = await answer.text()
             if answer.status == 200 and str(answer.url).endswith("/queue"):
