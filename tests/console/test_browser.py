@@ -82,10 +82,10 @@ async def sign_in(console: RunningConsole, page, telegram_id: int, shots: Path |
 async def seed(console: RunningConsole) -> list[int]:
     """A plausible queue: several categories and languages, one urgent, spread over the last days."""
     texts = [
-        ("Сосед по подъезду зовёт подростков в экстремистскую группу в мессенджере, обещает деньги.", "recruitment", "ru"),
+        ("Сосед по подъезду зовёт подростков в экстремистскую группу, обещает деньги.", "recruitment", "ru"),
         ("Видел, как в гараже на улице Абая прячут автоматы и патроны, приезжают ночью.", "weapons", "ru"),
         ("Көршім жастарды интернеттегі экстремистік топқа шақырып жүр, видеолар жібереді.", "online_content", "kk"),
-        ("A channel in our city posts calls to violence and instructions, about 2,000 subscribers.", "online_content", "en"),
+        ("A channel in our city posts calls to violence and instructions, 2,000 subscribers.", "online_content", "en"),
         ("В подъезде оставили сумку, похоже на бомбу, люди рядом.", "terror_plot", "ru"),
         ("Бір топ адам саябақта жасөспірімдерге діни үгіт таратып жүр.", "recruitment", "kk"),
     ]
