@@ -9,8 +9,8 @@ from aiohttp import web
 from sqlmodel import col, select
 
 from bot.cases import moderation
+from bot.cases.audit_words import audit_label
 from bot.console import access
-from bot.console.casework import audit_label
 from bot.console.web import SIGNED_IN, console_of, redirect, render
 from bot.models import AuditEntry, Operator
 from bot.models.operators import Role

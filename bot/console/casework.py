@@ -10,6 +10,7 @@ from aiohttp import ClientError, web
 from sqlmodel import col, select
 
 from bot.cases import case_queue, moderation
+from bot.cases.audit_words import audit_label
 from bot.cases.case_queue import QueueQuery, Sort
 from bot.cases.moderation import AssignResult, ClaimResult, ReopenResult, aware
 from bot.console.web import SIGNED_IN, console_of, language_of, message_page, redirect, render
@@ -94,27 +95,6 @@ class TimelineItem:
     operator_id: int | None
     text: str  # message or note body; for audit, the action
     detail: str = ""
-
-
-def audit_label(t: Any, action: str, detail: str) -> str:
-    """An audit entry in words: the action translated, and its detail where it names a status, outcome or
-    operator; actions this version does not know keep their stored name."""
-    if action.startswith("refused:"):
-        return t("console-action-refused", action=action.removeprefix("refused:"))
-    try:
-        label = t(f"console-action-{action.replace('_', '-')}")
-    except KeyError:
-        return f"{action} {detail}".strip()
-    if not detail:
-        return label
-    status, _, outcome = detail.partition("/")
-    if outcome in Outcome.__members__:
-        return f"{label}: {t(f'op-outcome-{outcome}')}"
-    if status in Status.__members__:
-        return f"{label}: {t(f'console-status-{status}')}"
-    if detail.startswith("operator #") and detail[10:].isdigit():
-        return f"{label}: {t('console-operator', id=int(detail[10:]))}"
-    return f"{label}: {detail}"
 
 
 async def case_page(request: web.Request) -> web.Response:

@@ -427,7 +427,7 @@ console-action-console-link-issued = sign-in link issued
 console-action-console-link-refused = sign-in link refused
 console-action-console-code-refused = wrong confirmation code
 console-action-console-signed-in = signed in to the console
-console-action-console-session-signed_out = signed out
+console-action-console-session-signed-out = signed out
 console-action-console-session-revoked = ended a session
 console-dashboard-title = Dashboard
 console-period = Period:
@@ -485,3 +485,40 @@ console-link-sent = Your sign-in link for the console (works once, for 5 minutes
 console-link-private-only = Send /console to me in a private chat: a sign-in link must not appear in a group.
 console-link-not-configured = The console is not set up (CONSOLE_URL is not set).
 console-card-link = Open in the console: { $link }
+console-queue-filter-open = open
+console-queue-filter-new = new
+console-queue-filter-mine = mine
+console-queue-filter-unclaimed = unclaimed
+console-queue-filter-urgent = urgent
+console-queue-filter-overdue = overdue
+console-op-help =
+    Commands for staff:
+    /queue [new | mine | unclaimed | urgent | overdue] — the queue
+    /case HT-00042 — one case
+    /stats [7 | 30 | 90] — figures and a chart for the last days
+    /audit — the audit log (administrators)
+    /export [csv | json] — all cases without identity (administrators)
+    /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID — staff (administrators)
+    /console — a sign-in link for the web console (in a private chat with me){ $console }
+    Buttons on a case card: claim, status, reply to the reporter, internal note, release.
+console-op-help-console = { "" }
+    Console: { $url }
+console-case-summary =
+    📂 Case { $number } — { $status }
+    Category: { $category } · { $urgent ->
+        [yes] urgent
+       *[no] not urgent
+    }
+    Received: { $time } · attachments: { $evidence }
+    The reporter's text, place and files are in the console only.
+console-stats-chart = Cases per day, last { $days } days
+console-stats-usage = Usage: /stats [7 | 30 | 90]
+console-stats =
+    📊 Last { $days } days: { $total } cases ({ $urgent } urgent)
+    By category: { $by_category }
+    First reply: median { $reply_median } min, p90 { $reply_p90 } min
+    Closing: median { $close_median } min, p90 { $close_p90 } min
+    Open now by age: { $backlog }
+    Reminders about unclaimed cases: { $reminders }
+    Questions answered: { $answers }
+    👎 share (all votes so far): { $thumbs }

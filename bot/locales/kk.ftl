@@ -426,7 +426,7 @@ console-action-console-link-issued = кіру сілтемесі берілді
 console-action-console-link-refused = кіру сілтемесі қабылданбады
 console-action-console-code-refused = растау коды қате
 console-action-console-signed-in = консольге кірді
-console-action-console-session-signed_out = консольден шықты
+console-action-console-session-signed-out = консольден шықты
 console-action-console-session-revoked = сеансты аяқтады
 console-dashboard-title = Жиынтық
 console-period = Кезең:
@@ -484,3 +484,40 @@ console-link-sent = Консольге кіру сілтемеңіз (бір р�
 console-link-private-only = Маған жеке чатта /console жіберіңіз: кіру сілтемесі топта көрінбеуі керек.
 console-link-not-configured = Консоль бапталмаған (CONSOLE_URL берілмеген).
 console-card-link = Консольде ашу: { $link }
+console-queue-filter-open = ашық
+console-queue-filter-new = жаңа
+console-queue-filter-mine = менікі
+console-queue-filter-unclaimed = қарауға алынбаған
+console-queue-filter-urgent = шұғыл
+console-queue-filter-overdue = мерзімі өткен
+console-op-help =
+    Қызметкерлерге арналған командалар:
+    /queue [new | mine | unclaimed | urgent | overdue] — кезек
+    /case HT-00042 — бір өтініш
+    /stats [7 | 30 | 90] — соңғы күндердегі сандар мен график
+    /audit — аудит журналы (әкімшілер)
+    /export [csv | json] — жеке деректерсіз барлық өтініштер (әкімшілер)
+    /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID — қызметкерлер (әкімшілер)
+    /console — веб-консольге кіру сілтемесі (менімен жеке чатта){ $console }
+    Өтініш карточкасындағы батырмалар: қарауға алу, мәртебе, өтініш берушіге жауап, ішкі жазба, кезекке қайтару.
+console-op-help-console = { "" }
+    Консоль: { $url }
+console-case-summary =
+    📂 { $number } өтініші — { $status }
+    Санат: { $category } · { $urgent ->
+        [yes] шұғыл
+       *[no] шұғыл емес
+    }
+    Түсті: { $time } · материалдар: { $evidence }
+    Өтініш берушінің мәтіні, орны мен файлдары тек консольде.
+console-stats-chart = Соңғы { $days } күндегі өтініштер, күн бойынша
+console-stats-usage = Пайдалану: /stats [7 | 30 | 90]
+console-stats =
+    📊 Соңғы { $days } күн: { $total } өтініш (шұғылы: { $urgent })
+    Санат бойынша: { $by_category }
+    Алғашқы жауап: медиана { $reply_median } мин, p90 { $reply_p90 } мин
+    Жабу: медиана { $close_median } мин, p90 { $close_p90 } мин
+    Қазір ашық, мерзімі бойынша: { $backlog }
+    Қарауға алынбаған өтініштер туралы еске салулар: { $reminders }
+    Жауап берілген сұрақтар: { $answers }
+    👎 үлесі (барлық бағалау бойынша): { $thumbs }

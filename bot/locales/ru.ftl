@@ -287,7 +287,7 @@ op-export-usage = Формат: /export [csv | json]
 op-audit-title = Журнал аудита (сначала новые):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
 op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
-op-operator-set = Оператору { $id } назначена роль { $role }.
+op-operator-set = Оператору { $id } назначена роль «{ $role }».
 op-operator-removed = Оператор { $id } удалён.
 
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
@@ -465,7 +465,7 @@ console-action-console-link-issued = выдана ссылка для входа
 console-action-console-link-refused = ссылка для входа отклонена
 console-action-console-code-refused = неверный код подтверждения
 console-action-console-signed-in = вошёл (вошла) в консоль
-console-action-console-session-signed_out = вышел (вышла) из консоли
+console-action-console-session-signed-out = вышел (вышла) из консоли
 console-action-console-session-revoked = завершил(а) сеанс
 console-dashboard-title = Сводка
 console-period = Период:
@@ -523,3 +523,40 @@ console-link-sent = Ваша ссылка для входа в консоль (�
 console-link-private-only = Отправьте мне /console в личном чате: ссылка для входа не должна появляться в группе.
 console-link-not-configured = Консоль не настроена (не задан CONSOLE_URL).
 console-card-link = Открыть в консоли: { $link }
+console-queue-filter-open = открытые
+console-queue-filter-new = новые
+console-queue-filter-mine = мои
+console-queue-filter-unclaimed = не взятые в работу
+console-queue-filter-urgent = срочные
+console-queue-filter-overdue = просроченные
+console-op-help =
+    Команды для сотрудников:
+    /queue [new | mine | unclaimed | urgent | overdue] — очередь
+    /case HT-00042 — одно обращение
+    /stats [7 | 30 | 90] — цифры и график за последние дни
+    /audit — журнал аудита (администраторы)
+    /export [csv | json] — все обращения без личных данных (администраторы)
+    /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID — сотрудники (администраторы)
+    /console — ссылка для входа в веб-консоль (в личном чате со мной){ $console }
+    Кнопки на карточке обращения: взять в работу, статус, ответ заявителю, внутренняя заметка, вернуть в очередь.
+console-op-help-console = { "" }
+    Консоль: { $url }
+console-case-summary =
+    📂 Обращение { $number } — { $status }
+    Категория: { $category } · { $urgent ->
+        [yes] срочно
+       *[no] не срочно
+    }
+    Поступило: { $time } · материалов: { $evidence }
+    Текст заявителя, место и файлы — только в консоли.
+console-stats-chart = Обращения по дням за последние { $days } дн.
+console-stats-usage = Формат: /stats [7 | 30 | 90]
+console-stats =
+    📊 За последние { $days } дн.: обращений { $total } (срочных { $urgent })
+    По категориям: { $by_category }
+    Первый ответ: медиана { $reply_median } мин, p90 { $reply_p90 } мин
+    Закрытие: медиана { $close_median } мин, p90 { $close_p90 } мин
+    Открыто сейчас, по давности: { $backlog }
+    Напоминаний о невзятых обращениях: { $reminders }
+    Вопросов с ответом: { $answers }
+    Доля 👎 (по всем оценкам): { $thumbs }

@@ -153,6 +153,8 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         translator,
         operator_chat_id=settings.operator_chat_id,
         operator_language=settings.operators_language,
+        zone=settings.zone,
+        console_url=settings.console_url,
     )
     return Services(
         settings=settings,
@@ -223,6 +225,7 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
             translator=services.translator,
             flood=services.flood,
             default_language=services.settings.default_language,
+            zone=services.settings.zone,
         )
     )
     dispatcher.include_router(build_router())

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware, F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, StateFilter, or_f
+from aiogram.filters import Command, CommandObject, Filter, StateFilter, or_f
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
     BufferedInputFile,
@@ -22,6 +22,7 @@ from aiogram.types import (
     ForceReply,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    LinkPreviewOptions,
     Message,
     TelegramObject,
 )
@@ -30,7 +31,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.knowledge_stats import hit_rate
 from bot.cases import moderation
+from bot.cases.audit_words import audit_label
 from bot.cases.moderation import ClaimResult, Forbidden, QueueFilter
+from bot.console import access
+from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
 from bot.models import Operator
 from bot.models.cases import Outcome, Status
@@ -41,7 +45,7 @@ from bot.telegram.filters import COMMAND, TEXT
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
-OPERATOR_COMMANDS = ("queue", "case", "stats", "export", "audit", "op_add", "op_remove")
+OPERATOR_COMMANDS = ("queue", "case", "stats", "export", "audit", "op_add", "op_remove", "console")
 
 
 class OperatorContext(BaseMiddleware):
@@ -57,7 +61,7 @@ class OperatorContext(BaseMiddleware):
         settings: Settings = data["settings"]
         data["operator"] = await moderation.operator_for(data["sessions"], user.id) if user else None
         # Staff read the operators' language; anyone else (who will only be refused) reads their own.
-        staff = Texts(data["translator"], settings.operators_language)
+        staff = Texts(data["translator"], settings.operators_language, settings.zone)
         data["staff"] = staff if data["operator"] else data.get("t", staff)
         return await handler(event, data)
 
@@ -89,6 +93,7 @@ async def on_case_button(
     state: FSMContext,
     sessions: async_sessionmaker[AsyncSession],
     user_key: str,
+    settings: Settings,
 ) -> None:
     case_id, action = callback_data.case, callback_data.action
     number = operator_views.number(case_id)
@@ -99,7 +104,7 @@ async def on_case_button(
                 found = await moderation.open_case(sessions, operator, case_id)
                 await query.answer()
                 if message is not None:
-                    await send_case(message, staff, found)
+                    await send_case(message, staff, found, settings)
             case "claim":
                 result = await moderation.claim_case(sessions, operator, case_id)
                 key = {
@@ -137,7 +142,20 @@ async def on_case_button(
         await query.answer(staff("op-not-found"), show_alert=True)
 
 
-async def send_case(message: Message, staff: Texts, found: moderation.CaseDetails) -> None:
+async def send_case(message: Message, staff: Texts, found: moderation.CaseDetails, settings: Settings) -> None:
+    """The case as TELEGRAM_CASE_CONTENT allows: everything (full), the fields and the description without place,
+    dialogue, notes or files (summary), or no citizen content at all (none); a console link whenever there is one."""
+    content = settings.case_content
+    link = f"{settings.console_url.rstrip('/')}/cases/{found.case.id}" if settings.console_url else None
+    if content != "full":
+        text = operator_views.summary(staff, found, with_description=content == "summary")
+        if link:
+            text += "\n" + staff("console-card-link", link=link)
+        await message.answer(text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
+        await message.answer(
+            operator_views.number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
+        )
+        return
     text = operator_views.details(staff, found)
     for start in range(0, len(text), 4000):
         await message.answer(text[start : start + 4000])
@@ -249,7 +267,7 @@ async def queue_command(
     if not cases:
         await message.answer(staff("op-queue-empty"))
         return
-    lines = [staff("op-queue-title", filter=argument)]
+    lines = [staff("op-queue-title", filter=staff(f"console-queue-filter-{argument}"))]
     for case in cases:
         lines.append(
             staff(
@@ -258,7 +276,7 @@ async def queue_command(
                 number=case.number,
                 category=staff(f"category-{case.category}"),
                 status=operator_views.status_label(staff, case),
-                time=operator_views.when(case.created_at),
+                time=staff.when(case.created_at),
             )
         )
     buttons = [
@@ -280,6 +298,7 @@ async def case_command(
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
     user_key: str,
+    settings: Settings,
 ) -> None:
     case_id = moderation.parse_case_ref(command.args or "")
     if case_id is None:
@@ -293,7 +312,7 @@ async def case_command(
     except moderation.CaseNotFound:
         await message.answer(staff("op-not-found"))
         return
-    await send_case(message, staff, found)
+    await send_case(message, staff, found, settings)
 
 
 async def stats_command(
@@ -371,11 +390,11 @@ async def audit_command(
         lines.append(
             staff(
                 "op-audit-line",
-                time=operator_views.when(entry.at),
+                time=staff.when(entry.at),
                 who=who,
-                action=entry.action,
+                action=audit_label(staff, entry.action, entry.detail or ""),
                 case=case,
-                detail=entry.detail or "",
+                detail="",
             )
         )
     await message.answer("\n".join(lines)[:4000])
@@ -404,7 +423,44 @@ async def operator_admin_command(
     if role is None:
         await message.answer(staff("op-operator-removed", id=telegram_id))
     else:
-        await message.answer(staff("op-operator-set", id=telegram_id, role=role.value))
+        await message.answer(staff("op-operator-set", id=telegram_id, role=staff(f"console-role-{role.value}")))
+
+
+async def operators_help(message: Message, staff: Texts, settings: Settings) -> None:
+    """/help in the operators' chat is for operators: their commands, not the citizens' menu."""
+    console = staff("console-op-help-console", url=settings.console_url) if settings.console_url else ""
+    await message.answer(staff("console-op-help", console=console))
+
+
+async def console_command(
+    message: Message,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+    settings: Settings,
+    secrets: SecretBox,
+) -> None:
+    """/console: a one-time sign-in link, only in the staff member's private chat (a group would show it to all)."""
+    if operator is None:
+        await _refuse(message, staff, sessions, user_key, operator, "console")
+        return
+    if message.chat.type != "private":
+        await message.answer(staff("console-link-private-only"))
+        return
+    if not settings.console_url:
+        await message.answer(staff("console-link-not-configured"))
+        return
+    token = await access.issue_link(sessions, secrets, operator=operator, via="bot")
+    await message.answer(
+        staff("console-link-sent", link=access.sign_in_link(settings, token)),
+        link_preview_options=LinkPreviewOptions(is_disabled=True),  # a preview would fetch the link from Telegram
+    )
+
+
+class InOperatorsChat(Filter):
+    async def __call__(self, message: Message, settings: Settings) -> bool:
+        return settings.operator_chat_id is not None and message.chat.id == settings.operator_chat_id
 
 
 def create_router() -> Router:
@@ -428,4 +484,6 @@ def create_router() -> Router:
     router.message.register(export_command, Command("export"))
     router.message.register(audit_command, Command("audit"))
     router.message.register(operator_admin_command, Command("op_add", "op_remove"))
+    router.message.register(console_command, Command("console"))
+    router.message.register(operators_help, Command("help"), InOperatorsChat())
     return router
