@@ -212,22 +212,31 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
         # A plain operator works cases, but neither exports nor reads the audit log.
         for command in ("/export", "/export json", "/audit", f"/op_add {desk.analyst.id} admin"):
             assert (await desk.command(desk.operator, command))["text"] == staff("op-forbidden"), command
-        stats = await desk.command(desk.operator, "/stats")
+        stats = await desk.command(desk.operator, "/stats 7")
         none = staff("op-stats-none")
         assert stats["text"] == staff(
-            "op-stats",
+            "console-stats",
+            days=7,
             total=1,
             urgent=1,
-            by_status=f"{staff('status-new')}: 1",
             by_category=f"{staff('category-weapons')}: 1",
-            by_language="ru: 1",
-            to_claim=none,
-            to_reply=none,
-            answered=0,
-            suggested=0,
-            unknown=0,
-            hit_rate=none,
+            reply_median=none,
+            reply_p90=none,
+            close_median=none,
+            close_p90=none,
+            backlog=", ".join(
+                f"{staff(f'console-age-{age}')}: {int(age == 'lt1d')}"
+                for age in ("lt1d", "1to3d", "3to7d", "7to30d", "gt30d")
+            ),
+            reminders=0,
+            answers="kk 0/0, ru 0/0, en 0/0",
+            thumbs=f"kk {none}, ru {none}, en {none}",
         )
+        chart = await emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: "photo" in m, after=stats)
+        assert chart["caption"].startswith(staff("console-stats-chart", days=7))
+        picture = emulator.files.get(chart["photo"][-1]["file_id"]).data
+        assert picture.startswith(b"\x89PNG")
+        assert (await desk.command(desk.operator, "/stats forever"))["text"] == staff("console-stats-usage")
         shown = await desk.command(desk.operator, "/case HT-00001", lambda m: m["text"].startswith("📂 Case HT-00001"))
         assert "ул. Абая 10" in shown["text"]
         with_buttons = await emulator.wait_for_bot_message(

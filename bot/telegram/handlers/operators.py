@@ -29,8 +29,7 @@ from aiogram.types import (
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.knowledge_stats import hit_rate
-from bot.cases import moderation
+from bot.cases import dashboard, moderation
 from bot.cases.audit_words import audit_label
 from bot.cases.moderation import ClaimResult, Forbidden, QueueFilter
 from bot.console import access
@@ -39,7 +38,7 @@ from bot.core.settings import Settings
 from bot.models import Operator
 from bot.models.cases import Outcome, Status
 from bot.models.operators import Role
-from bot.telegram import operator_views
+from bot.telegram import operator_views, stats_chart
 from bot.telegram.callbacks import OPERATOR_ACTIONS, OperatorAction, OperatorStatus
 from bot.telegram.filters import COMMAND, TEXT
 from bot.telegram.states import OperatorFlow
@@ -316,38 +315,63 @@ async def case_command(
 
 
 async def stats_command(
-    message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession], user_key: str
+    message: Message,
+    command: CommandObject,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
 ) -> None:
+    """/stats [7|30|90]: the dashboard's figures for the period, and its chart as a picture."""
+    argument = (command.args or "30").strip()
+    if not argument.isdigit() or int(argument) not in dashboard.PERIODS:
+        await message.answer(staff("console-stats-usage"))
+        return
+    days = int(argument)
     try:
-        stats = await moderation.case_statistics(sessions, operator)
+        figures = await dashboard.figures(sessions, operator, days=days, zone=staff.zone)
     except Forbidden:
         await _refuse(message, staff, sessions, user_key, operator, "stats")
         return
-    outcomes = await hit_rate(sessions)
-    asked = sum(outcomes.values())
     none = staff("op-stats-none")
 
-    def listing(counts: dict[str, int], prefix: str = "") -> str:
-        return ", ".join(f"{staff(prefix + k) if prefix else k}: {v}" for k, v in sorted(counts.items())) or none
+    def minutes(value: float | None) -> str:
+        return f"{value:g}" if value is not None else none
 
+    by_category = ", ".join(
+        f"{staff(f'category-{category}')}: {sum(counts)}"
+        for category, counts in figures.by_category.items()
+        if sum(counts)
+    )
+    answers = ", ".join(f"{lang} {f.answered}/{f.asked}" for lang, f in figures.languages.items())
+    thumbs = ", ".join(
+        f"{lang} {f.thumbs_down_share:.0%}" if f.thumbs_down_share is not None else f"{lang} {none}"
+        for lang, f in figures.languages.items()
+    )
     await message.answer(
         staff(
-            "op-stats",
-            total=stats["total"],
-            urgent=stats["urgent"],
-            by_status=listing(stats["by_status"], "status-"),
-            by_category=listing(stats["by_category"], "category-"),
-            by_language=listing(stats["by_language"]),
-            to_claim=stats["median_minutes_to_claim"] if stats["median_minutes_to_claim"] is not None else none,
-            to_reply=stats["median_minutes_to_first_reply"]
-            if stats["median_minutes_to_first_reply"] is not None
-            else none,
-            answered=outcomes.get("answer", 0),
-            suggested=outcomes.get("suggest", 0),
-            unknown=outcomes.get("unknown", 0),
-            hit_rate=f"{outcomes.get('answer', 0) / asked:.0%}" if asked else none,
+            "console-stats",
+            days=days,
+            total=figures.total,
+            urgent=sum(figures.urgent),
+            by_category=by_category or none,
+            reply_median=minutes(figures.first_response.median),
+            reply_p90=minutes(figures.first_response.p90),
+            close_median=minutes(figures.closing.median),
+            close_p90=minutes(figures.closing.p90),
+            backlog=", ".join(f"{staff(f'console-age-{label}')}: {count}" for label, count in figures.backlog),
+            reminders=figures.reminders,
+            answers=answers,
+            thumbs=thumbs,
         )
     )
+    picture = stats_chart.cases_per_day(
+        day_labels=[day.strftime("%d.%m") for day in figures.days], urgent=figures.urgent, other=figures.normal
+    )
+    caption = (
+        staff("console-stats-chart", days=days) + f"\n🟥 {staff('console-urgent')} · 🟦 {staff('console-not-urgent')}"
+    )
+    await message.answer_photo(BufferedInputFile(picture, filename=f"stats-{days}d.png"), caption=caption)
 
 
 async def export_command(
