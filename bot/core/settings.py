@@ -99,6 +99,8 @@ class Settings(BaseSettings):
     emergency_number: str = Field(default="112", pattern=r"^\+?[0-9 ()-]{2,20}$")
     police_number: str = Field(default="102", pattern=r"^\+?[0-9 ()-]{2,20}$")
     retention_days: int = Field(default=90, ge=1, le=3650)
+    # The hotline's own phone (issue 10): answers mention it only when it is set, never an invented number.
+    hotline_phone: str | None = Field(default=None, pattern=r"^(\+?[0-9 ()-]{2,20})?$")
 
     @field_validator("knowledge_dir")
     @classmethod
@@ -188,6 +190,7 @@ class Settings(BaseSettings):
             "emergency_number": self.emergency_number,
             "police_number": self.police_number,
             "retention_days": str(self.retention_days),
+            "hotline_phone": self.hotline_phone or "",
         }
 
 
