@@ -94,6 +94,11 @@ class Settings(BaseSettings):
     police_number: str = Field(default="102", pattern=r"^\+?[0-9 ()-]{2,20}$")
     retention_days: int = Field(default=90, ge=1, le=3650)
 
+    # Teach loop (bot/answers/learning.py)
+    learned_refresh_seconds: float = Field(
+        default=3.0, gt=0, le=3600, description="How often each instance looks for newly taught phrasings"
+    )
+
     @field_validator("knowledge_dir")
     @classmethod
     def _knowledge_dir_exists(cls, value: Path) -> Path:

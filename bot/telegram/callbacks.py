@@ -57,3 +57,15 @@ class OperatorStatus(CallbackData, prefix="os"):
 REPORT_STEPS = ("done", "skip", "submit", "more", "cancel")
 STATUS_ACTIONS = ("reply", "end")
 OPERATOR_ACTIONS = ("open", "claim", "status", "reply", "note", "release")
+
+
+class GapDecision(CallbackData, prefix="g"):
+    """An editor's decision on an unanswered question (bot/telegram/handlers/knowledge_editing.py).
+
+    ``ref`` names the gap (64 bits of its key's hash), ``entry`` the entry it means (teach only), ``offset`` where
+    the editor is in the list (skip)."""
+
+    action: str  # t: teach as ``entry`` | o: off-topic | s: skip
+    ref: str
+    entry: str = ""
+    offset: int = 0

@@ -27,6 +27,7 @@ from bot.answers.answer_engine import AnswerEngine
 from bot.answers.emergency import EmergencyWords
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 from bot.answers.knowledge_stats import QuestionLog
+from bot.answers.learning import LearnedKnowledge
 from bot.cases.outbox import OutboxWorker
 from bot.cases.preferences import LanguagePreferences
 from bot.core import database
@@ -75,10 +76,18 @@ class Services:
     coordinator: Coordinator
     updates: UpdateLog
     outbox: OutboxWorker
+    knowledge: LearnedKnowledge
     redis: Redis | None = None  # REDIS_URL: state shared by all instances
     in_flight: InFlight = field(default_factory=InFlight)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set: the background loops end
     background: list[asyncio.Task[Any]] = field(default_factory=list)
+    dispatchers: list[Dispatcher] = field(default_factory=list)
+
+    def use_engine(self, engine: AnswerEngine) -> None:
+        """Answer with ``engine`` from the next update on (aiogram reads workflow_data for every update)."""
+        self.engine = engine
+        for dispatcher in self.dispatchers:
+            dispatcher.workflow_data["engine"] = engine
 
     def workflow_data(self) -> dict[str, Any]:
         return {
@@ -154,10 +163,12 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         operator_chat_id=settings.operator_chat_id,
         operator_language=settings.operators_language,
     )
-    return Services(
+    lexicon = load_lexicon(settings.knowledge_dir)
+    engine = AnswerEngine(kb, lexicon=lexicon)
+    services = Services(
         settings=settings,
         kb=kb,
-        engine=AnswerEngine(kb, lexicon=load_lexicon(settings.knowledge_dir)),
+        engine=engine,
         translator=translator,
         secrets=secrets,
         db=db,
@@ -169,8 +180,12 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         coordinator=Coordinator(redis=redis, db=db, namespace=namespace),
         updates=updates,
         outbox=OutboxWorker(sessions, notifier),
+        # Replaced below: the callback needs the Services it updates.
+        knowledge=LearnedKnowledge(kb, lexicon, engine, on_change=lambda _: None),
         redis=redis,
     )
+    services.knowledge = LearnedKnowledge(kb, lexicon, engine, on_change=services.use_engine)
+    return services
 
 
 def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
@@ -212,6 +227,7 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
     # their conversation state.
     dispatcher = HotlineDispatcher(storage=storage, events_isolation=isolation, in_flight=services.in_flight)
     dispatcher.workflow_data.update(services.workflow_data())
+    services.dispatchers.append(dispatcher)
     # Before UserContext: a duplicate must not count against the user's flood allowance.
     dispatcher.update.outer_middleware(
         UpdateDeduplication(services.updates, lease_seconds=settings.update_lease_seconds)
