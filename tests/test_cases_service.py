@@ -7,14 +7,13 @@ variants are skipped with the reason.
 from __future__ import annotations
 
 import asyncio
-import os
+import contextlib
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -39,33 +38,23 @@ from bot.models import AuditEntry, Case, Evidence, Operator, OutboxMessage, Repl
 from bot.models.cases import Category, Outcome, Status
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, fresh_postgres_database
 
 SECRETS = SecretBox("service-test-secret-0123456789-abcdefghijkl")
 REPORTER_CHAT = 777000111
 
 
-async def _reset_postgres(url: str) -> None:
-    engine = create_async_engine(url)
-    async with engine.begin() as connection:
-        await connection.execute(text("DROP SCHEMA public CASCADE"))
-        await connection.execute(text("CREATE SCHEMA public"))
-    await engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'cases.db'}"
-    else:
-        url = os.environ.get("TEST_DATABASE_URL", "")
-        if not url:
-            pytest.skip("PostgreSQL variant: set TEST_DATABASE_URL=postgresql+asyncpg://… (CI does)")
-        await _reset_postgres(url)
-    await database.upgrade_async(url)
-    engine = database.create_engine(url)
-    yield database.session_factory(engine)
-    await engine.dispose()
+    async with contextlib.AsyncExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite+aiosqlite:///{tmp_path / 'cases.db'}"
+        else:
+            url = await stack.enter_async_context(fresh_postgres_database())
+        await database.upgrade_async(url)
+        engine = database.create_engine(url)
+        yield database.session_factory(engine)
+        await engine.dispose()
 
 
 @pytest.fixture(scope="module")
