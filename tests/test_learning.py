@@ -5,6 +5,7 @@ On SQLite and (with TEST_DATABASE_URL, as on CI) PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from bot.answers.knowledge_stats import QuestionLog, top_gaps
 from bot.core import database
 from bot.models import AuditEntry, Operator
 from bot.models.operators import Role
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, fresh_postgres_database
 
 # Nobody words a question like this, so the knowledge base alone cannot answer it (checked in the first test).
 ODD_QUESTION = "what did the eagles of the steppe manage to stop before it happened"
@@ -32,15 +33,14 @@ MEANT = "terror-plots-prevented"
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'learning.db'}"
-    if request.param == "postgresql":
-        url = await request.getfixturevalue("postgres_url").__anext__() if False else request.getfixturevalue(
-            "postgres_url"
-        )
-    await database.upgrade_async(url)
-    engine = database.create_engine(url)
-    yield database.session_factory(engine)
-    await engine.dispose()
+    async with contextlib.AsyncExitStack() as stack:
+        url = f"sqlite+aiosqlite:///{tmp_path / 'learning.db'}"
+        if request.param == "postgresql":
+            url = await stack.enter_async_context(fresh_postgres_database())
+        await database.upgrade_async(url)
+        engine = database.create_engine(url)
+        yield database.session_factory(engine)
+        await engine.dispose()
 
 
 async def _staff(sessions: async_sessionmaker[AsyncSession], role: Role, telegram_id: int = 5001) -> Operator:
@@ -85,9 +85,15 @@ async def test_a_taught_wording_is_answered_by_the_rebuilt_engine_and_the_gap_le
 async def test_the_same_wording_is_taught_once_and_unknown_entries_are_refused(
     sessions: async_sessionmaker[AsyncSession], kb: KnowledgeBase
 ) -> None:
-    first = await learning.teach(sessions, kb=kb, question="Eagles of the steppe?", entry_id=MEANT, lang="en", editor=None)
-    again = await learning.teach(sessions, kb=kb, question="eagles of the STEPPE", entry_id=MEANT, lang="en", editor=None)
-    missing = await learning.teach(sessions, kb=kb, question="anything", entry_id="no-such-entry", lang="en", editor=None)
+    first = await learning.teach(
+        sessions, kb=kb, question="Eagles of the steppe?", entry_id=MEANT, lang="en", editor=None
+    )
+    again = await learning.teach(
+        sessions, kb=kb, question="eagles of the STEPPE", entry_id=MEANT, lang="en", editor=None
+    )
+    missing = await learning.teach(
+        sessions, kb=kb, question="anything", entry_id="no-such-entry", lang="en", editor=None
+    )
     empty = await learning.teach(sessions, kb=kb, question="  ?! ", entry_id=MEANT, lang="en", editor=None)
     assert (first, again, missing, empty) == (
         learning.TeachOutcome.taught,

@@ -21,7 +21,7 @@ from sqlmodel import SQLModel, col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.answer_engine import Result
-from bot.answers.text_folding import clean, fold_cyrillic
+from bot.answers.text_folding import TOKEN, clean, fold_cyrillic
 from bot.models import AnswerFeedback, AnswerOutcome, KnowledgeGap
 from bot.models.knowledge_stats import GAP_TEXT_LIMIT
 
@@ -38,7 +38,8 @@ def upsert(session: AsyncSession, model: type[SQLModel], values: dict, keys: lis
 
 def gap_key(text: str) -> str:
     """The folded form gaps and learned phrasings are keyed by: one key for the ways one wording is typed."""
-    return fold_cyrillic(clean(text)[:GAP_TEXT_LIMIT])
+    # Words only: "Who are you?" and "who are you" are one wording.
+    return " ".join(TOKEN.findall(fold_cyrillic(clean(text)[:GAP_TEXT_LIMIT])))
 
 
 @dataclass

@@ -144,9 +144,10 @@ class Settings(BaseSettings):
     @classmethod
     def _operator_ids_shape(cls, value: str) -> str:
         for item in filter(None, (part.strip() for part in value.split(","))):
-            if not re.fullmatch(r"\d+(:(admin|operator|analyst))?", item):
+            if not re.fullmatch(r"\d+(:(admin|operator|analyst|editor))?", item):
                 raise ValueError(
-                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. 123:admin,456:operator,789:analyst"
+                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. "
+                    "123:admin,456:operator,789:analyst,321:editor"
                 )
         return value
 

@@ -249,7 +249,7 @@ op-export-ready = Export of { $count } cases ({ $format }), without any identity
 op-export-usage = Usage: /export [csv | json]
 op-audit-title = Audit log (newest first):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
-op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
 
@@ -262,6 +262,7 @@ kb-gap-picked = Citizens chose from the suggestions: “{ $entry }” ({ $count 
 kb-gap-disliked = The answer “{ $entry }” was voted 👎 ({ $count })
 kb-gap-choose = What did it mean?
 kb-gap-means = → { $entry }
+kb-gap-other-entry = Another entry…
 kb-gap-off-topic = Off-topic
 kb-gap-skip = Skip
 kb-gaps-none = There are no unanswered questions.

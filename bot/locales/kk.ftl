@@ -251,7 +251,7 @@ op-export-ready = Экспорт: { $count } өтініш ({ $format }), жек�
 op-export-usage = Пайдалану: /export [csv | json]
 op-audit-title = Аудит журналы (алдымен жаңалары):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
-op-admin-usage = Пайдалану: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-admin-usage = Пайдалану: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
 op-operator-set = Оператор { $id }: енді рөлі — { $role }.
 op-operator-removed = Оператор { $id } жойылды.
 
@@ -261,6 +261,7 @@ kb-gap-picked = Азаматтар ұсынылғандардың ішінен �
 kb-gap-disliked = «{ $entry }» жауабына 👎 қойылды ({ $count })
 kb-gap-choose = Бұл сұрақ нені білдіреді?
 kb-gap-means = → { $entry }
+kb-gap-other-entry = Басқа жазба…
 kb-gap-off-topic = Тақырыпқа қатысы жоқ
 kb-gap-skip = Өткізіп жіберу
 kb-gaps-none = Жауапсыз қалған сұрақтар жоқ.

@@ -286,7 +286,7 @@ op-export-ready = Выгрузка: { $count } { $count ->
 op-export-usage = Формат: /export [csv | json]
 op-audit-title = Журнал аудита (сначала новые):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
-op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
 op-operator-set = Оператору { $id } назначена роль { $role }.
 op-operator-removed = Оператор { $id } удалён.
 
@@ -300,6 +300,7 @@ kb-gap-picked = Граждане выбрали из предложенного:
 kb-gap-disliked = Ответ «{ $entry }» отмечен 👎 ({ $count })
 kb-gap-choose = Что имелось в виду?
 kb-gap-means = → { $entry }
+kb-gap-other-entry = Другая запись…
 kb-gap-off-topic = Не по теме
 kb-gap-skip = Пропустить
 kb-gaps-none = Неотвеченных вопросов нет.

@@ -65,7 +65,7 @@ class GapDecision(CallbackData, prefix="g"):
     ``ref`` names the gap (64 bits of its key's hash), ``entry`` the entry it means (teach only), ``offset`` where
     the editor is in the list (skip)."""
 
-    action: str  # t: teach as ``entry`` | o: off-topic | s: skip
+    action: str  # t: teach as ``entry`` | a: list all entries | o: off-topic | s: skip
     ref: str
     entry: str = ""
     offset: int = 0

@@ -6,6 +6,8 @@ a refusal is audited. The question texts are what citizens typed, without any id
 
 from __future__ import annotations
 
+import contextlib
+
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
@@ -23,7 +25,7 @@ from bot.models import Operator
 from bot.telegram.callbacks import GapDecision
 from bot.telegram.texts import Texts
 
-TEACH, OFF_TOPIC, SKIP = "t", "o", "s"
+TEACH, OFF_TOPIC, SKIP, ALL_ENTRIES = "t", "o", "s", "a"
 LABEL_LIMIT = 48
 
 
@@ -48,12 +50,24 @@ def _gap_view(
         if entry_id in kb.by_id:
             data = GapDecision(action=TEACH, ref=candidate.ref, entry=entry_id, offset=offset)
             builder.button(text=staff("kb-gap-means", entry=_entry_label(kb, entry_id, staff.lang)), callback_data=data)
+    builder.button(text=staff("kb-gap-other-entry"), callback_data=GapDecision(action=ALL_ENTRIES, ref=candidate.ref))
     builder.button(text=staff("kb-gap-off-topic"), callback_data=GapDecision(action=OFF_TOPIC, ref=candidate.ref))
     builder.button(
         text=staff("kb-gap-skip"), callback_data=GapDecision(action=SKIP, ref=candidate.ref, offset=offset + 1)
     )
     builder.adjust(1)
     return "\n".join(lines), builder.as_markup()
+
+
+def _all_entries(staff: Texts, kb: KnowledgeBase, ref: str) -> InlineKeyboardMarkup:
+    """Every entry, for a question whose meaning the engine did not guess (a few dozen buttons: Telegram allows 100)."""
+    builder = InlineKeyboardBuilder()
+    for entry in kb.entries:
+        data = GapDecision(action=TEACH, ref=ref, entry=entry.id)
+        builder.button(text=staff("kb-gap-means", entry=_entry_label(kb, entry.id, staff.lang)), callback_data=data)
+    builder.button(text=staff("kb-gap-skip"), callback_data=GapDecision(action=SKIP, ref=ref))
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 async def _editor(
@@ -108,6 +122,12 @@ async def gap_button(
     staff = t.to(settings.operators_language)
     message = query.message if isinstance(query.message, Message) else None
     offset = max(callback_data.offset, 0)
+    if callback_data.action == ALL_ENTRIES:
+        await query.answer()
+        if message is not None:
+            with contextlib.suppress(TelegramBadRequest):  # pressed twice: the list is there already
+                await message.edit_reply_markup(reply_markup=_all_entries(staff, kb, callback_data.ref))
+        return
     if callback_data.action == TEACH:
         outcome = await learning.teach_gap(
             sessions, kb=kb, ref=callback_data.ref, entry_id=callback_data.entry, editor=editor
@@ -135,5 +155,5 @@ async def gap_button(
 def create_router() -> Router:
     router = Router(name="knowledge-editing")
     router.message.register(gaps_command, Command("gaps"))
-    router.callback_query.register(gap_button, GapDecision.filter(F.action.in_({TEACH, OFF_TOPIC, SKIP})))
+    router.callback_query.register(gap_button, GapDecision.filter(F.action.in_({TEACH, OFF_TOPIC, SKIP, ALL_ENTRIES})))
     return router
