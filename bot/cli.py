@@ -85,12 +85,11 @@ def _positive(value: str) -> int:
     return number
 
 
-def load_engine(settings: Settings) -> tuple[KnowledgeBase, AnswerEngine]:
-    """The knowledge base and its engine with what editors taught (when a database exists), built once."""
+def load_engine(settings: Settings, learned: Sequence[Any] = ()) -> tuple[KnowledgeBase, AnswerEngine]:
+    """The knowledge base and its engine, with ``learned`` phrasings (bot/answers/learning.py), built once."""
     from bot.answers.learning import with_learned
 
     kb = load_knowledge_base(settings.knowledge_dir)
-    learned = asyncio.run(_learned_if_any(settings))
     return kb, AnswerEngine(with_learned(kb, learned), lexicon=load_lexicon(settings.knowledge_dir))
 
 
@@ -151,7 +150,8 @@ def _questions(argument: str | None, stdin: TextIO) -> Iterable[str]:
 
 
 def run_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    kb, engine = load_engine(settings)
+    # What editors taught counts here too, as in the running bot.
+    kb, engine = load_engine(settings, asyncio.run(_learned_if_any(settings)))
     hint = None if args.lang == "auto" else args.lang
     render = render_json if args.json else render_text
     for question in _questions(args.question, sys.stdin):
