@@ -102,6 +102,11 @@ class Settings(BaseSettings):
     # The hotline's own phone (issue 10): answers mention it only when it is set, never an invented number.
     hotline_phone: str | None = Field(default=None, pattern=r"^(\+?[0-9 ()-]{2,20})?$")
 
+    # Teach loop (bot/answers/learning.py)
+    learned_refresh_seconds: float = Field(
+        default=3.0, gt=0, le=3600, description="How often each instance looks for newly taught phrasings"
+    )
+
     @field_validator("knowledge_dir")
     @classmethod
     def _knowledge_dir_exists(cls, value: Path) -> Path:
@@ -150,9 +155,10 @@ class Settings(BaseSettings):
             return value  # already a mapping (given in code)
         parsed: dict[int, str] = {}
         for item in filter(None, (part.strip() for part in value.split(","))):
-            if not re.fullmatch(r"\d+(:(admin|operator|analyst))?", item):
+            if not re.fullmatch(r"\d+(:(admin|operator|analyst|editor))?", item):
                 raise ValueError(
-                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. 123:admin,456:operator,789:analyst"
+                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. "
+                    "123:admin,456:operator,789:analyst,321:editor"
                 )
             raw_id, _, role = item.partition(":")
             parsed[int(raw_id)] = role or "operator"
