@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.moderation import READERS, aware, require
+from bot.cases.moderation import READERS, require
 from bot.core.clock import utcnow
 from bot.core.languages import LANGUAGES
 from bot.models import AnswerFeedback, AnswerOutcome, Case, KnowledgeGap, Operator, OutboxMessage
@@ -139,16 +139,16 @@ async def figures(
         ).all()
     response_spans: list[float] = []
     for created_at, category, is_urgent, first_reply_at in created:
-        position = index.get(aware(created_at).astimezone(zone).date())  # type: ignore[union-attr]
+        position = index.get(created_at.astimezone(zone).date())  # type: ignore[union-attr]
         if position is not None:
             by_category[str(category)][position] += 1
             (urgent if is_urgent else normal)[position] += 1
         if first_reply_at is not None:
-            response_spans.append((aware(first_reply_at) - aware(created_at)).total_seconds() / 60)  # type: ignore[operator]
-    closing_spans = [(aware(end) - aware(begin)).total_seconds() / 60 for begin, end in closed]  # type: ignore[operator]
+            response_spans.append((first_reply_at - created_at).total_seconds() / 60)  # type: ignore[operator]
+    closing_spans = [(end - begin).total_seconds() / 60 for begin, end in closed]  # type: ignore[operator]
     ages = Counter()
     for created_at in open_since:
-        age_days = (now - aware(created_at)).total_seconds() / 86400  # type: ignore[operator]
+        age_days = (now - created_at).total_seconds() / 86400  # type: ignore[operator]
         ages[next(label for bound, label in BACKLOG_AGES if bound is None or age_days < bound)] += 1
     languages = {lang: LanguageFigures() for lang in LANGUAGES}
     for lang, outcome, count in outcomes:

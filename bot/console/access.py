@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.moderation import Forbidden, aware, require
+from bot.cases.moderation import Forbidden, require
 from bot.console import totp
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
@@ -65,7 +65,7 @@ async def issue_link(
 ) -> str:
     """A new one-time sign-in token for an active staff member (the path part of the link); audited."""
     if not operator.active:
-        raise Forbidden
+        raise Forbidden(operator)
     token = random_tokens.token_urlsafe(32)
     async with sessions() as session:
         session.add(
@@ -195,7 +195,7 @@ async def _session_of(sessions: async_sessionmaker[AsyncSession], box: SecretBox
         row = (
             await session.exec(select(ConsoleSession).where(ConsoleSession.token_hash == box.console_token_hash(token)))
         ).first()
-        if row is None or row.ended_at is not None or (aware(row.expires_at) or now) <= now:
+        if row is None or row.ended_at is not None or (row.expires_at or now) <= now:
             return None
         operator = await session.get(Operator, row.operator_id)
         if operator is None or not operator.active:
@@ -211,7 +211,7 @@ async def signed_in(
     if found is None or not found.session.verified:
         return None
     now = utcnow()
-    last_seen = aware(found.session.last_seen_at) or now
+    last_seen = found.session.last_seen_at or now
     if now - last_seen > policy.idle:
         await _end(sessions, found.session.id, reason="idle", by=None)  # type: ignore[arg-type]
         return None
@@ -292,9 +292,9 @@ async def open_sessions(
         SessionRow(
             row.id,  # type: ignore[arg-type]
             row.operator_id,
-            aware(row.created_at),  # type: ignore[arg-type]
-            aware(row.last_seen_at),  # type: ignore[arg-type]
-            aware(row.expires_at),  # type: ignore[arg-type]
+            row.created_at,  # type: ignore[arg-type]
+            row.last_seen_at,  # type: ignore[arg-type]
+            row.expires_at,  # type: ignore[arg-type]
             row.client,
             row.id == current_id,
         )

@@ -13,6 +13,7 @@ from bot.cases.audit_words import audit_label
 from bot.console import access
 from bot.console.web import SIGNED_IN, console_of, redirect, render
 from bot.models import AuditEntry, Operator
+from bot.models.case_numbers import parse_case_number
 from bot.models.operators import Role
 
 AUDIT_PAGE = 100
@@ -33,15 +34,7 @@ async def my_sessions(request: web.Request) -> web.Response:
 async def all_sessions(request: web.Request) -> web.Response:
     console = console_of(request)
     current = request[SIGNED_IN]
-    try:
-        rows = await access.open_sessions(
-            console.sessions, current.operator, current_id=current.session.id, everyone=True
-        )
-    except moderation.Forbidden:
-        await moderation.audit_refusal(
-            console.sessions, action="console:sessions", user_key="", operator=current.operator
-        )
-        raise
+    rows = await access.open_sessions(console.sessions, current.operator, current_id=current.session.id, everyone=True)
     return render(request, "sessions.html", rows=rows, everyone=True)
 
 
@@ -55,7 +48,7 @@ async def end_session(request: web.Request) -> web.StreamResponse:
         await access.revoke(console.sessions, current.operator, session_id=session_id)
         return redirect("/admin/sessions")
     if not await access.end_own(console.sessions, current.operator, session_id=session_id):
-        raise moderation.Forbidden
+        raise moderation.Forbidden(current.operator)
     return redirect("/sessions")
 
 
@@ -96,7 +89,7 @@ async def audit_page(request: web.Request) -> web.Response:
         query = query.where(col(AuditEntry.action).startswith(action[:40]))
     if who.isdigit():
         query = query.where(AuditEntry.operator_id == int(who))
-    case_id = moderation.parse_case_ref(case) if case else None
+    case_id = parse_case_number(case) if case else None
     if case_id is not None:
         query = query.where(AuditEntry.case_id == case_id)
     for name, shift in (("since", 0), ("until", 1)):

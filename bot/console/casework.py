@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from bot.cases import case_queue, moderation
 from bot.cases.audit_words import audit_label
 from bot.cases.case_queue import QueueQuery, Sort
-from bot.cases.moderation import AssignResult, ClaimResult, ReopenResult, aware
+from bot.cases.moderation import ActionResult, AssignResult, ReopenResult
 from bot.console.web import SIGNED_IN, console_of, language_of, message_page, redirect, render
 from bot.core.languages import LANGUAGES
 from bot.models import AuditEntry, Case, CaseTag, Evidence, Operator
@@ -103,10 +103,9 @@ async def case_page(request: web.Request) -> web.Response:
     case_id = _int(request.match_info["case"])
     if case_id is None:
         raise web.HTTPNotFound
-    try:
-        found = await moderation.open_case(console.sessions, me, case_id)  # audited: case_opened
-    except moderation.CaseNotFound:
-        raise web.HTTPNotFound from None
+    found = await moderation.open_case(console.sessions, me, case_id)  # audited: case_opened
+    if found is None:
+        raise web.HTTPNotFound
     case = found.case
     async with console.sessions() as session:
         audit = (
@@ -121,19 +120,19 @@ async def case_page(request: web.Request) -> web.Response:
             )
         ).all()
     timeline = [
-        TimelineItem(aware(m.created_at), str(m.direction), m.operator_id, m.body)  # type: ignore[arg-type]
+        TimelineItem(m.created_at, str(m.direction), m.operator_id, m.body)  # type: ignore[arg-type]
         for m in found.messages
     ]
-    timeline += [TimelineItem(aware(n.created_at), "note", n.operator_id, n.body) for n in found.notes]  # type: ignore[arg-type]
+    timeline += [TimelineItem(n.created_at, "note", n.operator_id, n.body) for n in found.notes]  # type: ignore[arg-type]
     timeline += [
-        TimelineItem(aware(a.at), "audit", a.operator_id, a.action, a.detail or "")  # type: ignore[arg-type]
+        TimelineItem(a.at, "audit", a.operator_id, a.action, a.detail or "")  # type: ignore[arg-type]
         for a in audit
     ]
     timeline.sort(key=lambda item: item.at)
     template_id = request.query.get("template", "")
     chosen = next((tpl for tpl in console.templates if tpl.id == template_id), None)
-    now = datetime.now(tz=aware(case.created_at).tzinfo)  # type: ignore[union-attr]
-    held = case.claimed_by is not None and (aware(case.claim_expires_at) or now) > now
+    now = datetime.now(tz=case.created_at.tzinfo)  # type: ignore[union-attr]
+    held = case.claimed_by is not None and (case.claim_expires_at or now) > now
     return render(
         request,
         "case.html",
@@ -175,48 +174,43 @@ async def case_action(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound
     form = await request.post()
     sessions = console.sessions
-    try:
-        match action:
-            case "claim":
-                result = await moderation.claim_case(sessions, me, case_id)
-                return _back(
-                    case_id, "claimed" if result in (ClaimResult.claimed, ClaimResult.already_yours) else result
-                )
-            case "release":
-                released = await moderation.release_case(sessions, me, case_id)
-                return _back(case_id, "released" if released else "not-released")
-            case "assign":
-                assignee = _int(str(form.get("assignee", ""))) or 0
-                result = await moderation.assign_case(sessions, me, case_id=case_id, assignee_id=assignee)
-                return _back(case_id, "assigned" if result == AssignResult.assigned else f"assign-{result}")
-            case "status":
-                return await _status(request, me, case_id, form)
-            case "reopen":
-                reason = str(form.get("reason", "")).strip()
-                if not reason:
-                    return _back(case_id, "reason-needed")
-                reopened = await moderation.reopen_case(sessions, me, case_id=case_id, reason=reason)
-                return _back(case_id, "reopened" if reopened == ReopenResult.reopened else f"reopen-{reopened}")
-            case "reply":
-                body = str(form.get("body", "")).strip()
-                if not body:
-                    return _back(case_id, "empty")
-                sent = await moderation.reply_to_citizen(sessions, me, case_id, body)
-                return _back(case_id, "reply-queued" if sent else "reply-refused")
-            case "note":
-                body = str(form.get("body", "")).strip()
-                if not body:
-                    return _back(case_id, "empty")
-                saved = await moderation.add_note(sessions, me, case_id, body)
-                return _back(case_id, "note-saved" if saved else "not-found")
-            case "tag" | "untag":
-                changed = await moderation.set_tag(
-                    sessions, me, case_id=case_id, tag=str(form.get("tag", "")), present=action == "tag"
-                )
-                return _back(case_id, "tags-saved" if changed else "tag-invalid")
-    except moderation.Forbidden:
-        await moderation.audit_refusal(sessions, action=f"console:{action}", user_key="", operator=me, case_id=case_id)
-        raise
+    match action:
+        case "claim":
+            result = await moderation.claim_case(sessions, me, case_id)
+            claimed = result in (ActionResult.done, ActionResult.already_yours)
+            return _back(case_id, "claimed" if claimed else result)
+        case "release":
+            released = await moderation.release_case(sessions, me, case_id)
+            return _back(case_id, "released" if released is ActionResult.done else "not-released")
+        case "assign":
+            assignee = _int(str(form.get("assignee", ""))) or 0
+            result = await moderation.assign_case(sessions, me, case_id=case_id, assignee_id=assignee)
+            return _back(case_id, "assigned" if result == AssignResult.assigned else f"assign-{result}")
+        case "status":
+            return await _status(request, me, case_id, form)
+        case "reopen":
+            reason = str(form.get("reason", "")).strip()
+            if not reason:
+                return _back(case_id, "reason-needed")
+            reopened = await moderation.reopen_case(sessions, me, case_id=case_id, reason=reason)
+            return _back(case_id, "reopened" if reopened == ReopenResult.reopened else f"reopen-{reopened}")
+        case "reply":
+            body = str(form.get("body", "")).strip()
+            if not body:
+                return _back(case_id, "empty")
+            sent = await moderation.reply_to_citizen(sessions, me, case_id, body)
+            return _back(case_id, "reply-queued" if sent is ActionResult.done else "reply-refused")
+        case "note":
+            body = str(form.get("body", "")).strip()
+            if not body:
+                return _back(case_id, "empty")
+            saved = await moderation.add_note(sessions, me, case_id, body)
+            return _back(case_id, "note-saved" if saved is ActionResult.done else "not-found")
+        case "tag" | "untag":
+            changed = await moderation.set_tag(
+                sessions, me, case_id=case_id, tag=str(form.get("tag", "")), present=action == "tag"
+            )
+            return _back(case_id, "tags-saved" if changed else "tag-invalid")
     raise web.HTTPNotFound
 
 
@@ -229,11 +223,11 @@ async def _status(request: web.Request, me: Operator, case_id: int, form: Any) -
         status, outcome = Status.closed, Outcome(value)
     else:
         return _back(case_id, "empty")
-    moderation.require(me, moderation.WORKERS)
+    moderation.require(me, moderation.WORKERS, case_id)
     if form.get("confirm") != "yes":
         return render(request, "confirm.html", case_id=case_id, value=value, outcome=outcome)
     changed = await moderation.set_status(console_of(request).sessions, me, case_id, status, outcome)
-    return _back(case_id, "status-set" if changed else "status-not-set")
+    return _back(case_id, "status-set" if changed is ActionResult.done else "status-not-set")
 
 
 async def evidence_preview(request: web.Request) -> web.StreamResponse:

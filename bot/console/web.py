@@ -18,14 +18,13 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import moderation
-from bot.cases.moderation import aware
 from bot.console import access
 from bot.console.reply_templates import ReplyTemplate
 from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.core.languages import LANGUAGES
 from bot.core.settings import Settings
-from bot.models.cases import CASE_NUMBER_PREFIX
+from bot.models.case_numbers import case_number
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -92,10 +91,10 @@ def render(request: web.Request, template_name: str, *, status: int = 200, **val
         return console.translator.text(lang, key, **args)
 
     def when(moment: datetime | None) -> str:
-        return aware(moment).astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else "–"  # type: ignore[union-attr]
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else "–"  # type: ignore[union-attr]
 
     def number(case_id: int | None) -> str:
-        return f"{CASE_NUMBER_PREFIX}{case_id:05d}" if case_id else ""
+        return case_number(case_id) if case_id else ""
 
     signed_in: access.SignedIn | None = request.get(SIGNED_IN)
     body = _pages.get_template(template_name).render(
@@ -129,7 +128,16 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
             t = console_of(request).translator
             title = t.text(language_of(request), "console-error-title")
             response = message_page(request, status=error.status, title=title, text=str(error.reason))
-    except moderation.Forbidden:
+    except moderation.Forbidden as refusal:
+        # One place audits every refusal: what was tried (the case action, or the page) and by whom.
+        tried = request.match_info.get("action") or request.path.strip("/").replace("/", ":") or "home"
+        await moderation.audit_refusal(
+            console_of(request).sessions,
+            action=f"console:{tried}"[:40],
+            user_key="",
+            operator=refusal.operator,
+            case_id=refusal.case_id,
+        )
         response = forbidden(request)
     except Exception:
         # The type only: the exception text could quote a case.

@@ -103,7 +103,7 @@ async def running_console(settings: Settings) -> AsyncIterator[RunningConsole]:
         task.result()
     engine = database.create_engine(settings.database)
     sessions = database.session_factory(engine)
-    await moderation.seed_operators(sessions, moderation.parse_operator_ids(settings.operator_ids))
+    await moderation.seed_operators(sessions, settings.operator_ids)
     try:
         yield RunningConsole(
             settings, sessions, SecretBox(SECRET), f"http://{settings.console_host}:{settings.console_port}"

@@ -1,7 +1,7 @@
 """operators' console: sign-in links, sessions, second factors, case tags, full-text search over cases
 
 Revision ID: 0008_console
-Revises: 0002
+Revises: 0010_teach_loop
 Create Date: 2026-11-30 16:31:17.077392
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0008_console"
-down_revision = "0002"
+down_revision = "0010_teach_loop"
 branch_labels = None
 depends_on = None
 
