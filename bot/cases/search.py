@@ -63,9 +63,9 @@ def matching(dialect: str, query: str) -> ColumnElement[bool] | None:
         return None
     if dialect == "postgresql":
         # Every word must occur; plainto_tsquery does the quoting.
-        ids = text(
-            "SELECT case_id FROM case_search WHERE document @@ plainto_tsquery('simple', :q)"
-        ).bindparams(q=" ".join(found))
+        ids = text("SELECT case_id FROM case_search WHERE document @@ plainto_tsquery('simple', :q)").bindparams(
+            q=" ".join(found)
+        )
         return col(Case.id).in_(ids.columns(column("case_id", Integer)))
     else:
         expression = " AND ".join(f'"{word}"*' for word in found)  # words are \\w+ only: nothing to escape

@@ -543,4 +543,4 @@ kb-taught-unknown_entry = That entry is no longer in the knowledge base.
 kb-taught-empty = The question is empty: nothing to teach.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
-console-queue-count-more = More than { $count } cases; narrow the filters or search to see them all.
+console-queue-count-more = More than { $count } cases; narrow the filters or the search to page through them all.
