@@ -544,3 +544,10 @@ kb-taught-empty = The question is empty: nothing to teach.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
 console-queue-count-more = More than { $count } cases; narrow the filters or the search to page through them all.
+console-views = Opened { $count ->
+    [one] once
+   *[other] { $count } times
+} by { $people ->
+    [one] one staff member
+   *[other] { $people } staff members
+}.
