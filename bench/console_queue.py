@@ -10,7 +10,9 @@ a note on one case in five, a dialogue on one in ten, a tag on one in twenty) an
 ``hotline console`` (``bot.console.app.serve``) runs in this process on a free port, an admin signs in the way a
 browser does (link, TOTP code), and each scenario below is requested ``--requests`` times one after another: the
 full page, rendered, over HTTP. Printed per scenario: the cases matched, median, p95, p99 and max milliseconds, for
-each run, then the medians of the runs; and the load average before and after.
+each run, then the medians of the runs; and the load average before and after. Because the machine is shared, each
+scenario also reports the CPU time one page costs, which other processes do not inflate: this process (the console
+and the HTTP client) plus the PostgreSQL backends serving it (from /proc), divided by the requests.
 """
 
 from __future__ import annotations
@@ -189,13 +191,40 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, -(-int(share * len(ordered) * 1000) // 1000) - 1))]
 
 
-async def measure(client: aiohttp.ClientSession, base: str, requests: int) -> list[tuple[str, int, list[float]]]:
+def backend_cpu_seconds(pids: list[int]) -> float:
+    """utime + stime of these processes (PostgreSQL backends on this machine), in seconds."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def backend_pids(url: str) -> list[int]:
+    probe = create_async_engine(url)
+    async with probe.connect() as connection:
+        rows = await connection.execute(
+            text("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        )
+        pids = [row[0] for row in rows]
+    await probe.dispose()
+    return pids
+
+
+async def measure(
+    client: aiohttp.ClientSession, base: str, requests: int, url: str
+) -> list[tuple[str, int, list[float], float]]:
     today = datetime.now(UTC).date()
     results = []
     for name, path in SCENARIOS:
         path = path.format(since=today - timedelta(days=60), until=today - timedelta(days=30))
         timings: list[float] = []
         matched = 0
+        pids = await backend_pids(url)
+        cpu_before = time.process_time() + backend_cpu_seconds(pids)
         for _ in range(requests):
             started = time.perf_counter()
             async with client.get(base + path) as answer:
@@ -204,7 +233,8 @@ async def measure(client: aiohttp.ClientSession, base: str, requests: int) -> li
             timings.append((time.perf_counter() - started) * 1000)
             found = re.search(r'id="count">\D*(\d[\d,\s]*)', page)
             matched = int(re.sub(r"\D", "", found.group(1))) if found else -1
-        results.append((name, matched, timings))
+        cpu = (time.process_time() + backend_cpu_seconds(pids) - cpu_before) * 1000 / requests
+        results.append((name, matched, timings, cpu))
     return results
 
 
@@ -245,21 +275,25 @@ async def main() -> None:
     client = await signed_in_client(base, database.session_factory(engine), SecretBox(SECRET))
     runs = []
     for run in range(1, args.runs + 1):
-        results = await measure(client, base, args.requests)
+        results = await measure(client, base, args.requests, args.postgres_url)
         runs.append(results)
         print(f"\nrun {run}: {args.requests} requests per scenario, one at a time, ms per full page")
-        print(f"{'scenario':<34} {'matched':>8} {'median':>8} {'p95':>8} {'p99':>8} {'max':>8}")
-        for name, matched, timings in results:
+        print(f"{'scenario':<34} {'matched':>8} {'median':>8} {'p95':>8} {'p99':>8} {'max':>8} {'CPU/page':>9}")
+        for name, matched, timings, cpu in results:
             print(
                 f"{name:<34} {matched:>8} {statistics.median(timings):>8.1f} {percentile(timings, 0.95):>8.1f} "
-                f"{percentile(timings, 0.99):>8.1f} {max(timings):>8.1f}"
+                f"{percentile(timings, 0.99):>8.1f} {max(timings):>8.1f} {cpu:>9.1f}"
             )
     print(f"\nmedian of {args.runs} runs")
-    print(f"{'scenario':<34} {'median':>8} {'p99':>8}")
-    for i, (name, _, _) in enumerate(runs[0]):
+    print(f"{'scenario':<34} {'median':>8} {'p99':>8} {'CPU/page':>9}")
+    for i, (name, *_) in enumerate(runs[0]):
         medians = [statistics.median(run[i][2]) for run in runs]
         p99s = [percentile(run[i][2], 0.99) for run in runs]
-        print(f"{name:<34} {statistics.median(medians):>8.1f} {statistics.median(p99s):>8.1f}")
+        cpus = [run[i][3] for run in runs]
+        print(
+            f"{name:<34} {statistics.median(medians):>8.1f} {statistics.median(p99s):>8.1f} "
+            f"{statistics.median(cpus):>9.1f}"
+        )
     load_after = os.getloadavg()
     print(
         f"\nload average before {load_before[0]:.2f} {load_before[1]:.2f}, "
