@@ -35,6 +35,8 @@ class SecretBox:
         self._submission_key = self._derive(master, b"submission-key")
         self._receipt_pepper = self._derive(master, b"receipt-pepper")
         self._fernet = Fernet(base64.urlsafe_b64encode(self._derive(master, b"reply-route")))
+        self._files = Fernet(base64.urlsafe_b64encode(self._derive(master, b"web-files")))
+        self._form_key = self._derive(master, b"web-form-token")
 
     @staticmethod
     def _derive(master: bytes, purpose: bytes) -> bytes:
@@ -56,6 +58,20 @@ class SecretBox:
         """scrypt (n=2**14, r=8, p=1: ~50 ms) of a normalised receipt code with a secret pepper."""
         digest = hashlib.scrypt(code.encode(), salt=self._receipt_pepper, n=2**14, r=8, p=1, dklen=32)
         return digest.hex()
+
+    def form_token_key(self, token: str) -> str:
+        """Keyed hash of a web form token: the database never holds the cookie's value."""
+        return hmac.new(self._form_key, token.encode(), hashlib.sha256).hexdigest()
+
+    def seal_file(self, data: bytes) -> bytes:
+        """Web uploads at rest (and web drafts): a stolen disk without the secret shows nothing."""
+        return self._files.encrypt(data)
+
+    def open_file(self, sealed: bytes) -> bytes | None:
+        try:
+            return self._files.decrypt(sealed)
+        except (InvalidToken, ValueError):
+            return None
 
     def encrypt(self, plaintext: str) -> str:
         return self._fernet.encrypt(plaintext.encode()).decode("ascii")

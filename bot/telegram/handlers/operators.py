@@ -23,13 +23,14 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.knowledge_stats import hit_rate
-from bot.cases import moderation
+from bot.cases import moderation, web_reports
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
+from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.models import Operator
 from bot.models.case_numbers import case_number, parse_case_number
-from bot.models.cases import Status
+from bot.models.cases import Channel, Status
 from bot.models.operators import Role
 from bot.telegram import operator_views
 from bot.telegram.callbacks import CaseButton, OperatorAction, OperatorStatus
@@ -117,6 +118,7 @@ async def on_case_button(
     staff: Texts,
     state: FSMContext,
     sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
 ) -> None:
     case_id, action = callback_data.case, callback_data.action
     number = case_number(case_id)
@@ -129,7 +131,7 @@ async def on_case_button(
                 return
             await query.answer()
             if message is not None:
-                await send_case(message, staff, found)
+                await send_case(message, staff, found, sessions, secrets)
         case CaseButton.claim:
             result = await moderation.claim_case(sessions, operator, case_id)
             hours = int(moderation.CLAIM_DURATION.total_seconds() // 3600)
@@ -159,7 +161,13 @@ async def on_case_button(
             await query.answer(staff("op-released" if released else "op-not-released", number=number))
 
 
-async def send_case(message: Message, staff: Texts, found: moderation.CaseDetails) -> None:
+async def send_case(
+    message: Message,
+    staff: Texts,
+    found: moderation.CaseDetails,
+    sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
+) -> None:
     text = operator_views.details(staff, found)
     for start in range(0, len(text), 4000):
         await message.answer(text[start : start + 4000])
@@ -182,6 +190,15 @@ async def send_case(message: Message, staff: Texts, found: moderation.CaseDetail
                     await message.answer_video_note(item.file_id)
                 case _:
                     await message.answer_document(item.file_id, caption=item.text)
+    if found.case.channel is Channel.web and found.case.id is not None:
+        # Web files live encrypted in the database (bot/cases/web_reports.py): uploaded from memory, never disk.
+        for upload, data in await web_reports.case_files(sessions, secrets, case_id=found.case.id):
+            document = BufferedInputFile(data, filename=upload.file_name)
+            with contextlib.suppress(TelegramAPIError):
+                if upload.kind == "photo":
+                    await message.answer_photo(document)
+                else:
+                    await message.answer_document(document)
     await message.answer(found.case.number, reply_markup=operator_views.case_buttons(staff, found.case.id))
 
 
@@ -282,6 +299,7 @@ async def case_command(
     operator: Operator | None,
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
 ) -> None:
     case_id = parse_case_number(command.args or "")
     if case_id is None:
@@ -291,7 +309,7 @@ async def case_command(
     if found is None:
         await message.answer(staff("op-not-found"))
         return
-    await send_case(message, staff, found)
+    await send_case(message, staff, found, sessions, secrets)
 
 
 async def stats_command(
