@@ -62,8 +62,11 @@ class WebServices:
     lookups: FloodControl
 
 
+SERVICES = web.AppKey("services", WebServices)
+
+
 def _page(request: web.Request) -> pages.Page:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     lang = request.match_info.get("lang", services.settings.default_language)
     return pages.Page(services.translator, lang if lang in LANGUAGES else services.settings.default_language)
 
@@ -79,7 +82,8 @@ async def protective_headers(
     try:
         response = await handler(request)
     except web.HTTPException as exc:
-        response = exc
+        exc.headers.update(SECURITY_HEADERS)
+        raise
     except Exception as exc:  # by class only: the request may hold a citizen's text
         log.error("web request failed: %s", type(exc).__name__)
         page = _page(request)
@@ -92,7 +96,7 @@ async def protective_headers(
 
 
 async def root(request: web.Request) -> web.Response:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     raise web.HTTPSeeOther(f"/{services.settings.default_language}/")
 
 
@@ -101,7 +105,7 @@ async def home(request: web.Request) -> web.Response:
 
 
 async def ask(request: web.Request) -> web.Response:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     page = _page(request)
     question = request.query.get("q", "")[:MAX_QUESTION_CHARS]
     entry = request.query.get("entry", "")
@@ -147,7 +151,7 @@ def _form_of(fields: web_reports.WebDraftFields) -> pages.ReportForm:
 
 
 async def _current_draft(request: web.Request) -> web_reports.LoadedDraft | None:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     token = request.cookies.get(FORM_COOKIE)
     if not token:
         return None
@@ -175,14 +179,14 @@ def _set_form_cookie(response: web.StreamResponse, services: WebServices, token:
 
 async def report_form(request: web.Request) -> web.Response:
     """No cookie here: the site sets one only once a report is started (the first Continue)."""
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     draft = await _current_draft(request)
     form = _form_of(draft.fields) if draft else pages.ReportForm()
     return _html(pages.report_form(_page(request), form, errors=(), uploads=_uploads(draft), **_limits(services)))
 
 
 async def report_post(request: web.Request) -> web.Response:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     settings = services.settings
     page = _page(request)
     fields, files, remove = await _read_report_form(request, page.lang)
@@ -215,7 +219,7 @@ async def report_post(request: web.Request) -> web.Response:
         body = pages.report_form(page, _form_of(fields), errors=errors, uploads=_uploads(draft), **_limits(services))
         response = _html(body, status=422 if errors else 200)
     else:
-        response = web.HTTPSeeOther(page.link("/report/review"))
+        response = web.Response(status=303, headers={"Location": page.link("/report/review")})
     _set_form_cookie(response, services, token)
     return response
 
@@ -228,7 +232,7 @@ async def _read_report_form(
     request: web.Request, lang: str
 ) -> tuple[web_reports.WebDraftFields, list[bytes], int | None]:
     """The multipart form, read field by field; a file over the limit is cut off and refused, not buffered."""
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     limit = services.settings.web_max_file_mb * 1024 * 1024
     values: dict[str, str] = {}
     files: list[bytes] = []
@@ -273,7 +277,7 @@ def _fields(values: dict[str, str], lang: str) -> web_reports.WebDraftFields:
 
 
 async def review(request: web.Request) -> web.Response:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     page = _page(request)
     draft = await _current_draft(request)
     if draft is None:
@@ -299,7 +303,7 @@ def _review_page(
 
 
 async def submit(request: web.Request) -> web.Response:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     settings = services.settings
     page = _page(request)
     form = await request.post()
@@ -342,7 +346,7 @@ async def status_form(request: web.Request) -> web.Response:
 
 async def _case_of(request: web.Request, form: MultiDictProxy[str | bytes | web.FileField]) -> tuple[int | None, str]:
     """The case of the typed code (None if unknown), and the code as it was typed, normalised."""
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     typed = str(form.get("code", ""))[:40]
     code = receipts.normalize(typed)
     if code is None:
@@ -351,7 +355,7 @@ async def _case_of(request: web.Request, form: MultiDictProxy[str | bytes | web.
 
 
 async def status_post(request: web.Request) -> web.Response:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     page = _page(request)
     form = await request.post()
     if receipts.normalize(str(form.get("code", ""))[:40]) is None:
@@ -366,7 +370,7 @@ async def status_post(request: web.Request) -> web.Response:
 
 
 async def status_reply(request: web.Request) -> web.Response:
-    services: WebServices = request.app["services"]
+    services: WebServices = request.app[SERVICES]
     page = _page(request)
     form = await request.post()
     case_id, code = await _case_of(request, form)
@@ -407,7 +411,7 @@ async def static_file(request: web.Request) -> web.Response:
 def build_app(services: WebServices) -> web.Application:
     limit = services.settings.web_max_file_mb * 1024 * 1024 * max(services.settings.web_max_files, 1)
     app = web.Application(middlewares=[protective_headers], client_max_size=limit + MAX_BODY_MARGIN)
-    app["services"] = services
+    app[SERVICES] = services
     lang = "{lang:kk|ru|en}"
     app.router.add_get("/", root)
     app.router.add_get(f"/{lang}/", home)
