@@ -33,8 +33,8 @@ def card(t: Texts, case: Case, evidence_items: int) -> str:
         evidence=evidence_items,
         similar=similar,
     )
-    # A web report has no chat behind it: say so first, replies wait for the reporter on the web status page.
-    return f"{t('op-web-case')}\n{text}" if case.channel is Channel.web else text
+    # A web report has no chat behind it: replies wait for the reporter on the web status page.
+    return f"{text}\n{t('op-web-case')}" if case.channel is Channel.web else text
 
 
 def case_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
@@ -91,5 +91,5 @@ def details(t: Texts, found: CaseDetails) -> str:
         for note in found.notes:
             lines.append(t("op-case-note", date=when(note.created_at), text=note.body, operator=note.operator_id))
     if case.channel is Channel.web:
-        lines.insert(0, t("op-web-case"))
+        lines.insert(1, t("op-web-case"))
     return "\n".join(lines)
