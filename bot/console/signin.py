@@ -73,7 +73,9 @@ async def code_page(request: web.Request, *, wrong: bool = False) -> web.Respons
     if secret is not None:
         uri = totp.provisioning_uri(secret, account=f"operator-{found.operator.id}", issuer=access.ISSUER)
         out = io.BytesIO()
-        segno.make(uri, error="m").save(out, kind="svg", scale=5, xmldecl=False, svgns=True, nl=False)
+        segno.make(uri, error="m").save(
+            out, kind="svg", scale=5, border=4, xmldecl=False, svgns=True, nl=False, omitsize=True
+        )
         qr = out.getvalue().decode("utf-8")
     return render(
         request,
