@@ -19,6 +19,7 @@ import bisect
 import heapq
 import math
 import re
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,6 +49,7 @@ MAX_TOKENS = 60
 PLACE_PREFIX = "place"
 CANDIDATES = 64  # entries given a full coverage count when the question has common words
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
@@ -83,29 +85,37 @@ class Result:
 
 
 @dataclass
-class _Phrasing:
-    stems: frozenset[str]
-    weight: float
-    text: str  # stems joined, for rapidfuzz
-
-
-@dataclass
 class _Index:
-    """Inverted index of the phrasings and answers written in one script."""
+    """Inverted index of the phrasings and answers written in one script.
+
+    Kept compact, because the teach loop grows the knowledge base while the process runs: an entry's phrasings are
+    one flat array of term numbers (``phrasing_terms``) cut at ``phrasing_ends``, not a set object per phrasing (a
+    frozenset of six stems costs ~700 bytes; the array, 4 bytes a stem). At 10,000 entries this took the index from
+    387 MB to the figure in docs/benchmarks.md.
+    """
 
     postings: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
     idf: dict[str, float] = field(default_factory=dict)
-    phrasings_by_entry: dict[int, list[_Phrasing]] = field(default_factory=lambda: defaultdict(list))
+    term_ids: dict[str, int] = field(default_factory=dict)  # stem → its number in the phrasing arrays
+    terms: list[str] = field(default_factory=list)  # number → stem
+    phrasing_terms: list[array] = field(default_factory=list)  # entry → term numbers of all its phrasings, in a row
+    phrasing_ends: list[array] = field(default_factory=list)  # entry → where each phrasing ends in phrasing_terms
+    phrasing_weights: list[array] = field(default_factory=list)  # entry → each phrasing's weight (sum of idf)
     years_by_entry: dict[int, frozenset[str]] = field(default_factory=dict)
     vocab_by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     sorted_vocab: list[str] = field(default_factory=list)
     unknown_weight: float = 1.0
     specific_idf: float = 0.0  # a word in at most two entries
     common_df: int = 0  # words in more entries than this are "common": not walked to find candidates
-    entry_terms: list[dict[str, float]] = field(default_factory=list)  # entry → its words and their weights
-    phrasings_with: list[dict[str, tuple[int, ...]]] = field(default_factory=list)  # entry → word → its phrasings
-    phrasing_texts: list[list[str]] = field(default_factory=list)  # entry → its phrasings' stems, for rapidfuzz
     fuzzy_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
+
+    def phrasings(self, position: int) -> list[tuple[list[str], float]]:
+        """An entry's phrasings as (stems, weight), rebuilt from the arrays (only for the few re-ranked entries)."""
+        terms, weights, start, out = self.phrasing_terms[position], self.phrasing_weights[position], 0, []
+        for number, end in enumerate(self.phrasing_ends[position]):
+            out.append(([self.terms[t] for t in terms[start:end]], weights[number]))
+            start = end
+        return out
 
 
 def _allowed_edits(length: int) -> int:
@@ -217,42 +227,40 @@ class AnswerEngine:
                     folded = _fold_for(lang, clean(question))
                     self._words[lang].update(tokens(folded))
                     phrasing_stems.append(frozenset(self._stem(w, lang) for w in self._words_of(script, folded)))
-                folded = _fold_for(lang, clean(entry.answer[lang]))
+                folded = _fold_for(lang, clean(_PLACEHOLDER.sub(" ", entry.answer[lang])))
                 self._words[lang].update(tokens(folded))
                 answer_stems.update(self._stem(w, lang) for w in self._words_of(script, folded))
-            per_entry.append((phrasing_stems, answer_stems))
+            # Only the entry's distinct phrasings are kept while building (they are re-read below, once).
+            per_entry.append((list(dict.fromkeys(phrasing_stems)), answer_stems))
             for term in set().union(*phrasing_stems, answer_stems):
                 document_frequency[term] += 1
         n = max(len(self.kb.entries), 1)
         index.idf = {term: math.log(1.0 + n / df) for term, df in document_frequency.items()}
+        index.terms = sorted(index.idf)
+        index.term_ids = {term: number for number, term in enumerate(index.terms)}
         index.unknown_weight = self.tuning.unknown_weight * math.log(1.0 + n)
         index.specific_idf = math.log(1.0 + n / 2)
         index.common_df = max(200, n // 20)
         for position, (phrasing_stems, answer_stems) in enumerate(per_entry):
             for term in answer_stems:
                 index.postings[term][position] = self.tuning.answer_word_weight
+            flat, ends, weights = array("I"), array("I"), array("f")
             for stems in phrasing_stems:
                 for term in stems:
                     index.postings[term][position] = 1.0
-                weight = sum(index.idf[t] * self._place_factor(t) for t in stems) or 1.0
-                index.phrasings_by_entry[position].append(_Phrasing(stems, weight, " ".join(sorted(stems))))
-            index.years_by_entry[position] = frozenset(
-                t for t in set().union(*phrasing_stems, answer_stems) if _YEAR.fullmatch(t)
-            )
+                flat.extend(index.term_ids[t] for t in sorted(stems))
+                ends.append(len(flat))
+                weights.append(sum(index.idf[t] * self._place_factor(t) for t in stems) or 1.0)
+            index.phrasing_terms.append(flat)
+            index.phrasing_ends.append(ends)
+            index.phrasing_weights.append(weights)
+            years = frozenset(t for t in set().union(*phrasing_stems, answer_stems) if _YEAR.fullmatch(t))
+            if years:
+                index.years_by_entry[position] = years
+            per_entry[position] = ([], set())  # free as we go: the building peak stays near the index's size
         for term in index.idf:
             if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
                 index.vocab_by_length[len(term)].append(term)
-        for position in range(len(per_entry)):
-            where: dict[str, list[int]] = defaultdict(list)
-            for number, phrasing in enumerate(index.phrasings_by_entry[position]):
-                for term in phrasing.stems:
-                    where[term].append(number)
-            index.phrasings_with.append({term: tuple(numbers) for term, numbers in where.items()})
-            index.phrasing_texts.append([p.text for p in index.phrasings_by_entry[position]])
-        index.entry_terms = [{} for _ in per_entry]
-        for term, postings in index.postings.items():
-            for position, weight in postings.items():
-                index.entry_terms[position][term] = weight
         index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
         index.postings = dict(index.postings)
         return index
@@ -335,18 +343,14 @@ class AnswerEngine:
         query_text = " ".join(sorted(matched))
         scores: dict[int, float] = {}
         for position, covered in best:
-            phrasings = index.phrasings_by_entry[position]
-            # Weight each phrasing shares with the question, walking only the question's words (few).
-            shared: dict[int, float] = defaultdict(float)
-            where = index.phrasings_with[position]
-            for term, weight in matched.items():
-                for number in where.get(term, ()):
-                    shared[number] += weight
-            fit = 0.0
-            for number, common in shared.items():
-                recall, precision = common / total, common / phrasings[number].weight
-                fit = max(fit, 2 * recall * precision / (recall + precision))
-            similar = process.extractOne(query_text, index.phrasing_texts[position], scorer=fuzz.token_set_ratio)
+            fit, texts = 0.0, []
+            for stems, weight in index.phrasings(position):
+                common = sum(matched.get(term, 0.0) for term in stems)
+                if common:
+                    recall, precision = common / total, common / weight
+                    fit = max(fit, 2 * recall * precision / (recall + precision))
+                texts.append(" ".join(stems))
+            similar = process.extractOne(query_text, texts, scorer=fuzz.token_set_ratio)
             fuzzy = similar[1] / 100.0 if similar else 0.0
             score = tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0) + tuning.fuzzy * fuzzy
             scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if vague else score)
@@ -366,12 +370,10 @@ class AnswerEngine:
                 gathered[position] += weight * posting_weight
         if len(rare) < len(matched):
             shortlist = heapq.nlargest(CANDIDATES, gathered, key=gathered.__getitem__)
-            gathered = {
-                p: sum(weight * index.entry_terms[p].get(term, 0.0) for term, weight in matched.items())
-                for p in shortlist
-            }
+            postings = [(weight, index.postings[term]) for term, weight in matched.items()]
+            gathered = {p: sum(weight * where.get(p, 0.0) for weight, where in postings) for p in shortlist}
         if years:
-            gathered = {p: c for p, c in gathered.items() if years <= index.years_by_entry[p]}
+            gathered = {p: c for p, c in gathered.items() if years <= index.years_by_entry.get(p, frozenset())}
         return gathered
 
     def _decide(self, question: str, lang: str, ranking: list[tuple[int, float]]) -> Result:
