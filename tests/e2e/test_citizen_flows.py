@@ -353,7 +353,7 @@ async def test_media_long_empty_edited_text_and_unknown_commands_get_a_clear_rep
 
     writer = citizen(language_code="kk")
     await emulator.send_message(writer, "Террор туралы " * 358)  # 5,012 characters
-    assert (await emulator.wait_for_bot_message(writer.id))["text"] == text("kk", "too-long", limit=500)
+    assert (await emulator.wait_for_bot_message(writer.id))["text"] == text("kk", "too-long", limit=4096)
     await emulator.send_message(writer, "  \n\t  ")
     assert (await emulator.wait_for_bot_message(writer.id))["text"] == text("kk", "empty-text")
     await emulator.send_message(writer, "/nonsense")
