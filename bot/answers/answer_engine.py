@@ -372,8 +372,8 @@ class AnswerEngine:
             topical = topical or (factor == 1.0 and not term[0].isdigit())
         if not topical:
             return {}  # only places or figures matched: never enough to answer
-        # One common word ("terror") is a topic, not a question: at most "did you mean".
-        vague = len(matched) == 1 and index.idf[next(iter(matched))] < index.specific_idf
+        # One word ("terror") is a topic, not a question: at most "did you mean", unless it is a phrasing ("anonymity").
+        vague = len(matched) == 1
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         query_words = " ".join(self._words_of(script, folded))
