@@ -249,6 +249,27 @@ op-export-ready = Export of { $count } cases ({ $format }), with no identifying 
 op-export-usage = Usage: /export [csv | json]
 op-audit-title = Audit log (newest first):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
-op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
+
+## Teach loop: editors decide what unanswered questions mean (/gaps)
+kb-gap-question = ❓ “{ $text }” ({ $language }, asked { $asked } { $asked ->
+        [one] time
+       *[other] times
+    })
+kb-gap-picked = Citizens chose from the suggestions: “{ $entry }” ({ $count })
+kb-gap-disliked = The answer “{ $entry }” was voted 👎 ({ $count })
+kb-gap-choose = What did it mean?
+kb-gap-means = → { $entry }
+kb-gap-other-entry = Another entry…
+kb-gap-off-topic = Off-topic
+kb-gap-skip = Skip
+kb-gaps-none = There are no unanswered questions.
+kb-gaps-end = No more questions. Send /gaps to start again.
+kb-taught-taught = ✅ Learned: the bot will answer this question.
+kb-taught-already_known = This wording has already been taught.
+kb-taught-unknown_entry = That entry is no longer in the knowledge base.
+kb-taught-empty = The question is empty: nothing to teach.
+kb-gap-gone = Another editor has already dealt with this question.
+kb-gap-dismissed = Marked as off-topic.

@@ -251,6 +251,24 @@ op-export-ready = Экспорт: { $count } өтініш ({ $format }), жек�
 op-export-usage = Пайдалану: /export [csv | json]
 op-audit-title = Аудит журналы (алдымен жаңалары):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
-op-admin-usage = Пайдалану: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-admin-usage = Пайдалану: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
 op-operator-set = Оператор { $id }: енді рөлі — { $role }.
 op-operator-removed = Оператор { $id } жойылды.
+
+## Teach loop: editors decide what unanswered questions mean (/gaps)
+kb-gap-question = ❓ «{ $text }» ({ $language }, { $asked } рет сұралды)
+kb-gap-picked = Азаматтар ұсынылғандардың ішінен таңдағаны: «{ $entry }» ({ $count })
+kb-gap-disliked = «{ $entry }» жауабына 👎 қойылды ({ $count })
+kb-gap-choose = Бұл сұрақ нені білдіреді?
+kb-gap-means = → { $entry }
+kb-gap-other-entry = Басқа жазба…
+kb-gap-off-topic = Тақырыпқа қатысы жоқ
+kb-gap-skip = Өткізіп жіберу
+kb-gaps-none = Жауапсыз қалған сұрақтар жоқ.
+kb-gaps-end = Басқа сұрақ жоқ. Басынан бастау үшін /gaps жіберіңіз.
+kb-taught-taught = ✅ Есте сақталды: бот бұдан былай бұл сұраққа жауап береді.
+kb-taught-already_known = Бұл тұжырым бұрын қосылған.
+kb-taught-unknown_entry = Бұл жазба білім қорында енді жоқ.
+kb-taught-empty = Сұрақ бос: қосатын ештеңе жоқ.
+kb-gap-gone = Бұл сұрақты басқа редактор қарап қойған.
+kb-gap-dismissed = Тақырыпқа қатысы жоқ сұрақ ретінде белгіленді.

@@ -286,6 +286,28 @@ op-export-ready = Выгрузка: { $count } { $count ->
 op-export-usage = Формат: /export [csv | json]
 op-audit-title = Журнал аудита (сначала новые):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
-op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
 op-operator-set = Оператору { $id } назначена роль { $role }.
 op-operator-removed = Оператор { $id } удалён.
+
+## Teach loop: editors decide what unanswered questions mean (/gaps)
+kb-gap-question = ❓ «{ $text }» ({ $language }, спрашивали { $asked } { $asked ->
+        [one] раз
+        [few] раза
+       *[other] раз
+    })
+kb-gap-picked = Граждане выбрали из предложенного: «{ $entry }» ({ $count })
+kb-gap-disliked = Ответ «{ $entry }» отмечен 👎 ({ $count })
+kb-gap-choose = Что имелось в виду?
+kb-gap-means = → { $entry }
+kb-gap-other-entry = Другая запись…
+kb-gap-off-topic = Не по теме
+kb-gap-skip = Пропустить
+kb-gaps-none = Неотвеченных вопросов нет.
+kb-gaps-end = Больше вопросов нет. Отправьте /gaps, чтобы начать сначала.
+kb-taught-taught = ✅ Запомнено: бот будет отвечать на этот вопрос.
+kb-taught-already_known = Эта формулировка уже была добавлена.
+kb-taught-unknown_entry = Такой записи больше нет в базе знаний.
+kb-taught-empty = Пустой вопрос: добавлять нечего.
+kb-gap-gone = Этот вопрос уже разобрал другой редактор.
+kb-gap-dismissed = Отмечено как вопрос не по теме.
