@@ -6,8 +6,8 @@ the review page, solve the proof of work (outside the timed part, as a browser w
 submit; ``--concurrency`` of them at once. The timed part is Submit only: proof check, scrypt receipt hash (in a
 thread), the case and its notification committed. The baseline in the same run is the same with
 ``WEB_POW_BITS=0`` (no check), so the ratio is the cost of checking. The solve time is Python's hashlib, per
-difficulty; the browser's time for the default difficulty is measured by tests/test_web_browser.py's benchmark
-mode (see docs/benchmarks.md).
+difficulty; ``--browser`` also measures the site's own script (bot/web/static/pow.js) in Debian's Chromium
+driven by Playwright: the median over several fresh challenges, as a visitor's browser would solve them.
 
     .venv/bin/python bench/web_intake.py --reports 60 --runs 3
 """
@@ -98,12 +98,56 @@ def solve_times(bits_list: list[int], samples: int) -> dict[int, float]:
     return result
 
 
+async def browser_solve_times(bits: int, samples: int) -> list[float]:
+    """The review page's script solving fresh challenges in Chromium (what a visitor waits for before Send)."""
+    from playwright.async_api import async_playwright
+
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    times: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(
+            data_dir=Path(tmp),
+            secret_key="bench-web-intake-secret-0123456789-abcdef",
+            web_port=0,
+            web_pow_bits=bits,
+            web_secure_cookies=False,
+        )
+        intake = WebIntake(settings)
+        task = asyncio.create_task(intake.run(handle_signals=False))
+        await intake.ready.wait()
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+            for _ in range(samples):
+                context = await browser.new_context()
+                page = await context.new_page()
+                await page.goto(f"http://127.0.0.1:{intake.port}/en/report")
+                await page.check('input[name="category"][value="other"]')
+                await page.fill("#description", DESCRIPTION)
+                await page.click('button[name="action"]')
+                await page.wait_for_selector("#submit-form[data-solved-ms]", state="attached", timeout=300_000)
+                times.append(float(await page.get_attribute("#submit-form", "data-solved-ms") or 0))
+                await context.close()
+            await browser.close()
+        intake.stop()
+        await task
+    return times
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=60)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--bits", type=int, default=18, help="the difficulty measured (WEB_POW_BITS)")
+    parser.add_argument("--browser", type=int, default=0, metavar="N", help="also time N solves in Chromium")
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores)")
     rows = {0: [], args.bits: []}
@@ -123,6 +167,10 @@ async def main() -> None:
     print("|---|---|")
     for bits, ms in solve_times([14, 16, args.bits], 5).items():
         print(f"| {bits} | {ms:.0f} |")
+    if args.browser:
+        times = await browser_solve_times(args.bits, args.browser)
+        print(f"\nbot/web/static/pow.js in Chromium, {args.bits} bits, {args.browser} challenges:")
+        print(f"median {statistics.median(times):.0f} ms, min {min(times):.0f}, max {max(times):.0f}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

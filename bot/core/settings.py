@@ -102,6 +102,8 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=90, ge=1, le=3650)
     # The hotline's own phone (issue 10): answers mention it only when it is set, never an invented number.
     hotline_phone: str | None = Field(default=None, pattern=r"^(\+?[0-9 ()-]{2,20})?$")
+    # The public address of the web intake (`hotline web`), offered to those who ask how to report without Telegram.
+    hotline_web_url: str | None = Field(default=None, pattern=r"^(https?://\S+)?$")
 
     # Teach loop (bot/answers/learning.py)
     learned_refresh_seconds: float = Field(
@@ -253,6 +255,7 @@ class Settings(BaseSettings):
             "police_number": self.police_number,
             "retention_days": str(self.retention_days),
             "hotline_phone": self.hotline_phone or "",
+            "web_intake_url": self.hotline_web_url or "",
         }
 
 

@@ -589,7 +589,10 @@ web-review-description = Description
 web-review-files = Files
 web-review-edit = Change something
 web-review-pow-working = Preparing to send… (your browser does a short calculation that protects the hotline from junk)
-web-review-no-script = Without JavaScript: wait { $seconds } seconds after starting the report, then press Send.
+web-review-no-script = Without JavaScript: wait { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    } after starting the report, then press Send.
 web-review-submit = Send the report
 web-receipt-title = Your report has been received
 web-receipt-intro = Your receipt code:
@@ -614,6 +617,9 @@ web-error-file-unsupported = A file is of a type we cannot clean of personal dat
 web-error-file-unreadable = A file could not be read (damaged or password-protected) and was not attached.
 web-error-too-many-files = A report can have at most { $count } files; the others were not attached.
 web-error-draft-gone = This form has expired or was already sent. Please start the report again.
-web-error-proof = Please wait { $seconds } more seconds, then press Send again (this protects the hotline from junk).
+web-error-proof = Please wait { $seconds } more { $seconds ->
+        [one] second
+       *[other] seconds
+    }, then press Send again (this protects the hotline from junk).
 web-error-busy = Too many reports are arriving right now. Please wait a minute and press Send again.
 op-web-case = 🌐 Web report: no Telegram account behind it. Your replies wait for the reporter on the web status page.

@@ -630,7 +630,11 @@ web-review-description = Описание
 web-review-files = Файлы
 web-review-edit = Изменить
 web-review-pow-working = Подготовка к отправке… (браузер выполняет короткое вычисление, которое защищает телефон доверия от мусора)
-web-review-no-script = Без JavaScript: подождите { $seconds } секунд после начала сообщения, затем нажмите «Отправить».
+web-review-no-script = Без JavaScript: подождите { $seconds } { $seconds ->
+        [one] секунду
+        [few] секунды
+       *[other] секунд
+    } после начала сообщения, затем нажмите «Отправить».
 web-review-submit = Отправить сообщение
 web-receipt-title = Ваше сообщение получено
 web-receipt-intro = Ваш код обращения:
