@@ -36,6 +36,7 @@ class UpdateQueue:
     def __init__(self) -> None:
         self.pending: dict[int, Update] = {}  # not yet confirmed / delivered, in update_id order
         self.history: dict[int, Update] = {}  # every update ever created, for deliver_again
+        self.created: dict[int, float] = {}  # update_id → loop time it was created (webhook give-up age)
         self.allowed_updates: list[str] | None = None
         self._last_id = 0
         self._poll: _Poll | None = None
@@ -53,6 +54,7 @@ class UpdateQueue:
         update: Update = {"update_id": self._last_id, kind: payload}
         self.pending[self._last_id] = update
         self.history[self._last_id] = update
+        self.created[self._last_id] = asyncio.get_running_loop().time()
         if self._poll is not None:
             self._poll.wake.set()
         return update

@@ -75,7 +75,10 @@ def _apply_edit(
     markup: Markup | None,
     replaced: tuple[str, ...] = (),
 ) -> Message:
-    """Replace content and inline keyboard (an edit without reply_markup removes the inline keyboard)."""
+    """Replace content and inline keyboard (an edit without reply_markup removes the inline keyboard).
+
+    Edits count towards the flood limits like sends (Telegram answers rapid edit bursts with 429 too)."""
+    world.check_rate(bot, log)
     for key in replaced:
         message.pop(key, None)
     message.update(content)
