@@ -252,3 +252,9 @@ op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
 op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
+
+## Operators' chat and prompts (issue 16: emulator strictness)
+opchat-prompt-for = { $name }, { $prompt }
+opchat-migrated = Telegram upgraded the operators' group to a supergroup (new id { $chat_id }). Case notifications go there from now on; nothing was lost.
+opchat-lost = ⚠️ The bot can no longer post to the operators' chat (Telegram: { $reason }). New cases and urgent alerts are kept and will be delivered once the bot is back in the group. Add it back now, or ask the administrator to change OPERATOR_CHAT_ID.
+opchat-evidence-undelivered = ⚠️ Item { $position } of { $total } could not be shown here (Telegram: { $reason }).

@@ -254,3 +254,9 @@ op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
 op-admin-usage = Пайдалану: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
 op-operator-set = Оператор { $id }: енді рөлі — { $role }.
 op-operator-removed = Оператор { $id } жойылды.
+
+## Operators' chat and prompts (issue 16: emulator strictness)
+opchat-prompt-for = { $name }, { $prompt }
+opchat-migrated = Telegram операторлар тобын супертопқа айналдырды (жаңа id { $chat_id }). Өтініштер туралы хабарламалар енді сонда келеді, ештеңе жоғалған жоқ.
+opchat-lost = ⚠️ Бот операторлар чатына енді жаза алмайды (Telegram: { $reason }). Жаңа өтініштер мен шұғыл хабарламалар сақталады, бот топқа қайта қосылғанда жеткізіледі. Ботты топқа қазір қайта қосыңыз немесе әкімшіден OPERATOR_CHAT_ID мәнін өзгертуді сұраңыз.
+opchat-evidence-undelivered = ⚠️ { $total } тіркеменің { $position }-сін мұнда көрсету мүмкін болмады (Telegram: { $reason }).

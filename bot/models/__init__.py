@@ -4,6 +4,7 @@ from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, 
 from bot.models.fsm import ConversationState
 from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap
 from bot.models.operators import AuditEntry, Operator
+from bot.models.operators_chat import OperatorsChat
 from bot.models.outbox import OutboxMessage
 from bot.models.preferences import UserPreference
 
@@ -18,6 +19,7 @@ __all__ = [
     "Evidence",
     "KnowledgeGap",
     "Operator",
+    "OperatorsChat",
     "OutboxMessage",
     "ReplyRoute",
     "UserCounter",

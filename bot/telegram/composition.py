@@ -42,7 +42,7 @@ from bot.telegram.handlers import build_router
 from bot.telegram.lifecycle import HotlineDispatcher, InFlight
 from bot.telegram.middlewares import UserContext
 from bot.telegram.notifications import TelegramNotifier
-from bot.telegram.observability import ApiErrorMetrics
+from bot.telegram.observability import ApiErrorMetrics, Problems
 from bot.telegram.outgoing import OutgoingPolicy, SendLimiter
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,9 @@ class Services:
     coordinator: Coordinator
     updates: UpdateLog
     outbox: OutboxWorker
+    notifier: TelegramNotifier
     redis: Redis | None = None  # REDIS_URL: state shared by all instances
+    problems: Problems = field(default_factory=Problems)  # named in /healthz (503) until solved
     in_flight: InFlight = field(default_factory=InFlight)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set: the background loops end
     background: list[asyncio.Task[Any]] = field(default_factory=list)
@@ -92,6 +94,7 @@ class Services:
             "question_log": self.question_log,
             "emergency": self.emergency,
             "outbox": self.outbox,
+            "notifier": self.notifier,
         }
 
     async def close(self) -> None:
@@ -169,6 +172,7 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         coordinator=Coordinator(redis=redis, db=db, namespace=namespace),
         updates=updates,
         outbox=OutboxWorker(sessions, notifier),
+        notifier=notifier,
         redis=redis,
     )
 
@@ -186,6 +190,7 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
     limiter = SendLimiter(
         private_rate=settings.telegram_chat_rate,
         private_burst=settings.telegram_chat_burst,
+        group_rate=max(settings.telegram_group_rate - 3, 1.0) / 60,  # minus the burst of 3 (see SendLimiter)
         global_rate=max(settings.telegram_global_rate - 5, 1.0),
         global_burst=5,
     )

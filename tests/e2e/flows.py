@@ -15,7 +15,6 @@ import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
-from unittest import mock
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -23,7 +22,6 @@ from sqlalchemy.engine import make_url
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.emulator import ApiCall, BotAPIEmulator, EmuChat, EmuUser
-from bot.telegram.outgoing import SendLimiter
 from tests.e2e.conftest import RunningBot
 
 LANGS = ("kk", "ru", "en")
@@ -382,19 +380,13 @@ class Desk:
         return await self.press(who, choose, f"op-outcome-{outcome}")
 
 
-def _fast_groups(**limits: Any) -> SendLimiter:
-    return SendLimiter(**limits, group_rate=50.0, group_burst=50)
-
-
 @contextlib.asynccontextmanager
 async def operators_desk(
     emulator: BotAPIEmulator, make_settings: Callable[..., Settings], **overrides: Any
 ) -> AsyncIterator[Desk]:
     """A running bot with an operators' group (OPERATOR_CHAT_ID), its staff, and operators' language English.
 
-    The bot paces its messages to a group under Telegram's 20 a minute; an operator opening a case with a few files
-    would wait seconds for each, so here groups get the same generous pacing as private chats (see conftest: the
-    pacing itself is tested separately).
+    The bot paces its messages to the group by the emulator's limits (Telegram's, scaled up as in conftest).
     """
     settings = make_settings(
         operator_ids=OPERATOR_IDS, operator_chat_id=OPERATORS_CHAT, operator_language="en", **overrides
@@ -410,8 +402,7 @@ async def operators_desk(
         operator2=emulator.user(OPERATOR2_ID, first_name="Oksana", username="oksana_op", language_code="en"),
         analyst=emulator.user(ANALYST_ID, first_name="Askar", username="askar_analyst", language_code="en"),
     )
-    with mock.patch("bot.telegram.composition.SendLimiter", _fast_groups):
-        await running.start()
+    await running.start()
     try:
         yield desk
     finally:
