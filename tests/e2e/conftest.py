@@ -51,8 +51,6 @@ def make_settings(tmp_path: Path, emulator: BotAPIEmulator) -> Callable[..., Set
             "data_dir": tmp_path / "data",
             "secret_key": SECRET,
             **PACING,
-            "telegram_chat_rate": 50.0,  # the pacing itself is tested separately, with Telegram's real limits
-            "telegram_chat_burst": 50,
             "flood_rate": 50.0,  # tests click faster than people; flood control has its own tests
             "flood_burst": 100,
             "health_port": 0,  # tests that want /healthz pick a free port themselves

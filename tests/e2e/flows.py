@@ -333,6 +333,11 @@ class Desk:
             OPERATORS_CHAT, lambda m: m.get("text") == wanted, timeout, after=after
         )
 
+    async def prompt(self, who: EmuUser, key: str, after: int = 0, **args: Any) -> dict:
+        """The bot's reply/note prompt for operator ``who``: ``key``'s text addressed to them by name."""
+        wanted = staff("opchat-prompt-for", name=who.first_name, prompt=staff(key, **args))
+        return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == wanted, after=after)
+
     async def press(self, who: EmuUser, message: dict, key: str, **args: Any) -> dict:
         """Press a button (by its catalog key) and return the bot's callback answer."""
         query = await self.emulator.press_button(who, message, text=staff(key, **args))
@@ -349,9 +354,12 @@ class Desk:
         mark = self.mark()
         answer = await self.press(who, card, "op-button-note" if note else "op-button-reply")
         assert answer.get("text") in (None, "")
-        prompt = await self.message("op-write-note" if note else "op-write-reply", after=mark, number=number(case_id))
+        key = "op-write-note" if note else "op-write-reply"
+        prompt = await self.prompt(who, key, after=mark, number=number(case_id))
         assert prompt["reply_markup"].get("force_reply") is True
-        sent = await self.emulator.send_message(who, body, chat=self.chat, reply_to=prompt)
+        # Typed into the reply box the prompt opens on the client of the operator who pressed (none: LookupError).
+        sent = await self.emulator.answer_force_reply(who, body, chat=self.chat)
+        assert sent["reply_to_message"]["message_id"] == prompt["message_id"]
         confirmation = confirmation or ("op-note-saved" if note else "op-reply-queued")
         wanted = staff(confirmation, number=number(case_id))
         return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == wanted, after=sent)
