@@ -285,3 +285,34 @@ async def test_a_deleted_account_gets_403_user_is_deactivated(emu: BotAPIEmulato
     emu.deactivate_user(ALICE)
     with pytest.raises(TelegramForbiddenError, match="Forbidden: user is deactivated"):
         await bot.send_message(ALICE, "hello?")
+
+
+# ------------------------------------------------------------------------------------------------ smaller differences
+
+
+async def test_get_updates_limit_zero_is_one(emu: BotAPIEmulator, bot: Bot) -> None:
+    for n in range(3):
+        await emu.send_message(emu.user(ALICE), f"m{n}")
+    status, body = await raw_call(emu, f"/bot{TOKEN}/getUpdates", data={"limit": "0"})
+    assert status == 200 and len(body["result"]) == 1
+
+
+async def test_a_waiting_poll_is_ended_by_set_webhook_with_telegrams_words(emu: BotAPIEmulator, bot: Bot) -> None:
+    poll = asyncio.create_task(raw_call(emu, f"/bot{TOKEN}/getUpdates", data={"timeout": "5"}))
+    await asyncio.sleep(0.2)
+    other = make_bot(emu)
+    try:
+        await other.set_webhook(emu.expose("http://127.0.0.1:9/hook"))
+    finally:
+        await other.session.close()
+    status, body = await poll
+    assert status == 409 and body["description"] == "Conflict: terminated by setWebhook request"
+
+
+async def test_get_file_without_id_and_editing_a_force_reply_prompt(emu: BotAPIEmulator, bot: Bot) -> None:
+    status, body = await raw_call(emu, f"/bot{TOKEN}/getFile", data={"file_id": ""})
+    assert status == 400 and body["description"] == "Bad Request: file_id not specified"
+    await started_user(emu)
+    prompt = await bot.send_message(ALICE, "Reply here", reply_markup=ForceReply())
+    with pytest.raises(TelegramBadRequest, match="message can't be edited"):
+        await bot.edit_message_text("changed", chat_id=ALICE, message_id=prompt.message_id)

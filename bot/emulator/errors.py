@@ -85,6 +85,7 @@ CHAT_NOT_FOUND = "chat not found"
 BLOCKED = "bot was blocked by the user"
 CANT_INITIATE = "bot can't initiate conversation with a user"
 POLL_CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+SET_WEBHOOK_CONFLICT = "Conflict: terminated by setWebhook request"
 WEBHOOK_CONFLICT = (
     "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
 )

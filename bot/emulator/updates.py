@@ -13,7 +13,7 @@ import contextlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import POLL_CONFLICT, WEBHOOK_CONFLICT, ApiError
+from .errors import POLL_CONFLICT, SET_WEBHOOK_CONFLICT, ApiError
 
 Update = dict[str, Any]
 
@@ -95,7 +95,7 @@ class UpdateQueue:
                 if poll.ended_by == "conflict":
                     raise ApiError(409, POLL_CONFLICT)
                 if poll.ended_by == "webhook":
-                    raise ApiError(409, WEBHOOK_CONFLICT)
+                    raise ApiError(409, SET_WEBHOOK_CONFLICT)
         finally:
             if self._poll is poll:
                 self._poll = None

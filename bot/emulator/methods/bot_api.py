@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 SECRET_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]*$")
 MAX_SECRET_TOKEN = 256
 WEBHOOK_PORTS = (80, 88, 443, 8443)
+MAX_POLL_TIMEOUT = 50  # telegram-bot-api's LONG_POLL_MAX_TIMEOUT
 RESOLVE_TIMEOUT = 3.0
 COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
 SCOPE_TYPES = {
@@ -75,8 +76,8 @@ async def get_updates(world: World, bot: BotState, params: Params) -> list[Updat
     allowed = params.json("allowed_updates")
     if isinstance(allowed, list):
         bot.updates.allowed_updates = [str(kind) for kind in allowed]
-    limit = min(max(params.int("limit", MAX_LIMIT) or MAX_LIMIT, 1), MAX_LIMIT)
-    timeout = max(params.int("timeout", 0) or 0, 0)
+    limit = min(max(params.int("limit", MAX_LIMIT) or 0, 1), MAX_LIMIT)  # Telegram clamps 0 to 1, not to 100
+    timeout = min(max(params.int("timeout", 0) or 0, 0), MAX_POLL_TIMEOUT)
     return await bot.updates.long_poll(params.int("offset"), limit, timeout)
 
 

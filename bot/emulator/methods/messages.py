@@ -63,6 +63,9 @@ def _editable(world: World, bot: BotState, params: Params) -> tuple[ChatLog, Mes
         raise bad_request("message to edit not found")
     if message["from"]["id"] != bot.bot_id:
         raise bad_request("message can't be edited")
+    markup = message.get("reply_markup")
+    if markup and "inline_keyboard" not in markup:  # sent with a reply keyboard or ForceReply: not editable
+        raise bad_request("message can't be edited")
     return log, message
 
 
