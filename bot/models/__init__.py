@@ -2,7 +2,7 @@
 
 from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, UserCounter
 from bot.models.fsm import ConversationState
-from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap
+from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap, LearnedPhrasing
 from bot.models.operators import AuditEntry, Operator
 from bot.models.operators_chat import OperatorsChat
 from bot.models.outbox import OutboxMessage
@@ -18,6 +18,7 @@ __all__ = [
     "ConversationState",
     "Evidence",
     "KnowledgeGap",
+    "LearnedPhrasing",
     "Operator",
     "OperatorsChat",
     "OutboxMessage",

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.telegram.handlers import fallback, groups, menu, operators, operators_chat, questions, report, status
+from bot.telegram.handlers import (
+    fallback,
+    groups,
+    knowledge_editing,
+    menu,
+    operators,
+    operators_chat,
+    questions,
+    report,
+    status,
+)
 
 
 def build_router() -> Router:
@@ -12,6 +22,7 @@ def build_router() -> Router:
     root.include_routers(
         operators_chat.create_router(),  # the operators' group upgraded, or the bot removed from it
         operators.create_router(),  # operators' buttons, commands and replies (role-checked), in any chat
+        knowledge_editing.create_router(),  # editors' /gaps and its buttons (role-checked)
         status.create_code_guard(),  # a receipt code sent in a message is refused before anything reads it
         # Questions are most of the traffic, so they come early; no router below takes a private, state-less,
         # non-command text, so the order does not change who handles what.
