@@ -6,14 +6,16 @@ reports the same problem. The Telegram side (what counts as "moved" or "lost") i
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.core.clock import utcnow
-from bot.models import Operator, OperatorsChat
+from bot.models import Operator, OperatorsChat, OutboxMessage
 from bot.models.operators import Role
+from bot.models.outbox import OutboxKind
 
 REASON_LIMIT = 200
 
@@ -88,3 +90,20 @@ async def staff_ids(sessions: async_sessionmaker[AsyncSession], *, admins_only: 
     async with sessions() as session:
         query = select(Operator.telegram_id).where(col(Operator.active).is_(True), col(Operator.role).in_(roles))
         return list((await session.exec(query)).all())
+
+
+async def deliver_waiting_now(sessions: async_sessionmaker[AsyncSession]) -> int:
+    """Make the operators' notifications that waited out a lost chat due now (their back-off may be minutes long);
+    how many there are."""
+    async with sessions() as session:
+        result = await session.exec(  # type: ignore[call-overload]
+            update(OutboxMessage)
+            .where(
+                col(OutboxMessage.sent_at).is_(None),
+                col(OutboxMessage.failed_at).is_(None),
+                OutboxMessage.kind != OutboxKind.citizen_message,
+            )
+            .values(next_attempt_at=utcnow())
+        )
+        await session.commit()
+    return int(result.rowcount or 0)

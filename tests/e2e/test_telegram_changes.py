@@ -27,8 +27,10 @@ from tests.e2e.flows import (
     Citizen,
     buttons,
     db_path,
+    eventually,
     number,
     operators_desk,
+    query_db,
     staff,
 )
 
@@ -218,7 +220,7 @@ async def test_a_kicked_bot_is_reported_within_a_minute_on_every_channel_and_no_
         await emulator.wait_until(lambda: tries() > before, timeout=10, what="a try at the operators' chat")
         assert cards(emulator, OPERATORS_CHAT) == []
         await emulator.add_bot(desk.chat, by=desk.admin)
-        await emulator.wait_until(lambda: cards(emulator, OPERATORS_CHAT) == [number(1)], timeout=30, what="card")
+        await emulator.wait_until(lambda: cards(emulator, OPERATORS_CHAT) == [number(1)], timeout=10, what="card")
         code, _ = await get(f"http://127.0.0.1:{port}/healthz")
         assert code == 200
 
@@ -257,3 +259,19 @@ async def test_the_reply_prompt_opens_the_box_for_the_operator_who_pressed_only(
         assert emulator.reply_box(desk.operator, desk.chat)["message_id"] == prompt["message_id"]
         assert emulator.reply_box(desk.operator2, desk.chat) is None  # selective: not everyone's box
         assert emulator.reply_box(desk.admin, desk.chat) is None
+
+
+async def test_a_reporter_who_deleted_their_account_is_unreachable_and_the_reply_is_not_retried(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
+) -> None:
+    async with operators_desk(emulator, make_settings) as desk:
+        me = Citizen(emulator, citizen(language_code="en"))
+        await me.report()
+        card = await desk.card(1)
+        emulator.deactivate_user(me.user.id)
+        await desk.press(desk.operator, card, "op-button-claim")
+        await desk.write(desk.operator, card, 1, "Are you safe?")
+        sql = "SELECT failed_at, last_error FROM outbox WHERE kind = 'citizen_message'"
+        await eventually(lambda: query_db(desk.bot.settings, sql)[0][0], what="the reply given up")
+        assert query_db(desk.bot.settings, sql)[0][1] == "reporter unreachable: TelegramForbiddenError"
+        assert not any("Are you safe?" in m.get("text", "") for m in emulator.bot_messages(me.user.id))

@@ -51,7 +51,8 @@ async def membership_changed(
     if status in GONE:
         await notifier.chat_lost(configured, f"the bot is no longer a member of the chat ({status})")
     elif status in BACK and await notifier.chat_reachable(configured):
-        outbox.wake()  # what waited goes out now
+        await operators_chat.deliver_waiting_now(sessions)  # what waited goes out now, not after its back-off
+        outbox.wake()
 
 
 def create_router() -> Router:
