@@ -17,13 +17,13 @@ branch_labels = None
 depends_on = None
 
 
+CHANNEL = sa.Enum("telegram", "web", name="channel")  # a native enum on PostgreSQL, as the other case fields
+
+
 def upgrade() -> None:
-    # The model's Channel is an enum: on PostgreSQL a native type, as category and status are (an insert casts to
-    # it), so the type is made first; SQLite keeps text.
-    channel = sa.Enum("telegram", "web", name="channel")
-    channel.create(op.get_bind(), checkfirst=True)
+    CHANNEL.create(op.get_bind(), checkfirst=True)
     with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("channel", channel, nullable=False, server_default="telegram"))
+        batch_op.add_column(sa.Column("channel", CHANNEL, nullable=False, server_default="telegram"))
     op.create_table(
         "web_drafts",
         sa.Column("token_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -61,4 +61,4 @@ def downgrade() -> None:
     op.drop_table("web_drafts")
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_column("channel")
-    sa.Enum(name="channel").drop(op.get_bind(), checkfirst=True)
+    CHANNEL.drop(op.get_bind(), checkfirst=True)
