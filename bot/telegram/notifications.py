@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramMigrateToChat
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -24,6 +25,7 @@ from bot.telegram import operator_views
 from bot.telegram.texts import Texts
 
 log = logging.getLogger(__name__)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 class TelegramNotifier:
@@ -36,13 +38,16 @@ class TelegramNotifier:
         *,
         operator_chat_id: int | None,
         operator_language: str,
+        zone: ZoneInfo,
+        console_url: str | None = None,
     ) -> None:
+        self.console_url = console_url.rstrip("/") if console_url else None
         self.bot = bot
         self.sessions = sessions
         self.secrets = secrets
         self.translator = translator
         self.operator_chat_id = operator_chat_id
-        self.staff = Texts(translator, operator_language)
+        self.staff = Texts(translator, operator_language, zone)
 
     async def __call__(self, item: OutboxMessage) -> None:
         if item.kind == OutboxKind.citizen_message:
@@ -78,6 +83,8 @@ class TelegramNotifier:
                 case _:
                     key = "op-dialogue-ended" if item.payload.get("event") == "dialogue_ended" else "op-citizen-replied"
                     text, markup = t(key, number=case.number), operator_views.case_buttons(t, case.id)
+        if self.console_url:  # every notice points at the case in the console (content stays there)
+            text += "\n" + t("console-card-link", link=f"{self.console_url}/cases/{case.id}")
         await self._post_to_operators(self.operator_chat_id, text, markup)
 
     async def _post_to_operators(self, configured_id: int, text: str, markup: InlineKeyboardMarkup) -> None:
@@ -89,10 +96,12 @@ class TelegramNotifier:
         chat_id = await operators_chat.current_chat(self.sessions, configured_id=configured_id)
         try:
             try:
-                await self.bot.send_message(chat_id, text, reply_markup=markup)
+                await self.bot.send_message(chat_id, text, reply_markup=markup, link_preview_options=NO_PREVIEW)
             except TelegramMigrateToChat as moved:
                 await self.follow_migration(configured_id, moved.migrate_to_chat_id)
-                await self.bot.send_message(moved.migrate_to_chat_id, text, reply_markup=markup)
+                await self.bot.send_message(
+                    moved.migrate_to_chat_id, text, reply_markup=markup, link_preview_options=NO_PREVIEW
+                )
         except (TelegramForbiddenError, TelegramBadRequest) as error:
             if isinstance(error, TelegramBadRequest) and "chat not found" not in error.message:
                 raise  # a problem with this message, not with the chat
