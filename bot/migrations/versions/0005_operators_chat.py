@@ -1,7 +1,7 @@
 """operators' chat: its current id after a group upgrade, and whether the bot lost it
 
 Revision ID: 0005_operators_chat
-Revises: 0010_teach_loop
+Revises: 0009_web_intake
 Create Date: 2026-11-30 16:50:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0005_operators_chat"
-down_revision = "0010_teach_loop"
+down_revision = "0009_web_intake"
 branch_labels = None
 depends_on = None
 
