@@ -253,11 +253,6 @@ op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst | editor
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
 
-## Operators' chat and prompts (issue 16: emulator strictness)
-opchat-prompt-for = { $name }, { $prompt }
-opchat-migrated = Telegram upgraded the operators' group to a supergroup (new id { $chat_id }). Case notifications go there from now on; nothing was lost.
-opchat-lost = ⚠️ The bot can no longer post to the operators' chat (Telegram: { $reason }). New cases and urgent alerts are kept and will be delivered once the bot is back in the group. Add it back now, or ask the administrator to change OPERATOR_CHAT_ID.
-opchat-evidence-undelivered = ⚠️ Item { $position } of { $total } could not be shown here (Telegram: { $reason }).
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Trust Hotline console
 console-footer = Times in { $zone }. Confidential: for the hotline's staff only.
@@ -528,6 +523,11 @@ console-stats =
     Reminders about unclaimed cases: { $reminders }
     Questions answered: { $answers }
     👎 share (all votes so far): { $thumbs }
+## Operators' chat and prompts (issue 16: emulator strictness)
+opchat-prompt-for = { $name }, { $prompt }
+opchat-migrated = Telegram upgraded the operators' group to a supergroup (new id { $chat_id }). Case notifications go there from now on; nothing was lost.
+opchat-lost = ⚠️ The bot can no longer post to the operators' chat (Telegram: { $reason }). New cases and urgent alerts are kept and will be delivered once the bot is back in the group. Add it back now, or ask the administrator to change OPERATOR_CHAT_ID.
+opchat-evidence-undelivered = ⚠️ Item { $position } of { $total } could not be shown here (Telegram: { $reason }).
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ “{ $text }” ({ $language }, asked { $asked } { $asked ->
         [one] time

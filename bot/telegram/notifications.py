@@ -25,7 +25,7 @@ from bot.telegram import operator_views
 from bot.telegram.texts import Texts
 
 log = logging.getLogger(__name__)
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # console links: Telegram must not fetch them
 
 
 class TelegramNotifier:

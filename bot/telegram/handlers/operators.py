@@ -215,18 +215,18 @@ async def send_case(
     for start in range(0, len(text), 4000):
         await message.answer(text[start : start + 4000])
     files = [item for item in found.evidence if item.file_id is not None]
-    web_files: list[tuple[Any, bytes]] = []
+    web_files = []
     if found.case.channel is Channel.web and found.case.id is not None:
         # Web files live encrypted in the database (bot/cases/web_reports.py): uploaded from memory, never disk.
         web_files = await web_reports.case_files(sessions, secrets, case_id=found.case.id)
-    total, undelivered = len(files) + len(web_files), list[str]()
+    total = len(files) + len(web_files)
+    undelivered: list[str] = []
     for position, item in enumerate(files, start=1):
         try:  # one file Telegram refuses (expired, flood limits past the retries) must not hide the rest
             await _send_evidence(message, item)
         except TelegramAPIError as error:
-            undelivered.append(
-                staff("opchat-evidence-undelivered", position=position, total=total, reason=error.message[:200])
-            )
+            reason = error.message[:200]
+            undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
     for position, (upload, data) in enumerate(web_files, start=len(files) + 1):
         document = BufferedInputFile(data, filename=upload.file_name)
         try:
@@ -235,9 +235,8 @@ async def send_case(
             else:
                 await message.answer_document(document)
         except TelegramAPIError as error:
-            undelivered.append(
-                staff("opchat-evidence-undelivered", position=position, total=total, reason=error.message[:200])
-            )
+            reason = error.message[:200]
+            undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
     # The last message carries the buttons, and says which files are missing rather than leaving them out silently.
     closing = "\n".join([*undelivered, case_number(found.case.id)])
     await message.answer(closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case.id))
