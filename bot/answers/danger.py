@@ -11,14 +11,15 @@ hundred messages alone misses a weapon it never saw named. So:
    ``hotline danger build`` (bot/answers/danger_training.py) on knowledge/danger/corpus/ and shipped as plain text
    (knowledge/danger/model.tsv: one feature and its weight per line, reviewable, no pickle). Scoring here is a sum
    of weights: no scikit-learn at run time.
-3. The decision: a message with a danger group (or an abandoned object) is flagged when the probability reaches the
-   low threshold; any other message only at the high one. Both thresholds are chosen by the build on data (the
-   corpus' cross-validated probabilities), favouring recall: missing a real emergency costs far more than one
-   needless "call 112" notice.
+3. The decision: the lexicon puts a message in a tier (``tier``: a danger word with a cue such as "now" or a place
+   and no harmless context; any danger word; nothing) and each tier has its own probability threshold, chosen by
+   the build on data (the corpus' cross-validated probabilities), favouring recall: missing a real emergency
+   costs far more than a needless "call 112" notice.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -43,6 +44,8 @@ LANGUAGE_KEYS = ("kk", "ru", "en")
 MAX_CHARS = 4096  # Telegram's longest message; anything longer is read up to here
 CHAR_NGRAMS = (3, 4, 5)
 WORD_START = 5  # a word's first letters stand for the word in every inflection (a crude, language-free stem)
+CUE_GROUPS = frozenset({"now", "place", "intent", "abandoned", "object", "device"})
+CONTEXT_PREFIX = "context_"
 GAP = "~"  # in a lexicon item: up to three other words here ("blow ~ up" = "blow the mall up")
 LAUGHTER = frozenset("😂🤣😆😅😁😄😜🙈")
 
@@ -158,9 +161,7 @@ class DangerLexicon:
 
     def groups_in(self, readings: Readings) -> frozenset[str]:
         texts = [
-            r
-            for r in (readings.as_typed, readings.as_cyrillic, readings.as_layout, readings.as_kazakh_latin)
-            if r
+            r for r in (readings.as_typed, readings.as_cyrillic, readings.as_layout, readings.as_kazakh_latin) if r
         ]
         return frozenset(g.name for g in self.groups if any(g.pattern.search(t) for t in texts))
 
@@ -180,7 +181,7 @@ def features(readings: Readings, groups: Iterable[str]) -> list[str]:
             padded = f" {word} "
             for n in CHAR_NGRAMS:
                 found.update(f"{prefix}{n}:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
-        found.update(f"b:{a[:WORD_START]}_{b[:WORD_START]}" for a, b in zip(words, words[1:], strict=False))
+        found.update(f"b:{a[:WORD_START]}_{b[:WORD_START]}" for a, b in itertools.pairwise(words))
     group_list = sorted(groups)
     found.update(f"g:{g}" for g in group_list)
     found.update(f"g:{a}+{b}" for i, a in enumerate(group_list) for b in group_list[i + 1 :])
@@ -197,12 +198,33 @@ def feature_values(names: Iterable[str]) -> list[tuple[str, float]]:
     return [(name, scale) for name in names]
 
 
+TIERS = ("strong", "candidate", "none")
+
+
+def tier(groups: frozenset[str], signal_groups: frozenset[str]) -> str:
+    """What the lexicon alone says, before the classifier weighs the message:
+
+    - ``strong``: a danger group together with a cue (now, a place, an intent, an object, a device, or a second
+      danger group), and no harmless context (a game, a film, a price, a holiday, a question about figures…);
+    - ``candidate``: any danger group, or an abandoned object;
+    - ``none``: nothing of the kind (the classifier alone may still flag it, at a high probability).
+    """
+    danger = groups & signal_groups
+    if danger:
+        cues = groups & CUE_GROUPS or len(danger) > 1
+        harmless_context = any(g.startswith(CONTEXT_PREFIX) for g in groups)
+        return "strong" if cues and not harmless_context else "candidate"
+    return "candidate" if {"abandoned", "object"} <= groups else "none"
+
+
 @dataclass(frozen=True)
 class Decision:
-    """How sure a probability must be to flag a message: ``low`` when the lexicon saw a danger group."""
+    """How sure the classifier must be to flag a message, by the lexicon's tier (chosen by the build on data)."""
 
-    low: float
-    high: float
+    thresholds: dict[str, float]
+
+    def urgent(self, probability: float, tier_: str) -> bool:
+        return probability >= self.thresholds[tier_]
 
 
 class DangerModel:
@@ -236,10 +258,10 @@ class DangerModel:
                 raise DangerDataError(f"{source}:{number}: expected FEATURE<TAB>WEIGHT; rebuild it") from None
             if not sep:
                 raise DangerDataError(f"{source}:{number}: expected FEATURE<TAB>WEIGHT; rebuild it")
-        missing = {"intercept", "threshold_low", "threshold_high"} - header.keys()
+        missing = {"intercept", *(f"threshold_{t}" for t in TIERS)} - header.keys()
         if missing:
             raise DangerDataError(f"{source}: header lacks {', '.join(sorted(missing))}; run `hotline danger build`")
-        return cls(weights, header["intercept"], Decision(header["threshold_low"], header["threshold_high"]))
+        return cls(weights, header["intercept"], Decision({t: header[f"threshold_{t}"] for t in TIERS}))
 
     @classmethod
     def load(cls, knowledge_dir: Path) -> DangerModel:
@@ -276,9 +298,8 @@ class DangerRecogniser:
         readings = read(text)
         groups = self.lexicon.groups_in(readings)
         probability = self.model.probability(features(readings, groups))
-        decision = self.model.decision
-        threshold = decision.low if is_candidate(groups, self.lexicon.signal_groups) else decision.high
-        return Assessment(probability >= threshold, round(probability, 4), groups)
+        tier_ = tier(groups, self.lexicon.signal_groups)
+        return Assessment(self.model.decision.urgent(probability, tier_), round(probability, 4), groups)
 
     def urgent(self, text: str) -> bool:
         return self.assess(text).urgent
@@ -286,8 +307,3 @@ class DangerRecogniser:
     def found_in(self, text: str) -> bool:
         """The old EmergencyWords interface."""
         return self.assess(text).urgent
-
-
-def is_candidate(groups: frozenset[str], signal_groups: frozenset[str]) -> bool:
-    """Whether the lexicon alone makes danger plausible: a danger group, or an abandoned object."""
-    return bool(groups & signal_groups) or {"abandoned", "object"} <= groups

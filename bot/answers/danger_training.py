@@ -20,8 +20,9 @@ from bot.answers.danger import (
     Decision,
     feature_values,
     features,
-    is_candidate,
+    TIERS,
     read,
+    tier,
 )
 
 CORPUS_DIR = "danger/corpus"
@@ -83,19 +84,19 @@ def load_labelled(path: Path) -> list[Example]:
 @dataclass(frozen=True)
 class Featurised:
     names: list[list[str]]
-    candidate: list[bool]
+    tiers: list[str]
     labels: list[int]
     groups: list[int]
 
 
 def featurise(lexicon: DangerLexicon, examples: Sequence[Example]) -> Featurised:
-    names, candidate = [], []
+    names, tiers = [], []
     for example in examples:
         readings = read(example.text)
         groups = lexicon.groups_in(readings)
         names.append(features(readings, groups))
-        candidate.append(is_candidate(groups, lexicon.signal_groups))
-    return Featurised(names, candidate, [int(e.danger) for e in examples], [e.group for e in examples])
+        tiers.append(tier(groups, lexicon.signal_groups))
+    return Featurised(names, tiers, [int(e.danger) for e in examples], [e.group for e in examples])
 
 
 def _fit(names: Sequence[Sequence[str]], labels: Sequence[int]) -> tuple[dict[str, float], float]:
@@ -137,30 +138,29 @@ def cross_validated(data: Featurised) -> list[float]:
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     for train, test in folds.split(data.names, data.labels, data.groups):
         weights, intercept = _fit([data.names[i] for i in train], [data.labels[i] for i in train])
-        model = DangerModel(weights, intercept, Decision(0.5, 0.5))
+        model = DangerModel(weights, intercept, Decision({t: 0.5 for t in TIERS}))
         for i in test:
             probabilities[i] = model.probability(data.names[i])
     return probabilities
 
 
 def choose_decision(probabilities: Sequence[float], data: Featurised) -> Decision:
-    """The thresholds of least cost (MISS_COST per missed danger, 1 per false alarm); ties: the middle pair."""
-    best: list[tuple[float, float]] = []
-    best_cost = None
-    for low in GRID:
-        for high in GRID:
-            if high < low:
-                continue
-            cost = 0
-            for p, is_candidate_, label in zip(probabilities, data.candidate, data.labels, strict=True):
-                flagged = p >= (low if is_candidate_ else high)
-                cost += MISS_COST if label and not flagged else (1 if flagged and not label else 0)
-            if best_cost is None or cost < best_cost:
-                best_cost, best = cost, [(low, high)]
-            elif cost == best_cost:
-                best.append((low, high))
-    low, high = best[len(best) // 2]
-    return Decision(low, high)
+    """Per tier, the threshold of least cost (MISS_COST per missed danger, 1 per false alarm); the tiers split the
+    messages, so each is chosen on its own. Ties: the middle of the tied thresholds."""
+    thresholds = {}
+    for tier_ in TIERS:
+        members = [(p, label) for p, t, label in zip(probabilities, data.tiers, data.labels, strict=True) if t == tier_]
+        costs = {
+            threshold: sum(
+                MISS_COST if label and p < threshold else (1 if p >= threshold and not label else 0)
+                for p, label in members
+            )
+            for threshold in GRID
+        }
+        least = min(costs.values())
+        tied = [threshold for threshold, cost in costs.items() if cost == least]
+        thresholds[tier_] = tied[len(tied) // 2]
+    return Decision(thresholds)
 
 
 @dataclass(frozen=True)
@@ -177,9 +177,7 @@ def build(knowledge_dir: Path) -> Build:
     probabilities = cross_validated(data)
     decision = choose_decision(probabilities, data)
     weights, intercept = _fit(data.names, data.labels)
-    flagged = [
-        p >= (decision.low if c else decision.high) for p, c in zip(probabilities, data.candidate, strict=True)
-    ]
+    flagged = [decision.urgent(p, t) for p, t in zip(probabilities, data.tiers, strict=True)]
     score = Score.of(examples, flagged)
     lines = [
         "# The danger classifier's weights: built by `hotline danger build` from knowledge/danger/corpus/ and",
@@ -189,8 +187,7 @@ def build(knowledge_dir: Path) -> Build:
         f"# Training messages: {len(examples)} (with the Latin-typed copies); cross-validated ({FOLDS} folds):",
         f"# recall {score.recall:.3f}, false alarms {score.false_alarm_rate:.3f}.",
         f"#: intercept = {intercept}",
-        f"#: threshold_low = {decision.low}",
-        f"#: threshold_high = {decision.high}",
+        *(f"#: threshold_{t} = {decision.thresholds[t]}" for t in TIERS),
     ]
     lines += [f"{name}\t{weight}" for name, weight in sorted(weights.items())]
     return Build("\n".join(lines) + "\n", decision, score)
@@ -236,10 +233,10 @@ class Score:
 def evaluate(recogniser: DangerRecogniser, examples: Sequence[Example]) -> dict[str, Score]:
     """Recall and false alarms per language and for all ("all"): figures only, never the messages."""
     flagged = [recogniser.urgent(e.text) for e in examples]
-    result = {
-        lang: Score.of([e for e in examples if e.lang == lang], [f for e, f in zip(examples, flagged) if e.lang == lang])
-        for lang in sorted({e.lang for e in examples})
-    }
+    result: dict[str, Score] = {}
+    for lang in sorted({e.lang for e in examples}):
+        pairs = [(e, f) for e, f in zip(examples, flagged, strict=True) if e.lang == lang]
+        result[lang] = Score.of([e for e, _ in pairs], [f for _, f in pairs])
     result["all"] = Score.of(examples, flagged)
     return result
 

@@ -254,3 +254,10 @@ op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
 op-admin-usage = Пайдалану: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
 op-operator-set = Оператор { $id }: енді рөлі — { $role }.
 op-operator-removed = Оператор { $id } жойылды.
+
+## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
+danger-notice = 🚨 Егер бұл дәл қазір болып жатса немесе біреуге қауіп төніп тұрса, дереу { $emergency } нөміріне қоңырау шалыңыз (полиция — { $police }). Бұл бот жедел қызмет емес және бірден жауап бермейді. Қауіпсіз жерге жеткенде, бұл туралы осында /report арқылы хабарлай аласыз.
+danger-happening-now = Бұл дәл қазір болып жатыр ма?
+danger-now-yes-button = 🚨 Иә, дәл қазір
+danger-now-no-button = Жоқ
+danger-call-now = 🚨 Дәл қазір { $emergency } нөміріне қоңырау шалыңыз (полиция — { $police }): операторлар хабарламаларды оқиды, бірақ бірден емес. Мүмкіндік болғанда, хабарламаны осында жалғастырыңыз — ол шұғыл деп белгіленеді.

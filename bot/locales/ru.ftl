@@ -289,3 +289,10 @@ op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
 op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
 op-operator-set = Оператору { $id } назначена роль { $role }.
 op-operator-removed = Оператор { $id } удалён.
+
+## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
+danger-notice = 🚨 Если это происходит сейчас или кому-то угрожает опасность, немедленно звоните { $emergency } (полиция — { $police }). Этот бот не экстренная служба и отвечает не сразу. Когда будете в безопасности, сообщите об этом здесь: /report.
+danger-happening-now = Это происходит прямо сейчас?
+danger-now-yes-button = 🚨 Да, прямо сейчас
+danger-now-no-button = Нет
+danger-call-now = 🚨 Звоните { $emergency } прямо сейчас (полиция — { $police }): операторы читают сообщения, но не сразу. Когда сможете, продолжите сообщение здесь — оно будет отмечено как срочное.

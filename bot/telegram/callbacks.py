@@ -34,7 +34,7 @@ class ReportCategory(CallbackData, prefix="rc"):
 
 
 class ReportStep(CallbackData, prefix="rs"):
-    action: str  # done | skip | submit | more | cancel
+    action: str  # done | skip | submit | more | cancel | now-yes | now-no
 
 
 class StatusAction(CallbackData, prefix="sa"):
