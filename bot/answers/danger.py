@@ -66,6 +66,8 @@ class Readings:
     as_layout: str | None  # Latin keys read as the Russian/Kazakh keyboard layout
     laughter: bool
     as_kazakh_latin: str | None = None  # Latin Kazakh where "ja" is жа, not я (jarylys, jatyr)
+    question: bool = False  # a "?" (harmless messages are often questions about the law, figures, films…)
+    exclamation: bool = False  # "!" (calls for help often have them)
 
 
 def read(text: str) -> Readings:
@@ -79,7 +81,9 @@ def read(text: str) -> Readings:
         if "j" in cleaned:
             as_kazakh_latin = " ".join(tokens(fold_cyrillic(latin_to_cyrillic(cleaned.replace("j", "zh")))))
     laughter = any(ch in LAUGHTER for ch in text[:MAX_CHARS])
-    return Readings(as_typed, as_cyrillic, as_layout, laughter, as_kazakh_latin)
+    return Readings(
+        as_typed, as_cyrillic, as_layout, laughter, as_kazakh_latin, question="?" in cleaned, exclamation="!" in cleaned
+    )
 
 
 # --- the lexicon --------------------------------------------------------------------------------------------------
@@ -187,6 +191,10 @@ def features(readings: Readings, groups: Iterable[str]) -> list[str]:
     found.update(f"g:{a}+{b}" for i, a in enumerate(group_list) for b in group_list[i + 1 :])
     if readings.laughter:
         found.add("x:laughter")
+    if readings.question:
+        found.add("x:question")
+    if readings.exclamation:
+        found.add("x:exclamation")
     return sorted(found)
 
 
