@@ -14,13 +14,13 @@ from pathlib import Path
 
 from bot.answers.danger import (
     MODEL_FILE,
+    TIERS,
     DangerLexicon,
     DangerModel,
     DangerRecogniser,
     Decision,
     feature_values,
     features,
-    TIERS,
     read,
     tier,
 )
