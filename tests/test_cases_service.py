@@ -302,6 +302,26 @@ async def test_outbox_worker_retries_then_delivers_and_gives_up_on_undeliverable
     assert rows[1].sent_at is not None
 
 
+async def test_urgent_notifications_overtake_a_backlog_of_ordinary_ones(sessions, danger) -> None:
+    """Issue 11.7: a flood of junk reports must not delay an urgent case's card and alert (not first-in-first-out)."""
+    for n in range(5):
+        junk = draft(f"Someone in our building recruits young people, report {n}.")
+        await submit(sessions, danger, junk, key=f"j{n}")
+    urgent = await submit(sessions, danger, draft("СТРЕЛЯЮТ НА РЫНКЕ, люди лежат, помогите"), key="u")
+    assert urgent.urgent
+    delivered: list[tuple[int | None, OutboxKind]] = []
+
+    async def record(item: OutboxMessage) -> None:
+        delivered.append((item.case_id, item.kind))
+
+    worker = OutboxWorker(sessions, record)
+    assert await worker.deliver_one()
+    assert await worker.deliver_one()
+    assert delivered == [(urgent.case_id, OutboxKind.new_case), (urgent.case_id, OutboxKind.urgent_alert)]
+    await worker.deliver_due()
+    assert [case for case, _ in delivered[2:]] == [1, 2, 3, 4, 5]  # then the backlog, oldest first
+
+
 async def test_user_limits_count_per_keyed_user(sessions) -> None:
     take = lambda key: user_limits.take(sessions, user_key=key, kind="report", limit=2, window=timedelta(hours=1))  # noqa: E731
     assert [await take("u1"), await take("u1"), await take("u1"), await take("u2")] == [True, True, False, True]
