@@ -28,15 +28,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.answers.text_folding import (
-    clean,
-    flip_layout,
-    fold_cyrillic,
-    has_cyrillic,
-    has_latin,
-    latin_to_cyrillic,
-    tokens,
-)
+from bot.answers.readings import readings
+from bot.answers.text_folding import clean, fold_cyrillic, latin_to_cyrillic, tokens
 
 LEXICON_FILE = "danger/lexicon.yaml"
 MODEL_FILE = "danger/model.tsv"
@@ -71,19 +64,30 @@ class Readings:
 
 
 def read(text: str) -> Readings:
+    """The readings of bot/answers/readings.py, plus one for Latin Kazakh, as space-joined tokens."""
     cleaned = clean(text[:MAX_CHARS])
-    as_typed = " ".join(tokens(fold_cyrillic(cleaned)))
-    as_cyrillic = as_layout = as_kazakh_latin = None
-    if has_latin(cleaned):
-        as_cyrillic = " ".join(tokens(fold_cyrillic(latin_to_cyrillic(cleaned))))
-        if not has_cyrillic(cleaned):
-            as_layout = " ".join(tokens(fold_cyrillic(flip_layout(cleaned))))
-        if "j" in cleaned:
-            as_kazakh_latin = " ".join(tokens(fold_cyrillic(latin_to_cyrillic(cleaned.replace("j", "zh")))))
-    laughter = any(ch in LAUGHTER for ch in text[:MAX_CHARS])
+    found = readings(cleaned)
+    as_typed = next((r.text for r in found if not r.retyped and r.script == "cyrillic"), None)
+    as_typed = as_typed if as_typed is not None else next((r.text for r in found if not r.retyped), cleaned)
+    retyped = [r.text for r in found if r.retyped]
+    as_cyrillic = _joined(retyped[0]) if retyped else None
+    as_layout = _joined(retyped[1]) if len(retyped) > 1 else None
+    as_kazakh_latin = None
+    if as_cyrillic is not None and "j" in cleaned:
+        as_kazakh_latin = _joined(fold_cyrillic(latin_to_cyrillic(cleaned.replace("j", "zh"))))
     return Readings(
-        as_typed, as_cyrillic, as_layout, laughter, as_kazakh_latin, question="?" in cleaned, exclamation="!" in cleaned
+        _joined(as_typed),
+        as_cyrillic,
+        as_layout,
+        any(ch in LAUGHTER for ch in text[:MAX_CHARS]),
+        as_kazakh_latin,
+        question="?" in cleaned,
+        exclamation="!" in cleaned,
     )
+
+
+def _joined(text: str) -> str:
+    return " ".join(tokens(text))
 
 
 # --- the lexicon --------------------------------------------------------------------------------------------------
