@@ -218,15 +218,21 @@ def tier(groups: frozenset[str], signal_groups: frozenset[str]) -> str:
 
     - ``strong``: a danger group together with a cue (now, a place, an intent, an object, a device, or a second
       danger group), and no harmless context (a game, a film, a price, a holiday, a question about figures…);
-    - ``candidate``: any danger group, or an abandoned object;
+      an abandoned object at a place or now, without harmless context, is strong too;
+    - ``candidate``: any other danger group or abandoned object;
     - ``none``: nothing of the kind (the classifier alone may still flag it, at a high probability).
     """
     danger = groups & signal_groups
     if danger:
         cues = groups & CUE_GROUPS or len(danger) > 1
-        harmless_context = any(g.startswith(CONTEXT_PREFIX) for g in groups)
-        return "strong" if cues and not harmless_context else "candidate"
-    return "candidate" if {"abandoned", "object"} <= groups else "none"
+        return "strong" if cues and not _harmless_context(groups) else "candidate"
+    if {"abandoned", "object"} <= groups:  # "a bag without its owner": at a station, now, it is the classic alarm
+        return "strong" if groups & {"place", "now", "device"} and not _harmless_context(groups) else "candidate"
+    return "none"
+
+
+def _harmless_context(groups: frozenset[str]) -> bool:
+    return any(g.startswith(CONTEXT_PREFIX) for g in groups)
 
 
 @dataclass(frozen=True)
