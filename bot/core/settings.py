@@ -15,7 +15,7 @@ from bot.core.languages import Language
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
-OperatorRole = Literal["admin", "operator", "analyst"]  # the names of bot.models.operators.Role
+OperatorRole = Literal["admin", "operator", "analyst", "editor"]  # the names of bot.models.operators.Role
 
 
 class ConfigError(Exception):

@@ -19,9 +19,10 @@ depends_on = None
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        # The role column is a native enum there; SQLite keeps it as text without a constraint.
-        with op.get_context().autocommit_block():
-            op.execute("ALTER TYPE role ADD VALUE IF NOT EXISTS 'editor'")
+        # The role column is a native enum there; SQLite keeps it as text without a constraint. Inside the
+        # migration's transaction (PostgreSQL 12+ allows it): committing early would release the advisory lock
+        # that keeps replicas starting together from migrating at once.
+        op.execute("ALTER TYPE role ADD VALUE IF NOT EXISTS 'editor'")
     op.create_table(
         "learned_phrasings",
         sa.Column("id", sa.Integer(), nullable=False),
