@@ -192,7 +192,8 @@ def run_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 def run_kb_check(settings: Settings, out: TextIO) -> int:
     kb = load_knowledge_base(settings.knowledge_dir)
     load_lexicon(settings.knowledge_dir)
-    DangerRecogniser.load(settings.knowledge_dir)
+    if (settings.knowledge_dir / "danger").exists():  # the bot needs it; a knowledge folder in the making may not
+        DangerRecogniser.load(settings.knowledge_dir)
     print(summary(kb), file=out)
     return 0
 
