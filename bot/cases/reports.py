@@ -11,14 +11,14 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.danger import DangerRecogniser
-from bot.cases import receipts
+from bot.cases import receipts, search
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute
@@ -82,8 +82,10 @@ async def _similar_open_case(session: AsyncSession, description: str) -> int | N
         .limit(300)
     )
     best: tuple[float, int | None] = (0.0, None)
+    wanted = utils.default_process(description)
     for case_id, text in (await session.exec(query)).all():
-        score = fuzz.token_set_ratio(description, text)
+        # Case and punctuation folded first (rapidfuzz 3 no longer does it by itself): "Абая," and "абая" are one word.
+        score = fuzz.token_set_ratio(wanted, utils.default_process(text))
         if score >= SIMILARITY_THRESHOLD and score > best[0]:
             best = (score, case_id)
     return best[1]
@@ -149,6 +151,7 @@ async def submit_report(
         session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id, priority=priority))
         if urgent:
             session.add(OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id, priority=priority))
+        await search.reindex(session, case.id)
         await session.commit()
         return Receipt(case_id=case.id, code=code, urgent=urgent)
 
@@ -198,6 +201,7 @@ async def add_citizen_message(sessions: async_sessionmaker[AsyncSession], *, cas
         case.last_citizen_activity_at = now
         session.add(case)
         session.add(OutboxMessage(kind=OutboxKind.operator_notice, case_id=case_id, payload={"event": "citizen_reply"}))
+        await search.reindex(session, case_id)
         await session.commit()
         return True
 

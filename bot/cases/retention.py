@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases import search
 from bot.core.clock import utcnow
 from bot.models import (
     Case,
@@ -52,6 +53,7 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
             case.latitude = case.longitude = None
             case.purged_at = utcnow()
             session.add(case)
+            await search.reindex(session, case.id)  # type: ignore[arg-type]
         # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
         await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
         await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))

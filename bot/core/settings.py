@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -106,6 +107,44 @@ class Settings(BaseSettings):
     learned_refresh_seconds: float = Field(
         default=3.0, gt=0, le=3600, description="How often each instance looks for newly taught phrasings"
     )
+
+    # Operators' console (bot/console) and what of a case goes to Telegram
+    console_host: str = Field(default="127.0.0.1", description="Address the operators' console listens on")
+    console_port: int = Field(default=8082, ge=1, le=65535, description="Port of the operators' console")
+    console_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/]+(:\d+)?(/\S*)?$",
+        description="The console's address as staff open it (behind the TLS proxy); sign-in links point there",
+    )
+    console_insecure_cookies: bool = Field(
+        default=False, description="Session cookies without Secure: only for a console on http://localhost"
+    )
+    console_idle_minutes: int = Field(default=30, ge=1, le=1440, description="A console session ends after idling")
+    console_session_hours: int = Field(default=12, ge=1, le=168, description="A console session ends after this")
+    telegram_case_content: Literal["full", "summary", "none"] | None = Field(
+        default=None, description="What of a case goes to Telegram (default: full, or none once CONSOLE_URL is set)"
+    )
+    timezone: str = Field(default="Asia/Almaty", description="The hotline's time zone, for times both UIs show")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("is not a time zone name; write e.g. Asia/Almaty or UTC") from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def case_content(self) -> str:
+        """TELEGRAM_CASE_CONTENT, defaulting to full for a bot-only deployment and none once there is a console."""
+        if self.telegram_case_content:
+            return self.telegram_case_content
+        return "none" if self.console_url else "full"
 
     @field_validator("knowledge_dir")
     @classmethod

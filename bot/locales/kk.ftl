@@ -261,6 +261,273 @@ danger-happening-now = Бұл дәл қазір болып жатыр ма?
 danger-now-yes-button = 🚨 Иә, дәл қазір
 danger-now-no-button = Жоқ
 danger-call-now = 🚨 Дәл қазір { $emergency } нөміріне қоңырау шалыңыз (полиция — { $police }): операторлар хабарламаларды оқиды, бірақ бірден емес. Мүмкіндік болғанда, хабарламаны осында жалғастырыңыз — ол шұғыл деп белгіленеді.
+## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
+console-title = Сенім телефонының консолі
+console-footer = Уақыт { $zone } белдеуі бойынша көрсетілген. Құпия: тек сенім телефонының қызметкерлеріне арналған.
+console-nav-queue = Кезек
+console-nav-dashboard = Жиынтық
+console-nav-my-sessions = Менің сеанстарым
+console-nav-staff = Қызметкерлер
+console-nav-sessions = Сеанстар
+console-nav-audit = Аудит журналы
+console-nav-export = Экспорт
+console-sign-out = Шығу
+console-operator = оператор №{ $id }
+console-role-admin = әкімші
+console-role-operator = оператор
+console-role-editor = редактор
+console-role-analyst = талдаушы
+console-error-title = Бірдеңе дұрыс болмады
+console-error-text = Бетті көрсету мүмкін болмады. Ештеңе өзгерген жоқ; қайталап көріңіз, қате қайталанса, әкімшіге хабарлаңыз.
+console-forbidden-title = Рұқсат жоқ
+console-forbidden-text = Рөліңіз бұған рұқсат бермейді. Бұл әрекет аудит журналына жазылды.
+console-signed-out-title = Консольге кіріңіз
+console-signed-out-text = Сіз консольге кірмегенсіз немесе сеансыңыз аяқталды. Жаңа кіру сілтемесін алу үшін ботқа жеке чатта /console жіберіңіз.
+console-csrf-title = Форманың мерзімі өтті
+console-csrf-text = Форма консольдің ағымдағы бетінен жіберілмеді, сондықтан ештеңе өзгерген жоқ. Артқа қайтып, бетті жаңартыңыз да, қайталаңыз.
+console-link-refused-title = Сілтеме енді жарамсыз
+console-link-refused-text = Кіру сілтемесі бір рет және тек 5 минут жарамды. Жаңасын алу үшін ботқа жеке чатта /console жіберіңіз.
+console-bye-title = Сіз шықтыңыз
+console-bye-text = Сіз консольден шықтыңыз. Қайта кіру үшін ботқа жеке чатта /console жіберіңіз.
+console-signin-title = Кіру
+console-signin-text = Бұл бір реттік сілтеме консольге кіруді ашады. Тек өтініштермен жұмыс істейтін компьютеріңізде жалғастырыңыз.
+console-signin-continue = Жалғастыру
+console-code-title = Растау коды
+console-enrol-text = Алғашқы кіру: осы QR-кодты аутентификатор қолданбасымен (мысалы, Aegis, FreeOTP, Google Authenticator) сканерлеп, ол көрсеткен 6 таңбалы кодты енгізіңіз.
+console-enrol-secret = Немесе қолданбаға мына кілтті енгізіңіз:
+console-enrol-once = Кілт тек қазір көрсетіледі. Оны суретке түсірмеңіз және ешкімге жібермеңіз.
+console-code-label = Аутентификатор қолданбасындағы 6 таңбалы код
+console-code-submit = Кіру
+console-code-wrong = Код қате немесе бұрын пайдаланылған. Келесі кодты күтіп, қайталап көріңіз.
+console-queue-title = Өтініштер
+console-search = Іздеу (сипаттама, орын, диалог, жазбалар)
+console-filter-status = Мәртебе
+console-filter-category = Санат
+console-filter-urgency = Шұғылдық
+console-filter-language = Тіл
+console-filter-assignee = Орындаушы
+console-filter-tag = Белгі
+console-filter-since = Бастап
+console-filter-until = Дейін
+console-sort = Реті
+console-sort-newest = алдымен жаңалары
+console-sort-oldest = алдымен ескілері
+console-sort-urgent = алдымен шұғылдары
+console-apply = Көрсету
+console-all = барлығы
+console-status-open = ашық
+console-status-new = жаңа
+console-status-in_review = қаралуда
+console-status-closed = жабылды
+console-category-terror_plot = Террорлық акт дайындау
+console-category-recruitment = Жалдау немесе насихат
+console-category-online_content = Интернеттегі экстремизм
+console-category-weapons = Қару немесе жарылғыш заттар
+console-category-other = Басқа
+console-language-kk = қазақ тілі
+console-language-ru = орыс тілі
+console-language-en = ағылшын тілі
+console-urgent = шұғыл
+console-not-urgent = шұғыл емес
+console-nobody = тағайындалмаған
+console-queue-count = { $count } өтініш
+console-queue-empty = Сәйкес өтініштер жоқ.
+console-col-number = Өтініш
+console-col-received = Түсті
+console-col-category = Санат
+console-col-urgency = Шұғылдық
+console-col-status = Мәртебе
+console-col-language = Тіл
+console-col-assignee = Орындаушы
+console-col-tags = Белгілер
+console-col-operator = Қызметкер
+console-col-role = Рөлі
+console-col-active = Белсенді
+console-prev = ← алдыңғы
+console-next = келесі →
+console-page = { $pages } беттің { $page }-беті
+console-first-claimed = Алғаш қарауға алынды
+console-first-reply = Алғашқы жауап
+console-closed-at = Жабылды
+console-place = Орны
+console-incident-time = Қашан болды
+console-reachable = Өтініш берушіге чатта жазуға болады
+console-yes = иә
+console-no = жоқ
+console-similar = Ұқсас өтініштер
+console-description = Сипаттама
+console-purged = (сақтау мерзімі өткен соң жойылды)
+console-evidence = Материалдар
+console-evidence-item = { $item }-материал ({ $kind })
+console-preview = Көрсету
+console-open-file = Файлды ашу
+console-evidence-unavailable = Файлды Telegram-нан алу мүмкін болмады (сақтау мерзімі өтуі мүмкін). Кейінірек қайталап көріңіз.
+console-claim = Қарауға алу
+console-release = Кезекке қайтару
+console-assign-to = Кімге беру
+console-assign = Тағайындау
+console-set-status = Мәртебе
+console-set-status-button = Өзгерту…
+console-reply-title = Өтініш берушіге жауап (ол оқитын тіл: { $language })
+console-templates = Үлгілер:
+console-reply-hint = Жауапты бот сіздің атыңызсыз жібереді. Жаңа өтініш «қаралуда» мәртебесіне өтеді.
+console-reply-send = Өтініш берушіге жіберу
+console-reopen-reason = Қайта ашу себебі (ішкі жазба ретінде сақталады)
+console-reopen = Қайта ашу
+console-note = Ішкі жазба (өтініш берушіге жіберілмейді)
+console-note-save = Жазбаны сақтау
+console-tag-add = Белгі
+console-tag-add-button = Белгі қосу
+console-tag-remove = Белгіні алып тастау
+console-read-only = Талдаушылар өтініштерді тек оқиды; оларды өзгерту үшін оператор рөлі қажет.
+console-timeline = Хронология
+console-from-reporter = Өтініш беруші:
+console-to-reporter = Өтініш берушіге (оператор №{ $operator }):
+console-note-by = Оператор №{ $operator } жазбасы:
+console-confirm-title = Әрекетті растаңыз
+console-confirm-close = { $number } өтінішін «{ $outcome }» нәтижесімен жабу керек пе? Жабылғанда өтініш берушінің чатына жазу мүмкіндігі жойылады.
+console-confirm-review = { $number } өтінішін «қаралуда» мәртебесіне ауыстыру керек пе?
+console-confirm-yes = Иә, орындау
+console-confirm-no = Бас тарту
+console-done-claimed = Өтініш алдағы бірнеше сағатқа сізге бекітілді.
+console-done-taken = Бұл өтінішпен басқа оператор айналысып жатыр.
+console-done-closed = Өтініш жабылған.
+console-done-not_found = Мұндай өтініш жоқ.
+console-done-not-found = Мұндай өтініш жоқ.
+console-done-released = Өтініш кезекке қайтарылды.
+console-done-not-released = Бұл өтініш сізге бекітілмеген.
+console-done-assigned = Өтініш берілді.
+console-done-assign-not_yours = Өтініш басқа операторға бекітілген: оны тек сол оператор немесе әкімші бере алады.
+console-done-assign-not_staff = Бұл адам белсенді оператор емес.
+console-done-assign-closed = Өтініш жабылған.
+console-done-assign-not_found = Мұндай өтініш жоқ.
+console-done-status-set = Мәртебе өзгертілді.
+console-done-status-not-set = Мәртебе өзгертілмеді: алдымен өтінішті қарауға алыңыз (немесе ол жабылған).
+console-done-reason-needed = Қайта ашу себебін жазыңыз.
+console-done-reopened = Өтініш қайта ашылды.
+console-done-reopen-not_closed = Өтініш жабылмаған.
+console-done-reopen-purged = Өтініштің мазмұны сақтау мерзімі өткен соң жойылды; оны қайта ашу мүмкін емес.
+console-done-reopen-not_found = Мұндай өтініш жоқ.
+console-done-empty = Жіберетін ештеңе жоқ: мәтін бос.
+console-done-reply-queued = Өтініш берушіге жауап жіберу кезегіне қойылды.
+console-done-reply-refused = Жіберілмеді: алдымен өтінішті қарауға алыңыз (немесе ол жабылған).
+console-done-note-saved = Жазба сақталды.
+console-done-tags-saved = Белгілер сақталды.
+console-done-tag-invalid = Белгі — бір қысқа сөз: әріптер, цифрлар, - және _.
+console-action-refused = бас тартылды: { $action }
+console-action-case-opened = өтінішті ашты
+console-action-case-claimed = өтінішті қарауға алды
+console-action-case-released = өтінішті кезекке қайтарды
+console-action-case-assigned = өтінішті басқаға берді
+console-action-case-reopened = өтінішті қайта ашты
+console-action-status-changed = мәртебені өзгертті
+console-action-note-added = жазба қосты
+console-action-reply-sent = өтініш берушіге жауап берді
+console-action-tag-added = белгі қосты
+console-action-tag-removed = белгіні алып тастады
+console-action-evidence-viewed = материалды қарады
+console-action-export = өтініштерді экспорттады
+console-action-operator-set = қызметкерге рөл берді
+console-action-operator-removed = қызметкерді жойды
+console-action-console-link-issued = кіру сілтемесі берілді
+console-action-console-link-refused = кіру сілтемесі қабылданбады
+console-action-console-code-refused = растау коды қате
+console-action-console-signed-in = консольге кірді
+console-action-console-session-signed-out = консольден шықты
+console-action-console-session-revoked = сеансты аяқтады
+console-dashboard-title = Жиынтық
+console-period = Кезең:
+console-days = { $days } күн
+console-dashboard-total = Соңғы { $days } күндегі өтініштер: { $count }.
+console-chart-by-category = Күн сайынғы өтініштер, санат бойынша
+console-chart-by-urgency = Күн сайынғы өтініштер, шұғылдық бойынша
+console-chart-backlog = Ашық өтініштер, мерзімі бойынша
+console-age-lt1d = 1 күннен аз
+console-age-1to3d = 1–3 күн
+console-age-3to7d = 3–7 күн
+console-age-7to30d = 7–30 күн
+console-age-gt30d = 30 күннен көп
+console-times-title = Әрекет ету уақыты
+console-median = медиана
+console-p90 = 90-процентиль
+console-cases = өтініш
+console-first-response = алғашқы жауапқа дейін
+console-to-close = жабылғанға дейін
+console-minutes = { $minutes } мин
+console-reminders = Кезеңдегі қарауға алынбаған өтініштер туралы еске салулар: { $count }.
+console-answers-title = Ботқа қойылған сұрақтар
+console-asked = қойылды
+console-answer-rate = жауап берілді
+console-thumbs-down = 👎 үлесі
+console-top-unanswered = жауапсыз қалған жиі сұрақтар
+console-votes-all-time = 👎 үлесі барлық бағалау бойынша есептеледі; қалған бағандар таңдалған кезеңге арналған.
+console-sessions-mine = Менің ашық сеанстарым
+console-sessions-all = Барлық ашық сеанстар
+console-signed-in-at = Кірген уақыты
+console-last-seen = Соңғы белсенділік
+console-ends = Ең кеші аяқталады
+console-browser = Браузер
+console-this-session = осы сеанс
+console-end-session = Аяқтау
+console-staff-title = Қызметкерлер мен рөлдер
+console-telegram-id = Telegram ID
+console-added = Қосылды
+console-remove-staff = жою
+console-save = Сақтау
+console-staff-hint = Қызметкердің рөлін өзгерту немесе оны жою оның консольдегі сеанстарын бірден аяқтайды.
+console-done-staff-saved = Сақталды.
+console-done-staff-invalid = Telegram ID-ны (цифрмен) және рөлді көрсетіңіз.
+console-audit-title = Аудит журналы
+console-audit-action = Әрекет
+console-when = Қашан
+console-not-staff = қызметкер емес
+console-export-title = Өтініштерді экспорттау
+console-export-text = Барлық өтініштер өтініш берушілер туралы ешқандай деректерсіз. Экспорт аудит журналына жазылады; файлды тек қызметкерлер оқи алатын жерде сақтаңыз.
+console-export-notes = ішкі жазбаларды қосу
+console-export-dialogue = өтініш берушімен диалогты қосу
+console-export-assignee = орындаушыны қосу
+console-export-button = Жүктеп алу
+console-link-sent = Консольге кіру сілтемеңіз (бір рет, 5 минут жарамды): { $link }
+console-link-private-only = Маған жеке чатта /console жіберіңіз: кіру сілтемесі топта көрінбеуі керек.
+console-link-not-configured = Консоль бапталмаған (CONSOLE_URL берілмеген).
+console-card-link = Консольде ашу: { $link }
+console-queue-filter-open = ашық
+console-queue-filter-new = жаңа
+console-queue-filter-mine = менікі
+console-queue-filter-unclaimed = қарауға алынбаған
+console-queue-filter-urgent = шұғыл
+console-queue-filter-overdue = мерзімі өткен
+console-op-help =
+    Қызметкерлерге арналған командалар:
+    /queue [new | mine | unclaimed | urgent | overdue] — кезек
+    /case HT-00042 — бір өтініш
+    /stats [7 | 30 | 90] — соңғы күндердегі сандар мен график
+    /audit — аудит журналы (әкімшілер)
+    /export [csv | json] — жеке деректерсіз барлық өтініштер (әкімшілер)
+    /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID — қызметкерлер (әкімшілер)
+    /console — веб-консольге кіру сілтемесі (менімен жеке чатта){ $console }
+    Өтініш карточкасындағы батырмалар: қарауға алу, мәртебе, өтініш берушіге жауап, ішкі жазба, кезекке қайтару.
+console-op-help-console = { "" }
+    Консоль: { $url }
+console-case-summary =
+    📂 { $number } өтініші — { $status }
+    Санат: { $category } · { $urgent ->
+        [yes] шұғыл
+       *[no] шұғыл емес
+    }
+    Түсті: { $time } · материалдар: { $evidence }
+    Өтініш берушінің мәтіні, орны мен файлдары тек консольде.
+console-stats-chart = Соңғы { $days } күндегі өтініштер, күн бойынша
+console-stats-usage = Пайдалану: /stats [7 | 30 | 90]
+console-stats =
+    📊 Соңғы { $days } күн: { $total } өтініш (шұғылы: { $urgent })
+    Санат бойынша: { $by_category }
+    Алғашқы жауап: медиана { $reply_median } мин, p90 { $reply_p90 } мин
+    Жабу: медиана { $close_median } мин, p90 { $close_p90 } мин
+    Қазір ашық, мерзімі бойынша: { $backlog }
+    Қарауға алынбаған өтініштер туралы еске салулар: { $reminders }
+    Жауап берілген сұрақтар: { $answers }
+    👎 үлесі (барлық бағалау бойынша): { $thumbs }
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ «{ $text }» ({ $language }, { $asked } рет сұралды)
 kb-gap-picked = Азаматтар ұсынылғандардың ішінен таңдағаны: «{ $entry }» ({ $count })

@@ -1,6 +1,7 @@
 """Database tables, one module per family. Importing this package registers every table with SQLModel.metadata."""
 
 from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, UserCounter
+from bot.models.console import CaseTag, ConsoleCredential, ConsoleLink, ConsoleSession
 from bot.models.fsm import ConversationState
 from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap, LearnedPhrasing
 from bot.models.operators import AuditEntry, Operator
@@ -14,6 +15,10 @@ __all__ = [
     "Case",
     "CaseMessage",
     "CaseNote",
+    "CaseTag",
+    "ConsoleCredential",
+    "ConsoleLink",
+    "ConsoleSession",
     "ConversationState",
     "Evidence",
     "KnowledgeGap",
