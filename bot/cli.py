@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="take updates by webhook (needs WEBHOOK_URL and WEBHOOK_SECRET); several instances need REDIS_URL",
     )
+    commands.add_parser("web", help="run the web intake (WEB_HOST:WEB_PORT): reports without Telegram, over Tor too")
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
     chat.add_argument("--lang", choices=list(LANGUAGES), default=None, help="your Telegram language")
     chat.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
@@ -449,6 +450,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.telegram.runners import PollingApp, WebhookApp
 
             asyncio.run((WebhookApp if args.webhook else PollingApp)(settings, settle_gc=True).run())
+            return 0
+        if args.command == "web":
+            from bot.web.server import WebIntake
+
+            asyncio.run(WebIntake(settings).run())
             return 0
         if args.command == "backup":
             return run_backup(args, settings, sys.stdout)

@@ -38,6 +38,8 @@ class SecretBox:
         self._console_token_key = self._derive(master, b"console-token")
         self._console_csrf_key = self._derive(master, b"console-csrf")
         self._second_factor = Fernet(base64.urlsafe_b64encode(self._derive(master, b"console-second-factor")))
+        self._files = Fernet(base64.urlsafe_b64encode(self._derive(master, b"web-files")))
+        self._form_key = self._derive(master, b"web-form-token")
 
     @staticmethod
     def _derive(master: bytes, purpose: bytes) -> bytes:
@@ -74,6 +76,20 @@ class SecretBox:
     def open_second_factor(self, sealed: str) -> str | None:
         try:
             return self._second_factor.decrypt(sealed.encode("ascii")).decode()
+        except (InvalidToken, ValueError):
+            return None
+
+    def form_token_key(self, token: str) -> str:
+        """Keyed hash of a web form token: the database never holds the cookie's value."""
+        return hmac.new(self._form_key, token.encode(), hashlib.sha256).hexdigest()
+
+    def seal_file(self, data: bytes) -> bytes:
+        """Web uploads at rest (and web drafts): a stolen disk without the secret shows nothing."""
+        return self._files.encrypt(data)
+
+    def open_file(self, sealed: bytes) -> bytes | None:
+        try:
+            return self._files.decrypt(sealed)
         except (InvalidToken, ValueError):
             return None
 

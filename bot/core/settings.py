@@ -102,6 +102,8 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=90, ge=1, le=3650)
     # The hotline's own phone (issue 10): answers mention it only when it is set, never an invented number.
     hotline_phone: str | None = Field(default=None, pattern=r"^(\+?[0-9 ()-]{2,20})?$")
+    # The public address of the web intake (`hotline web`), offered to those who ask how to report without Telegram.
+    hotline_web_url: str | None = Field(default=None, pattern=r"^(https?://\S+)?$")
 
     # Teach loop (bot/answers/learning.py)
     learned_refresh_seconds: float = Field(
@@ -145,6 +147,23 @@ class Settings(BaseSettings):
         if self.telegram_case_content:
             return self.telegram_case_content
         return "none" if self.console_url else "full"
+
+    # Web intake (``hotline web``, bot/web): reports without Telegram, over Tor too
+    web_host: str = Field(default="127.0.0.1", description="Address the web intake listens on")
+    web_port: int = Field(default=8083, ge=0, le=65535, description="Its port (never the console's)")
+    web_pow_bits: int = Field(default=18, ge=0, le=28, description="Proof-of-work difficulty of a web Submit")
+    web_no_script_wait_seconds: int = Field(
+        default=30, ge=0, le=3600, description="Without JavaScript, how old a draft must be before Submit"
+    )
+    web_max_file_mb: int = Field(default=10, ge=1, le=50, description="Largest file a web report may attach")
+    web_max_files: int = Field(default=5, ge=0, le=20, description="Files one web report may attach")
+    web_draft_minutes: int = Field(default=60, ge=5, le=1440, description="How long a web draft and its cookie live")
+    web_secure_cookies: bool = Field(
+        default=True, description="Mark the form cookie Secure (false only for plain-HTTP testing)"
+    )
+    web_submissions_per_minute: float = Field(
+        default=30.0, gt=0, description="Web reports accepted per minute in all (abuse control without identity)"
+    )
 
     @field_validator("knowledge_dir")
     @classmethod
@@ -236,6 +255,7 @@ class Settings(BaseSettings):
             "police_number": self.police_number,
             "retention_days": str(self.retention_days),
             "hotline_phone": self.hotline_phone or "",
+            "web_intake_url": self.hotline_web_url or "",
         }
 
 

@@ -549,3 +549,75 @@ kb-taught-unknown_entry = That entry is no longer in the knowledge base.
 kb-taught-empty = The question is empty: nothing to teach.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
+
+## Web intake (bot/web): reports without Telegram
+web-site-name = Trust hotline of the National Security Committee
+web-emergency = In immediate danger, call { $emergency } (police: { $police }). This site is not an emergency service.
+web-nav-home = Home
+web-nav-ask = Ask a question
+web-nav-report = Report something
+web-nav-status = Follow a report
+web-home-title = Report without Telegram
+web-intro = The hotline takes confidential reports about suspected terrorism and extremism: preparation of a terrorist act, recruitment, propaganda, weapons or explosives. This site lets you report without any account, also from Tor Browser with JavaScript off. You get a receipt code to follow your report and to read and answer the operators' messages.
+web-channel-protects-title = What this site protects
+web-channel-protects = It asks for no name, account or phone number. It does not record your IP address, your browser or when you visited: there is no access log, no cookie until you start a report (then one cookie that only holds your unfinished form, deleted when you submit it or soon after), and nothing is loaded from any other site. Attached files are stripped of location and author data before they are stored, and kept encrypted. Closed reports are deleted after { $retention } days.
+web-channel-limits-title = What it cannot protect
+web-channel-limit-device = Your device: anyone who controls or later inspects your phone or computer may see what you did. Use a device you trust; Tor Browser keeps no history.
+web-channel-limit-network = Your network: without Tor, your internet provider or employer can see that you visited this site, though not what you wrote. Tor Browser hides even that.
+web-channel-limit-writing = What you write: details only you could know, or your way of writing, may point to you. Describe what matters and leave out what would identify you.
+web-ask-title = Ask a question
+web-ask-label = Your question
+web-ask-button = Ask
+web-ask-danger = If anyone is in immediate danger, call { $emergency } now (police: { $police }). Do not wait for an answer here.
+web-ask-suggest = I'm not sure I understood. Did you mean:
+web-ask-unknown = Sorry, I don't have an answer to that. Try asking in other words — or report what you know.
+web-report-title = Report something
+web-report-category = What is it about?
+web-report-description = What happened? Describe what you saw or know (at least { $min } characters).
+web-report-place = Where? (optional)
+web-report-time = When? (optional)
+web-report-files = Photos or documents (optional; up to { $count } files, { $mb } MB each; JPEG, PNG, WebP, GIF, PDF, Word, Excel, PowerPoint)
+web-report-files-kept = Attached:
+web-report-remove-file = Remove
+web-report-files-cleaned = Location, camera and author data are removed from files before they are stored.
+web-report-continue = Continue to review
+web-review-title = Check your report
+web-review-not-given = —
+web-review-description = Description
+web-review-files = Files
+web-review-edit = Change something
+web-review-pow-working = Preparing to send… (your browser does a short calculation that protects the hotline from junk)
+web-review-no-script = Without JavaScript: wait { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    } after starting the report, then press Send.
+web-review-submit = Send the report
+web-receipt-title = Your report has been received
+web-receipt-intro = Your receipt code:
+web-receipt-keep = It is shown only once: write it down or save it somewhere safe. With it, on “Follow a report”, you see the status of your report and the operators' messages, and can answer them. Do not share the code.
+web-status-title = Follow a report
+web-status-code = Receipt code
+web-status-button = Show
+web-status-not-a-code = That is not a receipt code. It looks like ABCD-1234-EFGH-5678.
+web-status-state = Status: { $status }
+web-status-from-operator = Operator, { $date }
+web-status-from-you = You, { $date }
+web-status-reply = Answer the operators
+web-status-reply-button = Send the answer
+web-error-title = Something went wrong
+web-error-generic = Something went wrong on our side. Please try again in a minute; what you sent before is kept.
+web-error-category = Choose what the report is about.
+web-error-description-short = Describe what happened in at least { $min } characters.
+web-error-description-long = The description is too long: shorten it to 4,000 characters.
+web-error-field-long = A field is too long: shorten it.
+web-error-file-too_large = A file is larger than { $mb } MB and was not attached; the rest of your report is kept.
+web-error-file-unsupported = A file is of a type we cannot clean of personal data and was not attached; use JPEG, PNG, WebP, GIF, PDF, Word, Excel or PowerPoint.
+web-error-file-unreadable = A file could not be read (damaged or password-protected) and was not attached.
+web-error-too-many-files = A report can have at most { $count } files; the others were not attached.
+web-error-draft-gone = This form has expired or was already sent. Please start the report again.
+web-error-proof = Please wait { $seconds } more { $seconds ->
+        [one] second
+       *[other] seconds
+    }, then press Send again (this protects the hotline from junk).
+web-error-busy = Too many reports are arriving right now. Please wait a minute and press Send again.
+op-web-case = 🌐 Web report: no Telegram account behind it. Your replies wait for the reporter on the web status page.

@@ -7,6 +7,7 @@ from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeG
 from bot.models.operators import AuditEntry, Operator
 from bot.models.outbox import OutboxMessage
 from bot.models.preferences import UserPreference
+from bot.models.web_intake import WebDraft, WebUpload
 
 __all__ = [
     "AnswerFeedback",
@@ -28,4 +29,6 @@ __all__ = [
     "ReplyRoute",
     "UserCounter",
     "UserPreference",
+    "WebDraft",
+    "WebUpload",
 ]

@@ -8,6 +8,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.cases.moderation import CaseDetails
 from bot.models import Case
 from bot.models.case_numbers import case_number
+from bot.models.cases import Channel
 from bot.telegram.callbacks import CaseButton, NewStatus, OperatorAction, OperatorStatus
 from bot.telegram.texts import Texts
 
@@ -16,7 +17,7 @@ CARD_LAYOUT = (2, 2, 2)  # open claim / status reply / note release
 
 def card(t: Texts, case: Case, evidence_items: int) -> str:
     similar = t("op-card-similar", number=case_number(case.similar_to)) if case.similar_to else ""
-    return t(
+    text = t(
         "op-card",
         urgent="yes" if case.urgent else "no",
         number=case.number,
@@ -26,6 +27,8 @@ def card(t: Texts, case: Case, evidence_items: int) -> str:
         evidence=evidence_items,
         similar=similar,
     )
+    # A web report has no chat behind it: replies wait for the reporter on the web status page.
+    return f"{text}\n{t('op-web-case')}" if case.channel is Channel.web else text
 
 
 def case_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
@@ -99,4 +102,6 @@ def details(t: Texts, found: CaseDetails) -> str:
         lines.append(t("op-case-notes"))
         for note in found.notes:
             lines.append(t("op-case-note", date=t.when(note.created_at), text=note.body, operator=note.operator_id))
+    if case.channel is Channel.web:
+        lines.insert(1, t("op-web-case"))
     return "\n".join(lines)

@@ -31,7 +31,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import dashboard, moderation
+from bot.cases import dashboard, moderation, web_reports
 from bot.cases.audit_words import audit_label
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
 from bot.console import access
@@ -40,7 +40,7 @@ from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.models import Operator
 from bot.models.case_numbers import case_number, parse_case_number
-from bot.models.cases import Status
+from bot.models.cases import Channel, Status
 from bot.models.operators import Role
 from bot.telegram import operator_views, stats_chart
 from bot.telegram.callbacks import CaseButton, OperatorAction, OperatorStatus
@@ -129,6 +129,7 @@ async def on_case_button(
     state: FSMContext,
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
+    secrets: SecretBox,
 ) -> None:
     case_id, action = callback_data.case, callback_data.action
     number = case_number(case_id)
@@ -141,7 +142,7 @@ async def on_case_button(
                 return
             await query.answer()
             if message is not None:
-                await send_case(message, staff, found, settings)
+                await send_case(message, staff, found, settings, sessions, secrets)
         case CaseButton.claim:
             result = await moderation.claim_case(sessions, operator, case_id)
             hours = int(moderation.CLAIM_DURATION.total_seconds() // 3600)
@@ -171,7 +172,14 @@ async def on_case_button(
             await query.answer(staff("op-released" if released else "op-not-released", number=number))
 
 
-async def send_case(message: Message, staff: Texts, found: moderation.CaseDetails, settings: Settings) -> None:
+async def send_case(
+    message: Message,
+    staff: Texts,
+    found: moderation.CaseDetails,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
+) -> None:
     """The case as TELEGRAM_CASE_CONTENT allows: everything (full), the fields and the description without place,
     dialogue, notes or files (summary), or no citizen content at all (none); a console link whenever there is one."""
     content = settings.case_content
@@ -205,6 +213,15 @@ async def send_case(message: Message, staff: Texts, found: moderation.CaseDetail
                     await message.answer_video_note(item.file_id)
                 case _:
                     await message.answer_document(item.file_id, caption=item.text)
+    if found.case.channel is Channel.web and found.case.id is not None:
+        # Web files live encrypted in the database (bot/cases/web_reports.py): uploaded from memory, never disk.
+        for upload, data in await web_reports.case_files(sessions, secrets, case_id=found.case.id):
+            document = BufferedInputFile(data, filename=upload.file_name)
+            with contextlib.suppress(TelegramAPIError):
+                if upload.kind == "photo":
+                    await message.answer_photo(document)
+                else:
+                    await message.answer_document(document)
     await message.answer(case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id))
 
 
@@ -306,6 +323,7 @@ async def case_command(
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
+    secrets: SecretBox,
 ) -> None:
     case_id = parse_case_number(command.args or "")
     if case_id is None:
@@ -315,7 +333,7 @@ async def case_command(
     if found is None:
         await message.answer(staff("op-not-found"))
         return
-    await send_case(message, staff, found, settings)
+    await send_case(message, staff, found, settings, sessions, secrets)
 
 
 async def stats_command(
