@@ -22,6 +22,8 @@ from bot.models import (
     Case,
     CaseMessage,
     CaseNote,
+    ConsoleLink,
+    ConsoleSession,
     ConversationState,
     Evidence,
     KnowledgeGap,
@@ -30,7 +32,7 @@ from bot.models import (
     WebUpload,
 )
 from bot.models.cases import Status
-from bot.models.outbox import OutboxKind
+from bot.models.outbox import OutboxKind, Priority
 
 
 async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention_days: int) -> int:
@@ -59,6 +61,9 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
         # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
         await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
         await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))
+        # Console sign-in links and sessions long over (they name staff and their browsers, never a reporter).
+        await session.exec(delete(ConsoleLink).where(col(ConsoleLink.expires_at) < cutoff))
+        await session.exec(delete(ConsoleSession).where(col(ConsoleSession.expires_at) < cutoff))
         await session.commit()
         return len(ids)
 
@@ -87,7 +92,11 @@ async def enqueue_reminders(
                 case.last_reminded_at = now
                 session.add(case)
                 minutes = int((now - case.created_at).total_seconds() // 60)
-                session.add(OutboxMessage(kind=OutboxKind.reminder, case_id=case.id, payload={"minutes": minutes}))
+                priority = Priority.urgent if case.urgent else Priority.normal
+                reminder = OutboxMessage(
+                    kind=OutboxKind.reminder, case_id=case.id, payload={"minutes": minutes}, priority=priority
+                )
+                session.add(reminder)
                 queued += 1
         await session.commit()
         return queued

@@ -253,6 +253,12 @@ op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst | editor
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
 
+## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
+danger-notice = 🚨 If this is happening now or someone is in danger, call { $emergency } right away (police: { $police }). This bot is not an emergency service and does not reply at once. When you are safe, you can report it here with /report.
+danger-happening-now = Is this happening right now?
+danger-now-yes-button = 🚨 Yes, right now
+danger-now-no-button = No
+danger-call-now = 🚨 Call { $emergency } now (police: { $police }): operators read reports, but not at once. When you can, continue the report here; it will be marked urgent.
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Trust Hotline console
 console-footer = Times in { $zone }. Confidential: for the hotline's staff only.
@@ -548,6 +554,14 @@ kb-taught-unknown_entry = That entry is no longer in the knowledge base.
 kb-taught-empty = The question is empty: nothing to teach.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
+console-queue-count-more = More than { $count } cases; narrow the filters or the search to page through them all.
+console-views = Opened { $count ->
+    [one] once
+   *[other] { $count } times
+} by { $people ->
+    [one] one staff member
+   *[other] { $people } staff members
+}.
 
 ## Web intake (bot/web): reports without Telegram
 web-site-name = Trust hotline of the National Security Committee
