@@ -173,8 +173,11 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
         if args.command == "export":
             content = await moderation.export_cases(sessions, console, args.format)
             if args.output:
-                with open(args.output, "w", encoding="utf-8", newline="") as target:
-                    target.write(content)
+                from pathlib import Path
+
+                from bot.core.file_modes import write_private
+
+                write_private(Path(args.output), content)  # every case's content: owner-only, like the database
                 print(f"wrote {args.output}", file=sys.stderr)
             else:
                 out.write(content if content.endswith("\n") else content + "\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.core.clock import utcnow
 from bot.models import AuditEntry, Case, CaseMessage, CaseNote, Evidence, Operator, OutboxMessage, ReplyRoute
-from bot.models.cases import CASE_NUMBER_PREFIX, DESCRIPTION_LIMIT, Direction, Outcome, Status
+from bot.models.cases import CASE_NUMBER_PREFIX, DESCRIPTION_LIMIT, MAX_CASE_ID, Direction, Outcome, Status
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
 
@@ -166,10 +167,16 @@ async def set_operator(
 # --- cases ---------------------------------------------------------------------------------------------------------
 
 
+_CASE_REF = re.compile(r"(?:HT)?[-#]*([0-9]{1,10})", re.ASCII | re.IGNORECASE)
+
+
 def parse_case_ref(ref: str) -> int | None:
-    """``HT-00042``, ``ht42``, ``#42`` or ``42`` → 42."""
-    cleaned = ref.strip().upper().removeprefix(CASE_NUMBER_PREFIX).removeprefix("HT").lstrip("#-")
-    return int(cleaned) if cleaned.isdigit() and len(cleaned) < 10 else None
+    """``HT-00042``, ``ht42``, ``#42`` or ``42`` → 42; None for anything else (``²``, Arabic-Indic digits, 2**63)."""
+    found = _CASE_REF.fullmatch(ref.strip())
+    if found is None:
+        return None
+    case_id = int(found.group(1))
+    return case_id if 1 <= case_id <= MAX_CASE_ID else None
 
 
 @dataclass

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from bot.core.file_modes import private_dir
 from bot.core.settings import Settings
 
 
@@ -58,7 +59,8 @@ def make_backup(settings: Settings, output: Path | None = None, *, now: datetime
 
 
 def _private_parent(target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        private_dir(target.parent)
     if target.exists():
         raise BackupError(f"{target} already exists; choose another --output")
 

@@ -1,6 +1,7 @@
 """Database tables, one module per family. Importing this package registers every table with SQLModel.metadata."""
 
 from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, UserCounter
+from bot.models.deployment import DeploymentFact
 from bot.models.fsm import ConversationState
 from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap
 from bot.models.operators import AuditEntry, Operator
@@ -15,6 +16,7 @@ __all__ = [
     "CaseMessage",
     "CaseNote",
     "ConversationState",
+    "DeploymentFact",
     "Evidence",
     "KnowledgeGap",
     "Operator",

@@ -17,6 +17,7 @@ from bot.core.clock import utcnow
 
 DESCRIPTION_LIMIT = 4000
 CASE_NUMBER_PREFIX = "HT-"
+MAX_CASE_ID = 2**31 - 1  # PostgreSQL's integer; anything larger in a command or a button is not a case
 
 
 class Category(StrEnum):

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+from bot.models.cases import MAX_CASE_ID
+
+# A forged id out of these bounds does not match the button at all (the fallback answers "stale button"): it never
+# reaches the database, where an id >= 2**63 overflows the driver.
+CaseId = Field(ge=1, le=MAX_CASE_ID)
 
 
 class MenuAction(CallbackData, prefix="m"):
@@ -46,11 +53,11 @@ class StatusAction(CallbackData, prefix="sa"):
 
 class OperatorAction(CallbackData, prefix="o"):
     action: str  # open | claim | status | reply | note | release
-    case: int
+    case: int = CaseId
 
 
 class OperatorStatus(CallbackData, prefix="os"):
-    case: int
+    case: int = CaseId
     value: str  # in_review | actioned | referred | duplicate | no_action | spam
 
 

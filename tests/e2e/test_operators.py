@@ -45,8 +45,13 @@ def clean_run(caplog: pytest.LogCaptureFixture, emulator: BotAPIEmulator) -> Any
 
 
 def audit(settings: Settings) -> list[tuple]:
-    """(action, operator_id, user_key, case_id) of every audit entry, oldest first."""
-    return query_db(settings, "SELECT action, operator_id, user_key, case_id FROM audit_log ORDER BY id")
+    """(action, operator_id, user_key, case_id) of every audit entry, oldest first, except the start's own entries
+    (OPERATOR_IDS applied to the operators table)."""
+    return query_db(
+        settings,
+        "SELECT action, operator_id, user_key, case_id FROM audit_log "
+        "WHERE coalesce(detail, '') NOT LIKE '%by OPERATOR_IDS' ORDER BY id",
+    )
 
 
 def operator_row(settings: Settings, telegram_id: int) -> int:

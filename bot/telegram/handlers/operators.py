@@ -8,6 +8,7 @@ in a group with privacy mode on; the case id travels in the conversation state, 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -391,7 +392,12 @@ async def operator_admin_command(
 ) -> None:
     parts = (command.args or "").split()
     adding = command.command == "op_add"
-    if not parts or not parts[0].isdigit() or (adding and len(parts) > 1 and parts[1] not in Role.__members__):
+    # ASCII digits only ("²".isdigit() is true, and int() of it fails); Telegram ids fit in 52 bits.
+    if (
+        not parts
+        or not re.fullmatch(r"[0-9]{1,15}", parts[0], re.ASCII)
+        or (adding and len(parts) > 1 and parts[1] not in Role.__members__)
+    ):
         await message.answer(staff("op-admin-usage"))
         return
     telegram_id = int(parts[0])
