@@ -219,6 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings)
+        if args.command in ("run", "db", "queue", "export", "purge", "backup", "chat"):
+            from bot.core.file_modes import private_dir
+
+            private_dir(settings.data_dir)  # the database, backups and a generated secret: nobody else's to read
         if args.command == "ask":
             return run_ask(args, settings, sys.stdout)
         if args.command == "kb" and args.kb_command == "check":

@@ -25,20 +25,23 @@ from bot.core.file_modes import private_dir, write_private
 
 log = logging.getLogger(__name__)
 MIN_SECRET_LENGTH = 32
-MIN_SECRET_BITS = 100  # by the characters' own frequencies; token_urlsafe(32) scores ~200, 32 hex digits ~120
+MIN_SECRET_BITS = 80  # by the characters' own frequencies; token_urlsafe(32) scores ~200, 32 random hex digits >= 88
 SECRET_FILE = "secret.key"
 
 
 def secret_weakness(secret: str) -> str | None:
-    """Why ``secret`` is too weak to key everything (None if it is not): short, a repeated pattern, few different
-    characters, or little entropy by its own character frequencies."""
+    """Why ``secret`` is too weak to key everything (None if it is not): short, a repeated pattern, repeated parts
+    (``password`` three times), few different characters, or little entropy by its own character frequencies."""
     if len(secret) < MIN_SECRET_LENGTH:
         return f"must be at least {MIN_SECRET_LENGTH} characters"
     if secret in (secret + secret)[1:-1]:
         return "is one pattern repeated"
+    trigrams = [secret[i : i + 3] for i in range(len(secret) - 2)]
+    if len(set(trigrams)) < 0.75 * len(trigrams):
+        return "repeats itself too much"
     counts = Counter(secret)
-    if len(counts) < 10:
-        return "uses fewer than 10 different characters"
+    if len(counts) < 8:
+        return "uses fewer than 8 different characters"
     bits = -sum(n * math.log2(n / len(secret)) for n in counts.values())
     if bits < MIN_SECRET_BITS:
         return f"looks guessable (about {bits:.0f} bits of entropy, {MIN_SECRET_BITS} needed)"

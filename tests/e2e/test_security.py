@@ -1,0 +1,216 @@
+"""Issue 11, end to end: what an adversarial review broke, each shown with the real bot against the emulator (or a
+real webhook server), the files on disk and the logs as production writes them.
+
+docs/security.md maps each adversary of the threat model to the tests here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.core.logging_setup import configure_logging
+from bot.core.settings import ConfigError, Settings, load_settings
+from bot.emulator import BotAPIEmulator, EmuUser
+from bot.telegram.runners import WebhookApp
+from tests.conftest import free_port
+from tests.e2e.conftest import RunningBot
+from tests.e2e.flows import (
+    ANALYST_ID,
+    OPERATOR_ID,
+    OPERATOR_IDS,
+    Citizen,
+    db_path,
+    operators_desk,
+    query_db,
+    staff,
+)
+
+
+@contextlib.contextmanager
+def production_logs(log_format: str = "text", level: str = "DEBUG") -> Iterator[io.StringIO]:
+    """The root logger as ``hotline run`` configures it (LOG_FORMAT, LOG_LEVEL), writing into a buffer."""
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    capped = {name: logging.getLogger(name).level for name in ("aiogram.event", "alembic", "aiosqlite", "sqlalchemy")}
+    configure_logging(load_settings(log_level=level, log_format=log_format))
+    buffer = io.StringIO()
+    for handler in root.handlers:
+        assert isinstance(handler, logging.StreamHandler)
+        handler.setStream(buffer)
+    try:
+        yield buffer
+    finally:
+        root.handlers[:], root.level = saved
+        for name, value in capped.items():
+            logging.getLogger(name).setLevel(value)
+
+
+# ------------------------------------------------------------------------------------------------ 1. logs
+
+
+@pytest.mark.parametrize("log_format", ["text", "json"])
+async def test_a_failing_database_write_logs_where_it_failed_but_not_the_report_it_was_writing(
+    log_format: str,
+    emulator: BotAPIEmulator,
+    make_settings: Callable[..., Settings],
+    citizen: Callable[..., EmuUser],
+) -> None:
+    description = "Zhetysu-17 warehouse: crates of detonators moved at night by a blue minibus."
+    place = "Taldykorgan, Abay street 41"
+    with production_logs(log_format) as logs:
+        hotline = RunningBot(make_settings())
+        await hotline.start()
+        try:
+            me = Citizen(emulator, citizen(language_code="en"))
+            await me.choose(await me.start_report(), "weapons")
+            evidence = await me.describe(description)
+            _, actions = await me.time(await me.place(await me.done(evidence), place), "last night")
+            # The disk "fails" exactly when the case is written (a trigger that cannot run: an OperationalError).
+            with sqlite3.connect(db_path(hotline.settings)) as db:
+                db.execute("CREATE TRIGGER broken BEFORE INSERT ON cases BEGIN INSERT INTO gone VALUES (1); END")
+            await me.press(actions, "report-submit-button")
+            await me.expect("error-generic", timeout=10)
+        finally:
+            await hotline.stop()
+    output = logs.getvalue()
+    assert "OperationalError" in output and "submit" in output  # the failure and where it happened are logged
+    for secret in ("Zhetysu-17", "detonators", "Taldykorgan", "Abay street", "last night", str(me.user.id)):
+        assert secret not in output
+
+
+async def test_a_bot_api_error_quoting_what_was_sent_is_logged_without_it(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
+) -> None:
+    question = "Is the Kapchagay-9 drop point still watched?"
+    with production_logs() as logs:
+        hotline = RunningBot(make_settings())
+        await hotline.start()
+        try:
+            me = citizen(language_code="en")
+            # Telegram's description of a failure can quote the request (e.g. entity errors): here it quotes it all.
+            emulator.fail_next("sendMessage", error_code=400, description=f"Bad Request: cannot send {question!r}")
+            await emulator.send_message(me, question)
+            await emulator.wait_until(lambda: "TelegramBadRequest" in logs.getvalue(), timeout=10, what="the error")
+        finally:
+            await hotline.stop()
+    assert "Kapchagay" not in logs.getvalue()
+
+
+# ------------------------------------------------------------------------------------------------ 11. the webhook
+
+
+async def test_the_webhook_answers_401_to_any_wrong_secret_hides_metrics_and_drops_unreadable_updates_quietly(
+    tmp_path: Path, emulator: BotAPIEmulator, make_settings: Callable[..., Settings]
+) -> None:
+    port, private = free_port(), free_port()
+    settings = make_settings(
+        webhook_url=f"http://127.0.0.1:{port}/hook",
+        webhook_secret="webhook-secret-0123456789",
+        webhook_host="127.0.0.1",
+        webhook_port=port,
+        health_port=private,
+    )
+    with production_logs() as logs:
+        app = WebhookApp(settings)
+        task = asyncio.create_task(app.run(handle_signals=False))
+        await asyncio.wait_for(app.ready.wait(), 20)
+        try:
+            async with aiohttp.ClientSession() as http:
+                hook = f"http://127.0.0.1:{port}/hook"
+                update = {"update_id": 1, "message": {"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}}}
+                for secret in ("wrong-secret-0123456789", "секрет-0123456789abcdef", "webhook-secret-012345678\u00e9"):
+                    headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+                    async with http.post(hook, json=update, headers=headers) as response:
+                        assert response.status == 401, secret
+                # /metrics (when reports are made) is not on the public port; the private listener has it.
+                async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
+                    assert response.status == 404
+                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
+                    assert response.status == 200
+                async with http.get(f"http://127.0.0.1:{private}/metrics") as response:
+                    assert response.status == 200 and "hotline_reports_created_total" in await response.text()
+                # An update this version cannot read (no "chat"), quoting what someone wrote: dropped with 200.
+                broken = {"update_id": 2, "message": {"message_id": 2, "date": 0, "text": "Saryagash-5 meeting point"}}
+                headers = {"X-Telegram-Bot-Api-Secret-Token": "webhook-secret-0123456789"}
+                async with http.post(hook, json=broken, headers=headers) as response:
+                    assert response.status == 200
+        finally:
+            await app.stop()
+            await asyncio.wait_for(task, 20)
+    output = logs.getvalue()
+    assert "could not be read was dropped (fields: message.chat)" in output
+    assert "Saryagash" not in output
+
+
+# ------------------------------------------------------------------------------------------------ 12. strict parsing
+
+
+async def test_unicode_digits_and_huge_ids_from_staff_get_a_clean_answer(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings]
+) -> None:
+    async with operators_desk(emulator, make_settings) as desk:
+        for command in ("/case ²", "/case HT-٤٢", "/case 9223372036854775808"):
+            assert (await desk.command(desk.operator, command))["text"] == staff("op-case-usage"), command
+        assert (await desk.command(desk.admin, "/op_add ²"))["text"] == staff("op-admin-usage")
+        help_message = await desk.command(desk.operator, "/queue")
+        for data in ("o:open:9223372036854775808", "os:18446744073709551616:spam", "o:claim:-1", "o:open:²"):
+            query = await emulator.press_raw(desk.operator, help_message["message_id"], data, chat=desk.chat)
+            answer = await emulator.wait_for_callback_answer(query)
+            assert answer["text"] == staff("stale-button"), data
+
+
+# ------------------------------------------------------------------------------------------------ 3. revocation
+
+
+async def test_a_removed_operator_stays_removed_after_a_restart_and_deleting_an_id_from_the_environment_revokes(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings]
+) -> None:
+    async with operators_desk(emulator, make_settings) as desk:
+        assert (await desk.command(desk.admin, f"/op_remove {OPERATOR_ID}"))["text"] == staff(
+            "op-operator-removed", id=OPERATOR_ID
+        )
+        await desk.bot.restart()  # the same OPERATOR_IDS, which still lists the operator
+        assert (await desk.command(desk.operator, "/queue"))["text"] == staff("op-forbidden")
+        assert (await desk.command(desk.analyst, "/queue"))["text"] != staff("op-forbidden")
+
+        # The analyst's id is deleted from OPERATOR_IDS: revoked at the next start, and audited as such.
+        without_analyst = ",".join(item for item in OPERATOR_IDS.split(",") if not item.startswith(str(ANALYST_ID)))
+        desk.bot.settings = desk.bot.settings.model_copy(update={"operator_ids": without_analyst})
+        await desk.bot.restart()
+        assert (await desk.command(desk.analyst, "/queue"))["text"] == staff("op-forbidden")
+        assert (await desk.command(desk.operator, "/queue"))["text"] == staff("op-forbidden")  # still removed
+        settings = desk.bot.settings
+    analyst_row = query_db(settings, "SELECT id, active FROM operators WHERE telegram_id = ?", ANALYST_ID)[0]
+    assert analyst_row[1] == 0
+    removals = query_db(settings, "SELECT operator_id, detail FROM audit_log WHERE action = 'operator_removed'")
+    assert removals[-1] == (None, f"operator #{analyst_row[0]}, by OPERATOR_IDS")
+    assert len(removals) == 2  # the admin's /op_remove, then the environment's
+
+
+# ------------------------------------------------------------------------------------------------ 9. the key's verifier
+
+
+async def test_a_changed_secret_key_stops_the_start_with_one_line_saying_what_to_do(
+    make_settings: Callable[..., Settings],
+) -> None:
+    first = RunningBot(make_settings())
+    await first.start()
+    await first.stop()
+    other = RunningBot(make_settings(secret_key="another-secret-key-for-the-same-data-0123456789"))
+    with pytest.raises(ConfigError) as refused:
+        await other.start()
+    message = str(refused.value)
+    assert "SECRET_KEY is not the key this database was made with" in message and "\n" not in message
+    assert "hotline rotate-secret" in message
+    again = RunningBot(make_settings())  # the right key starts again
+    await again.start()
+    await again.stop()
