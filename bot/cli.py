@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("purge", help="apply the retention rules now (the bot also does it daily)")
     backup = commands.add_parser("backup", help="copy the database (SQLite online backup, or pg_dump)")
     backup.add_argument("--output", "-o", help="file to write (default: DATA_DIR/backups/hotline-<time>.db|.dump)")
+    rotate = commands.add_parser(
+        "rotate-secret", help="move the stored data to a new SECRET_KEY (bot stopped; see README: Rotating SECRET_KEY)"
+    )
+    rotate.add_argument("--old-key-file", required=True, help="a file holding the previous SECRET_KEY")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_commands.add_parser("upgrade", help="apply database migrations")
@@ -198,6 +202,40 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
         await engine.dispose()
 
 
+async def run_rotate_secret(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from pathlib import Path
+
+    from bot.cases import deployment
+    from bot.core import database
+    from bot.core.crypto import MIN_SECRET_LENGTH, SecretBox
+
+    new = settings.configured_secret
+    if new is None:
+        raise ConfigError(
+            "configuration error: SECRET_KEY is not set; set the new SECRET_KEY (or SECRET_KEY_FILE) and pass the "
+            "previous one with --old-key-file"
+        )
+    try:
+        old = Path(args.old_key_file).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ConfigError(f"configuration error: --old-key-file: cannot read it ({error.strerror})") from None
+    if old == new or len(old) < MIN_SECRET_LENGTH:
+        raise ConfigError("configuration error: --old-key-file must hold the previous SECRET_KEY, not the new one")
+    await database.upgrade_async(settings.database)
+    engine = database.create_engine(settings.database)
+    try:
+        done = await deployment.rotate_secret(database.session_factory(engine), old=SecretBox(old), new=SecretBox(new))
+    finally:
+        await engine.dispose()
+    print(
+        f"SECRET_KEY rotated: {done['reply_routes']} reply route(s) re-encrypted; receipt codes issued before keep "
+        f"working; deleted {done['conversation_states']} conversation state(s), {done['user_preferences']} language "
+        f"choice(s) and {done['user_counters']} per-user counter(s) (keyed by the old secret)",
+        file=out,
+    )
+    return 0
+
+
 def run_backup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from pathlib import Path
 
@@ -219,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings)
-        if args.command in ("run", "db", "queue", "export", "purge", "backup", "chat"):
+        if args.command in ("run", "db", "queue", "export", "purge", "backup", "chat", "rotate-secret"):
             from bot.core.file_modes import private_dir
 
             private_dir(settings.data_dir)  # the database, backups and a generated secret: nobody else's to read
@@ -242,6 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "backup":
             return run_backup(args, settings, sys.stdout)
+        if args.command == "rotate-secret":
+            return asyncio.run(run_rotate_secret(args, settings, sys.stdout))
         if args.command in ("queue", "export", "purge"):
             return asyncio.run(run_console(args, settings, sys.stdout))
         if args.command == "chat":

@@ -14,16 +14,25 @@ import json
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import select
+from sqlmodel import delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.core.settings import ConfigError
-from bot.models import AuditEntry, DeploymentFact, Operator
+from bot.models import (
+    AuditEntry,
+    ConversationState,
+    DeploymentFact,
+    Operator,
+    ReplyRoute,
+    UserCounter,
+    UserPreference,
+)
 from bot.models.operators import Role
 
 SECRET_VERIFIER = "secret_verifier"
+RETIRED_PEPPERS = "retired_receipt_peppers"
 OPERATOR_IDS_APPLIED = "operator_ids_applied"
 
 
@@ -59,6 +68,54 @@ async def record_secret(session: AsyncSession, secrets: SecretBox) -> None:
     row = await session.get(DeploymentFact, SECRET_VERIFIER) or DeploymentFact(name=SECRET_VERIFIER, value="")
     row.value, row.updated_at = secrets.verifier(), utcnow()
     session.add(row)
+
+
+async def retired_receipt_peppers(sessions: async_sessionmaker[AsyncSession]) -> list[bytes]:
+    """The receipt peppers of secrets rotated away: codes issued under them still find their case."""
+    async with sessions() as session:
+        row = await session.get(DeploymentFact, RETIRED_PEPPERS)
+    return [bytes.fromhex(item) for item in json.loads(row.value)] if row else []
+
+
+async def rotate_secret(
+    sessions: async_sessionmaker[AsyncSession], *, old: SecretBox, new: SecretBox
+) -> dict[str, int]:
+    """Move the stored data from the ``old`` secret to the ``new`` one, in one transaction.
+
+    - reply routes are re-encrypted (reporters stay reachable);
+    - the old receipt pepper is kept as retired, so codes issued before still open their case (they were 80-bit
+      random codes under a slow hash: the pepper is defence in depth, and whoever had the old secret had it anyway);
+    - what is keyed by a pseudonym of a Telegram id (conversation states, language choices, per-user counters)
+      cannot be re-keyed without the ids, which are not stored: it is deleted (drafts and language choices are
+      lost, limits start afresh).
+    Raises ConfigError if ``old`` is not the key the data was made with.
+    """
+    async with sessions() as session:
+        row = await session.get(DeploymentFact, SECRET_VERIFIER)
+        if row is not None and row.value != old.verifier():
+            raise ConfigError(
+                "configuration error: the old key given is not the key this database was made with; "
+                "pass the previous SECRET_KEY with --old-key-file"
+            )
+        routes = list((await session.exec(select(ReplyRoute))).all())
+        resealed = 0
+        for route in routes:
+            chat = old.decrypt(route.sealed_chat)
+            if chat is not None:
+                route.sealed_chat = new.encrypt(chat)
+                session.add(route)
+                resealed += 1
+        retired = await session.get(DeploymentFact, RETIRED_PEPPERS) or DeploymentFact(name=RETIRED_PEPPERS, value="[]")
+        peppers = [p for p in json.loads(retired.value) if p != old.receipt_pepper.hex()] + [old.receipt_pepper.hex()]
+        retired.value = json.dumps(peppers)
+        session.add(retired)
+        deleted = {}
+        for model in (ConversationState, UserPreference, UserCounter):
+            result = await session.exec(delete(model))
+            deleted[model.__tablename__] = result.rowcount
+        await record_secret(session, new)
+        await session.commit()
+    return {"reply_routes": resealed, **deleted}
 
 
 async def apply_operator_ids(sessions: async_sessionmaker[AsyncSession], configured: dict[int, Role]) -> int:

@@ -82,8 +82,12 @@ class SecretBox:
 
     def receipt_hash(self, code: str) -> str:
         """scrypt (n=2**14, r=8, p=1: ~50 ms) of a normalised receipt code with a secret pepper."""
-        digest = hashlib.scrypt(code.encode(), salt=self._receipt_pepper, n=2**14, r=8, p=1, dklen=32)
-        return digest.hex()
+        return receipt_hash_with(code, self._receipt_pepper)
+
+    @property
+    def receipt_pepper(self) -> bytes:
+        """Kept (as a retired pepper) when the secret is rotated, so codes issued before still open their case."""
+        return self._receipt_pepper
 
     def encrypt(self, plaintext: str) -> str:
         return self._fernet.encrypt(plaintext.encode()).decode("ascii")
@@ -94,6 +98,10 @@ class SecretBox:
             return self._fernet.decrypt(token.encode("ascii")).decode()
         except (InvalidToken, ValueError):
             return None
+
+
+def receipt_hash_with(code: str, pepper: bytes) -> str:
+    return hashlib.scrypt(code.encode(), salt=pepper, n=2**14, r=8, p=1, dklen=32).hex()
 
 
 def load_or_create_secret(configured: str | None, data_dir: Path) -> str:

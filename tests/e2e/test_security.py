@@ -17,12 +17,14 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot import cli
+from bot.core.crypto import SecretBox
 from bot.core.logging_setup import configure_logging
 from bot.core.settings import ConfigError, Settings, load_settings
 from bot.emulator import BotAPIEmulator, EmuUser
 from bot.telegram.runners import WebhookApp
 from tests.conftest import free_port
-from tests.e2e.conftest import RunningBot
+from tests.e2e.conftest import SECRET, RunningBot
 from tests.e2e.flows import (
     ANALYST_ID,
     OPERATOR_ID,
@@ -214,3 +216,39 @@ async def test_a_changed_secret_key_stops_the_start_with_one_line_saying_what_to
     again = RunningBot(make_settings())  # the right key starts again
     await again.start()
     await again.stop()
+
+
+async def test_rotating_the_secret_keeps_codes_and_reporters_reachable_and_forgets_what_was_keyed_by_the_old_one(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    emulator: BotAPIEmulator,
+    make_settings: Callable[..., Settings],
+    citizen: Callable[..., EmuUser],
+) -> None:
+    settings = make_settings()
+    hotline = RunningBot(settings)
+    await hotline.start()
+    me = Citizen(emulator, citizen(language_code="en"))
+    code = await me.report()
+    await hotline.stop()
+    assert query_db(settings, "SELECT count(*) FROM user_counters") == [(1,)]
+
+    new_key = "rotated-secret-key-0123456789-ABCDEFGHIJKLMNOP"
+    old_file = tmp_path / "old.key"
+    old_file.write_text(SECRET)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("SECRET_KEY", new_key)
+    assert await asyncio.to_thread(cli.main, ["rotate-secret", "--old-key-file", str(tmp_path / "missing")]) == 2
+    assert await asyncio.to_thread(cli.main, ["rotate-secret", "--old-key-file", str(old_file)]) == 0
+    assert query_db(settings, "SELECT count(*) FROM user_counters") == [(0,)]
+    sealed = query_db(settings, "SELECT sealed_chat FROM reply_routes")[0][0]
+    assert SecretBox(new_key).decrypt(sealed) == str(me.user.id)
+
+    rotated = RunningBot(make_settings(secret_key=new_key))
+    await rotated.start()  # the verifier is the new key's now
+    try:
+        view = await me.status(code)  # a code issued before the rotation still opens its case
+        assert view["text"].startswith(me.t("status-view", status=me.t("status-new")).split("\n")[0])
+    finally:
+        await rotated.stop()
