@@ -170,8 +170,12 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
     sessions = database.session_factory(engine)
     try:
         if args.command == "purge":
+            from bot.core.backup import remove_expired_backups
+
             purged = await retention.purge_expired(sessions, retention_days=settings.retention_days)
             print(f"purged {purged} closed case(s) older than {settings.retention_days} days", file=out)
+            if removed := remove_expired_backups(settings):
+                print(f"deleted {removed} backup(s) older than RETENTION_DAYS={settings.retention_days}", file=out)
             return 0
         console = await moderation.console_operator(sessions)
         if args.command == "export":

@@ -107,6 +107,12 @@ def _pg_dump(database_url: str, target: Path) -> None:
         raise BackupError(f"pg_dump failed (exit {done.returncode}): {first}")
 
 
+def remove_expired_backups(settings: Settings) -> int:
+    """Delete backups in DATA_DIR/backups older than RETENTION_DAYS (daily, with the purge; and at each backup)."""
+    folder = backup_folder(settings)
+    return _remove_expired(folder, settings.retention_days) if folder.is_dir() else 0
+
+
 def _remove_expired(folder: Path, retention_days: int) -> int:
     cutoff = time.time() - retention_days * 86400
     removed = 0

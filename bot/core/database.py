@@ -56,7 +56,18 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes in WAL mode
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted content is overwritten with zeros, not left in free pages of the file (purged reports must be gone).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+async def compact_after_purge(engine: AsyncEngine) -> None:
+    """SQLite: move everything from the write-ahead log into the database file and empty the log, so the pages that
+    held purged content (still in the log) are gone from disk too. Nothing to do on PostgreSQL (its own vacuum)."""
+    if engine.dialect.name != "sqlite":
+        return
+    async with engine.connect() as connection:
+        await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

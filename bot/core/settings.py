@@ -78,8 +78,8 @@ class Settings(BaseSettings):
     status_global_hourly_limit: int = Field(
         default=1000, ge=1, description="Failed /status lookups all users together may make in an hour"
     )
-    status_session_minutes: int = Field(
-        default=30, ge=1, le=1440, description="How long after /status the case stays open in the chat for replies"
+    status_session_minutes: float = Field(
+        default=30, gt=0, le=1440, description="How long after /status the case stays open in the chat for replies"
     )
     # Citizens
     flood_rate: float = Field(default=1.0, gt=0, description="Messages per second a user may send, sustained")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
-from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, StorageKey
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import Redis
@@ -36,7 +37,7 @@ from bot.core.file_modes import private_dir
 from bot.core.flood_control import Flood, FloodControl, RedisFloodControl
 from bot.core.i18n import Translator
 from bot.core.settings import ConfigError, Settings
-from bot.telegram.conversation_storage import DatabaseStorage, HashedKeyBuilder
+from bot.telegram.conversation_storage import SESSION_EXPIRES, DatabaseStorage, HashedKeyBuilder
 from bot.telegram.dedup import MemoryUpdateLog, RedisUpdateLog, UpdateDeduplication, UpdateLog
 from bot.telegram.errors import create_error_router
 from bot.telegram.handlers import build_router
@@ -56,6 +57,11 @@ class SharedRedisStorage(RedisStorage):
 
     async def close(self) -> None:
         pass
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        await super().set_data(key, data)
+        if data and SESSION_EXPIRES in data:  # a /status session: Redis forgets it when it lapses
+            await self.redis.expireat(self.key_builder.build(key, "data"), int(float(data[SESSION_EXPIRES])) + 1)
 
 
 @dataclass

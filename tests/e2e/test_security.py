@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import io
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,10 +19,12 @@ import aiohttp
 import pytest
 
 from bot import cli
+from bot.cases import user_limits
 from bot.core.crypto import SecretBox
 from bot.core.logging_setup import configure_logging
 from bot.core.settings import ConfigError, Settings, load_settings
 from bot.emulator import BotAPIEmulator, EmuUser
+from bot.telegram.conversation_storage import forget_lapsed_sessions
 from bot.telegram.runners import WebhookApp
 from tests.conftest import free_port
 from tests.e2e.conftest import SECRET, RunningBot
@@ -31,6 +34,7 @@ from tests.e2e.flows import (
     OPERATOR_IDS,
     Citizen,
     db_path,
+    eventually,
     operators_desk,
     query_db,
     staff,
@@ -252,3 +256,139 @@ async def test_rotating_the_secret_keeps_codes_and_reporters_reachable_and_forge
         assert view["text"].startswith(me.t("status-view", status=me.t("status-new")).split("\n")[0])
     finally:
         await rotated.stop()
+
+
+# ------------------------------------------------------------------------------------------------ 13. /status limits
+
+
+async def test_only_failed_status_lookups_count_per_account_and_across_the_deployment(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
+) -> None:
+    hotline = RunningBot(make_settings(status_hourly_limit=3, status_global_hourly_limit=5))
+    await hotline.start()
+    try:
+        reporter = Citizen(emulator, citizen(language_code="en"))
+        code = await reporter.report()
+        for _ in range(6):  # twice the per-account limit: a reporter checking often is never refused
+            await reporter.status(code)
+
+        async def attempt(who: Citizen, typed: str) -> str:
+            sent = await who.say(f"/status {typed}")
+            return (await emulator.wait_for_bot_message(who.user.id, after=sent))["text"]
+
+        first, second, third = (Citizen(emulator, citizen(language_code="en")) for _ in range(3))
+        for _ in range(3):
+            assert await attempt(first, "AAAA-BBBB-CCCC-DDDD") == first.t("status-not-found")
+        assert await attempt(first, code) == first.t("status-too-many")  # per account: 3 failures an hour
+        for _ in range(2):
+            assert await attempt(second, "AAAA-BBBB-CCCC-DDDD") == second.t("status-not-found")
+        # Five failures in all this hour: the deployment-wide guard holds everyone back, right code or not.
+        assert await attempt(third, code) == third.t("status-too-many")
+    finally:
+        await hotline.stop()
+
+
+# ------------------------------------------------------------------------------------------------ 2. unlinkability
+
+
+async def test_what_links_an_account_to_a_case_is_forgotten_when_the_status_session_lapses(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
+) -> None:
+    hotline = RunningBot(make_settings(status_session_minutes=0.03))  # ~2 seconds
+    await hotline.start()
+    try:
+        me, idle = Citizen(emulator, citizen(language_code="en")), Citizen(emulator, citizen(language_code="en"))
+        code = await me.report()
+        other_code = await idle.report()
+        settings = hotline.settings
+        # Counters say which day, not which second: nothing to join with the case's created_at.
+        starts = {row[0][11:19] for row in query_db(settings, "SELECT window_start FROM user_counters")}
+        assert starts == {"00:00:00"}
+
+        view = await me.status(code)
+        await idle.status(other_code)
+
+        def states_with_a_case() -> list[tuple]:
+            return query_db(settings, "SELECT key FROM conversation_states WHERE data LIKE '%\"case\"%'")
+
+        assert len(states_with_a_case()) == 2
+        await asyncio.sleep(2.5)
+        query = await me.press(view, "status-reply-button")  # too late: the case is no longer open in this chat
+        answer = await emulator.wait_for_callback_answer(query)
+        assert answer["text"] == me.t("status-session-expired")
+        assert len(states_with_a_case()) == 1  # me's went as soon as it was read
+        # The idle one goes with the sweep every few minutes (run here at once), with past counters.
+        with sqlite3.connect(db_path(settings)) as db:
+            db.execute("UPDATE user_counters SET window_start = '2020-01-01 00:00:00.000000'")
+        await forget_lapsed_sessions(hotline.services.sessions)
+        await user_limits.forget_expired(hotline.services.sessions)
+        assert states_with_a_case() == []
+        assert query_db(settings, "SELECT count(*) FROM user_counters") == [(0,)]
+    finally:
+        await hotline.stop()
+
+
+# ------------------------------------------------------------------------------------------------ 8. retention on disk
+
+
+async def test_a_purged_case_is_gone_from_every_table_every_file_and_its_code_says_not_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, emulator: BotAPIEmulator, make_settings: Callable[..., Settings]
+) -> None:
+    secrets_in_the_case = ("Ushtobe-44", "grain silo", "Karatal bridge", "Yesterday at dusk", "Please call back")
+    async with operators_desk(emulator, make_settings) as desk:
+        settings = desk.bot.settings
+        me = Citizen(emulator, emulator.user(933_000_001, first_name="Purgee", language_code="en"))
+        code = await me.report(
+            "Ushtobe-44: men unload crates at the old grain silo every night.",
+            place="Karatal bridge, east bank",
+            when="Yesterday at dusk",
+        )
+        card = await desk.card(1)
+        await desk.press(desk.operator, card, "op-button-claim")
+        await emulator.user_blocks_bot(me.user.id)  # the reply is given up: a failed outbox row, with the case
+        await desk.write(desk.operator, card, 1, "Please call back on the hotline.")
+        failed = "SELECT count(*) FROM outbox WHERE failed_at IS NOT NULL"
+        await eventually(lambda: query_db(settings, failed) == [(1,)], what="the reply given up")
+        await desk.close(desk.operator, card, 1, "actioned")
+        with sqlite3.connect(db_path(settings)) as db:  # closed long ago
+            db.execute("UPDATE cases SET closed_at = '2020-01-01 00:00:00.000000'")
+        backups = settings.data_dir / "backups"
+        backups.mkdir()
+        old_backup = backups / "hotline-20200101-000000.db"
+        old_backup.write_bytes(b"a backup taken before the purge")
+        os.utime(old_backup, (0, 0))
+
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("DATA_DIR", str(settings.data_dir))
+        monkeypatch.setenv("SECRET_KEY", SECRET)
+        assert await asyncio.to_thread(cli.main, ["purge"]) == 0  # while the bot runs, as an admin would
+
+        assert query_db(settings, "SELECT count(*) FROM outbox WHERE case_id = 1") == [(0,)]
+        assert not old_backup.exists()
+        for path in settings.data_dir.rglob("*"):
+            if path.is_file():
+                content = path.read_bytes()
+                assert [s for s in secrets_in_the_case if s.encode() in content] == [], path.name
+        await emulator.user_blocks_bot(me.user.id, blocked=False)
+        sent = await me.say(f"/status {code}")
+        reply = await emulator.wait_for_bot_message(me.user.id, after=sent)
+        assert reply["text"] == me.t("status-not-found")  # like a code never issued, not "closed"
+
+
+async def test_backups_older_than_the_retention_period_go_on_the_daily_schedule(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings()
+    backups = settings.data_dir / "backups"
+    backups.mkdir(parents=True)
+    old, recent = backups / "hotline-20200101-000000.db", backups / "hotline-20991231-000000.db"
+    for path in (old, recent):
+        path.write_bytes(b"backup")
+    os.utime(old, (0, 0))
+    hotline = RunningBot(settings)
+    await hotline.start()  # the daily job runs at start, then once a day
+    try:
+        await eventually(lambda: not old.exists(), what="the old backup deleted")
+        assert recent.exists()
+    finally:
+        await hotline.stop()
