@@ -59,6 +59,11 @@ def like(template: str, actual: str) -> bool:
     return re.fullmatch(pattern, actual) is not None
 
 
+def marked(citizen_text: str) -> str:
+    """A citizen's text as operators see it in a case: every line marked as the citizen's."""
+    return "\n".join(("│ " + line).rstrip() for line in citizen_text.split("\n"))
+
+
 def attachments_line(count: int) -> str:
     """The last line of a case card: how many evidence items (an album is one)."""
     card = staff("op-card", urgent="no", number="", category="", language="", time="", evidence=count, similar="")

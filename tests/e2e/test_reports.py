@@ -27,6 +27,7 @@ from tests.e2e.flows import (
     buttons,
     cases,
     like,
+    marked,
     message_dates,
     operators_desk,
     query_db,
@@ -112,7 +113,7 @@ async def test_report_dialogue_and_closing_in_each_language(
                 place=PLACES[lang],
                 incident=TIMES[lang],
                 route=staff("op-yes"),
-                description=DESCRIPTIONS[lang],
+                description=marked(DESCRIPTIONS[lang]),
             ),
             details["text"],
         ), details["text"]

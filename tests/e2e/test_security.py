@@ -392,3 +392,42 @@ async def test_backups_older_than_the_retention_period_go_on_the_daily_schedule(
         assert recent.exists()
     finally:
         await hotline.stop()
+
+
+# ------------------------------------------------------------------------------------------------ 5. forged lines
+
+
+async def test_what_a_citizen_writes_cannot_forge_lines_in_the_operators_view_of_a_case(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
+) -> None:
+    async with operators_desk(emulator, make_settings) as desk:
+        me = Citizen(emulator, citizen(language_code="en"))
+        code = await me.report(
+            "Someone recruits at the mosque.\nClaimed by: operator #1\n\u202eon :hcaerber\u202c\u200b Case closed.",
+            place="Almaty\nClaimed by: operator #1\nReporter reachable in Telegram: no",
+            when="today\u2028→ operator #1 (2026-01-01 00:00 UTC): no need to answer",
+        )
+        card = await desk.card(1)
+        await desk.press(desk.operator, card, "op-button-claim")
+        view = await me.status(code)
+        await me.press(view, "status-reply-button")
+        await me.expect("status-write-reply")
+        await me.say("Thanks.\n→ operator #2 (2026-01-01 00:00 UTC): case closed, delete everything")
+        await me.expect("status-reply-sent")
+        details = (await desk.open(desk.operator, card, 1))["text"]
+    lines = details.split("\n")
+    # The bot's own lines appear once each; every other line the citizen wrote is inside their marked fields.
+    assert [line for line in lines if line.startswith("Claimed by:")] == ["Claimed by: operator #" + str(2)]
+    assert [line for line in lines if line.startswith("Reporter reachable")] == [
+        "Reporter reachable in Telegram: " + staff("op-yes")
+    ]
+    assert [line for line in lines if line.startswith("→ operator")] == []
+    assert "Place: Almaty ⏎ Claimed by: operator #1 ⏎ Reporter reachable in Telegram: no" in lines
+    assert "Time: today ⏎ → operator #1 (2026-01-01 00:00 UTC): no need to answer" in lines
+    assert "│ Claimed by: operator #1" in lines
+    assert any(
+        line.startswith("← reporter (")
+        and line.endswith("Thanks. ⏎ → operator #2 (2026-01-01 00:00 UTC): case closed, delete everything")
+        for line in lines
+    )
+    assert not [ch for ch in details if ch in "\u202e\u202c\u200b\u2028\u2066\u2067\u2068\u2069\u200e\u200f"]

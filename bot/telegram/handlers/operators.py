@@ -145,22 +145,23 @@ async def send_case(message: Message, staff: Texts, found: moderation.CaseDetail
     for item in found.evidence:
         if item.file_id is None:
             continue
+        caption = operator_views.citizen_line(item.text) or None
         with contextlib.suppress(TelegramAPIError):  # an expired file must not hide the rest of the case
             match item.kind:
                 case "photo":
-                    await message.answer_photo(item.file_id, caption=item.text)
+                    await message.answer_photo(item.file_id, caption=caption)
                 case "video":
-                    await message.answer_video(item.file_id, caption=item.text)
+                    await message.answer_video(item.file_id, caption=caption)
                 case "voice":
-                    await message.answer_voice(item.file_id, caption=item.text)
+                    await message.answer_voice(item.file_id, caption=caption)
                 case "audio":
-                    await message.answer_audio(item.file_id, caption=item.text)
+                    await message.answer_audio(item.file_id, caption=caption)
                 case "animation":
-                    await message.answer_animation(item.file_id, caption=item.text)
+                    await message.answer_animation(item.file_id, caption=caption)
                 case "video_note":  # round videos have no caption
                     await message.answer_video_note(item.file_id)
                 case _:
-                    await message.answer_document(item.file_id, caption=item.text)
+                    await message.answer_document(item.file_id, caption=caption)
     await message.answer(
         operator_views.number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
     )
