@@ -9,18 +9,22 @@ import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiogram.exceptions import ClientDecodeError
 from aiogram.types import Update
 from pydantic import ValidationError
+from redis.asyncio import Redis
 from sqlalchemy import text
 
 from bot import cli
 from bot.core import database
 from bot.core.crypto import load_or_create_secret
+from bot.core.flood_control import FloodControl, RedisFloodControl
 from bot.core.logging_setup import JsonFormatter, ScrubContent
 from bot.core.settings import ConfigError, load_settings
+from tests.conftest import new_bot_token
 
 GOOD_SECRET = "security-test-secret-key-0123456789abcdefghijklmnop"
 
@@ -168,3 +172,29 @@ def test_what_aiogram_and_aiohttp_log_about_a_malformed_update_keeps_the_place_n
     assert "Shymkent" not in output and "weapons cache" not in output
     assert "pydantic_core._pydantic_core.ValidationError: <message withheld" in output
     assert "Failed to fetch updates - ClientDecodeError: ClientDecodeError" in output
+
+
+# ------------------------------------------------------------------------------------------------ 6. albums
+
+
+async def _album_rule(flood: Any) -> None:
+    # Burst 2: a 10-file album takes one token (all of it passes), a plain message the other; the next album finds
+    # the bucket empty and is refused whole, with one notice.
+    assert [await flood.take("u", album="g1") for _ in range(10)] == [(True, False)] * 10
+    assert await flood.take("u") == (True, False)
+    second = [await flood.take("u", album="g2") for _ in range(10)]
+    assert second == [(False, True)] + [(False, False)] * 9
+    assert [await flood.take("u", album="g1") for _ in range(1)] == [(False, False)]  # an 11th file: not an album
+
+
+async def test_an_album_takes_one_token_in_memory() -> None:
+    await _album_rule(FloodControl(rate=0.001, burst=2))
+
+
+async def test_an_album_takes_one_token_in_redis(redis_url: str) -> None:
+    client = Redis.from_url(redis_url)
+    namespace = f"hotline:{new_bot_token().split(':')[0]}"
+    try:
+        await _album_rule(RedisFloodControl(client, rate=0.001, burst=2, namespace=namespace))
+    finally:
+        await client.aclose()

@@ -23,7 +23,7 @@ from bot.cases import user_limits
 from bot.core.crypto import SecretBox
 from bot.core.logging_setup import configure_logging
 from bot.core.settings import ConfigError, Settings, load_settings
-from bot.emulator import BotAPIEmulator, EmuUser
+from bot.emulator import BotAPIEmulator, EmuMedia, EmuUser
 from bot.telegram.conversation_storage import forget_lapsed_sessions
 from bot.telegram.runners import WebhookApp
 from tests.conftest import free_port
@@ -431,3 +431,25 @@ async def test_what_a_citizen_writes_cannot_forge_lines_in_the_operators_view_of
         for line in lines
     )
     assert not [ch for ch in details if ch in "\u202e\u202c\u200b\u2028\u2066\u2067\u2068\u2069\u200e\u200f"]
+
+
+# ------------------------------------------------------------------------------------------------ 6. albums
+
+
+async def test_a_ten_photo_album_is_one_message_for_flood_control_and_is_stored_whole(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
+) -> None:
+    hotline = RunningBot(make_settings(flood_rate=1.0, flood_burst=8))  # the defaults
+    await hotline.start()
+    try:
+        me = Citizen(emulator, citizen(language_code="en"))
+        await me.choose(await me.start_report(), "weapons")
+        evidence = await me.describe()
+        await emulator.send_media_group(me.user, [EmuMedia("photo", caption=f"photo {n}") for n in range(10)])
+        await me.expect("report-evidence-added", count=1)
+        _, actions = await me.time(await me.place(await me.done(evidence)))
+        await me.submit(actions)
+        assert query_db(hotline.settings, "SELECT count(*), count(DISTINCT item) FROM case_evidence") == [(10, 1)]
+        assert me.t("slow-down") not in [m.get("text") for m in emulator.bot_messages(me.user.id)]
+    finally:
+        await hotline.stop()
