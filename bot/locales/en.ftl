@@ -252,3 +252,9 @@ op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
 op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
+
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what } sent to you in your private chat with the bot.
+security-start-private-chat = Open a private chat with the bot and press Start, then ask again: case content is only sent there.
+security-what-case = Case { $number }
+security-what-export = The export

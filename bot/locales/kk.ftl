@@ -254,3 +254,9 @@ op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
 op-admin-usage = Пайдалану: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
 op-operator-set = Оператор { $id }: енді рөлі — { $role }.
 op-operator-removed = Оператор { $id } жойылды.
+
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what }: ботпен жеке чатыңызға жіберілді.
+security-start-private-chat = Ботпен жеке чат ашып, «Бастау» түймесін басыңыз, содан кейін қайта сұраңыз: өтініш материалдары тек сонда жіберіледі.
+security-what-case = { $number } өтініші
+security-what-export = Экспорт

@@ -289,3 +289,9 @@ op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
 op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
 op-operator-set = Оператору { $id } назначена роль { $role }.
 op-operator-removed = Оператор { $id } удалён.
+
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what }: отправлено вам в личный чат с ботом.
+security-start-private-chat = Откройте личный чат с ботом и нажмите «Начать», затем повторите запрос: материалы обращений отправляются только туда.
+security-what-case = Обращение { $number }
+security-what-export = Выгрузка

@@ -329,6 +329,10 @@ class Desk:
             OPERATORS_CHAT, lambda m: m.get("text", "").split("\n")[0] in first_lines, timeout, after=0
         )
 
+    def private_mark(self, who: EmuUser) -> int:
+        """The newest message id in ``who``'s private chat with the bot."""
+        return max((m["message_id"] for m in self.emulator.chat_history(who.id)), default=0)
+
     def mark(self) -> int:
         """The newest message id in the operators' chat: later waits look only at what comes after it."""
         return max((m["message_id"] for m in self.emulator.chat_history(OPERATORS_CHAT)), default=0)
@@ -364,16 +368,18 @@ class Desk:
         return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == wanted, after=sent)
 
     async def open(self, who: EmuUser, card: dict, case_id: int) -> dict:
-        """Press Open: the case's details (the files and the buttons follow)."""
-        mark = self.mark()
+        """Press Open: the case's details, in the private chat of who pressed (the files and the buttons follow)."""
+        mark = self.private_mark(who)
         answer = await self.press(who, card, "op-button-open")
-        assert answer.get("text") in (None, "")
+        if card["chat"]["id"] == OPERATORS_CHAT:  # the group reads only that it was sent privately
+            what = staff("security-what-case", number=number(case_id))
+            assert answer.get("text") == staff("security-sent-privately", what=what)
         heading = f"📂 Case {number(case_id)} — "
         details = await self.emulator.wait_for_bot_message(
-            OPERATORS_CHAT, lambda m: m.get("text", "").startswith(heading), after=mark
+            who.id, lambda m: m.get("text", "").startswith(heading), after=mark
         )
         await self.emulator.wait_for_bot_message(
-            OPERATORS_CHAT, lambda m: m.get("text") == number(case_id) and bool(buttons(m)), after=details
+            who.id, lambda m: m.get("text") == number(case_id) and bool(buttons(m)), after=details
         )
         return details
 
@@ -418,6 +424,10 @@ async def operators_desk(
     with mock.patch("bot.telegram.composition.SendLimiter", _fast_groups):
         await running.start()
     try:
+        # Staff have a private chat with the bot: case content asked for in the group is sent there.
+        for member in (desk.admin, desk.operator, desk.operator2, desk.analyst):
+            started = await emulator.send_message(member, "/start")
+            await emulator.wait_for_bot_message(member.id, after=started)
         yield desk
     finally:
         await running.stop()

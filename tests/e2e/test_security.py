@@ -32,6 +32,7 @@ from tests.e2e.flows import (
     ANALYST_ID,
     OPERATOR_ID,
     OPERATOR_IDS,
+    OPERATORS_CHAT,
     Citizen,
     db_path,
     eventually,
@@ -453,3 +454,56 @@ async def test_a_ten_photo_album_is_one_message_for_flood_control_and_is_stored_
         assert me.t("slow-down") not in [m.get("text") for m in emulator.bot_messages(me.user.id)]
     finally:
         await hotline.stop()
+
+
+# ------------------------------------------------------------------------------------------------ 4. where staff work
+
+
+async def test_case_content_goes_only_to_the_staff_member_who_asks_never_into_a_group(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
+) -> None:
+    description = "Balkhash-12: a man sells pistols from the trunk of a grey sedan behind the market."
+    async with operators_desk(emulator, make_settings) as desk:
+        me = Citizen(emulator, citizen(language_code="en"))
+        await me.report(description)
+        card = await desk.card(1)
+        sent_note = staff("security-sent-privately", what=staff("security-what-case", number="HT-00001"))
+
+        # A member of the operators' chat who is not staff: refused, and nothing of the case in the group.
+        member = emulator.user(5559999, first_name="Guest", language_code="en")
+        answer = await desk.press(member, card, "op-button-open")
+        assert answer["text"] == staff("op-forbidden")
+        # Staff asking in the group: the group reads that it was sent; the content is in the private chat.
+        assert (await desk.command(desk.operator, "/case HT-00001"))["text"] == sent_note
+        assert (await desk.open(desk.analyst, card, 1))["text"].endswith(description)
+
+        # A staff member who never opened a private chat with the bot is told to, and the group gets nothing.
+        newcomer = emulator.user(5558888, first_name="New", language_code="en")
+        await desk.command(desk.admin, f"/op_add {newcomer.id} operator")
+        answer = await desk.press(newcomer, card, "op-button-open")
+        assert (answer["text"], answer.get("show_alert")) == (staff("security-start-private-chat"), True)
+        told = await desk.command(newcomer, "/case 1")
+        assert told["text"] == staff("security-start-private-chat")
+
+        # Another group the bot was added to: staff commands are refused there, whoever sends them.
+        elsewhere = emulator.group(-1009876543210, "Some other group")
+        for who, command in ((desk.operator, "/case HT-00001"), (desk.admin, "/export"), (desk.analyst, "/queue")):
+            sent = await emulator.send_message(who, command, chat=elsewhere)
+            reply = await emulator.wait_for_bot_message(elsewhere.id, after=sent)
+            assert reply["text"] == staff("op-forbidden"), command
+
+        # In a staff member's private chat, /case answers right there.
+        sent = await emulator.send_message(desk.operator2, "/case HT-00001")
+        shown = await emulator.wait_for_bot_message(desk.operator2.id, after=sent)
+        assert shown["text"].startswith("📂 Case HT-00001") and shown["text"].endswith(description)
+
+        in_groups = [
+            m.get("text") or m.get("caption") or ""
+            for chat in (OPERATORS_CHAT, elsewhere.id)
+            for m in emulator.bot_messages(chat)
+        ]
+        assert [t for t in in_groups if "Balkhash" in t] == []
+        assert emulator.bot_messages(member.id) == []
+        settings = desk.bot.settings
+    refusals = query_db(settings, "SELECT action FROM audit_log WHERE action LIKE 'refused:elsewhere%'")
+    assert len(refusals) == 3

@@ -13,8 +13,8 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram import BaseMiddleware, F, Router
-from aiogram.exceptions import TelegramAPIError
+from aiogram import BaseMiddleware, Bot, F, Router
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import Command, CommandObject, StateFilter, or_f
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
@@ -60,6 +60,16 @@ class OperatorContext(BaseMiddleware):
         # Staff read the operators' language; anyone else (who will only be refused) reads their own.
         staff = Texts(data["translator"], settings.operators_language)
         data["staff"] = staff if data["operator"] else data.get("t", staff)
+        chat = data.get("event_chat")
+        if chat is not None and chat.type != "private" and chat.id != settings.operator_chat_id:
+            # Staff work in the operators' chat and in their private chat with the bot, nowhere else: in any other
+            # group the bot was added to, case content would reach whoever is in it.
+            if isinstance(event, Message | CallbackQuery):
+                action = "elsewhere:" + ("button" if isinstance(event, CallbackQuery) else "command")
+                await _refuse(
+                    event, data["staff"], data["sessions"], data.get("user_key", ""), data["operator"], action
+                )
+            return None
         return await handler(event, data)
 
 
@@ -84,6 +94,7 @@ async def _refuse(
 
 async def on_case_button(
     query: CallbackQuery,
+    bot: Bot,
     callback_data: OperatorAction,
     operator: Operator | None,
     staff: Texts,
@@ -98,9 +109,14 @@ async def on_case_button(
         match action:
             case "open":
                 found = await moderation.open_case(sessions, operator, case_id)
-                await query.answer()
-                if message is not None:
-                    await send_case(message, staff, found)
+                if message is not None and message.chat.type == "private":
+                    await query.answer()
+                    await send_case(bot, message.chat.id, staff, found)
+                elif await _privately(bot, query.from_user.id, lambda chat: send_case(bot, chat, staff, found)):
+                    what = staff("security-what-case", number=number)
+                    await query.answer(staff("security-sent-privately", what=what))
+                else:
+                    await query.answer(staff("security-start-private-chat"), show_alert=True)
             case "claim":
                 result = await moderation.claim_case(sessions, operator, case_id)
                 key = {
@@ -138,10 +154,21 @@ async def on_case_button(
         await query.answer(staff("op-not-found"), show_alert=True)
 
 
-async def send_case(message: Message, staff: Texts, found: moderation.CaseDetails) -> None:
+async def _privately(bot: Bot, user_id: int, send: Callable[[int], Awaitable[None]]) -> bool:
+    """Send case content to a staff member's private chat (their chat id is their user id); False if the bot may
+    not write there (they never started it, or blocked it). Never into a group: not everyone there is staff."""
+    try:
+        await send(user_id)
+    except (TelegramForbiddenError, TelegramBadRequest):
+        return False
+    return True
+
+
+async def send_case(bot: Bot, chat_id: int, staff: Texts, found: moderation.CaseDetails) -> None:
+    """The case's details, its files and its buttons, to one chat: a staff member's private chat."""
     text = operator_views.details(staff, found)
     for start in range(0, len(text), 4000):
-        await message.answer(text[start : start + 4000])
+        await bot.send_message(chat_id, text[start : start + 4000])
     for item in found.evidence:
         if item.file_id is None:
             continue
@@ -149,21 +176,21 @@ async def send_case(message: Message, staff: Texts, found: moderation.CaseDetail
         with contextlib.suppress(TelegramAPIError):  # an expired file must not hide the rest of the case
             match item.kind:
                 case "photo":
-                    await message.answer_photo(item.file_id, caption=caption)
+                    await bot.send_photo(chat_id, item.file_id, caption=caption)
                 case "video":
-                    await message.answer_video(item.file_id, caption=caption)
+                    await bot.send_video(chat_id, item.file_id, caption=caption)
                 case "voice":
-                    await message.answer_voice(item.file_id, caption=caption)
+                    await bot.send_voice(chat_id, item.file_id, caption=caption)
                 case "audio":
-                    await message.answer_audio(item.file_id, caption=caption)
+                    await bot.send_audio(chat_id, item.file_id, caption=caption)
                 case "animation":
-                    await message.answer_animation(item.file_id, caption=caption)
+                    await bot.send_animation(chat_id, item.file_id, caption=caption)
                 case "video_note":  # round videos have no caption
-                    await message.answer_video_note(item.file_id)
+                    await bot.send_video_note(chat_id, item.file_id)
                 case _:
-                    await message.answer_document(item.file_id, caption=caption)
-    await message.answer(
-        operator_views.number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
+                    await bot.send_document(chat_id, item.file_id, caption=caption)
+    await bot.send_message(
+        chat_id, operator_views.number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
     )
 
 
@@ -277,6 +304,7 @@ async def queue_command(
 
 async def case_command(
     message: Message,
+    bot: Bot,
     command: CommandObject,
     operator: Operator | None,
     staff: Texts,
@@ -295,7 +323,26 @@ async def case_command(
     except moderation.CaseNotFound:
         await message.answer(staff("op-not-found"))
         return
-    await send_case(message, staff, found)
+    await _content_on_request(
+        message,
+        bot,
+        staff,
+        lambda chat: send_case(bot, chat, staff, found),
+        staff("security-what-case", number=found.case.number),
+    )
+
+
+async def _content_on_request(
+    message: Message, bot: Bot, staff: Texts, send: Callable[[int], Awaitable[None]], what: str
+) -> None:
+    """Content asked for in a private chat is answered there; asked for in the operators' chat, it goes to the
+    private chat of who asked, and the group reads only that it was sent."""
+    if message.chat.type == "private":
+        await send(message.chat.id)
+    elif message.from_user is not None and await _privately(bot, message.from_user.id, send):
+        await message.answer(staff("security-sent-privately", what=what))
+    else:
+        await message.answer(staff("security-start-private-chat"))
 
 
 async def stats_command(
@@ -335,6 +382,7 @@ async def stats_command(
 
 async def export_command(
     message: Message,
+    bot: Bot,
     command: CommandObject,
     operator: Operator | None,
     staff: Texts,
@@ -352,10 +400,12 @@ async def export_command(
         return
     count = content.count("\n") - 1 if fmt == "csv" else content.count('"number"')
     name = f"cases-{datetime.now(UTC):%Y%m%d-%H%M}.{fmt}"
-    await message.answer_document(
-        BufferedInputFile(content.encode(), filename=name),
-        caption=staff("op-export-ready", count=max(count, 0), format=fmt),
-    )
+
+    async def send(chat: int) -> None:
+        caption = staff("op-export-ready", count=max(count, 0), format=fmt)
+        await bot.send_document(chat, BufferedInputFile(content.encode(), filename=name), caption=caption)
+
+    await _content_on_request(message, bot, staff, send, staff("security-what-export"))
 
 
 async def audit_command(
