@@ -11,6 +11,7 @@ Telegram survive restarts. Every change is audited ("by OPERATOR_IDS": no operat
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -118,8 +119,9 @@ async def rotate_secret(
     return {"reply_routes": resealed, **deleted}
 
 
-async def apply_operator_ids(sessions: async_sessionmaker[AsyncSession], configured: dict[int, Role]) -> int:
+async def apply_operator_ids(sessions: async_sessionmaker[AsyncSession], operator_ids: Mapping[int, str]) -> int:
     """Apply what changed in OPERATOR_IDS since it was last applied; returns how many operators changed."""
+    configured = {telegram_id: Role(role) for telegram_id, role in operator_ids.items()}
     for attempt in (1, 2):
         async with sessions() as session:
             fact = await session.get(DeploymentFact, OPERATOR_IDS_APPLIED)

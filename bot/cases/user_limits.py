@@ -24,10 +24,6 @@ WINDOWS = {REPORTS: timedelta(days=1), FAILED_STATUS: timedelta(hours=1)}
 EVERYONE = "*"  # the user_key of deployment-wide counters (a keyed hash is 64 hex digits: never "*")
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def window_of(kind: str, now: datetime) -> datetime:
     """The start of the aligned window ``now`` falls in (whole days and hours since the epoch, UTC)."""
     seconds = int(WINDOWS[kind].total_seconds())
@@ -40,7 +36,7 @@ async def used(sessions: async_sessionmaker[AsyncSession], *, user_key: str, kin
     async with sessions() as session:
         query = select(UserCounter).where(UserCounter.user_key == user_key, UserCounter.kind == kind)
         counter = (await session.exec(query)).first()
-    if counter is None or _aware(counter.window_start) != window_of(kind, utcnow()):
+    if counter is None or counter.window_start != window_of(kind, utcnow()):
         return 0
     return counter.count
 
@@ -54,7 +50,7 @@ async def count(sessions: async_sessionmaker[AsyncSession], *, user_key: str, ki
             counter = (await session.exec(query.with_for_update())).first()
             if counter is None:
                 counter = UserCounter(user_key=user_key, kind=kind, window_start=start, count=0)
-            elif _aware(counter.window_start) != start:
+            elif counter.window_start != start:
                 counter.window_start, counter.count = start, 0
             counter.count += 1
             session.add(counter)

@@ -3,7 +3,7 @@
 from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, UserCounter
 from bot.models.deployment import DeploymentFact
 from bot.models.fsm import ConversationState
-from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap
+from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap, LearnedPhrasing
 from bot.models.operators import AuditEntry, Operator
 from bot.models.outbox import OutboxMessage
 from bot.models.preferences import UserPreference
@@ -19,6 +19,7 @@ __all__ = [
     "DeploymentFact",
     "Evidence",
     "KnowledgeGap",
+    "LearnedPhrasing",
     "Operator",
     "OutboxMessage",
     "ReplyRoute",

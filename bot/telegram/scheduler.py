@@ -56,8 +56,10 @@ def start_background_work(services: Services) -> None:
         await forget_lapsed_sessions(services.sessions)
 
     forget_what_lapsed.__name__ = "forget_lapsed"
+    learned = functools.partial(services.knowledge.refresh, services.sessions)
     for name, job in (
         ("outbox", services.outbox.run(services.stopping)),
+        ("learned-knowledge", every(settings.learned_refresh_seconds, learned, services.stopping)),
         ("question-log", services.question_log.run(services.stopping)),
         ("reminders", every(REMINDER_CHECK_SECONDS, reminders, services.stopping, wake=services.outbox.wake)),
         ("retention", every(PURGE_CHECK_SECONDS, purge_once_a_day, services.stopping)),

@@ -15,7 +15,7 @@ import signal
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramUnauthorizedError
 
-from bot.cases import deployment, moderation
+from bot.cases import deployment
 from bot.core import database
 from bot.core.settings import ConfigError, Settings
 from bot.telegram.commands import register_commands
@@ -48,9 +48,7 @@ class App:
         try:
             await database.upgrade_async(self.settings.database)
             await deployment.check_secret(services.sessions, services.secrets)
-            await deployment.apply_operator_ids(
-                services.sessions, moderation.parse_operator_ids(self.settings.operator_ids)
-            )
+            await deployment.apply_operator_ids(services.sessions, self.settings.operator_ids)
             start_background_work(services)
             self.dispatcher = dispatcher = build_dispatcher(services)
             try:
