@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -395,4 +396,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        # Python's own report of an uncaught error would print every exception's message (a database error can
+        # quote what it was writing); through logging it is written as class and frames only (logging_setup).
+        logging.getLogger("bot").critical("hotline stopped by an unexpected error", exc_info=True)
+        return 1
     return EXIT_USAGE

@@ -120,41 +120,47 @@ async def rotate_secret(
 
 
 async def apply_operator_ids(sessions: async_sessionmaker[AsyncSession], operator_ids: Mapping[int, str]) -> int:
-    """Apply what changed in OPERATOR_IDS since it was last applied; returns how many operators changed."""
+    """Apply what changed in OPERATOR_IDS since it was last applied; returns how many operators changed.
+
+    Several instances starting together run this at once: a unique-key collision means another one applied it
+    first, so the second attempt reads what it wrote and finds nothing left to do."""
     configured = {telegram_id: Role(role) for telegram_id, role in operator_ids.items()}
     for attempt in (1, 2):
-        async with sessions() as session:
-            fact = await session.get(DeploymentFact, OPERATOR_IDS_APPLIED)
-            before = {int(k): Role(v) for k, v in json.loads(fact.value).items()} if fact else {}
-            if fact is not None and before == configured:
-                return 0
-            changed = 0
-            for telegram_id, role in configured.items():
-                if fact is not None and before.get(telegram_id) == role:
-                    continue  # unchanged in OPERATOR_IDS: what was done in Telegram since stands
-                row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
-                row = row or Operator(telegram_id=telegram_id, role=role)
-                row.role, row.active = role, True
-                session.add(row)
-                await session.flush()
-                session.add(AuditEntry(action="operator_set", detail=f"operator #{row.id}: {role}, by OPERATOR_IDS"))
-                changed += 1
-            for telegram_id in before.keys() - configured.keys():
-                row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
-                if row is not None and row.active:
-                    row.active = False
-                    session.add(row)
-                    session.add(AuditEntry(action="operator_removed", detail=f"operator #{row.id}, by OPERATOR_IDS"))
-                    changed += 1
-            value = json.dumps({str(k): str(v) for k, v in sorted(configured.items())})
-            fact = fact or DeploymentFact(name=OPERATOR_IDS_APPLIED, value=value)
-            fact.value, fact.updated_at = value, utcnow()
-            session.add(fact)
-            try:
-                await session.commit()
-                return changed
-            except IntegrityError:  # several instances starting at once: the second attempt sees the first's work
-                await session.rollback()
-                if attempt == 2:
-                    raise
+        try:
+            return await _apply_operator_ids(sessions, configured)
+        except IntegrityError:
+            if attempt == 2:
+                raise
     return 0
+
+
+async def _apply_operator_ids(sessions: async_sessionmaker[AsyncSession], configured: dict[int, Role]) -> int:
+    async with sessions() as session:
+        fact = await session.get(DeploymentFact, OPERATOR_IDS_APPLIED)
+        before = {int(k): Role(v) for k, v in json.loads(fact.value).items()} if fact else {}
+        if fact is not None and before == configured:
+            return 0
+        changed = 0
+        for telegram_id, role in configured.items():
+            if fact is not None and before.get(telegram_id) == role:
+                continue  # unchanged in OPERATOR_IDS: what was done in Telegram since stands
+            row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
+            row = row or Operator(telegram_id=telegram_id, role=role)
+            row.role, row.active = role, True
+            session.add(row)
+            await session.flush()
+            session.add(AuditEntry(action="operator_set", detail=f"operator #{row.id}: {role}, by OPERATOR_IDS"))
+            changed += 1
+        for telegram_id in before.keys() - configured.keys():
+            row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
+            if row is not None and row.active:
+                row.active = False
+                session.add(row)
+                session.add(AuditEntry(action="operator_removed", detail=f"operator #{row.id}, by OPERATOR_IDS"))
+                changed += 1
+        value = json.dumps({str(k): str(v) for k, v in sorted(configured.items())})
+        fact = fact or DeploymentFact(name=OPERATOR_IDS_APPLIED, value=value)
+        fact.value, fact.updated_at = value, utcnow()
+        session.add(fact)
+        await session.commit()
+        return changed
