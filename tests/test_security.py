@@ -7,12 +7,15 @@ import io
 import logging
 import secrets
 import stat
+import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiogram.exceptions import ClientDecodeError
+from aiogram.fsm.storage.base import StorageKey
 from aiogram.types import Update
 from pydantic import ValidationError
 from redis.asyncio import Redis
@@ -20,10 +23,12 @@ from sqlalchemy import text
 
 from bot import cli
 from bot.core import database
-from bot.core.crypto import load_or_create_secret
+from bot.core.crypto import SecretBox, load_or_create_secret
 from bot.core.flood_control import FloodControl, RedisFloodControl
 from bot.core.logging_setup import JsonFormatter, ScrubContent
 from bot.core.settings import ConfigError, load_settings
+from bot.telegram.composition import SharedRedisStorage
+from bot.telegram.conversation_storage import SESSION_EXPIRES, HashedKeyBuilder
 from tests.conftest import new_bot_token
 
 GOOD_SECRET = "security-test-secret-key-0123456789abcdefghijklmnop"
@@ -196,5 +201,26 @@ async def test_an_album_takes_one_token_in_redis(redis_url: str) -> None:
     namespace = f"hotline:{new_bot_token().split(':')[0]}"
     try:
         await _album_rule(RedisFloodControl(client, rate=0.001, burst=2, namespace=namespace))
+    finally:
+        await client.aclose()
+
+
+# ------------------------------------------------------------------------------------------------ 2. Redis sessions
+
+
+async def test_a_status_session_in_redis_lapses_with_its_own_expiry_not_the_retention_period(redis_url: str) -> None:
+    client = Redis.from_url(redis_url)
+    bot_id = int(new_bot_token().split(":")[0])
+    keys = HashedKeyBuilder(SecretBox(GOOD_SECRET), f"hotline:{bot_id}")
+    ninety_days = timedelta(days=90)
+    storage = SharedRedisStorage(client, key_builder=keys, state_ttl=ninety_days, data_ttl=ninety_days)
+    key = StorageKey(bot_id=bot_id, chat_id=5, user_id=5)
+    try:
+        await storage.set_data(key, {"case": 42, SESSION_EXPIRES: time.time() + 60})
+        assert 0 < await client.ttl(keys.build(key, "data")) <= 61
+        await storage.set_data(key, {"case": 42, SESSION_EXPIRES: time.time() - 1})
+        assert await storage.get_data(key) == {}  # lapsed: Redis has already forgotten it
+        await storage.set_data(key, {"category": "weapons"})  # a draft keeps the retention period
+        assert await client.ttl(keys.build(key, "data")) > 86400
     finally:
         await client.aclose()
