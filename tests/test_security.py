@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiogram.exceptions import ClientDecodeError
+from aiogram.exceptions import ClientDecodeError, TelegramRetryAfter
 from aiogram.fsm.storage.base import StorageKey
+from aiogram.methods import SendMessage
 from aiogram.types import Update
 from pydantic import ValidationError
 from redis.asyncio import Redis
@@ -25,7 +26,7 @@ from bot import cli
 from bot.core import database
 from bot.core.crypto import SecretBox, load_or_create_secret
 from bot.core.flood_control import FloodControl, RedisFloodControl
-from bot.core.logging_setup import JsonFormatter, ScrubContent
+from bot.core.logging_setup import WITHHELD, JsonFormatter, ScrubContent
 from bot.core.settings import ConfigError, load_settings
 from bot.telegram.composition import SharedRedisStorage
 from bot.telegram.conversation_storage import SESSION_EXPIRES, HashedKeyBuilder
@@ -224,3 +225,21 @@ async def test_a_status_session_in_redis_lapses_with_its_own_expiry_not_the_rete
         assert await client.ttl(keys.build(key, "data")) > 86400
     finally:
         await client.aclose()
+
+
+def test_network_failures_keep_their_message_in_the_log(scrubbed: tuple[logging.Logger, io.StringIO]) -> None:
+    logger, buffer = scrubbed
+    refused = ConnectionRefusedError(111, "Connect call failed ('127.0.0.1', 5432)")
+    logger.warning("database unreachable: %s", refused)
+    logger.error("failed", exc_info=refused)
+    assert "Connect call failed ('127.0.0.1', 5432)" in buffer.getvalue()
+    assert WITHHELD not in buffer.getvalue()
+
+
+def test_a_flood_wait_is_logged_without_the_chat_it_names(scrubbed: tuple[logging.Logger, io.StringIO]) -> None:
+    logger, buffer = scrubbed
+    flood_wait = TelegramRetryAfter(SendMessage(chat_id=987654321987, text="x"), "Too Many Requests", retry_after=5)
+    assert "987654321987" in str(flood_wait)
+    logger.warning("send failed: %s", flood_wait)
+    logger.error("failed", exc_info=flood_wait)
+    assert "987654321987" not in buffer.getvalue() and "TelegramRetryAfter" in buffer.getvalue()

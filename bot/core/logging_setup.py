@@ -5,7 +5,9 @@ carry what a citizen wrote (SQLAlchemy's ``[parameters: …]``, pydantic's ``inp
 aiogram's "Content: …" of an undecodable response, aiohttp's "Error handling request" traceback). So every record
 passes ``ScrubContent`` before any handler writes it: exceptions are written as their class and traceback frames
 (file, line, function) without their messages, and exception objects among a record's arguments become their class
-name. The location of a failure is kept; what it was about is not.
+name. The location of a failure is kept; what it was about is not — except for the few kinds whose message is about
+the network or the machine, never about a message or a person (``SAFE_MESSAGES``: a refused connection, a timeout,
+Telegram unreachable).
 """
 
 from __future__ import annotations
@@ -16,9 +18,33 @@ import sys
 import traceback
 from types import TracebackType
 
+from aiogram.exceptions import TelegramConflictError, TelegramNetworkError, TelegramUnauthorizedError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
 from bot.core.settings import Settings
 
 WITHHELD = "<message withheld: may hold what a user wrote>"
+# Their messages say what failed on the network or the machine (host, port, errno), never what was sent or to whom
+# (not TelegramRetryAfter: it names the chat, which is a person's id in a private chat).
+SAFE_MESSAGES: tuple[type[BaseException], ...] = (
+    OSError,
+    TimeoutError,
+    TelegramNetworkError,
+    TelegramUnauthorizedError,
+    TelegramConflictError,
+    RedisConnectionError,
+    RedisTimeoutError,
+)
+
+
+def describe(error: BaseException) -> str:
+    """The class of ``error``, and its message only when that cannot hold content."""
+    kind = type(error)
+    name = f"{kind.__module__}.{kind.__qualname__}"
+    if isinstance(error, SAFE_MESSAGES):
+        return f"{name}: {str(error).splitlines()[0][:300] if str(error) else ''}"
+    return f"{name}: {WITHHELD}"
 
 
 def _exception_lines(error: BaseException, seen: set[int]) -> list[str]:
@@ -32,13 +58,19 @@ def _exception_lines(error: BaseException, seen: set[int]) -> list[str]:
     lines.append("Traceback (most recent call last):")
     for frame in traceback.extract_tb(error.__traceback__):
         lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}')
-    kind = type(error)
-    lines.append(f"{kind.__module__}.{kind.__qualname__}: {WITHHELD}")
+    lines.append(describe(error))
     return lines
 
 
 def safe_traceback(exc_info: tuple[type[BaseException], BaseException, TracebackType | None]) -> str:
     return "\n".join(_exception_lines(exc_info[1], set()))
+
+
+def _short(error: BaseException) -> str:
+    """An exception as a log argument: its class name, with its message only when that is safe."""
+    if isinstance(error, SAFE_MESSAGES) and str(error):
+        return f"{type(error).__name__}({str(error).splitlines()[0][:300]})"
+    return type(error).__name__
 
 
 class ScrubContent(logging.Filter):
@@ -49,9 +81,9 @@ class ScrubContent(logging.Filter):
             record.exc_text = safe_traceback(record.exc_info)  # type: ignore[arg-type]
             record.exc_info = None
         if isinstance(record.args, tuple) and any(isinstance(arg, BaseException) for arg in record.args):
-            record.args = tuple(type(a).__name__ if isinstance(a, BaseException) else a for a in record.args)
+            record.args = tuple(_short(a) if isinstance(a, BaseException) else a for a in record.args)
         elif isinstance(record.msg, BaseException):
-            record.msg, record.args = type(record.msg).__name__, ()
+            record.msg, record.args = _short(record.msg), ()
         return True
 
 
