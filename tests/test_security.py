@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiogram.exceptions import ClientDecodeError, TelegramRetryAfter
+from aiogram.exceptions import ClientDecodeError, TelegramNetworkError, TelegramRetryAfter
 from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import SendMessage
 from aiogram.types import Update
@@ -243,3 +243,10 @@ def test_a_flood_wait_is_logged_without_the_chat_it_names(scrubbed: tuple[loggin
     logger.warning("send failed: %s", flood_wait)
     logger.error("failed", exc_info=flood_wait)
     assert "987654321987" not in buffer.getvalue() and "TelegramRetryAfter" in buffer.getvalue()
+
+
+def test_telegram_unreachable_keeps_its_message_in_the_log(scrubbed: tuple[logging.Logger, io.StringIO]) -> None:
+    logger, buffer = scrubbed
+    unreachable = TelegramNetworkError(SendMessage(chat_id=1, text="x"), "Request timeout error")
+    logger.error("Failed to fetch updates - %s: %s", type(unreachable).__name__, unreachable)
+    assert "TelegramNetworkError(HTTP Client says - Request timeout error)" in buffer.getvalue()

@@ -18,31 +18,33 @@ import sys
 import traceback
 from types import TracebackType
 
-from aiogram.exceptions import TelegramConflictError, TelegramNetworkError, TelegramUnauthorizedError
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
-
 from bot.core.settings import Settings
 
 WITHHELD = "<message withheld: may hold what a user wrote>"
 # Their messages say what failed on the network or the machine (host, port, errno), never what was sent or to whom
 # (not TelegramRetryAfter: it names the chat, which is a person's id in a private chat).
-SAFE_MESSAGES: tuple[type[BaseException], ...] = (
-    OSError,
-    TimeoutError,
-    TelegramNetworkError,
-    TelegramUnauthorizedError,
-    TelegramConflictError,
-    RedisConnectionError,
-    RedisTimeoutError,
-)
+# Libraries' classes by name: importing aiogram here would cost every command-line tool seconds at start.
+SAFE_MESSAGES: tuple[type[BaseException], ...] = (OSError, TimeoutError)
+SAFE_LIBRARY_MESSAGES = {
+    "aiogram.exceptions.TelegramNetworkError",
+    "aiogram.exceptions.TelegramUnauthorizedError",
+    "aiogram.exceptions.TelegramConflictError",
+    "redis.exceptions.ConnectionError",
+    "redis.exceptions.TimeoutError",
+}
+
+
+def message_is_safe(error: BaseException) -> bool:
+    if isinstance(error, SAFE_MESSAGES):
+        return True
+    return any(f"{kind.__module__}.{kind.__qualname__}" in SAFE_LIBRARY_MESSAGES for kind in type(error).__mro__)
 
 
 def describe(error: BaseException) -> str:
     """The class of ``error``, and its message only when that cannot hold content."""
     kind = type(error)
     name = f"{kind.__module__}.{kind.__qualname__}"
-    if isinstance(error, SAFE_MESSAGES):
+    if message_is_safe(error):
         return f"{name}: {str(error).splitlines()[0][:300] if str(error) else ''}"
     return f"{name}: {WITHHELD}"
 
@@ -68,7 +70,7 @@ def safe_traceback(exc_info: tuple[type[BaseException], BaseException, Traceback
 
 def _short(error: BaseException) -> str:
     """An exception as a log argument: its class name, with its message only when that is safe."""
-    if isinstance(error, SAFE_MESSAGES) and str(error):
+    if message_is_safe(error) and str(error):
         return f"{type(error).__name__}({str(error).splitlines()[0][:300]})"
     return type(error).__name__
 
