@@ -1,8 +1,9 @@
 """Retention and reminders: scheduled work over cases.
 
-- ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references, dialogue, notes, reply
-  route and notifications are deleted; the row keeps only what anonymous statistics need (category, language,
-  urgency, timestamps). SQLite overwrites what is deleted (secure_delete) and the write-ahead log is emptied after.
+- ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references and web files, dialogue,
+  notes, reply route and notifications are deleted; the row keeps only what anonymous statistics need (category,
+  language, urgency, timestamps). SQLite overwrites what is deleted (secure_delete) and the write-ahead log is
+  emptied after.
 - ``enqueue_reminders``: urgent cases still unclaimed after 15 minutes, others after 24 hours (configurable), get a
   reminder in the operators' chat — again every such period until someone claims them.
 """
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases import search
 from bot.core.clock import utcnow
 from bot.core.database import compact_after_purge
 from bot.models import (
@@ -27,6 +29,7 @@ from bot.models import (
     KnowledgeGap,
     OutboxMessage,
     ReplyRoute,
+    WebUpload,
 )
 from bot.models.cases import Status
 from bot.models.outbox import OutboxKind
@@ -42,7 +45,7 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
         cases = list((await session.exec(query)).all())
         ids = [case.id for case in cases]
         if ids:
-            for model in (Evidence, CaseMessage, CaseNote, ReplyRoute):
+            for model in (Evidence, CaseMessage, CaseNote, ReplyRoute, WebUpload):
                 await session.exec(delete(model).where(col(model.case_id).in_(ids)))
             # Every notification of the case, sent, pending or given up: none may outlive its content.
             await session.exec(delete(OutboxMessage).where(col(OutboxMessage.case_id).in_(ids)))
@@ -51,6 +54,7 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
             case.latitude = case.longitude = None
             case.purged_at = utcnow()
             session.add(case)
+            await search.reindex(session, case.id)  # type: ignore[arg-type]
         # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
         await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
         await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))
