@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from aiohttp import ClientSession, ClientTimeout, web
 
+from bot.cases import deployment
 from bot.console import access, admin, casework, insight, signin
 from bot.console.reply_templates import load_templates
 from bot.console.web import CONSOLE_KEY, HERE, Console, require_session, security_headers
@@ -63,6 +64,11 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None, stop:
     await database.upgrade_async(settings.database)
     engine = database.create_engine(settings.database)
     box = SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir))
+    try:
+        await deployment.check_secret(database.session_factory(engine), box)  # the key the data was made with
+    except Exception:
+        await engine.dispose()
+        raise
     console = build_console(settings, database.session_factory(engine), box)
     runner = web.AppRunner(build_app(console), access_log=None)  # access logs would carry case numbers and tokens
     await runner.setup()
