@@ -58,6 +58,8 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
         # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
         await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
         await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))
+        if ids:
+            await search.drop_deleted_terms(session)
         await session.commit()
     engine = sessions.kw.get("bind")
     if ids and isinstance(engine, AsyncEngine):

@@ -371,6 +371,8 @@ async def test_a_purged_case_is_gone_from_every_table_every_file_and_its_code_sa
             if path.is_file():
                 content = path.read_bytes()
                 assert [s for s in secrets_in_the_case if s.encode() in content] == [], path.name
+                # The search index keeps words, lower-cased: none of the case's may stay in it either.
+                assert [w for w in (b"ushtobe", b"karatal", b"silo", b"crates") if w in content.lower()] == []
         await emulator.user_blocks_bot(me.user.id, blocked=False)
         sent = await me.say(f"/status {code}")
         reply = await emulator.wait_for_bot_message(me.user.id, after=sent)
