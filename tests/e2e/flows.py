@@ -351,6 +351,14 @@ class Desk:
         query = await self.emulator.press_button(who, message, text=staff(key, **args))
         return await self.emulator.wait_for_callback_answer(query)
 
+    async def requested(self, who: EmuUser, command: str, predicate: Callable[[dict], bool]) -> dict:
+        """A content command (/case, /export) sent in the operators' chat: the group reads only that it was sent;
+        the first message in ``who``'s private chat matching ``predicate`` is returned."""
+        mark = self.private_mark(who)
+        told = await self.command(who, command)
+        assert told["text"].endswith(staff("security-sent-privately", what="").strip()), told["text"]
+        return await self.emulator.wait_for_bot_message(who.id, predicate, after=mark)
+
     async def command(self, who: EmuUser, command: str, predicate: Callable[[dict], bool] | None = None) -> dict:
         sent = await self.emulator.send_message(who, command, chat=self.chat)
         return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, predicate, after=sent)
