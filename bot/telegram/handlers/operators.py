@@ -26,21 +26,23 @@ from aiogram.types import (
     ForceReply,
     LinkPreviewOptions,
     Message,
+    MessageEntity,
     TelegramObject,
     Update,
+    User,
 )
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import dashboard, moderation, web_reports
+from bot.cases import dashboard, moderation, operators_chat, web_reports
 from bot.cases.audit_words import audit_label
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
 from bot.console import access
 from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
-from bot.models import Operator
+from bot.models import Evidence, Operator
 from bot.models.case_numbers import case_number, parse_case_number
 from bot.models.cases import Channel, Status
 from bot.models.operators import Role
@@ -75,11 +77,21 @@ class OperatorContext(BaseMiddleware):
         staff = Texts(data["translator"], settings.operators_language, settings.zone)
         data["staff"] = staff if data["operator"] else data.get("t", staff)
         chat = data.get("event_chat")
-        if chat is not None and chat.type != "private" and chat.id != settings.operator_chat_id:
+        if chat is not None and chat.type != "private" and not await _is_operators_chat(chat.id, settings, data):
             # Staff work in the operators' chat and in their private chat with the bot, nowhere else: in any other
             # group the bot was added to, case content would reach whoever is in it.
             raise WrongPlace(data["operator"])
         return await handler(event, data)
+
+
+async def _is_operators_chat(chat_id: int, settings: Settings, data: dict[str, Any]) -> bool:
+    """OPERATOR_CHAT_ID, or the supergroup it became (bot/cases/operators_chat.py)."""
+    configured = settings.operator_chat_id
+    if configured is None:
+        return False
+    return chat_id == configured or chat_id == await operators_chat.current_chat(
+        data["sessions"], configured_id=configured
+    )
 
 
 class WrongPlace(Forbidden):
@@ -184,13 +196,31 @@ async def on_case_button(
             await state.set_data({"case": case_id})
             await query.answer()
             if message is not None:
-                prompt = "op-write-reply" if replying else "op-write-note"
-                sent = await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
+                prompt = staff("op-write-reply" if replying else "op-write-note", number=number)
+                sent = await send_prompt(message, staff, query.from_user, prompt)
                 await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
         case CaseButton.release:
             result = await moderation.release_case(sessions, operator, case_id)
             released = result is ActionResult.done
             await query.answer(staff("op-released" if released else "op-not-released", number=number))
+
+
+async def send_prompt(message: Message, staff: Texts, operator: User, prompt: str) -> Message:
+    """A ForceReply prompt that names the operator who pressed the button: with ``selective`` a client opens the reply
+    box only for users the message mentions or replies to, and this message replies to nobody's (it answers a button
+    on the bot's own card). A text_mention needs no username."""
+    name = operator.first_name or operator.full_name
+    text = staff("opchat-prompt-for", name=name, prompt=prompt)
+    start = text.find(name)
+    entities = None
+    if name and start >= 0:
+        entities = [MessageEntity(type="text_mention", offset=_utf16(text[:start]), length=_utf16(name), user=operator)]
+    return await message.answer(text, entities=entities, reply_markup=ForceReply(selective=True))
+
+
+def _utf16(text: str) -> int:
+    """Entity offsets and lengths count UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 async def _privately(bot: Bot, user_id: int, send: Callable[[int], Awaitable[None]]) -> bool:
@@ -230,47 +260,64 @@ async def send_case(
     (none); a console link whenever there is one."""
     content = settings.case_content
     link = f"{settings.console_url.rstrip('/')}/cases/{found.case.id}" if settings.console_url else None
-    buttons = operator_views.case_buttons(staff, found.case.id)
     if content != "full":
         text = operator_views.summary(staff, found, with_description=content == "summary")
         if link:
             text += "\n" + staff("console-card-link", link=link)
         await bot.send_message(chat_id, text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
-        await bot.send_message(chat_id, case_number(found.case.id), reply_markup=buttons)
+        await bot.send_message(
+            chat_id, case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
+        )
         return
     text = operator_views.details(staff, found)
     for start in range(0, len(text), 4000):
         await bot.send_message(chat_id, text[start : start + 4000])
-    for item in found.evidence:
-        if item.file_id is None:
-            continue
-        caption = operator_views.citizen_line(item.text) or None
-        with contextlib.suppress(TelegramAPIError):  # an expired file must not hide the rest of the case
-            match item.kind:
-                case "photo":
-                    await bot.send_photo(chat_id, item.file_id, caption=caption)
-                case "video":
-                    await bot.send_video(chat_id, item.file_id, caption=caption)
-                case "voice":
-                    await bot.send_voice(chat_id, item.file_id, caption=caption)
-                case "audio":
-                    await bot.send_audio(chat_id, item.file_id, caption=caption)
-                case "animation":
-                    await bot.send_animation(chat_id, item.file_id, caption=caption)
-                case "video_note":  # round videos have no caption
-                    await bot.send_video_note(chat_id, item.file_id)
-                case _:
-                    await bot.send_document(chat_id, item.file_id, caption=caption)
+    files = [item for item in found.evidence if item.file_id is not None]
+    web_files = []
     if found.case.channel is Channel.web and found.case.id is not None:
         # Web files live encrypted in the database (bot/cases/web_reports.py): uploaded from memory, never disk.
-        for upload, data in await web_reports.case_files(sessions, secrets, case_id=found.case.id):
-            document = BufferedInputFile(data, filename=upload.file_name)
-            with contextlib.suppress(TelegramAPIError):
-                if upload.kind == "photo":
-                    await bot.send_photo(chat_id, document)
-                else:
-                    await bot.send_document(chat_id, document)
-    await bot.send_message(chat_id, case_number(found.case.id), reply_markup=buttons)
+        web_files = await web_reports.case_files(sessions, secrets, case_id=found.case.id)
+    total = len(files) + len(web_files)
+    undelivered: list[str] = []
+    for position, item in enumerate(files, start=1):
+        try:  # one file Telegram refuses (expired, flood limits past the retries) must not hide the rest
+            await _send_evidence(bot, chat_id, item)
+        except TelegramAPIError as error:
+            reason = error.message[:200]
+            undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
+    for position, (upload, data) in enumerate(web_files, start=len(files) + 1):
+        document = BufferedInputFile(data, filename=upload.file_name)
+        try:
+            if upload.kind == "photo":
+                await bot.send_photo(chat_id, document)
+            else:
+                await bot.send_document(chat_id, document)
+        except TelegramAPIError as error:
+            reason = error.message[:200]
+            undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
+    # The last message carries the buttons, and says which files are missing rather than leaving them out silently.
+    closing = "\n".join([*undelivered, case_number(found.case.id)])
+    await bot.send_message(chat_id, closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case.id))
+
+
+async def _send_evidence(bot: Bot, chat_id: int, item: Evidence) -> None:
+    assert item.file_id is not None
+    caption = operator_views.citizen_line(item.text) or None  # confined and marked, as in the case view
+    match item.kind:
+        case "photo":
+            await bot.send_photo(chat_id, item.file_id, caption=caption)
+        case "video":
+            await bot.send_video(chat_id, item.file_id, caption=caption)
+        case "voice":
+            await bot.send_voice(chat_id, item.file_id, caption=caption)
+        case "audio":
+            await bot.send_audio(chat_id, item.file_id, caption=caption)
+        case "animation":
+            await bot.send_animation(chat_id, item.file_id, caption=caption)
+        case "video_note":  # round videos have no caption
+            await bot.send_video_note(chat_id, item.file_id)
+        case _:
+            await bot.send_document(chat_id, item.file_id, caption=caption)
 
 
 async def on_status_button(
@@ -398,7 +445,8 @@ async def stats_command(
 ) -> None:
     """/stats [7|30|90]: the dashboard's figures for the period, and its chart as a picture."""
     argument = (command.args or "30").strip()
-    if not argument.isdigit() or int(argument) not in dashboard.PERIODS:
+    # ASCII digits only: "²".isdigit() is true, and int() of it fails.
+    if not re.fullmatch(r"[0-9]{1,4}", argument, re.ASCII) or int(argument) not in dashboard.PERIODS:
         await message.answer(staff("console-stats-usage"))
         return
     days = int(argument)
