@@ -436,7 +436,7 @@ async def operators_desk(
         # Staff have a private chat with the bot: case content asked for in the group is sent there.
         for member in (desk.admin, desk.operator, desk.operator2, desk.analyst):
             started = await emulator.send_message(member, "/start")
-            await emulator.wait_for_bot_message(member.id, after=started)
+            await emulator.wait_for_bot_message(member.id, lambda m: bool(buttons(m)), after=started)  # the menu
         yield desk
     finally:
         await running.stop()
