@@ -344,7 +344,7 @@ async def run_rotate_secret(args: argparse.Namespace, settings: Settings, out: T
 
 async def run_console_link(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``hotline console link TELEGRAM_ID``: a sign-in link printed here, for someone at the server (audited)."""
-    from bot.cases import moderation
+    from bot.cases import deployment, moderation
     from bot.console import access
     from bot.core import database
     from bot.core.crypto import SecretBox, load_or_create_secret
@@ -353,6 +353,8 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
     engine = database.create_engine(settings.database)
     try:
         sessions = database.session_factory(engine)
+        # OPERATOR_IDS as the bot applies it at start: only what changed since, so revocations made since stand.
+        await deployment.apply_operator_ids(sessions, settings.operator_ids)
         operator = await moderation.operator_for(sessions, args.telegram_id)
         if operator is None or args.telegram_id == moderation.CONSOLE_TELEGRAM_ID:
             print(

@@ -64,12 +64,15 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None, stop:
     await database.upgrade_async(settings.database)
     engine = database.create_engine(settings.database)
     box = SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir))
+    sessions = database.session_factory(engine)
     try:
-        await deployment.check_secret(database.session_factory(engine), box)  # the key the data was made with
+        await deployment.check_secret(sessions, box)  # the key the data was made with
+        # OPERATOR_IDS as the bot applies it at start: only what changed since, so revocations made since stand.
+        await deployment.apply_operator_ids(sessions, settings.operator_ids)
     except Exception:
         await engine.dispose()
         raise
-    console = build_console(settings, database.session_factory(engine), box)
+    console = build_console(settings, sessions, box)
     runner = web.AppRunner(build_app(console), access_log=None)  # access logs would carry case numbers and tokens
     await runner.setup()
     site = web.TCPSite(runner, settings.console_host, settings.console_port)
