@@ -259,6 +259,11 @@ danger-happening-now = Is this happening right now?
 danger-now-yes-button = 🚨 Yes, right now
 danger-now-no-button = No
 danger-call-now = 🚨 Call { $emergency } now (police: { $police }): operators read reports, but not at once. When you can, continue the report here; it will be marked urgent.
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what } sent to you in your private chat with the bot.
+security-start-private-chat = Open a private chat with the bot and press Start, then ask again: case content is only sent there.
+security-what-case = Case { $number }
+security-what-export = The export
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Trust Hotline console
 console-footer = Times in { $zone }. Confidential: for the hotline's staff only.

@@ -261,6 +261,11 @@ danger-happening-now = Бұл дәл қазір болып жатыр ма?
 danger-now-yes-button = 🚨 Иә, дәл қазір
 danger-now-no-button = Жоқ
 danger-call-now = 🚨 Дәл қазір { $emergency } нөміріне қоңырау шалыңыз (полиция — { $police }): операторлар хабарламаларды оқиды, бірақ бірден емес. Мүмкіндік болғанда, хабарламаны осында жалғастырыңыз — ол шұғыл деп белгіленеді.
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what }: ботпен жеке чатыңызға жіберілді.
+security-start-private-chat = Ботпен жеке чат ашып, «Бастау» түймесін басыңыз, содан кейін қайта сұраңыз: өтініш материалдары тек сонда жіберіледі.
+security-what-case = { $number } өтініші
+security-what-export = Экспорт
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Сенім телефонының консолі
 console-footer = Уақыт { $zone } белдеуі бойынша көрсетілген. Құпия: тек сенім телефонының қызметкерлеріне арналған.

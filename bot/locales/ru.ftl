@@ -565,6 +565,11 @@ op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst |
 op-operator-set = Оператору { $id } назначена роль { $role }.
 op-operator-removed = Оператор { $id } удалён.
 
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what }: отправлено вам в личный чат с ботом.
+security-start-private-chat = Откройте личный чат с ботом и нажмите «Начать», затем повторите запрос: материалы обращений отправляются только туда.
+security-what-case = Обращение { $number }
+security-what-export = Выгрузка
 ## Operators' chat and prompts (issue 16: emulator strictness)
 opchat-prompt-for = { $name }, { $prompt }
 opchat-migrated = Telegram преобразовал группу операторов в супергруппу (новый id { $chat_id }). Уведомления об обращениях теперь приходят туда, ничего не потеряно.
