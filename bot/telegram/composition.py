@@ -17,7 +17,6 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
-from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -27,6 +26,7 @@ from bot.answers.answer_engine import AnswerEngine
 from bot.answers.emergency import EmergencyWords
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 from bot.answers.knowledge_stats import QuestionLog
+from bot.cases.known_keys import KnownKeys
 from bot.cases.outbox import OutboxWorker
 from bot.cases.preferences import LanguagePreferences
 from bot.core import database
@@ -35,10 +35,16 @@ from bot.core.crypto import SecretBox, load_or_create_secret
 from bot.core.flood_control import Flood, FloodControl, RedisFloodControl
 from bot.core.i18n import Translator
 from bot.core.settings import ConfigError, Settings
-from bot.telegram.conversation_storage import DatabaseStorage, HashedKeyBuilder
+from bot.telegram.conversation_storage import (
+    CoalescedStateWrites,
+    DatabaseStorage,
+    HashedKeyBuilder,
+    StateBeforeReplies,
+)
 from bot.telegram.dedup import MemoryUpdateLog, RedisUpdateLog, UpdateDeduplication, UpdateLog
 from bot.telegram.errors import create_error_router
 from bot.telegram.handlers import build_router
+from bot.telegram.isolation import ReleasedLocks
 from bot.telegram.lifecycle import HotlineDispatcher, InFlight
 from bot.telegram.middlewares import UserContext
 from bot.telegram.notifications import TelegramNotifier
@@ -69,6 +75,7 @@ class Services:
     db: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     preferences: LanguagePreferences
+    known: KnownKeys  # which users have stored state (one process; with Redis: unused, see bot.cases.known_keys)
     question_log: QuestionLog
     flood: Flood
     emergency: EmergencyWords
@@ -146,6 +153,7 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         }
     )
     secrets = SecretBox(load_or_create_secret(secret, settings.data_dir))
+    known = KnownKeys(sessions)
     notifier = TelegramNotifier(
         bot,
         sessions,
@@ -162,7 +170,8 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         secrets=secrets,
         db=db,
         sessions=sessions,
-        preferences=LanguagePreferences(sessions, redis=redis, namespace=namespace),
+        preferences=LanguagePreferences(sessions, known=known, redis=redis, namespace=namespace),
+        known=known,
         question_log=QuestionLog(sessions),
         flood=flood,
         emergency=EmergencyWords.load(settings.knowledge_dir),
@@ -189,6 +198,8 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
         global_rate=max(settings.telegram_global_rate - 5, 1.0),
         global_burst=5,
     )
+    # Outermost: the update's state is stored before its reply waits for its turn, let alone goes out.
+    session.middleware(StateBeforeReplies())
     session.middleware(policy or OutgoingPolicy(limiter=limiter))
     session.middleware(ApiErrorMetrics())  # innermost: counts each failed attempt, retried or not
     # Plain text everywhere: nothing a citizen or the knowledge base writes can be read as markup.
@@ -197,7 +208,7 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
 
 def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:
     settings = services.settings
-    isolation: BaseEventIsolation = SimpleEventIsolation()
+    isolation: BaseEventIsolation = ReleasedLocks()
     if services.redis is not None:
         keys = HashedKeyBuilder(services.secrets, services.coordinator.namespace)
         # A draft nobody submits expires with the retention period, as the database's drafts are purged then.
@@ -207,11 +218,13 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
         isolation = RedisEventIsolation(
             services.redis, key_builder=keys, lock_kwargs={"timeout": settings.update_lease_seconds}
         )
-    storage = storage or DatabaseStorage(services.sessions, services.secrets)
+    storage = storage or DatabaseStorage(services.sessions, services.secrets, known=services.known)
     # One user's fast updates are handled one at a time (across instances, with Redis), so they never race on
     # their conversation state.
     dispatcher = HotlineDispatcher(storage=storage, events_isolation=isolation, in_flight=services.in_flight)
     dispatcher.workflow_data.update(services.workflow_data())
+    if isinstance(storage, DatabaseStorage):  # inside the user's lock, which aiogram's FSM middleware holds
+        dispatcher.update.outer_middleware(CoalescedStateWrites(storage))
     # Before UserContext: a duplicate must not count against the user's flood allowance.
     dispatcher.update.outer_middleware(
         UpdateDeduplication(services.updates, lease_seconds=settings.update_lease_seconds)
