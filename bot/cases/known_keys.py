@@ -42,7 +42,7 @@ class KnownKeys:
     async def may_have(self, key: str) -> bool:
         """False: nothing is stored under ``key``. True: something may be (ask the database)."""
         if not self._loaded:
-            await self._load()
+            await self.load()
         return short(key) in self._known
 
     def add(self, key: str) -> None:
@@ -53,7 +53,8 @@ class KnownKeys:
     def count(self) -> int:
         return len(self._known)
 
-    async def _load(self) -> None:
+    async def load(self) -> None:
+        """Read every stored key once (at start-up, so no citizen's update waits for it)."""
         async with self._loading:
             if self._loaded:
                 return

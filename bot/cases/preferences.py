@@ -43,6 +43,13 @@ class LanguagePreferences:
         self._filled = f"{namespace}:languages:filled"
         self._filling = asyncio.Lock()
 
+    async def prepare(self) -> None:
+        """At start-up: know which citizens have stored anything (one process) or fill Redis's hash if it is empty."""
+        if self._redis is None:
+            await self._known.load()
+        elif not await self._redis.exists(self._filled):
+            await self._fill_shared()
+
     async def get(self, user_key: str) -> str | None:
         if self._redis is not None:
             return await self._get_shared(user_key)

@@ -49,7 +49,7 @@ from bot.telegram.lifecycle import HotlineDispatcher, InFlight
 from bot.telegram.middlewares import UserContext
 from bot.telegram.notifications import TelegramNotifier
 from bot.telegram.observability import ApiErrorMetrics
-from bot.telegram.outgoing import OutgoingPolicy, SendLimiter
+from bot.telegram.outgoing import OutgoingPolicy, Pacing, RedisSendLimiter, SendLimiter
 
 log = logging.getLogger(__name__)
 BACKGROUND_STOP_SECONDS = 5.0  # at shutdown, how long a background job may take to finish what it is doing
@@ -128,7 +128,8 @@ def redis_namespace(settings: Settings) -> str:
     return f"hotline:{bot_id}"
 
 
-def build_services(settings: Settings, *, bot: Bot) -> Services:
+def build_services(settings: Settings, *, bot: Bot, redis: Redis | None = None) -> Services:
+    """``redis``: the client the Bot's pacing already uses (one pool per process); else one is made if configured."""
     if settings.redis_url is not None and settings.secret_key is None:
         raise ConfigError(
             "configuration error: SECRET_KEY is not set; with REDIS_URL (several instances) every instance must "
@@ -139,7 +140,8 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
     db = database.create_engine(settings.database)
     sessions = database.session_factory(db)
     namespace = redis_namespace(settings)
-    redis = connect_redis(settings.redis_url.get_secret_value()) if settings.redis_url else None
+    if redis is None and settings.redis_url is not None:
+        redis = connect_redis(settings.redis_url.get_secret_value())
     flood: Flood = FloodControl(rate=settings.flood_rate, burst=settings.flood_burst)
     updates: UpdateLog = MemoryUpdateLog()
     if redis is not None:
@@ -182,7 +184,13 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
     )
 
 
-def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
+def connect_shared_redis(settings: Settings) -> Redis | None:
+    """The process's Redis client when REDIS_URL is set (shared by the Bot's pacing and the services)."""
+    return connect_redis(settings.redis_url.get_secret_value()) if settings.redis_url else None
+
+
+def build_bot(settings: Settings, policy: OutgoingPolicy | None = None, *, redis: Redis | None = None) -> Bot:
+    """``redis``: pace messages together with every other instance (needs SECRET_KEY, which names the chats)."""
     if settings.bot_token is None:
         raise ConfigError(
             "configuration error: BOT_TOKEN is not set; get one from @BotFather and set BOT_TOKEN "
@@ -192,12 +200,16 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
     if settings.telegram_api_url:
         server = TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/"))
     session = AiohttpSession(api=server)
-    limiter = SendLimiter(
+    local = SendLimiter(
         private_rate=settings.telegram_chat_rate,
         private_burst=settings.telegram_chat_burst,
         global_rate=max(settings.telegram_global_rate - 5, 1.0),
         global_burst=5,
     )
+    limiter: Pacing = local
+    if redis is not None and settings.secret_key is not None:  # without SECRET_KEY build_services says what to fix
+        chats = SecretBox(settings.secret_key.get_secret_value())
+        limiter = RedisSendLimiter(redis, like=local, namespace=redis_namespace(settings), chat_key=chats.chat_key)
     # Outermost: the update's state is stored before its reply waits for its turn, let alone goes out.
     session.middleware(StateBeforeReplies())
     session.middleware(policy or OutgoingPolicy(limiter=limiter))

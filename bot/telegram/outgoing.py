@@ -1,7 +1,9 @@
 """Outgoing Bot API calls: stay under Telegram's limits, retry what is worth retrying, and nothing else.
 
 aiogram sends each call once and has no rate limiter, so this request middleware adds both:
-- limits: about 1 message/s per private chat (short bursts allowed), 20/min per group, 30/s overall;
+- limits: about 1 message/s per private chat (short bursts allowed), 20/min per group, 30/s overall: in this
+  process (``SendLimiter``), or with REDIS_URL shared by every instance (``RedisSendLimiter``: N instances together
+  stay under the limits instead of sending N times them and living on 429s);
 - 429 → wait ``retry_after`` and retry; 5xx and network errors → bounded exponential backoff;
 - never retried: answerCallbackQuery (an answer late by seconds is useless: "query is too old"), getUpdates (the
   polling loop has its own backoff), and 4xx errors such as 403 "bot was blocked by the user";
@@ -15,7 +17,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
@@ -28,6 +30,7 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import AnswerCallbackQuery, GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
+from redis.asyncio import Redis
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,12 @@ class _Bucket:
     updated: float
 
 
+class Pacing(Protocol):
+    async def reserve(self, chat_id: int | str | None) -> float:
+        """Seconds to wait before sending to ``chat_id`` (the slot is reserved: the caller must then send)."""
+        ...
+
+
 class SendLimiter:
     """Token buckets that hand out delays instead of refusals: a call over the limit waits its turn.
 
@@ -90,6 +99,20 @@ class SendLimiter:
         self._margin = margin
         self._buckets: dict[Any, _Bucket] = {}
 
+    def scopes(self, chat_id: int | str | None) -> list[tuple[Any, float, int]]:
+        """The buckets a message to ``chat_id`` takes a token from: (key, rate, burst), the bot-wide one first."""
+        if chat_id is None:
+            return [("*", *self._global)]
+        is_group = isinstance(chat_id, str) or chat_id < 0
+        return [("*", *self._global), (chat_id, *(self._group if is_group else self._private))]
+
+    @property
+    def margin(self) -> float:
+        return self._margin
+
+    async def reserve(self, chat_id: int | str | None) -> float:
+        return self.delay(chat_id)
+
     def _reserve(self, key: Any, rate: float, burst: int, now: float) -> float:
         bucket = self._buckets.get(key)
         if bucket is None:
@@ -102,21 +125,67 @@ class SendLimiter:
     def delay(self, chat_id: int | str | None, now: float | None = None) -> float:
         """Seconds to wait before sending to ``chat_id`` (reserving the slot)."""
         now = time.monotonic() if now is None else now
-        wait = self._reserve("*", *self._global, now)
-        if chat_id is not None:
-            is_group = isinstance(chat_id, str) or chat_id < 0
-            rate, burst = self._group if is_group else self._private
-            wait = max(wait, self._reserve(chat_id, rate, burst, now))
+        wait = max(self._reserve(key, rate, burst, now) for key, rate, burst in self.scopes(chat_id))
         if len(self._buckets) > 100_000:
             self._buckets = {k: b for k, b in self._buckets.items() if now - b.updated < 60}
         return wait + self._margin if wait > 0 else 0.0
+
+
+# SendLimiter's buckets, atomically in Redis for every key given (the bot-wide one, then the chat's), on Redis's clock:
+# one round trip per message, and instances get their slots in the order they ask (fair: no instance is starved).
+# Each key expires once its bucket would be full again, which is the same as a fresh bucket.
+_RESERVE = """
+local now = tonumber(ARGV[1])
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+end
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local rate, burst = tonumber(ARGV[2 * i]), tonumber(ARGV[2 * i + 1])
+  local b = redis.call('HMGET', key, 'tokens', 'updated')
+  local tokens = tonumber(b[1]) or burst
+  local updated = tonumber(b[2]) or now
+  tokens = math.min(burst, tokens + math.max(0, now - updated) * rate) - 1
+  redis.call('HSET', key, 'tokens', tostring(tokens), 'updated', tostring(now))
+  redis.call('PEXPIRE', key, math.ceil((burst - tokens) / rate * 1000) + 1000)
+  if tokens < 0 then wait = math.max(wait, -tokens / rate) end
+end
+return tostring(wait)
+"""
+
+
+class RedisSendLimiter:
+    """``SendLimiter``'s buckets (its rates, bursts and margin) shared by all instances through Redis.
+
+    Chats are named in Redis by a keyed hash (``chat_key``), never by their id.
+    """
+
+    def __init__(
+        self, redis: Redis, *, like: SendLimiter, namespace: str, chat_key: Callable[[int | str], str]
+    ) -> None:
+        self._like = like
+        self._namespace = namespace
+        self._chat_key = chat_key
+        self._script = redis.register_script(_RESERVE)
+
+    async def reserve(self, chat_id: int | str | None, now: float | None = None) -> float:
+        """As ``SendLimiter.delay``; ``now`` (seconds) only for tests, else Redis's clock."""
+        keys: list[str] = []
+        args: list[str] = ["" if now is None else repr(now)]
+        for scope, rate, burst in self._like.scopes(chat_id):
+            name = "*" if scope == "*" else self._chat_key(scope)
+            keys.append(f"{self._namespace}:pace:{name}")
+            args += [repr(rate), str(burst)]
+        wait = float(await self._script(keys=keys, args=args))
+        return wait + self._like.margin if wait > 0 else 0.0
 
 
 class OutgoingPolicy(BaseRequestMiddleware):
     def __init__(
         self,
         *,
-        limiter: SendLimiter | None = None,
+        limiter: Pacing | None = None,
         max_attempts: int = 5,
         max_retry_after: float = 60.0,
         backoff: float = 0.5,
@@ -135,7 +204,7 @@ class OutgoingPolicy(BaseRequestMiddleware):
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
         if method.__api_method__ in SENDING:
-            wait = self.limiter.delay(getattr(method, "chat_id", None))
+            wait = await self.limiter.reserve(getattr(method, "chat_id", None))
             if wait > 0:
                 await self._sleep(wait)
         if isinstance(method, AnswerCallbackQuery):
