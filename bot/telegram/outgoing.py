@@ -95,7 +95,8 @@ class SendLimiter:
         self._group = (group_rate, group_burst)
         self._global = (global_rate, global_burst)
         # Telegram counts a message when it arrives: one paced exactly at the limit can arrive a moment early
-        # (the first of the burst took longer on the wire) and get 429. Waits get this much to spare.
+        # (the first of the burst took longer on the wire) and get 429. Waits get this much to spare, and a full
+        # bucket starts refilling this much later.
         self._margin = margin
         self._buckets: dict[Any, _Bucket] = {}
 
@@ -113,28 +114,43 @@ class SendLimiter:
     async def reserve(self, chat_id: int | str | None) -> float:
         return self.delay(chat_id)
 
-    def _reserve(self, key: Any, rate: float, burst: int, now: float) -> float:
+    def _reserve(self, key: Any, rate: float, burst: int, at: float) -> float:
+        """Take a token for a message leaving at ``at``; the seconds after ``at`` it must wait for it."""
         bucket = self._buckets.get(key)
         if bucket is None:
-            bucket = self._buckets[key] = _Bucket(tokens=float(burst), updated=now)
-        bucket.tokens = min(float(burst), bucket.tokens + (now - bucket.updated) * rate)
-        bucket.updated = now
+            bucket = self._buckets[key] = _Bucket(tokens=float(burst), updated=at)
+        if at > bucket.updated:  # ``updated`` may lie ahead: the moment refilling starts
+            bucket.tokens = min(float(burst), bucket.tokens + (at - bucket.updated) * rate)
+            bucket.updated = at
+        if bucket.tokens >= burst:
+            # A full bucket starts refilling when Telegram sees this message, a moment after it leaves: credited
+            # from now, a slow first message would let a later, faster one through too early.
+            bucket.updated = at + self._margin
         bucket.tokens -= 1.0  # may go negative: that debt is the wait
-        return 0.0 if bucket.tokens >= 0 else -bucket.tokens / rate
+        return 0.0 if bucket.tokens >= 0 else bucket.updated - at - bucket.tokens / rate
 
     def delay(self, chat_id: int | str | None, now: float | None = None) -> float:
-        """Seconds to wait before sending to ``chat_id`` (reserving the slot)."""
+        """Seconds to wait before sending to ``chat_id`` (reserving the slot).
+
+        The bot-wide bucket first; the chat's token is then taken for the moment the message will leave (a message
+        queued behind the whole bot for two seconds reaches its chat two seconds later: counting it as sent now
+        would let the chat's next message through too early).
+        """
         now = time.monotonic() if now is None else now
-        wait = max(self._reserve(key, rate, burst, now) for key, rate, burst in self.scopes(chat_id))
+        wait = 0.0
+        for key, rate, burst in self.scopes(chat_id):
+            wait += self._reserve(key, rate, burst, now + wait)
         if len(self._buckets) > 100_000:
             self._buckets = {k: b for k, b in self._buckets.items() if now - b.updated < 60}
         return wait + self._margin if wait > 0 else 0.0
 
 
-# SendLimiter's buckets, atomically in Redis for every key given (the bot-wide one, then the chat's), on Redis's clock:
+# SendLimiter.delay, atomically in Redis for every key given (the bot-wide one, then the chat's), on Redis's clock:
 # one round trip per message, and instances get their slots in the order they ask (fair: no instance is starved).
-# Each key expires once its bucket would be full again, which is the same as a fresh bucket.
+# Each key expires once its bucket would be full again, which is the same as a fresh bucket. ``updated`` may lie ahead
+# (see SendLimiter._reserve: a full bucket starts refilling a margin after its first message leaves).
 _RESERVE = """
+local margin = tonumber(ARGV[2])
 local now = tonumber(ARGV[1])
 if not now then
   local t = redis.call('TIME')
@@ -142,14 +158,20 @@ if not now then
 end
 local wait = 0
 for i, key in ipairs(KEYS) do
-  local rate, burst = tonumber(ARGV[2 * i]), tonumber(ARGV[2 * i + 1])
+  local rate, burst = tonumber(ARGV[2 * i + 1]), tonumber(ARGV[2 * i + 2])
+  local at = now + wait
   local b = redis.call('HMGET', key, 'tokens', 'updated')
   local tokens = tonumber(b[1]) or burst
-  local updated = tonumber(b[2]) or now
-  tokens = math.min(burst, tokens + math.max(0, now - updated) * rate) - 1
-  redis.call('HSET', key, 'tokens', tostring(tokens), 'updated', tostring(now))
-  redis.call('PEXPIRE', key, math.ceil((burst - tokens) / rate * 1000) + 1000)
-  if tokens < 0 then wait = math.max(wait, -tokens / rate) end
+  local updated = tonumber(b[2]) or at
+  if at > updated then
+    tokens = math.min(burst, tokens + (at - updated) * rate)
+    updated = at
+  end
+  if tokens >= burst then updated = at + margin end
+  tokens = tokens - 1
+  redis.call('HSET', key, 'tokens', tostring(tokens), 'updated', tostring(updated))
+  redis.call('PEXPIRE', key, math.ceil(((burst - tokens) / rate + updated - now) * 1000) + 1000)
+  if tokens < 0 then wait = wait + updated - at - tokens / rate end
 end
 return tostring(wait)
 """
@@ -172,7 +194,7 @@ class RedisSendLimiter:
     async def reserve(self, chat_id: int | str | None, now: float | None = None) -> float:
         """As ``SendLimiter.delay``; ``now`` (seconds) only for tests, else Redis's clock."""
         keys: list[str] = []
-        args: list[str] = ["" if now is None else repr(now)]
+        args: list[str] = ["" if now is None else repr(now), repr(self._like.margin)]
         for scope, rate, burst in self._like.scopes(chat_id):
             name = "*" if scope == "*" else self._chat_key(scope)
             keys.append(f"{self._namespace}:pace:{name}")
