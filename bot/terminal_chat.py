@@ -55,7 +55,7 @@ async def run_chat(settings: Settings, *, lang: str | None = None, operator: boo
             "health_port": 0,  # a terminal conversation needs no health endpoint (nor a port that may be taken)
         }
         if operator:
-            ids = ",".join(filter(None, [settings.operator_ids, f"{OPERATOR_ID}:admin"]))
+            ids = {**settings.operator_ids, OPERATOR_ID: "admin"}
             update |= {"operator_ids": ids, "operator_chat_id": OPERATORS_CHAT_ID, "operator_language": lang}
         settings = settings.model_copy(update=update)
         app = PollingApp(settings)

@@ -4,37 +4,30 @@ from __future__ import annotations
 
 import functools
 
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.answers.knowledge_base import KnowledgeBase
 from bot.core.i18n import Translator
-from bot.telegram.callbacks import MENU_ACTIONS, Feedback, MenuAction, SetLanguage, ShowAnswer
+from bot.telegram.callbacks import Feedback, MenuAction, MenuChoice, SetLanguage, ShowAnswer
 from bot.telegram.texts import Texts
 
 LANGUAGE_NAMES = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}  # each in its own language
 BUTTON_TEXT_LIMIT = 60
 
 
-def _rows(*buttons: InlineKeyboardButton) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[button] for button in buttons])
-
-
 def main_menu(t: Texts) -> InlineKeyboardMarkup:
-    return _rows(
-        *(
-            InlineKeyboardButton(text=t(f"menu-{action}"), callback_data=MenuAction(action=action).pack())
-            for action in MENU_ACTIONS
-        )
-    )
+    builder = InlineKeyboardBuilder()
+    for choice in MenuChoice:
+        builder.button(text=t(f"menu-{choice.value}"), callback_data=MenuAction(action=choice))
+    return builder.adjust(1).as_markup()
 
 
 def languages() -> InlineKeyboardMarkup:
-    return _rows(
-        *(
-            InlineKeyboardButton(text=name, callback_data=SetLanguage(lang=lang).pack())
-            for lang, name in LANGUAGE_NAMES.items()
-        )
-    )
+    builder = InlineKeyboardBuilder()
+    for lang, name in LANGUAGE_NAMES.items():
+        builder.button(text=name, callback_data=SetLanguage(lang=lang))
+    return builder.adjust(1).as_markup()
 
 
 def feedback(t: Texts, entry_id: str) -> InlineKeyboardMarkup:
@@ -45,26 +38,24 @@ def feedback(t: Texts, entry_id: str) -> InlineKeyboardMarkup:
 # time of answering a question). aiogram only reads the markup when sending, so one instance can be shared.
 @functools.lru_cache(maxsize=4096)
 def _feedback(translator: Translator, lang: str, entry_id: str) -> InlineKeyboardMarkup:
-    def button(key: str, helpful: bool) -> InlineKeyboardButton:
-        data = Feedback(entry=entry_id, lang=lang, helpful=helpful).pack()
-        return InlineKeyboardButton(text=translator.text(lang, key), callback_data=data)
-
-    return InlineKeyboardMarkup(inline_keyboard=[[button("feedback-yes", True), button("feedback-no", False)]])
+    builder = InlineKeyboardBuilder()
+    for key, helpful in (("feedback-yes", True), ("feedback-no", False)):
+        data = Feedback(entry=entry_id, lang=lang, helpful=helpful)
+        builder.button(text=translator.text(lang, key), callback_data=data)
+    return builder.as_markup()
 
 
 def suggestions(kb: KnowledgeBase, lang: str, entry_ids: tuple[str, ...]) -> InlineKeyboardMarkup:
     """One button per suggested entry, labelled with the entry's first phrasing in ``lang``."""
-
-    def label(entry_id: str) -> str:
+    builder = InlineKeyboardBuilder()
+    for entry_id in entry_ids:
         text = kb.by_id[entry_id].questions[lang][0]
-        return text if len(text) <= BUTTON_TEXT_LIMIT else text[: BUTTON_TEXT_LIMIT - 1] + "…"
-
-    return _rows(
-        *(InlineKeyboardButton(text=label(e), callback_data=ShowAnswer(entry=e, lang=lang).pack()) for e in entry_ids)
-    )
+        label = text if len(text) <= BUTTON_TEXT_LIMIT else text[: BUTTON_TEXT_LIMIT - 1] + "…"
+        builder.button(text=label, callback_data=ShowAnswer(entry=entry_id, lang=lang))
+    return builder.adjust(1).as_markup()
 
 
 def offer_report(t: Texts) -> InlineKeyboardMarkup:
-    return _rows(
-        InlineKeyboardButton(text=t("unknown-report-button"), callback_data=MenuAction(action="report").pack())
-    )
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("unknown-report-button"), callback_data=MenuAction(action=MenuChoice.report))
+    return builder.as_markup()

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.cases.moderation import CaseDetails, aware
+from bot.cases.moderation import CaseDetails
 from bot.models import Case
-from bot.models.cases import CASE_NUMBER_PREFIX, Outcome, Status
-from bot.telegram.callbacks import OperatorAction, OperatorStatus
+from bot.models.case_numbers import case_number
+from bot.telegram.callbacks import CaseButton, NewStatus, OperatorAction, OperatorStatus
 from bot.telegram.texts import Texts
+
+CARD_LAYOUT = (2, 2, 2)  # open claim / status reply / note release
 
 
 def when(moment: datetime | None) -> str:
-    return f"{aware(moment):%Y-%m-%d %H:%M} UTC" if moment else "–"
-
-
-def number(case_id: int) -> str:
-    return f"{CASE_NUMBER_PREFIX}{case_id:05d}"
+    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else "–"
 
 
 def card(t: Texts, case: Case, evidence_items: int) -> str:
-    similar = t("op-card-similar", number=number(case.similar_to)) if case.similar_to else ""
+    similar = t("op-card-similar", number=case_number(case.similar_to)) if case.similar_to else ""
     return t(
         "op-card",
         urgent="yes" if case.urgent else "no",
@@ -36,33 +35,18 @@ def card(t: Texts, case: Case, evidence_items: int) -> str:
 
 
 def case_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
-    def button(action: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(
-            text=t(f"op-button-{action}"), callback_data=OperatorAction(action=action, case=case_id).pack()
-        )
-
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [button("open"), button("claim")],
-            [button("status"), button("reply")],
-            [button("note"), button("release")],
-        ]
-    )
+    builder = InlineKeyboardBuilder()
+    for action in CaseButton:
+        builder.button(text=t(f"op-button-{action.value}"), callback_data=OperatorAction(action=action, case=case_id))
+    return builder.adjust(*CARD_LAYOUT).as_markup()
 
 
 def status_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
-    rows = [
-        [
-            InlineKeyboardButton(
-                text=t("op-status-in_review"),
-                callback_data=OperatorStatus(case=case_id, value=Status.in_review.value).pack(),
-            )
-        ]
-    ]
-    for outcome in Outcome:
-        data = OperatorStatus(case=case_id, value=outcome.value).pack()
-        rows.append([InlineKeyboardButton(text=t(f"op-outcome-{outcome.value}"), callback_data=data)])
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+    builder = InlineKeyboardBuilder()
+    for choice in NewStatus:
+        label = t(f"op-outcome-{choice.value}") if choice.outcome else t("op-status-in_review")
+        builder.button(text=label, callback_data=OperatorStatus(case=case_id, value=choice))
+    return builder.adjust(1).as_markup()
 
 
 def status_label(t: Texts, case: Case) -> str:

@@ -15,7 +15,8 @@ from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,7 +28,8 @@ from bot.core import metrics
 from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
 from bot.models.cases import DESCRIPTION_LIMIT, Category
-from bot.telegram.callbacks import MenuAction, ReportCategory, ReportStep
+from bot.telegram.callbacks import MenuAction, MenuChoice, ReportCategory, ReportStep
+from bot.telegram.callbacks import ReportStepChoice as Step
 from bot.telegram.filters import NOT_COMMAND, NOT_TEXT, PRIVATE, TEXT
 from bot.telegram.states import ReportFlow
 from bot.telegram.texts import Texts
@@ -37,21 +39,23 @@ EVIDENCE_LIMIT = 30
 DESCRIPTION_PREVIEW = 300
 
 
-def _keyboard(*rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[[InlineKeyboardButton(text=text, callback_data=data) for text, data in row] for row in rows]
-    )
+STEP_LABELS = {
+    Step.done: "report-evidence-done-button",
+    Step.skip: "report-evidence-skip-button",
+    Step.submit: "report-submit-button",
+    Step.more: "report-add-more-button",
+    Step.cancel: "report-cancel-button",
+}
 
 
-def _step(t: Texts, *actions: str) -> InlineKeyboardMarkup:
-    labels = {
-        "done": "report-evidence-done-button",
-        "skip": "report-evidence-skip-button",
-        "submit": "report-submit-button",
-        "more": "report-add-more-button",
-        "cancel": "report-cancel-button",
-    }
-    return _keyboard(*([(t(labels[a]), ReportStep(action=a).pack())] for a in actions))
+def _add_steps(builder: InlineKeyboardBuilder, t: Texts, *actions: Step) -> InlineKeyboardBuilder:
+    for action in actions:
+        builder.button(text=t(STEP_LABELS[action]), callback_data=ReportStep(action=action))
+    return builder.adjust(1)
+
+
+def _step(t: Texts, *actions: Step) -> InlineKeyboardMarkup:
+    return _add_steps(InlineKeyboardBuilder(), t, *actions).as_markup()
 
 
 # --- starting --------------------------------------------------------------------------------------------------------
@@ -98,11 +102,11 @@ async def choose_category(
     query: CallbackQuery, callback_data: ReportCategory, t: Texts, state: FSMContext, settings: Settings
 ) -> None:
     await query.answer()
-    await state.update_data(category=callback_data.category)
+    await state.update_data(category=callback_data.category.value)
     await state.set_state(ReportFlow.description)
     if isinstance(query.message, Message):
         await query.message.answer(
-            t("report-describe", min=settings.description_min_chars), reply_markup=_step(t, "cancel")
+            t("report-describe", min=settings.description_min_chars), reply_markup=_step(t, Step.cancel)
         )
 
 
@@ -120,7 +124,7 @@ async def describe(message: Message, t: Texts, state: FSMContext, settings: Sett
 
 async def ask_for_evidence(message: Message, t: Texts, state: FSMContext) -> None:
     await state.set_state(ReportFlow.evidence)
-    await message.answer(t("report-evidence"), reply_markup=_step(t, "done", "cancel"))
+    await message.answer(t("report-evidence"), reply_markup=_step(t, Step.done, Step.cancel))
 
 
 def _evidence_of(message: Message) -> tuple[EvidenceItem | None, bool]:
@@ -145,12 +149,14 @@ def _evidence_of(message: Message) -> tuple[EvidenceItem | None, bool]:
 async def add_evidence(message: Message, t: Texts, state: FSMContext) -> None:
     item, image_as_file = _evidence_of(message)
     if item is None:
-        await message.answer(t("report-evidence-unsupported"), reply_markup=_step(t, "done", "cancel"))
+        await message.answer(t("report-evidence-unsupported"), reply_markup=_step(t, Step.done, Step.cancel))
         return
     data = await state.get_data()
     evidence: list[dict[str, Any]] = data.get("evidence", [])
     if len(evidence) >= EVIDENCE_LIMIT:
-        await message.answer(t("report-evidence-limit", limit=EVIDENCE_LIMIT), reply_markup=_step(t, "done", "cancel"))
+        await message.answer(
+            t("report-evidence-limit", limit=EVIDENCE_LIMIT), reply_markup=_step(t, Step.done, Step.cancel)
+        )
         return
     first_of_album = item.group is None or all(e.get("group") != item.group for e in evidence)
     evidence.append(item.__dict__)
@@ -159,7 +165,7 @@ async def add_evidence(message: Message, t: Texts, state: FSMContext) -> None:
         await message.answer(t("report-evidence-file-warning"))
     if first_of_album:  # one acknowledgement per album, not one per photo
         await message.answer(
-            t("report-evidence-added", count=_items(evidence)), reply_markup=_step(t, "done", "cancel")
+            t("report-evidence-added", count=_items(evidence)), reply_markup=_step(t, Step.done, Step.cancel)
         )
 
 
@@ -177,7 +183,7 @@ async def evidence_done(query: CallbackQuery, t: Texts, state: FSMContext) -> No
         await show_review(query.message, t, state)
         return
     await state.set_state(ReportFlow.place)
-    await query.message.answer(t("report-place"), reply_markup=_step(t, "skip", "cancel"))
+    await query.message.answer(t("report-place"), reply_markup=_step(t, Step.skip, Step.cancel))
 
 
 async def give_place(message: Message, t: Texts, state: FSMContext) -> None:
@@ -192,19 +198,19 @@ async def give_place(message: Message, t: Texts, state: FSMContext) -> None:
     elif message.text and message.text.strip():
         await state.update_data(place=message.text.strip()[:500])
     else:
-        await message.answer(t("report-place"), reply_markup=_step(t, "skip", "cancel"))
+        await message.answer(t("report-place"), reply_markup=_step(t, Step.skip, Step.cancel))
         return
     await ask_for_time(message, t, state)
 
 
 async def ask_for_time(message: Message, t: Texts, state: FSMContext) -> None:
     await state.set_state(ReportFlow.time)
-    await message.answer(t("report-time"), reply_markup=_step(t, "skip", "cancel"))
+    await message.answer(t("report-time"), reply_markup=_step(t, Step.skip, Step.cancel))
 
 
 async def give_time(message: Message, t: Texts, state: FSMContext) -> None:
     if not (message.text and message.text.strip()):
-        await message.answer(t("report-time"), reply_markup=_step(t, "skip", "cancel"))
+        await message.answer(t("report-time"), reply_markup=_step(t, Step.skip, Step.cancel))
         return
     await state.update_data(incident_time=message.text.strip()[:200])
     await show_review(message, t, state)
@@ -238,7 +244,7 @@ async def show_review(message: Message, t: Texts, state: FSMContext) -> None:
         )
     )
     await message.answer(t("report-review-privacy"))
-    await message.answer(t("emergency-notice"), reply_markup=_step(t, "submit", "more", "cancel"))
+    await message.answer(t("emergency-notice"), reply_markup=_step(t, Step.submit, Step.more, Step.cancel))
 
 
 async def add_more(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
@@ -249,7 +255,7 @@ async def add_more(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
 
 
 async def review_needs_buttons(message: Message, t: Texts) -> None:
-    await message.answer(t("report-use-buttons"), reply_markup=_step(t, "submit", "more", "cancel"))
+    await message.answer(t("report-use-buttons"), reply_markup=_step(t, Step.submit, Step.more, Step.cancel))
 
 
 async def submit(
@@ -313,24 +319,26 @@ async def cancel(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
 
 
 async def not_text_for_description(message: Message, t: Texts) -> None:
-    await message.answer(t("report-need-text"), reply_markup=_step(t, "cancel"))
+    await message.answer(t("report-need-text"), reply_markup=_step(t, Step.cancel))
 
 
 async def category_needs_buttons(message: Message, t: Texts) -> None:
-    categories = [[(t(f"category-{c.value}"), ReportCategory(category=c.value).pack())] for c in Category]
-    cancel_row = [(t("report-cancel-button"), ReportStep(action="cancel").pack())]
-    await message.answer(t("report-choose-category"), reply_markup=_keyboard(*categories, cancel_row))
+    builder = InlineKeyboardBuilder()
+    for category in Category:
+        builder.button(text=t(f"category-{category.value}"), callback_data=ReportCategory(category=category))
+    markup = _add_steps(builder, t, Step.cancel).as_markup()
+    await message.answer(t("report-choose-category"), reply_markup=markup)
 
 
 def create_router() -> Router:
     router = Router(name="report")
     router.message.filter(PRIVATE)
     router.message.register(start_report, Command("report"))
-    router.callback_query.register(report_from_menu, MenuAction.filter(F.action == "report"))
-    router.callback_query.register(cancel, ReportStep.filter(F.action == "cancel"), StateFilter(ReportFlow))
+    router.callback_query.register(report_from_menu, MenuAction.filter(F.action == MenuChoice.report))
+    router.callback_query.register(cancel, ReportStep.filter(F.action == Step.cancel), StateFilter(ReportFlow))
     router.callback_query.register(
         choose_category,
-        ReportCategory.filter(F.category.in_([c.value for c in Category])),
+        ReportCategory.filter(),
         StateFilter(ReportFlow.category),
     )
     router.message.register(category_needs_buttons, StateFilter(ReportFlow.category), NOT_COMMAND)
@@ -338,14 +346,14 @@ def create_router() -> Router:
     router.message.register(not_text_for_description, StateFilter(ReportFlow.description), NOT_TEXT)
     router.message.register(add_evidence, StateFilter(ReportFlow.evidence), NOT_COMMAND)
     router.callback_query.register(
-        evidence_done, ReportStep.filter(F.action == "done"), StateFilter(ReportFlow.evidence)
+        evidence_done, ReportStep.filter(F.action == Step.done), StateFilter(ReportFlow.evidence)
     )
     router.message.register(give_place, StateFilter(ReportFlow.place), NOT_COMMAND)
     router.message.register(give_time, StateFilter(ReportFlow.time), NOT_COMMAND)
     router.callback_query.register(
-        skip_step, ReportStep.filter(F.action == "skip"), StateFilter(ReportFlow.place, ReportFlow.time)
+        skip_step, ReportStep.filter(F.action == Step.skip), StateFilter(ReportFlow.place, ReportFlow.time)
     )
-    router.callback_query.register(add_more, ReportStep.filter(F.action == "more"), StateFilter(ReportFlow.review))
-    router.callback_query.register(submit, ReportStep.filter(F.action == "submit"))
+    router.callback_query.register(add_more, ReportStep.filter(F.action == Step.more), StateFilter(ReportFlow.review))
+    router.callback_query.register(submit, ReportStep.filter(F.action == Step.submit))
     router.message.register(review_needs_buttons, StateFilter(ReportFlow.review), NOT_COMMAND)
     return router

@@ -14,7 +14,8 @@ from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,7 +24,7 @@ from bot.cases.outbox import OutboxWorker
 from bot.cases.reports import add_citizen_message, citizen_view, end_dialogue, find_case
 from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
-from bot.telegram.callbacks import MenuAction, StatusAction
+from bot.telegram.callbacks import MenuAction, MenuChoice, StatusAction, StatusChoice
 from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.states import StatusFlow
 from bot.telegram.texts import Texts
@@ -105,16 +106,12 @@ async def show_case(message: Message, t: Texts, case_id: int, sessions: async_se
         lines.append(t("status-no-messages"))
     for item in view.messages:
         lines.append(t("status-operator-message", date=f"{item.created_at:%Y-%m-%d %H:%M}", text=item.body))
-    buttons = []
+    builder = InlineKeyboardBuilder()
     if view.replies_open:
-        buttons.append(
-            [InlineKeyboardButton(text=t("status-reply-button"), callback_data=StatusAction(action="reply").pack())]
-        )
+        builder.button(text=t("status-reply-button"), callback_data=StatusAction(action=StatusChoice.reply))
     if view.route_exists:
-        buttons.append(
-            [InlineKeyboardButton(text=t("status-end-button"), callback_data=StatusAction(action="end").pack())]
-        )
-    markup = InlineKeyboardMarkup(inline_keyboard=buttons) if buttons else None
+        builder.button(text=t("status-end-button"), callback_data=StatusAction(action=StatusChoice.end))
+    markup = builder.adjust(1).as_markup() if view.replies_open or view.route_exists else None
     await message.answer("\n\n".join(lines)[:4000], reply_markup=markup)
 
 
@@ -178,10 +175,10 @@ def create_router() -> Router:
     router = Router(name="status")
     router.message.filter(PRIVATE)
     router.message.register(status_command, Command("status"))
-    router.callback_query.register(status_from_menu, MenuAction.filter(F.action == "status"))
+    router.callback_query.register(status_from_menu, MenuAction.filter(F.action == MenuChoice.status))
     router.message.register(code_typed, StateFilter(StatusFlow.code), TEXT, NOT_COMMAND)
-    router.callback_query.register(start_reply, StatusAction.filter(F.action == "reply"))
-    router.callback_query.register(end, StatusAction.filter(F.action == "end"))
+    router.callback_query.register(start_reply, StatusAction.filter(F.action == StatusChoice.reply))
+    router.callback_query.register(end, StatusAction.filter(F.action == StatusChoice.end))
     router.message.register(reply_written, StateFilter(StatusFlow.replying), TEXT, NOT_COMMAND)
     return router
 
