@@ -10,9 +10,11 @@ by the next update on any other, so every stored choice is also in one Redis has
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import OrderedDict
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,6 +22,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.cases.known_keys import LOAD_BATCH, KnownKeys
 from bot.core.clock import utcnow
 from bot.models import UserPreference
+
+log = logging.getLogger(__name__)
 
 
 class LanguagePreferences:
@@ -47,8 +51,12 @@ class LanguagePreferences:
         """At start-up: know which citizens have stored anything (one process) or fill Redis's hash if it is empty."""
         if self._redis is None:
             await self._known.load()
-        elif not await self._redis.exists(self._filled):
-            await self._fill_shared()
+            return
+        try:
+            if not await self._redis.exists(self._filled):
+                await self._fill_shared()
+        except RedisError:  # the bot starts anyway (/healthz says Redis is down); the first lookup fills it
+            log.warning("language choices not copied to Redis at start (unreachable); copied on first use")
 
     async def get(self, user_key: str) -> str | None:
         if self._redis is not None:
