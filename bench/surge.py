@@ -39,7 +39,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,6 +125,34 @@ async def until_quiet(replies: Replies, pending: Callable[[], bool]) -> None:
     """Until nothing is pending, or no reply came for SURGE_TIMEOUT seconds."""
     while pending() and time.perf_counter() - replies.last_at < SURGE_TIMEOUT:
         await asyncio.sleep(0.05)
+
+
+class LoopLag:
+    """How late this process's event loop runs a 20 ms timer: the emulator stamps a message's arrival when its
+    loop gets to it, so a stalled loop delivers messages sent apart as if they arrived together."""
+
+    def __init__(self) -> None:
+        self.lags: list[float] = []
+
+    @contextlib.contextmanager
+    def watching(self) -> Iterator[None]:
+        async def watch() -> None:
+            while True:
+                due = time.perf_counter() + 0.02
+                await asyncio.sleep(0.02)
+                self.lags.append(max(0.0, time.perf_counter() - due))
+
+        task = asyncio.get_running_loop().create_task(watch())
+        try:
+            yield
+        finally:
+            task.cancel()
+
+    def p99_ms(self) -> float:
+        return percentile(self.lags, 0.99) * 1000
+
+    def max_ms(self) -> float:
+        return max(self.lags, default=0.0) * 1000
 
 
 def process_cpu(pid: int) -> float:
@@ -339,8 +367,10 @@ async def webhook_phase(
                 pids = [bot.process.pid for bot in bots if bot.process is not None]
                 before = webhooks.CpuSnapshot.take(pids)
                 per_bot_before = [process_cpu(pid) for pid in pids]
-                with polling.harness_collector_paused(True):
+                lag = LoopLag()
+                with polling.harness_collector_paused(True), lag.watching():
                     await mixed_surge(emu, replies, citizens, questions, args.report_share, result)
+                result.notes.append(f"emulator's event loop lag p99 {lag.p99_ms():.0f} ms, max {lag.max_ms():.0f} ms")
                 cpu = webhooks.CpuSnapshot.take(pids).minus(before)
                 per_bot = [process_cpu(pid) - start for pid, start in zip(pids, per_bot_before, strict=True)]
                 unsubscribe()
@@ -423,7 +453,7 @@ def median_of(runs: list[Surge]) -> Surge:
     merged.duplicated = sum(r.duplicated for r in runs)
     merged.cpu_ms = {key: statistics.median(r.cpu_ms.get(key, float("nan")) for r in runs) for key in first.cpu_ms}
     merged.rejected_429 = sum(r.rejected_429 or 0 for r in runs) if first.rejected_429 is not None else None
-    merged.notes = [note for r in runs for note in r.notes]
+    merged.notes = [f"run {n}: {', '.join(r.notes)}" for n, r in enumerate(runs, 1) if r.notes]
     merged.rates = [r.rate for r in runs]  # type: ignore[attr-defined]
     return merged
 
@@ -447,7 +477,7 @@ def print_table(title: str, results: list[Surge], floor: float | None = None) ->
         )
     for s in results:
         cpu = ", ".join(f"{name} {ms:.2f} ms" for name, ms in s.cpu_ms.items())
-        extra = f"; 429 answers from the peer: {s.rejected_429}" if s.rejected_429 is not None else ""
+        extra = f"; 429 answers from the peer, all runs: {s.rejected_429}" if s.rejected_429 is not None else ""
         notes = f"; {'; '.join(s.notes)}" if s.notes else ""
         print(f"- {s.name}: CPU per answered item: {cpu}{extra}{notes}")
     print()
