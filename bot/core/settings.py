@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -13,6 +14,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.core.languages import Language
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ports Telegram's setWebhook accepts
 
 
 OperatorRole = Literal["admin", "operator", "analyst", "editor"]  # the names of bot.models.operators.Role
@@ -35,11 +37,14 @@ class Settings(BaseSettings):
     telegram_chat_rate: float = Field(default=1.0, gt=0, description="Messages/s the bot sends to one chat, sustained")
     telegram_chat_burst: int = Field(default=3, ge=1, description="Messages the bot may send to one chat at once")
     telegram_global_rate: float = Field(default=30.0, gt=0, description="Messages/s the bot sends in all")
+    # Telegram's limits as the emulator enforces them (issue 16): groups count per minute
+    telegram_group_rate: float = Field(
+        default=20.0, gt=0, description="Messages/minute the bot sends to one group (Telegram: 20)"
+    )
     # Webhook mode (``hotline run --webhook``)
     webhook_url: str | None = Field(
         default=None,
-        pattern=r"^https?://[^\s/]+(:\d+)?(/\S*)?$",
-        description="Public URL Telegram delivers updates to (https://host/path)",
+        description="Public HTTPS URL Telegram delivers updates to (https://host/path; port 443, 80, 88 or 8443)",
     )
     webhook_secret: SecretStr | None = Field(
         default=None, description="Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (16-256 of A-Za-z0-9_-)"
@@ -101,10 +106,67 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=90, ge=1, le=3650)
     # The hotline's own phone (issue 10): answers mention it only when it is set, never an invented number.
     hotline_phone: str | None = Field(default=None, pattern=r"^(\+?[0-9 ()-]{2,20})?$")
+    # The public address of the web intake (`hotline web`), offered to those who ask how to report without Telegram.
+    hotline_web_url: str | None = Field(default=None, pattern=r"^(https?://\S+)?$")
 
     # Teach loop (bot/answers/learning.py)
     learned_refresh_seconds: float = Field(
         default=3.0, gt=0, le=3600, description="How often each instance looks for newly taught phrasings"
+    )
+
+    # Operators' console (bot/console) and what of a case goes to Telegram
+    console_host: str = Field(default="127.0.0.1", description="Address the operators' console listens on")
+    console_port: int = Field(default=8082, ge=1, le=65535, description="Port of the operators' console")
+    console_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/]+(:\d+)?(/\S*)?$",
+        description="The console's address as staff open it (behind the TLS proxy); sign-in links point there",
+    )
+    console_insecure_cookies: bool = Field(
+        default=False, description="Session cookies without Secure: only for a console on http://localhost"
+    )
+    console_idle_minutes: int = Field(default=30, ge=1, le=1440, description="A console session ends after idling")
+    console_session_hours: int = Field(default=12, ge=1, le=168, description="A console session ends after this")
+    telegram_case_content: Literal["full", "summary", "none"] | None = Field(
+        default=None, description="What of a case goes to Telegram (default: full, or none once CONSOLE_URL is set)"
+    )
+    timezone: str = Field(default="Asia/Almaty", description="The hotline's time zone, for times both UIs show")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("is not a time zone name; write e.g. Asia/Almaty or UTC") from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def case_content(self) -> str:
+        """TELEGRAM_CASE_CONTENT, defaulting to full for a bot-only deployment and none once there is a console."""
+        if self.telegram_case_content:
+            return self.telegram_case_content
+        return "none" if self.console_url else "full"
+
+    # Web intake (``hotline web``, bot/web): reports without Telegram, over Tor too
+    web_host: str = Field(default="127.0.0.1", description="Address the web intake listens on")
+    web_port: int = Field(default=8083, ge=0, le=65535, description="Its port (never the console's)")
+    web_pow_bits: int = Field(default=18, ge=0, le=28, description="Proof-of-work difficulty of a web Submit")
+    web_no_script_wait_seconds: int = Field(
+        default=30, ge=0, le=3600, description="Without JavaScript, how old a draft must be before Submit"
+    )
+    web_max_file_mb: int = Field(default=10, ge=1, le=50, description="Largest file a web report may attach")
+    web_max_files: int = Field(default=5, ge=0, le=20, description="Files one web report may attach")
+    web_draft_minutes: int = Field(default=60, ge=5, le=1440, description="How long a web draft and its cookie live")
+    web_secure_cookies: bool = Field(
+        default=True, description="Mark the form cookie Secure (false only for plain-HTTP testing)"
+    )
+    web_submissions_per_minute: float = Field(
+        default=30.0, gt=0, description="Web reports accepted per minute in all (abuse control without identity)"
     )
 
     @field_validator("knowledge_dir")
@@ -119,6 +181,26 @@ class Settings(BaseSettings):
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", value.get_secret_value()):
             raise ValueError("does not look like a token from @BotFather (digits:letters)")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url_shape(cls, value: str | None) -> str | None:
+        # What Telegram's setWebhook accepts; anything else would be refused at registration, after start-up.
+        if value is None:
+            return value
+        try:
+            parts = urlsplit(value)
+            port = parts.port
+        except ValueError:
+            raise ValueError("has a malformed port; write https://host/path (port 443, 80, 88 or 8443)") from None
+        if parts.scheme != "https" or not parts.hostname or re.search(r"\s", value):
+            raise ValueError("must be an https:// URL (Telegram delivers only over HTTPS), e.g. https://host/telegram")
+        if port is not None and port not in WEBHOOK_PORTS:
+            raise ValueError(
+                "Telegram delivers only to ports 443, 80, 88 or 8443; put the bot behind a proxy on one of them "
+                "(WEBHOOK_PORT is the local port and may differ)"
+            )
         return value
 
     @field_validator("webhook_secret")
@@ -197,6 +279,7 @@ class Settings(BaseSettings):
             "police_number": self.police_number,
             "retention_days": str(self.retention_days),
             "hotline_phone": self.hotline_phone or "",
+            "web_intake_url": self.hotline_web_url or "",
         }
 
 

@@ -51,7 +51,7 @@ from bot.telegram.isolation import ReleasedLocks
 from bot.telegram.lifecycle import HotlineDispatcher, InFlight
 from bot.telegram.middlewares import UserContext
 from bot.telegram.notifications import TelegramNotifier
-from bot.telegram.observability import ApiErrorMetrics
+from bot.telegram.observability import ApiErrorMetrics, Problems
 from bot.telegram.outgoing import OutgoingPolicy, Pacing, RedisSendLimiter, SendLimiter
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,9 @@ class Services:
     updates: UpdateLog
     outbox: OutboxWorker
     knowledge: LearnedKnowledge
+    notifier: TelegramNotifier
     redis: Redis | None = None  # REDIS_URL: state shared by all instances
+    problems: Problems = field(default_factory=Problems)  # named in /healthz (503) until solved
     in_flight: InFlight = field(default_factory=InFlight)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set: the background loops end
     background: list[asyncio.Task[Any]] = field(default_factory=list)
@@ -122,6 +124,7 @@ class Services:
             "question_log": self.question_log,
             "emergency": self.emergency,
             "outbox": self.outbox,
+            "notifier": self.notifier,
         }
 
     async def close(self) -> None:
@@ -186,6 +189,8 @@ def build_services(settings: Settings, *, bot: Bot, redis: Redis | None = None) 
         translator,
         operator_chat_id=settings.operator_chat_id,
         operator_language=settings.operators_language,
+        zone=settings.zone,
+        console_url=settings.console_url,
     )
     lexicon = load_lexicon(settings.knowledge_dir)
     engine = AnswerEngine(kb, lexicon=lexicon)
@@ -207,6 +212,7 @@ def build_services(settings: Settings, *, bot: Bot, redis: Redis | None = None) 
         outbox=OutboxWorker(sessions, notifier),
         # Replaced below: the callback needs the Services it updates.
         knowledge=LearnedKnowledge(kb, lexicon, engine, on_change=lambda _: None),
+        notifier=notifier,
         redis=redis,
     )
     services.knowledge = LearnedKnowledge(kb, lexicon, engine, on_change=services.use_engine)
@@ -232,6 +238,7 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None, *, redis
     local = SendLimiter(
         private_rate=settings.telegram_chat_rate,
         private_burst=settings.telegram_chat_burst,
+        group_rate=max(settings.telegram_group_rate - 3, 1.0) / 60,  # minus the burst of 3 (see SendLimiter)
         # At most 28 messages in any second for Telegram's 30: two to spare for a message that leaves later than its
         # turn (a busy event loop, a wait for its chat) among the next ones (3 such 429s in 1,800 paced messages).
         global_rate=max(settings.telegram_global_rate - 5, 1.0),
@@ -279,6 +286,7 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
             translator=services.translator,
             flood=services.flood,
             default_language=services.settings.default_language,
+            zone=services.settings.zone,
         )
     )
     # The engine is rebuilt when editors teach it (bot/answers/learning.py): each update gets the current one.
