@@ -239,10 +239,8 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None, *, redis
         private_rate=settings.telegram_chat_rate,
         private_burst=settings.telegram_chat_burst,
         group_rate=max(settings.telegram_group_rate - 3, 1.0) / 60,  # minus the burst of 3 (see SendLimiter)
-        # At most 28 messages in any second for Telegram's 30: two to spare for a message that leaves later than its
-        # turn (a busy event loop, a wait for its chat) among the next ones (3 such 429s in 1,800 paced messages).
         global_rate=max(settings.telegram_global_rate - 5, 1.0),
-        global_burst=3,
+        global_burst=5,
     )
     limiter: Pacing = local
     if redis is not None and settings.secret_key is not None:  # without SECRET_KEY build_services says what to fix
