@@ -529,6 +529,11 @@ console-stats =
     Reminders about unclaimed cases: { $reminders }
     Questions answered: { $answers }
     👎 share (all votes so far): { $thumbs }
+## Operators' chat and prompts (issue 16: emulator strictness)
+opchat-prompt-for = { $name }, { $prompt }
+opchat-migrated = Telegram upgraded the operators' group to a supergroup (new id { $chat_id }). Case notifications go there from now on; nothing was lost.
+opchat-lost = ⚠️ The bot can no longer post to the operators' chat (Telegram: { $reason }). New cases and urgent alerts are kept and will be delivered once the bot is back in the group. Add it back now, or ask the administrator to change OPERATOR_CHAT_ID.
+opchat-evidence-undelivered = ⚠️ Item { $position } of { $total } could not be shown here (Telegram: { $reason }).
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ “{ $text }” ({ $language }, asked { $asked } { $asked ->
         [one] time
@@ -549,6 +554,14 @@ kb-taught-unknown_entry = That entry is no longer in the knowledge base.
 kb-taught-empty = The question is empty: nothing to teach.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
+console-queue-count-more = More than { $count } cases; narrow the filters or the search to page through them all.
+console-views = Opened { $count ->
+    [one] once
+   *[other] { $count } times
+} by { $people ->
+    [one] one staff member
+   *[other] { $people } staff members
+}.
 
 ## Web intake (bot/web): reports without Telegram
 web-site-name = Trust hotline of the National Security Committee

@@ -1,7 +1,7 @@
 """outbox priority: urgent notifications are delivered before any ordinary backlog
 
 Revision ID: 0003_outbox_priority
-Revises: 0009_web_intake
+Revises: 0005_operators_chat
 Create Date: 2026-11-30 16:45:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_outbox_priority"
-down_revision = "0009_web_intake"
+down_revision = "0005_operators_chat"
 branch_labels = None
 depends_on = None
 

@@ -128,8 +128,9 @@ async def feedback(
     if callback_data.entry not in kb.by_id:
         await query.answer(t("stale-button"), show_alert=True)
         return
-    if isinstance(query.message, Message) and query.message.reply_markup is None:
-        # The buttons are gone, so this answer has had its vote: a late double tap or a forged query.
+    if not isinstance(query.message, Message) or query.message.reply_markup is None:
+        # The buttons are gone, so this answer has had its vote: a late double tap or a forged query. A message no
+        # longer accessible (deleted: Telegram sends an InaccessibleMessage) cannot show whether it had its vote.
         await query.answer(t.to(callback_data.lang)("feedback-thanks"))
         return
     await record_feedback(
@@ -141,10 +142,9 @@ async def feedback(
             sessions, question=question, lang=callback_data.lang, entry_id=callback_data.entry, picked=False
         )
     await query.answer(t.to(callback_data.lang)("feedback-thanks"))
-    if query.message is not None:
-        # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
-        with contextlib.suppress(TelegramBadRequest):
-            await query.message.edit_reply_markup(reply_markup=None)
+    # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
+    with contextlib.suppress(TelegramBadRequest):
+        await query.message.edit_reply_markup(reply_markup=None)
 
 
 def create_router() -> Router:
