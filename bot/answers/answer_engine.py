@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.knowledge_base import KnowledgeBase, Lexicon
-from bot.answers.readings import Script, readings
+from bot.answers.readings import readings
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
     KAZAKH_LETTERS,
@@ -49,7 +49,7 @@ CANDIDATES = 64  # entries given a full coverage count when the question has com
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SEPARATORS = re.compile(r"[\s-]")
 # Which stemmers a script's index uses, in order of preference.
-SCRIPTS: dict[Script, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
+SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
 
 @dataclass(frozen=True)
@@ -173,12 +173,16 @@ class AnswerEngine:
         lexicon = lexicon or Lexicon()
         self.entry_ids = [entry.id for entry in kb.entries]
         self._places = Places(lexicon.places)
-        self._synonyms = {lang: self._synonym_map(lang, lexicon.synonyms.get(lang, [])) for lang in LANGUAGES}
-        self._stop = {
+        self._synonyms: dict[str, dict[str, str]] = {
+            lang: self._synonym_map(lang, lexicon.synonyms.get(lang, [])) for lang in LANGUAGES
+        }
+        self._stop: dict[str, frozenset[str]] = {
             script: frozenset().union(*(STOP_WORDS[lang] for lang in langs)) for script, langs in SCRIPTS.items()
         }
-        self._words = {lang: set[str]() for lang in LANGUAGES}  # folded word forms, for language detection
-        self._indexes = {script: self._build_index(script) for script in SCRIPTS}
+        self._words: dict[str, set[str]] = {
+            lang: set() for lang in LANGUAGES
+        }  # folded word forms, for language detection
+        self._indexes: dict[str, _Index] = {script: self._build_index(script) for script in SCRIPTS}
         self._cached_ask = lru_cache(maxsize=4096)(self._ask)
 
     # --- building ------------------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""The operators' side of a case: roles, claiming, statuses, replies, notes, queue, statistics, export, audit.
+"""The operators' side of a case: roles, claiming, statuses, replies, notes, the queue, the audit trail.
+
+(Statistics are in case_statistics.py, the export in export.py: same roles, same audit.)
 
 Plain async functions over the database, callable without Telegram. Every function that acts for an operator takes
 the Operator and checks the role itself, so no caller can forget; every action writes an audit entry in the same
@@ -11,14 +13,9 @@ handles it in one place: its operators' router audits the refusal and tells the 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import statistics
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, or_, update
@@ -29,7 +26,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.core.clock import utcnow
 from bot.models import AuditEntry, Case, CaseMessage, CaseNote, Evidence, Operator, OutboxMessage, ReplyRoute
-from bot.models.case_numbers import case_number
 from bot.models.cases import DESCRIPTION_LIMIT, Direction, Outcome, Status
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
@@ -107,7 +103,7 @@ async def operator_for(sessions: async_sessionmaker[AsyncSession], telegram_id: 
         return (await session.exec(query)).first()
 
 
-def _audit(
+def audit(  # in the caller's transaction, so the entry and the change it records commit together
     session: AsyncSession,
     operator: Operator | None,
     action: str,
@@ -136,7 +132,7 @@ async def audit_refusal(
 ) -> None:
     """Record a refused attempt (a forged button, a command without the role); the person only as a keyed hash."""
     async with sessions() as session:
-        _audit(session, operator, f"refused:{action}"[:40], case_id, user_key=None if operator else user_key)
+        audit(session, operator, f"refused:{action}"[:40], case_id, user_key=None if operator else user_key)
         await session.commit()
 
 
@@ -158,14 +154,14 @@ async def set_operator(
             if row is not None:
                 row.active = False
                 session.add(row)
-            _audit(session, admin, "operator_removed", detail=f"operator #{row.id}" if row else "unknown")
+            audit(session, admin, "operator_removed", detail=f"operator #{row.id}" if row else "unknown")
         else:
             if row is None:
                 row = Operator(telegram_id=telegram_id, role=role, added_by=admin.id)
             row.role, row.active = role, True
             session.add(row)
             await session.flush()
-            _audit(session, admin, "operator_set", detail=f"operator #{row.id}: {role}")
+            audit(session, admin, "operator_set", detail=f"operator #{row.id}: {role}")
         await session.commit()
 
 
@@ -196,7 +192,7 @@ async def open_case(
         )
         notes = list(await session.exec(select(CaseNote).where(CaseNote.case_id == case_id).order_by(col(CaseNote.id))))
         route = await session.get(ReplyRoute, case_id)
-        _audit(session, operator, "case_opened", case_id)
+        audit(session, operator, "case_opened", case_id)
         await session.commit()
         return CaseDetails(case, evidence, messages, notes, route is not None)
 
@@ -234,7 +230,7 @@ async def claim_case(
             await session.rollback()
             holder = (await session.exec(select(Case.claimed_by).where(Case.id == case_id))).first()
             return ActionResult.already_yours if holder == operator.id else ActionResult.taken
-        _audit(session, operator, "case_claimed", case_id)
+        audit(session, operator, "case_claimed", case_id)
         await session.commit()
         return ActionResult.done
 
@@ -254,7 +250,7 @@ async def release_case(
             return ActionResult.not_yours
         case.claimed_by, case.claim_expires_at = None, None
         session.add(case)
-        _audit(session, operator, "case_released", case_id)
+        audit(session, operator, "case_released", case_id)
         await session.commit()
         return ActionResult.done
 
@@ -293,7 +289,7 @@ async def set_status(
             case.claimed_by, case.claim_expires_at = None, None
             await session.exec(delete(ReplyRoute).where(col(ReplyRoute.case_id) == case_id))
         session.add(case)
-        _audit(session, operator, "status_changed", case_id, f"{status}" + (f"/{outcome}" if outcome else ""))
+        audit(session, operator, "status_changed", case_id, f"{status}" + (f"/{outcome}" if outcome else ""))
         await session.commit()
         return ActionResult.done
 
@@ -306,8 +302,9 @@ async def add_note(
         case = await session.get(Case, case_id)
         if case is None or case.purged_at is not None:
             return ActionResult.not_found
+        assert operator.id is not None  # operators come from the database
         session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]))
-        _audit(session, operator, "note_added", case_id)
+        audit(session, operator, "note_added", case_id)
         await session.commit()
         return ActionResult.done
 
@@ -330,7 +327,7 @@ async def reply_to_citizen(
             case.first_reply_at = utcnow()
             session.add(case)
         session.add(OutboxMessage(kind=OutboxKind.citizen_message, case_id=case_id, payload={"message_id": message.id}))
-        _audit(session, operator, "reply_sent", case_id)
+        audit(session, operator, "reply_sent", case_id)
         await session.commit()
         return ActionResult.done
 
@@ -372,107 +369,6 @@ async def queue(
     query = query.order_by(col(Case.urgent).desc(), col(Case.id)).limit(limit)
     async with sessions() as session:
         return list((await session.exec(query)).all())
-
-
-def _median_minutes(pairs: list[tuple[datetime | None, datetime | None]]) -> float | None:
-    spans = [(end - start).total_seconds() / 60 for start, end in pairs if start and end]
-    return round(statistics.median(spans), 1) if spans else None
-
-
-async def case_statistics(sessions: async_sessionmaker[AsyncSession], operator: Operator | None) -> dict:
-    """Counts by status, category, language and urgency; median minutes to claim and to first reply."""
-    require(operator, READERS)
-    async with sessions() as session:
-        rows = (
-            await session.exec(
-                select(
-                    Case.status,
-                    Case.category,
-                    Case.language,
-                    Case.urgent,
-                    Case.created_at,
-                    Case.first_claimed_at,
-                    Case.first_reply_at,
-                )
-            )
-        ).all()
-    return {
-        "total": len(rows),
-        "by_status": dict(Counter(str(r[0]) for r in rows)),
-        "by_category": dict(Counter(str(r[1]) for r in rows)),
-        "by_language": dict(Counter(r[2] for r in rows)),
-        "urgent": sum(1 for r in rows if r[3]),
-        "median_minutes_to_claim": _median_minutes([(r[4], r[5]) for r in rows]),
-        "median_minutes_to_first_reply": _median_minutes([(r[4], r[6]) for r in rows]),
-    }
-
-
-EXPORT_FIELDS = (
-    "number",
-    "category",
-    "language",
-    "urgent",
-    "status",
-    "outcome",
-    "created_at",
-    "first_claimed_at",
-    "first_reply_at",
-    "closed_at",
-    "similar_to",
-    "evidence_items",
-    "description",
-    "place",
-    "incident_time",
-)
-
-
-async def export_cases(sessions: async_sessionmaker[AsyncSession], operator: Operator | None, fmt: str) -> str:
-    """Every case as CSV or JSON: content and timestamps, no identity of anyone (admins only; audited)."""
-    operator = require(operator, (Role.admin,))
-    async with sessions() as session:
-        cases = list((await session.exec(select(Case).order_by(col(Case.id)))).all())
-        items = (await session.exec(select(Evidence.case_id, Evidence.item).distinct())).all()
-        evidence = Counter(case_id for case_id, _ in items)
-        _audit(session, operator, "export", detail=f"{fmt}, {len(cases)} cases")
-        await session.commit()
-    rows = [
-        {
-            "number": case.number,
-            "category": str(case.category),
-            "language": case.language,
-            "urgent": case.urgent,
-            "status": str(case.status),
-            "outcome": str(case.outcome) if case.outcome else "",
-            "created_at": _iso(case.created_at),
-            "first_claimed_at": _iso(case.first_claimed_at),
-            "first_reply_at": _iso(case.first_reply_at),
-            "closed_at": _iso(case.closed_at),
-            "similar_to": case_number(case.similar_to) if case.similar_to else "",
-            "evidence_items": evidence.get(case.id, 0),
-            "description": case.description if case.purged_at is None else "",
-            "place": case.place or "",
-            "incident_time": case.incident_time or "",
-        }
-        for case in cases
-    ]
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
-    writer.writeheader()
-    writer.writerows({key: _spreadsheet_safe(value) for key, value in row.items()} for row in rows)
-    return out.getvalue()
-
-
-def _spreadsheet_safe(value: object) -> object:
-    """Citizens' text must not run as a formula when an admin opens the CSV in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _iso(moment: datetime | None) -> str:
-    return moment.isoformat(timespec="seconds") if moment else ""
 
 
 async def audit_trail(

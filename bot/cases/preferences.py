@@ -41,7 +41,7 @@ class LanguagePreferences:
         if self._redis is not None:
             cached = await self._redis.get(self._redis_key(user_key))
             if cached is not None:
-                return cached.decode() or None
+                return (cached.decode() if isinstance(cached, bytes) else cached) or None
         elif user_key in self._cache:
             self._cache.move_to_end(user_key)
             return self._cache[user_key]

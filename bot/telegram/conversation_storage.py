@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any, Literal
 
 from aiogram.fsm.state import State
@@ -21,7 +22,11 @@ from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.models import ConversationState
 
-_KEEP = object()  # "leave the state as it is" (None means "no state")
+
+class _Keep(Enum):
+    """ "Leave the state as it is" (None means "no state")."""
+
+    state = 0
 
 
 def hashed_key(secrets: SecretBox, key: StorageKey) -> str:
@@ -75,13 +80,15 @@ class DatabaseStorage(BaseStorage):
     def _key(self, key: StorageKey) -> str:
         return hashed_key(self._secrets, key)
 
-    async def _save(self, key: StorageKey, *, state: object = _KEEP, data: dict | None = None) -> None:
+    async def _save(
+        self, key: StorageKey, *, state: str | _Keep | None = _Keep.state, data: dict[str, Any] | None = None
+    ) -> None:
         async with self._sessions() as session:
             row = await session.get(ConversationState, self._key(key))
             if row is None:
                 row = ConversationState(key=self._key(key))
-            if state is not _KEEP:
-                row.state = state  # type: ignore[assignment]
+            if not isinstance(state, _Keep):
+                row.state = state
             if data is not None:
                 row.data = data
             row.updated_at = utcnow()

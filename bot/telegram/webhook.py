@@ -13,8 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from aiogram import Bot, Dispatcher
+from aiogram.methods import TelegramMethod
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
@@ -38,7 +40,9 @@ class WebhookHandler(SimpleRequestHandler):
             return web.Response(status=503)
         update = await request.json(loads=bot.session.json_loads)
         delivery = Delivery()
-        result = await self.dispatcher.feed_webhook_update(bot, update, delivery=delivery, **self.data)
+        result: TelegramMethod[Any] | None = await self.dispatcher.feed_webhook_update(
+            bot, update, delivery=delivery, **self.data
+        )
         if delivery.retry_later:
             return web.Response(status=503)
         return web.Response(body=self._build_response_writer(bot=bot, result=result))

@@ -9,8 +9,8 @@ in a group with privacy mode on; the case id travels in the conversation state, 
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import BaseMiddleware, Router
@@ -24,7 +24,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.knowledge_stats import hit_rate
 from bot.cases import moderation
+from bot.cases.case_statistics import case_statistics
+from bot.cases.export import ExportFormat, write_export
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
+from bot.core.clock import utcnow
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.models import Operator
@@ -37,6 +40,7 @@ from bot.telegram.filters import COMMAND, TEXT
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
+EXPORT_FORMATS: dict[str, ExportFormat] = {"csv": "csv", "json": "json"}
 CLAIM_ANSWERS = {
     ActionResult.done: "op-claimed",
     ActionResult.already_yours: "op-already-yours",
@@ -182,7 +186,7 @@ async def send_case(message: Message, staff: Texts, found: moderation.CaseDetail
                     await message.answer_video_note(item.file_id)
                 case _:
                     await message.answer_document(item.file_id, caption=item.text)
-    await message.answer(found.case.number, reply_markup=operator_views.case_buttons(staff, found.case.id))
+    await message.answer(found.case.number, reply_markup=operator_views.case_buttons(staff, found.case))
 
 
 async def on_status_button(
@@ -297,7 +301,7 @@ async def case_command(
 async def stats_command(
     message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    stats = await moderation.case_statistics(sessions, operator)
+    stats = await case_statistics(sessions, operator)
     outcomes = await hit_rate(sessions)
     asked = sum(outcomes.values())
     none = staff("op-stats-none")
@@ -332,16 +336,16 @@ async def export_command(
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
-    fmt = (command.args or "csv").strip().lower()
-    if fmt not in ("csv", "json"):
+    fmt = EXPORT_FORMATS.get((command.args or "csv").strip().lower())
+    if fmt is None:
         await message.answer(staff("op-export-usage"))
         return
-    content = await moderation.export_cases(sessions, operator, fmt)
-    count = content.count("\n") - 1 if fmt == "csv" else content.count('"number"')
-    name = f"cases-{datetime.now(UTC):%Y%m%d-%H%M}.{fmt}"
+    content = io.StringIO(newline="")
+    count = await write_export(sessions, operator, fmt, content)
+    name = f"cases-{utcnow():%Y%m%d-%H%M}.{fmt}"
     await message.answer_document(
-        BufferedInputFile(content.encode(), filename=name),
-        caption=staff("op-export-ready", count=max(count, 0), format=fmt),
+        BufferedInputFile(content.getvalue().encode(), filename=name),
+        caption=staff("op-export-ready", count=count, format=fmt),
     )
 
 

@@ -7,7 +7,7 @@ import contextlib
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InaccessibleMessage, Message
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,7 +24,9 @@ from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.texts import Texts
 
 
-async def send_answer(message: Message, t: Texts, kb: KnowledgeBase, settings: Settings, entry_id: str) -> None:
+async def send_answer(
+    message: Message | InaccessibleMessage, t: Texts, kb: KnowledgeBase, settings: Settings, entry_id: str
+) -> None:
     text = kb.answer(entry_id, t.lang, settings.placeholder_values())
     await message.answer(text, reply_markup=keyboards.feedback(t, entry_id))
 
@@ -90,7 +92,7 @@ async def feedback(
         sessions, entry_id=callback_data.entry, lang=callback_data.lang, helpful=callback_data.helpful
     )
     await query.answer(t.to(callback_data.lang)("feedback-thanks"))
-    if query.message is not None:
+    if isinstance(query.message, Message):  # an inaccessible (too old) message cannot be edited
         # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
         with contextlib.suppress(TelegramBadRequest):
             await query.message.edit_reply_markup(reply_markup=None)
