@@ -130,9 +130,14 @@ async def audit_refusal(
     operator: Operator | None = None,
     case_id: int | None = None,
 ) -> None:
-    """Record a refused attempt (a forged button, a command without the role); the person only as a keyed hash."""
+    """Record a refused attempt (a forged button, a command without the role); the person only as a keyed hash.
+
+    A forged button may name a case that does not exist: then the number goes in the detail, not the case link."""
     async with sessions() as session:
-        audit(session, operator, f"refused:{action}"[:40], case_id, user_key=None if operator else user_key)
+        detail = None
+        if case_id is not None and await session.get(Case, case_id) is None:
+            case_id, detail = None, f"no case #{case_id}"
+        audit(session, operator, f"refused:{action}"[:40], case_id, detail, user_key=None if operator else user_key)
         await session.commit()
 
 

@@ -24,7 +24,7 @@ from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.emulator import ApiCall, BotAPIEmulator, EmuChat, EmuUser
 from bot.telegram.outgoing import SendLimiter
-from tests.e2e.conftest import RunningBot
+from tests.support.running_bot import RunningBot
 
 LANGS = ("kk", "ru", "en")
 CATALOG = Translator(defaults={"emergency": "112", "police": "102", "retention": 90})
