@@ -225,6 +225,7 @@ async def started(app: PollingApp | WebhookApp) -> asyncio.Task[None]:
     return task
 
 
+@pytest.mark.slow  # a real bot over HTTP
 async def test_polling_serves_health_and_metrics_and_finishes_updates_in_flight_on_stop(tmp_path: Path) -> None:
     async with BotAPIEmulator() as emulator:
         port = free_port()
@@ -250,6 +251,7 @@ async def test_polling_serves_health_and_metrics_and_finishes_updates_in_flight_
         assert await emulator.wait_for_bot_message(user.id, token=settings.bot_token.get_secret_value())
 
 
+@pytest.mark.slow  # a real bot over HTTP
 async def test_webhook_checks_the_secret_and_health_says_503_without_redis(tmp_path: Path) -> None:
     with socket.socket() as closed:  # a port nothing listens on
         closed.bind(("127.0.0.1", 0))
