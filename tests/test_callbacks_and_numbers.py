@@ -54,8 +54,8 @@ def test_anything_else_is_not_a_case_number(typed: str) -> None:
 
 
 def test_operator_ids_are_parsed_once_into_roles(tmp_path) -> None:
-    settings = load_settings(operator_ids="123:admin, 456,789:analyst", data_dir=tmp_path)
-    assert settings.operator_ids == {123: "admin", 456: "operator", 789: "analyst"}
+    settings = load_settings(operator_ids="123:admin, 456,789:analyst,321:editor", data_dir=tmp_path)
+    assert settings.operator_ids == {123: "admin", 456: "operator", 789: "analyst", 321: "editor"}
     assert {Role(role) for role in settings.operator_ids.values()} == set(Role)
     with pytest.raises(ConfigError, match="OPERATOR_IDS: '456:boss' is not TELEGRAM_ID or TELEGRAM_ID:ROLE"):
         load_settings(operator_ids="123:admin,456:boss", data_dir=tmp_path)

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -22,7 +23,7 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.answer_engine import Result
-from bot.answers.text_folding import clean, fold_cyrillic
+from bot.answers.text_folding import TOKEN, clean, fold_cyrillic
 from bot.core.clock import utcnow
 from bot.models import AnswerFeedback, AnswerOutcome, KnowledgeGap
 from bot.models.knowledge_stats import GAP_TEXT_LIMIT
@@ -30,13 +31,23 @@ from bot.models.knowledge_stats import GAP_TEXT_LIMIT
 log = logging.getLogger(__name__)
 
 
-def _upsert(
-    session: AsyncSession, model: type[SQLModel], values: dict[str, object], keys: list[str], add: dict[str, object]
+def upsert(
+    session: AsyncSession,
+    model: type[SQLModel],
+    values: Mapping[str, object],
+    keys: list[str],
+    add: Mapping[str, object],
 ) -> UpdateBase:
     """INSERT … ON CONFLICT DO UPDATE adding to counters, for SQLite and PostgreSQL alike."""
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(model).values(**values).on_conflict_do_update(index_elements=keys, set_=add)
     return sqlite.insert(model).values(**values).on_conflict_do_update(index_elements=keys, set_=add)
+
+
+def gap_key(text: str) -> str:
+    """The folded form gaps and learned phrasings are keyed by: one key for the ways one wording is typed."""
+    # Words only: "Who are you?" and "who are you" are one wording.
+    return " ".join(TOKEN.findall(fold_cyrillic(clean(text)[:GAP_TEXT_LIMIT])))
 
 
 @dataclass
@@ -64,7 +75,7 @@ class QuestionLog:
         example = clean(text)[:GAP_TEXT_LIMIT]
         if not example:
             return
-        key = fold_cyrillic(example)
+        key = gap_key(text)
         gap = self._gaps.get(key)
         if gap is None:
             self._gaps[key] = _Gap(example, result.lang, 1, result.decision == "suggest", now)
@@ -81,7 +92,7 @@ class QuestionLog:
             for (day, outcome, lang), count in outcomes.items():
                 values: dict[str, object] = {"day": day, "outcome": outcome, "lang": lang, "count": count}
                 add: dict[str, object] = {"count": col(AnswerOutcome.count) + count}
-                await session.exec(_upsert(session, AnswerOutcome, values, ["day", "outcome", "lang"], add))
+                await session.exec(upsert(session, AnswerOutcome, values, ["day", "outcome", "lang"], add))
             for key, gap in gaps.items():
                 values = {
                     "key": key,
@@ -93,7 +104,7 @@ class QuestionLog:
                     "last_asked": gap.last_asked,
                 }
                 add = {"asked": col(KnowledgeGap.asked) + gap.asked, "last_asked": gap.last_asked}
-                await session.exec(_upsert(session, KnowledgeGap, values, ["key"], add))
+                await session.exec(upsert(session, KnowledgeGap, values, ["key"], add))
             await session.commit()
 
     async def run(self, stopping: asyncio.Event | None = None) -> None:
@@ -123,7 +134,7 @@ async def record_feedback(
             "not_helpful": int(not helpful),
         }
         add: dict[str, object] = {column: getattr(AnswerFeedback, column) + 1}
-        await session.exec(_upsert(session, AnswerFeedback, values, ["entry_id", "lang"], add))
+        await session.exec(upsert(session, AnswerFeedback, values, ["entry_id", "lang"], add))
         await session.commit()
 
 
@@ -135,7 +146,11 @@ async def top_gaps(
     async with sessions() as session:
         query = (
             select(KnowledgeGap)
-            .where(col(KnowledgeGap.last_asked) >= since)
+            .where(
+                col(KnowledgeGap.last_asked) >= since,
+                col(KnowledgeGap.decision).is_(None),
+                col(KnowledgeGap.asked) > 0,
+            )
             .order_by(col(KnowledgeGap.asked).desc(), col(KnowledgeGap.last_asked).desc())
             .limit(limit)
         )

@@ -15,7 +15,7 @@ from bot.core.languages import Language
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
-OperatorRole = Literal["admin", "operator", "analyst"]  # the names of bot.models.operators.Role
+OperatorRole = Literal["admin", "operator", "analyst", "editor"]  # the names of bot.models.operators.Role
 
 
 class ConfigError(Exception):
@@ -99,6 +99,13 @@ class Settings(BaseSettings):
     emergency_number: str = Field(default="112", pattern=r"^\+?[0-9 ()-]{2,20}$")
     police_number: str = Field(default="102", pattern=r"^\+?[0-9 ()-]{2,20}$")
     retention_days: int = Field(default=90, ge=1, le=3650)
+    # The hotline's own phone (issue 10): answers mention it only when it is set, never an invented number.
+    hotline_phone: str | None = Field(default=None, pattern=r"^(\+?[0-9 ()-]{2,20})?$")
+
+    # Teach loop (bot/answers/learning.py)
+    learned_refresh_seconds: float = Field(
+        default=3.0, gt=0, le=3600, description="How often each instance looks for newly taught phrasings"
+    )
 
     @field_validator("knowledge_dir")
     @classmethod
@@ -148,9 +155,10 @@ class Settings(BaseSettings):
             return value  # already a mapping (given in code)
         parsed: dict[int, str] = {}
         for item in filter(None, (part.strip() for part in value.split(","))):
-            if not re.fullmatch(r"\d+(:(admin|operator|analyst))?", item):
+            if not re.fullmatch(r"\d+(:(admin|operator|analyst|editor))?", item):
                 raise ValueError(
-                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. 123:admin,456:operator,789:analyst"
+                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. "
+                    "123:admin,456:operator,789:analyst,321:editor"
                 )
             raw_id, _, role = item.partition(":")
             parsed[int(raw_id)] = role or "operator"
@@ -188,6 +196,7 @@ class Settings(BaseSettings):
             "emergency_number": self.emergency_number,
             "police_number": self.police_number,
             "retention_days": str(self.retention_days),
+            "hotline_phone": self.hotline_phone or "",
         }
 
 

@@ -103,3 +103,22 @@ class NewStatus(StrEnum):
 class OperatorStatus(CallbackData, prefix="os"):
     case: int
     value: NewStatus
+
+
+class GapAction(StrEnum):
+    teach = "t"  # the gap means ``entry``
+    all_entries = "a"  # list every entry to choose from
+    off_topic = "o"
+    skip = "s"
+
+
+class GapDecision(CallbackData, prefix="g"):
+    """An editor's decision on an unanswered question (bot/telegram/handlers/knowledge_editing.py).
+
+    ``ref`` names the gap (64 bits of its key's hash), ``entry`` the entry it means (teach only), ``offset`` where
+    the editor is in the list (skip)."""
+
+    action: GapAction
+    ref: str
+    entry: str = ""
+    offset: int = 0
