@@ -33,24 +33,35 @@ ALLOWED: dict[str, set[str]] = {
 }
 
 
+# Known exceptions, each with the reason; the way out is to move the module down to bot/cases.
+EXCEPTIONS = {
+    # /console in Telegram issues a console sign-in link: issuing links is a rule both sides use.
+    ("telegram", "bot.console.access"),
+}
+
+
+def excepted(part: str, module: str) -> bool:
+    return any(part == where and (module == name or module.startswith(name + ".")) for where, name in EXCEPTIONS)
+
+
 def part_of(path: Path) -> str:
     relative = path.relative_to(BOT)
     return relative.parts[0] if len(relative.parts) > 1 else relative.stem
 
 
 def bot_imports(path: Path) -> set[tuple[str, int]]:
-    """(first part of ``bot.<part>…``, line) for every import of the bot in a file."""
+    """(the module, ``bot.<part>…``, and line) for every import of the bot in a file."""
     found: set[tuple[str, int]] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
         names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names if node.module == "bot"]
+            names = [f"{node.module}.{alias.name}" for alias in node.names]
         for name in names:
             parts = name.split(".")
             if parts[0] == "bot" and len(parts) > 1:
-                found.add((parts[1], node.lineno))
+                found.add((name, node.lineno))
     return found
 
 
@@ -66,11 +77,15 @@ def test_every_part_of_the_bot_has_a_rule() -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(BOT)))
 def test_imports_follow_the_layers(path: Path) -> None:
     part = part_of(path)
-    wrong = sorted(f"line {line}: bot.{target}" for target, line in bot_imports(path) if target not in ALLOWED[part])
+    wrong = sorted(
+        f"line {line}: {module}"
+        for module, line in bot_imports(path)
+        if module.split(".")[1] not in ALLOWED[part] and not excepted(part, module)
+    )
     assert not wrong, f"bot/{path.relative_to(BOT)} ({part}) may import only {sorted(ALLOWED[part])}: {wrong}"
 
 
 def test_the_check_sees_imports_inside_functions(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from bot.telegram import keyboards\n    import bot.cases.moderation\n")
-    assert bot_imports(sample) == {("telegram", 2), ("cases", 3)}
+    assert bot_imports(sample) == {("bot.telegram.keyboards", 2), ("bot.cases.moderation", 3)}

@@ -2,7 +2,8 @@
 
 Streamed: cases are read in batches by id and written out as they come, so a large database neither fills memory
 with rows nor holds the event loop for the whole file (each batch is a database round trip). Admins only; the
-export is audited before anything is written.
+export is audited (with the extras asked for) before anything is written. Notes, the dialogue and the assignee (an
+operator number) only when asked for.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.moderation import audit, require
-from bot.models import Case, Evidence, Operator
+from bot.models import Case, CaseMessage, CaseNote, Evidence, Operator
 from bot.models.case_numbers import case_number
+from bot.models.cases import Direction
 from bot.models.operators import Role
 
 ExportFormat = Literal["csv", "json"]
@@ -46,6 +48,7 @@ EXPORT_FIELDS = (
     "place",
     "incident_time",
 )
+EXTRA_FIELDS = ("assignee", "notes", "dialogue")  # in this order, after EXPORT_FIELDS, when asked for
 
 
 async def write_export(
@@ -54,15 +57,22 @@ async def write_export(
     fmt: ExportFormat,
     out: TextIO,
     *,
+    with_notes: bool = False,
+    with_dialogue: bool = False,
+    with_assignee: bool = False,
     progress: Progress | None = None,
 ) -> int:
     """Write every case to ``out`` (a text stream opened with ``newline=""``); returns how many were written."""
     operator = require(operator, (Role.admin,))
+    wanted = {"assignee": with_assignee, "notes": with_notes, "dialogue": with_dialogue}
+    extras = [name for name in EXTRA_FIELDS if wanted[name]]
+    asked = [name for name in ("notes", "dialogue", "assignee") if wanted[name]]  # as the audit has always said
     async with sessions() as session:
         total = (await session.exec(select(func.count()).select_from(Case))).one()
-        audit(session, operator, "export", detail=f"{fmt}, {total} cases")
+        detail = f"{fmt}, {total} cases" + (f", with {'+'.join(asked)}" if asked else "")
+        audit(session, operator, "export", detail=detail)
         await session.commit()
-        writer = _JsonRows(out) if fmt == "json" else _CsvRows(out)
+        writer = _JsonRows(out) if fmt == "json" else _CsvRows(out, [*EXPORT_FIELDS, *extras])
         written, after = 0, 0
         while True:
             query = select(Case).where(col(Case.id) > after).order_by(col(Case.id)).limit(BATCH)
@@ -76,8 +86,17 @@ async def write_export(
                 .group_by(col(Evidence.case_id))
             )
             evidence = dict(items.all())
+            notes = await _notes(session, ids) if with_notes else {}
+            dialogue = await _dialogue(session, ids) if with_dialogue else {}
             for case in cases:
-                writer.write(_row(case, evidence.get(case.id or 0, 0)))
+                row = _row(case, evidence.get(case.id or 0, 0))
+                if with_assignee:
+                    row["assignee"] = f"operator #{case.claimed_by}" if case.claimed_by else ""
+                if with_notes:
+                    row["notes"] = "\n".join(notes.get(case.id or 0, []))
+                if with_dialogue:
+                    row["dialogue"] = "\n".join(dialogue.get(case.id or 0, []))
+                writer.write(row)
             written, after = written + len(cases), cases[-1].id or 0
             session.expunge_all()  # the rows written are not needed again: memory stays one batch
             if progress is not None:
@@ -86,11 +105,44 @@ async def write_export(
     return written
 
 
-async def export_cases(sessions: async_sessionmaker[AsyncSession], operator: Operator | None, fmt: ExportFormat) -> str:
-    """The whole export as one string (small databases, tests)."""
+async def export_cases(
+    sessions: async_sessionmaker[AsyncSession],
+    operator: Operator | None,
+    fmt: ExportFormat,
+    *,
+    with_notes: bool = False,
+    with_dialogue: bool = False,
+    with_assignee: bool = False,
+) -> str:
+    """The whole export as one string (a download from the console, tests)."""
     out = io.StringIO(newline="")
-    await write_export(sessions, operator, fmt, out)
+    await write_export(
+        sessions,
+        operator,
+        fmt,
+        out,
+        with_notes=with_notes,
+        with_dialogue=with_dialogue,
+        with_assignee=with_assignee,
+    )
     return out.getvalue()
+
+
+async def _notes(session: AsyncSession, ids: list[int | None]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    query = select(CaseNote).where(col(CaseNote.case_id).in_(ids)).order_by(col(CaseNote.id))
+    for note in (await session.exec(query)).all():
+        found.setdefault(note.case_id, []).append(f"[{_iso(note.created_at)} #{note.operator_id}] {note.body}")
+    return found
+
+
+async def _dialogue(session: AsyncSession, ids: list[int | None]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    query = select(CaseMessage).where(col(CaseMessage.case_id).in_(ids)).order_by(col(CaseMessage.id))
+    for message in (await session.exec(query)).all():
+        arrow = "<-" if message.direction == Direction.from_citizen else "->"
+        found.setdefault(message.case_id, []).append(f"[{_iso(message.created_at)} {arrow}] {message.body}")
+    return found
 
 
 def _row(case: Case, evidence_items: int) -> dict[str, object]:
@@ -114,8 +166,8 @@ def _row(case: Case, evidence_items: int) -> dict[str, object]:
 
 
 class _CsvRows:
-    def __init__(self, out: TextIO) -> None:
-        self._writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
+    def __init__(self, out: TextIO, fields: list[str]) -> None:
+        self._writer = csv.DictWriter(out, fieldnames=fields)
         self._writer.writeheader()
 
     def write(self, row: dict[str, object]) -> None:

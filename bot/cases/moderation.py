@@ -24,9 +24,22 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases import search
 from bot.core.clock import utcnow
-from bot.models import AuditEntry, Case, CaseMessage, CaseNote, Evidence, Operator, OutboxMessage, ReplyRoute
+from bot.models import (
+    AuditEntry,
+    Case,
+    CaseMessage,
+    CaseNote,
+    CaseTag,
+    ConsoleSession,
+    Evidence,
+    Operator,
+    OutboxMessage,
+    ReplyRoute,
+)
 from bot.models.cases import DESCRIPTION_LIMIT, Direction, Outcome, Status
+from bot.models.console import TAG_LIMIT
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
 
@@ -54,10 +67,23 @@ class ActionResult(StrEnum):
     not_yours = "not_yours"  # the action needs the operator's own claim (or the admin role)
     not_claimed = "not_claimed"  # nothing to release
     closed = "closed"
-    not_found = "not_found"  # no such case, or its content is already purged
+    not_closed = "not_closed"  # reopening a case that is open
+    purged = "purged"  # its content is gone (retention): nothing left to work on
+    not_staff = "not_staff"  # assigning to someone who is not an active operator or admin
+    not_found = "not_found"  # no such case (a note on a purged case too)
 
 
 # --- operators -----------------------------------------------------------------------------------------------------
+
+
+async def end_console_sessions(session: AsyncSession, operator_id: int, reason: str) -> int:
+    """End every console session of an operator (in the caller's transaction); returns how many were open."""
+    result = await session.exec(
+        update(ConsoleSession)
+        .where(col(ConsoleSession.operator_id) == operator_id, col(ConsoleSession.ended_at).is_(None))
+        .values(ended_at=utcnow(), ended_reason=reason)
+    )
+    return int(result.rowcount or 0)
 
 
 async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured: Mapping[int, str]) -> None:
@@ -74,6 +100,7 @@ async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured:
                 if row is None:
                     session.add(Operator(telegram_id=telegram_id, role=role))
                 elif row.role != role or not row.active:
+                    await end_console_sessions(session, row.id, "role_changed")  # type: ignore[arg-type]
                     row.role, row.active = role, True
                     session.add(row)
             try:
@@ -155,6 +182,9 @@ async def set_operator(
     admin = require(admin, (Role.admin,))
     async with sessions() as session:
         row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
+        if row is not None and (role is None or row.role != role or not row.active):
+            # Removed or given another role: their console sessions end now, not at their next expiry.
+            await end_console_sessions(session, row.id, "role_changed")  # type: ignore[arg-type]
         if role is None:
             if row is not None:
                 row.active = False
@@ -310,8 +340,94 @@ async def add_note(
         assert operator.id is not None  # operators come from the database
         session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]))
         audit(session, operator, "note_added", case_id)
+        await search.reindex(session, case_id)
         await session.commit()
         return ActionResult.done
+
+
+async def reopen_case(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, *, case_id: int, reason: str
+) -> ActionResult:
+    """Bring a closed case back to "in review"; the reason becomes an internal note (the audit never holds text).
+
+    The reply route was deleted at closing, so the reporter sees new messages only when they ask with /status.
+    """
+    operator = require(operator, WORKERS, case_id)
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("reopening needs a reason")
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None:
+            return ActionResult.not_found
+        if case.status != Status.closed:
+            return ActionResult.not_closed
+        if case.purged_at is not None:
+            return ActionResult.purged
+        case.status, case.outcome, case.closed_at = Status.in_review, None, None
+        session.add(case)
+        assert operator.id is not None  # operators come from the database
+        session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=reason[:DESCRIPTION_LIMIT]))
+        audit(session, operator, "case_reopened", case_id)
+        await search.reindex(session, case_id)
+        await session.commit()
+        return ActionResult.done
+
+
+async def assign_case(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, *, case_id: int, assignee_id: int
+) -> ActionResult:
+    """Hand a case to a colleague (operator row id): they hold the claim from now, for the usual claim period."""
+    operator = require(operator, WORKERS, case_id)
+    now = utcnow()
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None:
+            return ActionResult.not_found
+        if case.status == Status.closed:
+            return ActionResult.closed
+        held = case.claimed_by is not None and (case.claim_expires_at or now) > now
+        if held and case.claimed_by != operator.id and operator.role != Role.admin:
+            return ActionResult.not_yours
+        assignee = await session.get(Operator, assignee_id)
+        if assignee is None or not assignee.active or assignee.role not in WORKERS:
+            return ActionResult.not_staff
+        case.claimed_by, case.claim_expires_at = assignee.id, now + CLAIM_DURATION
+        case.first_claimed_at = case.first_claimed_at or now
+        case.status = Status.in_review
+        session.add(case)
+        audit(session, operator, "case_assigned", case_id, f"operator #{assignee.id}")
+        await session.commit()
+        return ActionResult.done
+
+
+def normalise_tag(raw: str) -> str | None:
+    """Tags are short lower-case labels of letters, digits, - and _ ("weapons", "almaty", "follow-up")."""
+    tag = "-".join(raw.strip().lower().split())[:TAG_LIMIT]
+    return tag if tag and all(ch.isalnum() or ch in "-_" for ch in tag) else None
+
+
+async def set_tag(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, *, case_id: int, tag: str, present: bool
+) -> bool:
+    """Add (``present``) or remove a tag; False when the tag is not a valid label or the case does not exist."""
+    operator = require(operator, WORKERS, case_id)
+    label = normalise_tag(tag)
+    if label is None:
+        return False
+    async with sessions() as session:
+        if await session.get(Case, case_id) is None:
+            return False
+        existing = await session.get(CaseTag, (case_id, label))
+        if present and existing is None:
+            session.add(CaseTag(case_id=case_id, tag=label, added_by=operator.id))
+        elif not present and existing is not None:
+            await session.delete(existing)
+        else:
+            return True
+        audit(session, operator, "tag_added" if present else "tag_removed", case_id, label)
+        await session.commit()
+        return True
 
 
 async def reply_to_citizen(
@@ -330,9 +446,13 @@ async def reply_to_citizen(
         await session.flush()
         if case.first_reply_at is None:
             case.first_reply_at = utcnow()
-            session.add(case)
+        if case.status == Status.new:  # someone is working on it: the reporter's /status must say so
+            case.status = Status.in_review
+            audit(session, operator, "status_changed", case_id, f"{Status.in_review}")
+        session.add(case)
         session.add(OutboxMessage(kind=OutboxKind.citizen_message, case_id=case_id, payload={"message_id": message.id}))
         audit(session, operator, "reply_sent", case_id)
+        await search.reindex(session, case_id)
         await session.commit()
         return ActionResult.done
 

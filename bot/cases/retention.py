@@ -1,7 +1,8 @@
 """Retention and reminders: scheduled work over cases.
 
-- ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references, dialogue, notes and reply
-  route are deleted; the row keeps only what anonymous statistics need (category, language, urgency, timestamps).
+- ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references and web files, dialogue,
+  notes and reply route are deleted; the row keeps only what anonymous statistics need (category, language,
+  urgency, timestamps).
 - ``enqueue_reminders``: urgent cases still unclaimed after 15 minutes, others after 24 hours (configurable), get a
   reminder in the operators' chat — again every such period until someone claims them.
 """
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases import search
 from bot.core.clock import utcnow
 from bot.models import (
     Case,
@@ -26,6 +28,7 @@ from bot.models import (
     KnowledgeGap,
     OutboxMessage,
     ReplyRoute,
+    WebUpload,
 )
 from bot.models.cases import Status
 from bot.models.outbox import OutboxKind
@@ -51,10 +54,10 @@ async def purge_expired(
     while True:
         async with sessions() as session:
             query = select(col(Case.id)).where(*expired).order_by(col(Case.id)).limit(PURGE_BATCH)
-            ids = list((await session.exec(query)).all())
+            ids = [case_id for case_id in (await session.exec(query)).all() if case_id is not None]
             if not ids:
                 break
-            for model in (Evidence, CaseMessage, CaseNote, ReplyRoute):
+            for model in (Evidence, CaseMessage, CaseNote, ReplyRoute, WebUpload):
                 await session.exec(delete(model).where(col(model.case_id).in_(ids)))
             await session.exec(
                 delete(OutboxMessage).where(
@@ -67,6 +70,8 @@ async def purge_expired(
                 .values(description="", place=None, incident_time=None, latitude=None, longitude=None)
                 .values(purged_at=utcnow())
             )
+            for case_id in ids:
+                await search.reindex(session, case_id)
             await session.commit()
         purged += len(ids)
         if progress is not None:

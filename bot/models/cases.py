@@ -27,6 +27,11 @@ class Category(StrEnum):
     other = "other"
 
 
+class Channel(StrEnum):
+    telegram = "telegram"  # the bot
+    web = "web"  # the web intake (bot/web): no Telegram account involved, replies wait on its status page
+
+
 class Status(StrEnum):
     new = "new"
     in_review = "in_review"
@@ -50,6 +55,7 @@ class CaseBase(SQLModel):
     incident_time: str | None = Field(default=None, max_length=200)
     language: str = Field(max_length=2)
     urgent: bool = False
+    channel: Channel = Field(default=Channel.telegram, max_length=10, description="how the report came")
 
 
 class Case(CaseBase, table=True):

@@ -105,7 +105,7 @@ async def show_case(message: Message, t: Texts, case_id: int, sessions: async_se
     if not view.messages:
         lines.append(t("status-no-messages"))
     for item in view.messages:
-        lines.append(t("status-operator-message", date=f"{item.created_at:%Y-%m-%d %H:%M}", text=item.body))
+        lines.append(t("status-operator-message", date=t.when(item.created_at), text=item.body))
     builder = InlineKeyboardBuilder()
     if view.replies_open:
         builder.button(text=t("status-reply-button"), callback_data=StatusAction(action=StatusChoice.reply))
