@@ -206,9 +206,8 @@ class AnswerEngine:
         self._stop: dict[str, frozenset[str]] = {
             script: frozenset().union(*(STOP_WORDS[lang] for lang in langs)) for script, langs in SCRIPTS.items()
         }
-        self._words: dict[str, set[str]] = {
-            lang: set() for lang in LANGUAGES
-        }  # folded word forms, for language detection
+        # Folded word forms, for language detection.
+        self._words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
         self._indexes: dict[str, _Index] = {script: self._build_index(script) for script in SCRIPTS}
         self._cached_ask = lru_cache(maxsize=4096)(self._ask)
 
