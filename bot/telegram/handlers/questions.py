@@ -121,8 +121,9 @@ async def feedback(
     if callback_data.entry not in kb.by_id:
         await query.answer(t("stale-button"), show_alert=True)
         return
-    if isinstance(query.message, Message) and query.message.reply_markup is None:
-        # The buttons are gone, so this answer has had its vote: a late double tap or a forged query.
+    if not isinstance(query.message, Message) or query.message.reply_markup is None:
+        # The buttons are gone, so this answer has had its vote: a late double tap or a forged query. A message no
+        # longer accessible (deleted: Telegram sends an InaccessibleMessage) cannot show whether it had its vote.
         await query.answer(t.to(callback_data.lang)("feedback-thanks"))
         return
     await record_feedback(
