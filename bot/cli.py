@@ -330,6 +330,7 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
     engine = database.create_engine(settings.database)
     try:
         sessions = database.session_factory(engine)
+        await moderation.seed_operators(sessions, settings.operator_ids)  # OPERATOR_IDS, as the bot does at start
         operator = await moderation.operator_for(sessions, args.telegram_id)
         if operator is None or args.telegram_id == moderation.CONSOLE_TELEGRAM_ID:
             print(

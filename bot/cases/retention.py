@@ -23,6 +23,8 @@ from bot.models import (
     Case,
     CaseMessage,
     CaseNote,
+    ConsoleLink,
+    ConsoleSession,
     ConversationState,
     Evidence,
     KnowledgeGap,
@@ -80,6 +82,9 @@ async def purge_expired(
         # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
         await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
         await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))
+        # Console sign-in links and sessions long over (they name staff and their browsers, never a reporter).
+        await session.exec(delete(ConsoleLink).where(col(ConsoleLink.expires_at) < cutoff))
+        await session.exec(delete(ConsoleSession).where(col(ConsoleSession.expires_at) < cutoff))
         await session.commit()
     return purged
 

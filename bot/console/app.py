@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from aiohttp import ClientSession, ClientTimeout, web
 
+from bot.cases import moderation
 from bot.console import access, admin, casework, insight, signin
 from bot.console.reply_templates import load_templates
 from bot.console.web import CONSOLE_KEY, HERE, Console, require_session, security_headers
@@ -67,7 +68,9 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None, stop:
             settings.secret_key.get_secret_value() if settings.secret_key else None, settings.data_dir
         )
     )
-    console = build_console(settings, database.session_factory(engine), box)
+    sessions = database.session_factory(engine)
+    await moderation.seed_operators(sessions, settings.operator_ids)  # OPERATOR_IDS, as the bot does at start
+    console = build_console(settings, sessions, box)
     runner = web.AppRunner(build_app(console), access_log=None)  # access logs would carry case numbers and tokens
     await runner.setup()
     site = web.TCPSite(runner, settings.console_host, settings.console_port)

@@ -121,7 +121,11 @@ async def case_page(request: web.Request) -> web.Response:
         ).all()
     timeline = [TimelineItem(m.created_at, str(m.direction), m.operator_id, m.body) for m in found.messages]
     timeline += [TimelineItem(n.created_at, "note", n.operator_id, n.body) for n in found.notes]
-    timeline += [TimelineItem(a.at, "audit", a.operator_id, a.action, a.detail or "") for a in audit]
+    # Views are many (every page load, this one included): counted under the timeline, listed in the audit log.
+    views = [a for a in audit if a.action == "case_opened"]
+    timeline += [
+        TimelineItem(a.at, "audit", a.operator_id, a.action, a.detail or "") for a in audit if a.action != "case_opened"
+    ]
     timeline.sort(key=lambda item: item.at)
     template_id = request.query.get("template", "")
     chosen = next((tpl for tpl in console.templates if tpl.id == template_id), None)
@@ -133,6 +137,8 @@ async def case_page(request: web.Request) -> web.Response:
         case=case,
         found=found,
         timeline=timeline,
+        views=len(views),
+        viewers=len({a.operator_id for a in views}),
         tags=sorted(tags),
         similar=similar,
         staff=await _staff(request),

@@ -548,6 +548,14 @@ kb-taught-unknown_entry = That entry is no longer in the knowledge base.
 kb-taught-empty = The question is empty: nothing to teach.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
+console-queue-count-more = More than { $count } cases; narrow the filters or the search to page through them all.
+console-views = Opened { $count ->
+    [one] once
+   *[other] { $count } times
+} by { $people ->
+    [one] one staff member
+   *[other] { $people } staff members
+}.
 
 ## Web intake (bot/web): reports without Telegram
 web-site-name = Trust hotline of the National Security Committee

@@ -544,6 +544,8 @@ kb-taught-unknown_entry = Бұл жазба білім қорында енді �
 kb-taught-empty = Сұрақ бос: қосатын ештеңе жоқ.
 kb-gap-gone = Бұл сұрақты басқа редактор қарап қойған.
 kb-gap-dismissed = Тақырыпқа қатысы жоқ сұрақ ретінде белгіленді.
+console-queue-count-more = { $count } өтініштен көп; бәрін көру үшін сүзгілерді немесе іздеуді нақтылаңыз.
+console-views = { $count } рет ашылды, қызметкерлер саны: { $people }.
 
 ## Web intake (bot/web): reports without Telegram
 web-site-name = Ұлттық қауіпсіздік комитетінің сенім телефоны

@@ -23,6 +23,7 @@ from bot.web.app import WebServices, build_app
 
 log = logging.getLogger(__name__)
 DRAFT_SWEEP_SECONDS = 300
+FORM_POSTS_PER_MINUTE = 20  # one draft's Continue/Send presses: a person needs a few, a script many
 FAILED_LOOKUPS_PER_MINUTE = 30  # deployment-wide: guessing 80-bit codes stays hopeless, reporters are never locked
 
 
@@ -47,6 +48,7 @@ def build_web_services(settings: Settings) -> WebServices:
         emergency=EmergencyWords.load(settings.knowledge_dir),
         submissions=FloodControl(rate=per_second, burst=max(1, int(settings.web_submissions_per_minute // 2))),
         lookups=FloodControl(rate=FAILED_LOOKUPS_PER_MINUTE / 60, burst=FAILED_LOOKUPS_PER_MINUTE),
+        per_form=FloodControl(rate=FORM_POSTS_PER_MINUTE / 60, burst=FORM_POSTS_PER_MINUTE // 2),
     )
 
 

@@ -106,7 +106,10 @@ async def running_console(settings: Settings) -> AsyncIterator[RunningConsole]:
     await moderation.seed_operators(sessions, settings.operator_ids)
     try:
         yield RunningConsole(
-            settings, sessions, SecretBox(SECRET), f"http://{settings.console_host}:{settings.console_port}"
+            settings,
+            sessions,
+            SecretBox(settings.secret_key.get_secret_value() if settings.secret_key else SECRET),
+            f"http://{settings.console_host}:{settings.console_port}",
         )
     finally:
         stop.set()

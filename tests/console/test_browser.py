@@ -109,6 +109,8 @@ async def test_sign_in_with_totp_and_a_wrong_code(console: RunningConsole, brows
     await page.click("#continue")
     secret = (await page.inner_text("#totp-secret")).strip()
     assert await page.locator(".qr svg").count() == 1, "the QR code is drawn on the page"
+    # Scaled as a whole (viewBox), not clipped to its corner: a clipped code cannot be scanned.
+    assert (await page.locator(".qr svg").get_attribute("viewBox") or "").startswith("0 0 ")
     await page.screenshot(path=str(shots / "sign-in-enrolment.png"), full_page=True)
     right = totp.code_at(secret, totp.step_of(__import__("time").time()))
     await page.fill("#code", f"{(int(right) + 1) % 1_000_000:06d}")

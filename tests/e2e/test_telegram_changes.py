@@ -170,6 +170,11 @@ async def test_a_group_migration_mid_traffic_loses_no_card_and_the_new_id_is_kep
             stored = db.execute(text("SELECT configured_id, current_id FROM operators_chat")).all()
         assert stored == [(basic.id, supergroup.id)]
 
+        # The supergroup is the operators' chat now: /help there is the operators' help.
+        asked = await emulator.send_message(admin, "/help", chat=supergroup)
+        ops_help = staff("console-op-help", console="")
+        assert (await emulator.wait_for_bot_message(supergroup.id, after=asked))["text"] == ops_help
+
         await running.restart()  # the new id survives a restart: no more tries at the old one
         sent_to_old = len(
             [c for c in emulator.calls_of("sendMessage") if str(c.params.get("chat_id")) == str(basic.id)]

@@ -33,7 +33,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import dashboard, moderation, web_reports
+from bot.cases import dashboard, moderation, operators_chat, web_reports
 from bot.cases.audit_words import audit_label
 from bot.cases.export import ExportFormat, write_export
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
@@ -523,8 +523,13 @@ async def console_command(
 
 
 class InOperatorsChat(Filter):
-    async def __call__(self, message: Message, settings: Settings) -> bool:
-        return settings.operator_chat_id is not None and message.chat.id == settings.operator_chat_id
+    """The operators' chat where it is now (a group Telegram upgraded has a new id: bot.cases.operators_chat)."""
+
+    async def __call__(self, message: Message, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> bool:
+        configured = settings.operator_chat_id
+        if configured is None:
+            return False
+        return message.chat.id == await operators_chat.current_chat(sessions, configured_id=configured)
 
 
 def create_router() -> Router:
