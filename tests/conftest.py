@@ -42,9 +42,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     (or a ``postgresql`` parameter of a database fixture). pyproject.toml lists the markers."""
     for item in items:
         path = Path(str(item.path)).resolve()
-        if path.is_relative_to(TESTS / "e2e"):
-            item.add_marker(pytest.mark.e2e)
-            item.add_marker(pytest.mark.slow)
+        if path.is_relative_to(TESTS / "e2e") or item.get_closest_marker("browser") is not None:
+            if path.is_relative_to(TESTS / "e2e"):
+                item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.slow)  # a real bot over HTTP, or a real browser
         fixtures = set(getattr(item, "fixturenames", ()))
         params = getattr(getattr(item, "callspec", None), "params", {})
         if fixtures & POSTGRES_FIXTURES or "postgresql" in params.values():
