@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from bot.answers.answer_engine import AnswerEngine, Result
 from bot.answers.danger import DangerDataError, DangerRecogniser
@@ -25,8 +25,28 @@ EXIT_USAGE = 2
 class _Parser(argparse.ArgumentParser):
     """argparse that says what is wrong in one line and exits with 2 (the Unix convention for bad usage)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+class ProgressLine:
+    """A long job's progress on standard error (standard output stays the job's own): in a terminal one line
+    rewritten in place, elsewhere (a log, cron's mail) one line per tenth of the way."""
+
+    def __init__(self, label: str, unit: str, stream: TextIO | None = None) -> None:
+        self.label, self.unit, self.stream = label, unit, stream or sys.stderr
+        self._tenths = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        line = f"{self.label}: {done}/{total} {self.unit} ({done * 100 // total}%)"
+        if self.stream.isatty():
+            self.stream.write(f"\r{line}" + ("\n" if done >= total else ""))
+        elif (tenths := done * 10 // total) > self._tenths:
+            self._tenths = tenths
+            self.stream.write(line + "\n")
+        self.stream.flush()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -341,6 +361,7 @@ async def run_kb_learning(args: argparse.Namespace, settings: Settings, out: Tex
 async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """queue / export / purge straight on the database, audited as the console operator."""
     from bot.cases import moderation, retention
+    from bot.cases.export import write_export
     from bot.core import database
 
     await database.upgrade_async(settings.database)
@@ -350,30 +371,29 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
         if args.command == "purge":
             from bot.core.backup import remove_expired_backups
 
-            purged = await retention.purge_expired(sessions, retention_days=settings.retention_days)
+            purged = await retention.purge_expired(
+                sessions, retention_days=settings.retention_days, progress=ProgressLine("purge", "cases")
+            )
             print(f"purged {purged} closed case(s) older than {settings.retention_days} days", file=out)
             if removed := remove_expired_backups(settings):
                 print(f"deleted {removed} backup(s) older than RETENTION_DAYS={settings.retention_days}", file=out)
             return 0
         console = await moderation.console_operator(sessions)
         if args.command == "export":
-            content = await moderation.export_cases(
-                sessions,
-                console,
-                args.format,
-                with_notes=args.notes,
-                with_dialogue=args.dialogue,
-                with_assignee=args.assignee,
-            )
+            progress = ProgressLine("export", "cases")
+            extras = dict(with_notes=args.notes, with_dialogue=args.dialogue, with_assignee=args.assignee)
             if args.output:
                 # Owner-only from the first byte: an export holds every report.
                 descriptor = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
                 os.fchmod(descriptor, 0o600)
                 with open(descriptor, "w", encoding="utf-8", newline="") as target:
-                    target.write(content)
+                    await write_export(sessions, console, args.format, target, progress=progress, **extras)
                 print(f"wrote {args.output}", file=sys.stderr)
             else:
-                out.write(content if content.endswith("\n") else content + "\n")
+                # Written as it is read: the whole export is never in memory (a JSON export ends without a newline).
+                await write_export(sessions, console, args.format, out, progress=progress, **extras)
+                if args.format == "json":
+                    out.write("\n")
             return 0
         cases = await moderation.queue(sessions, console, moderation.QueueFilter(args.filter), limit=500)
         if not cases:
@@ -459,7 +479,9 @@ def run_backup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     from bot.core.backup import BackupError, make_backup
 
     try:
-        result = make_backup(settings, Path(args.output) if args.output else None)
+        result = make_backup(
+            settings, Path(args.output) if args.output else None, progress=ProgressLine("backup", "pages")
+        )
     except BackupError as error:
         print(f"hotline: backup failed: {error}", file=sys.stderr)
         return 1

@@ -292,9 +292,9 @@ async def open_sessions(
         SessionRow(
             row.id,  # type: ignore[arg-type]
             row.operator_id,
-            row.created_at,  # type: ignore[arg-type]
-            row.last_seen_at,  # type: ignore[arg-type]
-            row.expires_at,  # type: ignore[arg-type]
+            row.created_at,
+            row.last_seen_at,
+            row.expires_at,
             row.client,
             row.id == current_id,
         )

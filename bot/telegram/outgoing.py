@@ -235,12 +235,13 @@ class OutgoingPolicy(BaseRequestMiddleware):
             wait = await self.limiter.reserve(getattr(method, "chat_id", None))
             if wait > 0:
                 await self._sleep(wait)
-        if isinstance(method, AnswerCallbackQuery):
+        if method.__api_method__ == AnswerCallbackQuery.__api_method__:
             try:
                 return await make_request(bot, method)
             except TelegramAPIError as error:
                 # Only the button's spinner waits for this answer: what the button does must still happen.
                 log.warning("telegram answerCallbackQuery failed, not retried: %s", type(error).__name__)
+                # aiogram types the chain as Response, but what travels it is the method's result (here: True).
                 return True  # type: ignore[return-value]
         attempt = 1
         while True:

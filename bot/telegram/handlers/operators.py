@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import re
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot, Router
@@ -37,8 +37,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import dashboard, moderation, operators_chat, web_reports
 from bot.cases.audit_words import audit_label
+from bot.cases.export import ExportFormat, write_export
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
 from bot.console import access
+from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
@@ -52,6 +54,7 @@ from bot.telegram.filters import COMMAND, TEXT
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
+EXPORT_FORMATS: dict[str, ExportFormat] = {"csv": "csv", "json": "json"}
 CLAIM_ANSWERS = {
     ActionResult.done: "op-claimed",
     ActionResult.already_yours: "op-already-yours",
@@ -266,7 +269,7 @@ async def send_case(
             text += "\n" + staff("console-card-link", link=link)
         await bot.send_message(chat_id, text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
         await bot.send_message(
-            chat_id, case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
+            chat_id, case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case)
         )
         return
     text = operator_views.details(staff, found)
@@ -297,7 +300,7 @@ async def send_case(
             undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
     # The last message carries the buttons, and says which files are missing rather than leaving them out silently.
     closing = "\n".join([*undelivered, case_number(found.case.id)])
-    await bot.send_message(chat_id, closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case.id))
+    await bot.send_message(chat_id, closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case))
 
 
 async def _send_evidence(bot: Bot, chat_id: int, item: Evidence) -> None:
@@ -500,17 +503,17 @@ async def export_command(
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
-    fmt = (command.args or "csv").strip().lower()
-    if fmt not in ("csv", "json"):
+    fmt = EXPORT_FORMATS.get((command.args or "csv").strip().lower())
+    if fmt is None:
         await message.answer(staff("op-export-usage"))
         return
-    content = await moderation.export_cases(sessions, operator, fmt)
-    count = content.count("\n") - 1 if fmt == "csv" else content.count('"number"')
-    name = f"cases-{datetime.now(UTC):%Y%m%d-%H%M}.{fmt}"
+    content = io.StringIO(newline="")
+    count = await write_export(sessions, operator, fmt, content)
+    name = f"cases-{utcnow():%Y%m%d-%H%M}.{fmt}"
 
     async def send(chat: int) -> None:
-        caption = staff("op-export-ready", count=max(count, 0), format=fmt)
-        await bot.send_document(chat, BufferedInputFile(content.encode(), filename=name), caption=caption)
+        caption = staff("op-export-ready", count=count, format=fmt)
+        await bot.send_document(chat, BufferedInputFile(content.getvalue().encode(), filename=name), caption=caption)
 
     await _content_on_request(message, bot, staff, send, staff("security-what-export"))
 

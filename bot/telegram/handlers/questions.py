@@ -38,7 +38,7 @@ def _question_of(message: Message | InaccessibleMessage | None) -> str | None:
 
 
 async def send_answer(
-    message: Message,
+    message: Message | InaccessibleMessage,
     t: Texts,
     kb: KnowledgeBase,
     settings: Settings,
@@ -142,9 +142,10 @@ async def feedback(
             sessions, question=question, lang=callback_data.lang, entry_id=callback_data.entry, picked=False
         )
     await query.answer(t.to(callback_data.lang)("feedback-thanks"))
-    # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
-    with contextlib.suppress(TelegramBadRequest):
-        await query.message.edit_reply_markup(reply_markup=None)
+    if isinstance(query.message, Message):  # an inaccessible (too old) message cannot be edited
+        # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
+        with contextlib.suppress(TelegramBadRequest):
+            await query.message.edit_reply_markup(reply_markup=None)
 
 
 def create_router() -> Router:

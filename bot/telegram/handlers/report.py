@@ -52,7 +52,8 @@ STEP_LABELS = {
 def _add_steps(builder: InlineKeyboardBuilder, t: Texts, *actions: Step) -> InlineKeyboardBuilder:
     for action in actions:
         builder.button(text=t(STEP_LABELS[action]), callback_data=ReportStep(action=action))
-    return builder.adjust(1)
+    builder.adjust(1)
+    return builder
 
 
 def _step(t: Texts, *actions: Step) -> InlineKeyboardMarkup:
