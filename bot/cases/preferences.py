@@ -90,9 +90,11 @@ class LanguagePreferences:
     async def _get_shared(self, user_key: str) -> str | None:
         assert self._redis is not None
         async with self._redis.pipeline(transaction=False) as pipe:
-            language, filled = await pipe.hget(self._hash, user_key).exists(self._filled).execute()
+            pipe.hget(self._hash, user_key)
+            pipe.exists(self._filled)
+            language, filled = await pipe.execute()
         if language is not None:
-            return language.decode()
+            return str(language.decode() if isinstance(language, bytes) else language)
         if filled:
             return None
         await self._fill_shared()

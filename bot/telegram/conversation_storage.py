@@ -151,7 +151,7 @@ class DatabaseStorage(BaseStorage):
         current_state, current_data = await self._load(key)
         hashed = self._key(key)
         value = (
-            current_state if state is _KEEP else state,  # type: ignore[assignment]
+            current_state if state is _KEEP else state,
             current_data if data is None else data,
         )
         if value == _NOTHING and (current_state, current_data) == _NOTHING:

@@ -268,9 +268,7 @@ async def send_case(
         if link:
             text += "\n" + staff("console-card-link", link=link)
         await bot.send_message(chat_id, text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
-        await bot.send_message(
-            chat_id, case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case)
-        )
+        await bot.send_message(chat_id, found.case.number, reply_markup=operator_views.case_buttons(staff, found.case))
         return
     text = operator_views.details(staff, found)
     for start in range(0, len(text), 4000):
@@ -299,7 +297,7 @@ async def send_case(
             reason = error.message[:200]
             undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
     # The last message carries the buttons, and says which files are missing rather than leaving them out silently.
-    closing = "\n".join([*undelivered, case_number(found.case.id)])
+    closing = "\n".join([*undelivered, found.case.number])
     await bot.send_message(chat_id, closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case))
 
 
