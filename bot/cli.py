@@ -447,8 +447,7 @@ async def run_rotate_secret(args: argparse.Namespace, settings: Settings, out: T
 
 async def run_console_link(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``hotline console link TELEGRAM_ID``: a sign-in link printed here, for someone at the server (audited)."""
-    from bot.cases import deployment, moderation
-    from bot.console import access
+    from bot.cases import console_links, deployment, moderation
     from bot.core import database
     from bot.core.crypto import SecretBox, load_or_create_secret
 
@@ -467,10 +466,10 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
             )
             return 1
         box = SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir))
-        token = await access.issue_link(sessions, box, operator=operator, via="server")
+        token = await console_links.issue_link(sessions, box, operator=operator, via="server")
     finally:
         await engine.dispose()
-    print(access.sign_in_link(settings, token), file=out)
+    print(console_links.sign_in_link(settings, token), file=out)
     print("valid once, for 5 minutes", file=sys.stderr)
     return 0
 

@@ -17,7 +17,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.danger import DangerRecogniser
-from bot.cases import case_queue, dashboard, moderation, retention, search
+from bot.cases import case_queue, console_links, dashboard, moderation, retention, search
 from bot.cases.case_queue import QueueQuery
 from bot.cases.moderation import ActionResult
 from bot.cases.reports import ReportDraft, submit_report
@@ -123,8 +123,8 @@ async def test_purged_cases_leave_the_search_and_old_console_sessions_go(session
     people = await staff(sessions)
     case_id = await report(sessions, "В гараже на улице Абая прячут автоматы и патроны.", "a")
     await moderation.set_status(sessions, people["admin"], case_id, Status.closed, Outcome.no_action)
-    await access.issue_link(sessions, BOX, operator=people["alice"], via="bot")
-    old = await access.issue_link(sessions, BOX, operator=people["bob"], via="bot")
+    await console_links.issue_link(sessions, BOX, operator=people["alice"], via="bot")
+    old = await console_links.issue_link(sessions, BOX, operator=people["bob"], via="bot")
     await access.use_link(sessions, BOX, token=old, client="Firefox")
     async with sessions() as session:
         await session.exec(update(Case).values(closed_at=utcnow() - timedelta(days=200)))

@@ -35,11 +35,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import dashboard, moderation, operators_chat, web_reports
+from bot.cases import console_links, dashboard, moderation, operators_chat, web_reports
 from bot.cases.audit_words import audit_label
 from bot.cases.export import ExportFormat, write_export
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
-from bot.console import access
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
@@ -586,9 +585,9 @@ async def console_command(
     if not settings.console_url:
         await message.answer(staff("console-link-not-configured"))
         return
-    token = await access.issue_link(sessions, secrets, operator=operator, via="bot")
+    token = await console_links.issue_link(sessions, secrets, operator=operator, via="bot")
     await message.answer(
-        staff("console-link-sent", link=access.sign_in_link(settings, token)),
+        staff("console-link-sent", link=console_links.sign_in_link(settings, token)),
         link_preview_options=LinkPreviewOptions(is_disabled=True),  # a preview would fetch the link from Telegram
     )
 
