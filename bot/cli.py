@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.answers.answer_engine import AnswerEngine, Result
+from bot.answers.danger import DangerDataError, DangerRecogniser
 from bot.answers.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base, load_lexicon, summary
 from bot.core.languages import LANGUAGES
 from bot.core.logging_setup import configure_logging
@@ -41,6 +42,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
     ask.add_argument("question", nargs="?", help="the question; without it, questions are read from stdin")
+
+    danger = commands.add_parser("danger", help="the danger recogniser: rebuild its classifier, measure it")
+    danger_commands = danger.add_subparsers(dest="danger_command", required=True, parser_class=_Parser)
+    build = danger_commands.add_parser(
+        "build", help="train the classifier on knowledge/danger/corpus and write knowledge/danger/model.tsv"
+    )
+    build.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the shipped model differs from a rebuild"
+    )
+    evaluate = danger_commands.add_parser(
+        "eval", help="recall and false alarms per language on labelled sets (figures only, never the messages)"
+    )
+    evaluate.add_argument(
+        "sets",
+        nargs="*",
+        help="JSONL files with text, lang, danger (default: tests/sets/danger_dev.jsonl and danger_holdout.jsonl)",
+    )
+    evaluate.add_argument(
+        "--failures",
+        action="store_true",
+        help="also list the wrongly decided messages (refused for a holdout: its failures are never read)",
+    )
 
     kb = commands.add_parser("kb", help="knowledge-base tools for editors")
     kb_commands = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
@@ -127,7 +150,7 @@ async def _learned_if_any(settings: Settings) -> list[Any]:
         await engine.dispose()
 
 
-def render_json(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
+def render_json(result: Result, kb: KnowledgeBase, settings: Settings, *, urgent: bool) -> str:
     answer = kb.answer(result.entry_id, result.lang, settings.placeholder_values()) if result.entry_id else None
     return json.dumps(
         {
@@ -137,12 +160,17 @@ def render_json(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
             "score": result.score,
             "answer": answer,
             "suggestions": list(result.suggestions),
+            "urgent": urgent,
         },
         ensure_ascii=False,
     )
 
 
-def render_text(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
+def render_text(result: Result, kb: KnowledgeBase, settings: Settings, *, urgent: bool) -> str:
+    if urgent:
+        return f"[{result.lang}] URGENT: immediate danger signalled (emergency notice first)\n" + render_text(
+            result, kb, settings, urgent=False
+        )
     if result.entry_id:
         answer = kb.answer(result.entry_id, result.lang, settings.placeholder_values())
         return f"[{result.lang}] {answer}\n  (entry {result.entry_id}, score {result.score})"
@@ -166,18 +194,73 @@ def _questions(argument: str | None, stdin: TextIO) -> Iterable[str]:
 def run_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     # What editors taught counts here too, as in the running bot.
     kb, engine = load_engine(settings, asyncio.run(_learned_if_any(settings)))
+    danger = DangerRecogniser.load(settings.knowledge_dir)
     hint = None if args.lang == "auto" else args.lang
     render = render_json if args.json else render_text
     for question in _questions(args.question, sys.stdin):
         result = engine.ask(question, lang_hint=hint)
-        print(render(result, kb, settings), file=out, flush=True)
+        print(render(result, kb, settings, urgent=danger.urgent(question)), file=out, flush=True)
     return 0
 
 
 def run_kb_check(settings: Settings, out: TextIO) -> int:
     kb = load_knowledge_base(settings.knowledge_dir)
     load_lexicon(settings.knowledge_dir)
+    if (settings.knowledge_dir / "danger").exists():  # the bot needs it; a knowledge folder in the making may not
+        DangerRecogniser.load(settings.knowledge_dir)
     print(summary(kb), file=out)
+    return 0
+
+
+DEFAULT_DANGER_SETS = ("tests/sets/danger_dev.jsonl", "tests/sets/danger_holdout.jsonl")
+
+
+def run_danger(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.answers import danger_training
+
+    if args.danger_command == "build":
+        built = danger_training.build(settings.knowledge_dir)
+        cv = built.cross_validated
+        print(
+            f"thresholds by tier {built.decision.thresholds}; "
+            f"cross-validated recall {cv.recall:.3f}, false alarms {cv.false_alarm_rate:.3f}",
+            file=out,
+        )
+        path = settings.knowledge_dir / "danger" / "model.tsv"
+        if args.check:
+            shipped = path.read_text(encoding="utf-8") if path.exists() else ""
+            if shipped != built.model_text:
+                print(f"{path} differs from a rebuild: run 'hotline danger build' and commit it", file=out)
+                return 1
+            print(f"{path} is what the corpus and the lexicon build", file=out)
+            return 0
+        print(f"wrote {danger_training.write_model(settings.knowledge_dir, built.model_text)}", file=out)
+        return 0
+    recogniser = DangerRecogniser.load(settings.knowledge_dir)
+    paths = [Path(p) for p in (args.sets or [p for p in DEFAULT_DANGER_SETS if Path(p).exists()])]
+    if not paths:
+        print("hotline: no labelled set given and none found under tests/sets/", file=sys.stderr)
+        return EXIT_USAGE
+    if args.failures and any("holdout" in p.name for p in paths):
+        print("hotline: --failures is refused for a holdout: its failures must never be read", file=sys.stderr)
+        return EXIT_USAGE
+    print("set | lang | recall | false alarms", file=out)
+    for path in paths:
+        try:
+            examples = danger_training.load_labelled(path)
+        except (OSError, ValueError, KeyError) as error:
+            print(f"hotline: {path}: not a labelled set ({type(error).__name__})", file=sys.stderr)
+            return EXIT_USAGE
+        for lang, score in danger_training.evaluate(recogniser, examples).items():
+            print(
+                f"{path.name} | {lang} | {score.recall:.3f} ({score.caught}/{score.dangers}) | "
+                f"{score.false_alarm_rate:.3f} ({score.false_alarms}/{score.harmless})",
+                file=out,
+            )
+        if args.failures:
+            for example in danger_training.failures(recogniser, examples):
+                kind = "missed" if example.danger else "false alarm"
+                print(f"  {kind} [{example.lang}] {example.text}", file=out)
     return 0
 
 
@@ -373,8 +456,6 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
 
 
 def run_backup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from pathlib import Path
-
     from bot.core.backup import BackupError, make_backup
 
     try:
@@ -399,6 +480,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             private_dir(settings.data_dir)  # the database, backups and a generated secret: nobody else's to read
         if args.command == "ask":
             return run_ask(args, settings, sys.stdout)
+        if args.command == "danger":
+            return run_danger(args, settings, sys.stdout)
         if args.command == "kb" and args.kb_command == "check":
             return run_kb_check(settings, sys.stdout)
         if args.command == "kb" and args.kb_command == "gaps":
@@ -449,6 +532,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "'hotline kb check' again",
             file=sys.stderr,
         )
+        return 1
+    except DangerDataError as exc:
+        print(f"hotline: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

@@ -19,14 +19,14 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import receipts, search
 from bot.cases.deployment import retired_receipt_peppers
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox, receipt_hash_with
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute, WebUpload
 from bot.models.cases import DESCRIPTION_LIMIT, Category, Channel, Direction, Status
-from bot.models.outbox import OutboxKind
+from bot.models.outbox import OutboxKind, Priority
 
 SIMILARITY_THRESHOLD = 85  # rapidfuzz token_set_ratio of descriptions for "similar to case …"
 SIMILARITY_WINDOW = timedelta(days=14)
@@ -53,6 +53,7 @@ class ReportDraft:
     latitude: float | None = None
     longitude: float | None = None
     incident_time: str | None = None
+    happening_now: bool = False  # the reporter answered "yes" to "is it happening right now?"
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,14 @@ class AlreadySubmitted(Exception):
     """The same Submit press arrived twice (a re-delivered update): the first one made the case."""
 
 
-def is_urgent(draft: ReportDraft, emergency: EmergencyWords) -> bool:
+def is_urgent(draft: ReportDraft, danger: DangerRecogniser) -> bool:
+    """The reporter said it is happening now, or what they wrote signals immediate danger (read as one message:
+    "a bag with wires" in the description and "at the station, now" in the place belong together)."""
+    if draft.happening_now:
+        return True
     texts = [draft.description, draft.place or "", draft.incident_time or ""]
-    texts += [item.text or "" for item in draft.evidence]
-    return any(emergency.found_in(text) for text in texts if text)
+    texts += [item.text or "" for item in draft.evidence if item.kind != "link"]
+    return danger.urgent("\n".join(text for text in texts if text))
 
 
 async def _similar_open_case(session: AsyncSession, description: str) -> int | None:
@@ -109,7 +114,7 @@ def _evidence_rows(case_id: int, items: list[EvidenceItem]) -> list[Evidence]:
 async def submit_report(
     sessions: async_sessionmaker[AsyncSession],
     secrets: SecretBox,
-    emergency: EmergencyWords,
+    danger: DangerRecogniser,
     *,
     draft: ReportDraft,
     submission_key: str,
@@ -123,7 +128,7 @@ async def submit_report(
     """
     code = receipts.new_code()
     code_hash = await asyncio.to_thread(secrets.receipt_hash, code)  # scrypt takes ~50 ms: keep the loop free
-    urgent = is_urgent(draft, emergency)
+    urgent = is_urgent(draft, danger)
     async with sessions() as session:
         case = Case(
             category=draft.category,
@@ -157,9 +162,10 @@ async def submit_report(
                 )
         if reply_chat_id is not None:
             session.add(ReplyRoute(case_id=case.id, sealed_chat=secrets.encrypt(str(reply_chat_id))))
-        session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id))
+        priority = Priority.urgent if urgent else Priority.normal
+        session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id, priority=priority))
         if urgent:
-            session.add(OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id))
+            session.add(OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id, priority=priority))
         await search.reindex(session, case.id)
         if before_commit is not None:
             await before_commit(session, case.id)

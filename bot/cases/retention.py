@@ -34,7 +34,7 @@ from bot.models import (
     WebUpload,
 )
 from bot.models.cases import Status
-from bot.models.outbox import OutboxKind
+from bot.models.outbox import OutboxKind, Priority
 
 
 async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention_days: int) -> int:
@@ -96,7 +96,11 @@ async def enqueue_reminders(
                 case.last_reminded_at = now
                 session.add(case)
                 minutes = int((now - case.created_at).total_seconds() // 60)
-                session.add(OutboxMessage(kind=OutboxKind.reminder, case_id=case.id, payload={"minutes": minutes}))
+                priority = Priority.urgent if case.urgent else Priority.normal
+                reminder = OutboxMessage(
+                    kind=OutboxKind.reminder, case_id=case.id, payload={"minutes": minutes}, priority=priority
+                )
+                session.add(reminder)
                 queued += 1
         await session.commit()
         return queued

@@ -575,6 +575,12 @@ opchat-prompt-for = { $name }, { $prompt }
 opchat-migrated = Telegram преобразовал группу операторов в супергруппу (новый id { $chat_id }). Уведомления об обращениях теперь приходят туда, ничего не потеряно.
 opchat-lost = ⚠️ Бот больше не может писать в чат операторов (Telegram: { $reason }). Новые обращения и срочные уведомления сохраняются и будут доставлены, как только бота вернут в группу. Добавьте его обратно или попросите администратора изменить OPERATOR_CHAT_ID.
 opchat-evidence-undelivered = ⚠️ Вложение { $position } из { $total } не удалось показать здесь (Telegram: { $reason }).
+## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
+danger-notice = 🚨 Если это происходит сейчас или кому-то угрожает опасность, немедленно звоните { $emergency } (полиция — { $police }). Этот бот не экстренная служба и отвечает не сразу. Когда будете в безопасности, сообщите об этом здесь: /report.
+danger-happening-now = Это происходит прямо сейчас?
+danger-now-yes-button = 🚨 Да, прямо сейчас
+danger-now-no-button = Нет
+danger-call-now = 🚨 Звоните { $emergency } прямо сейчас (полиция — { $police }): операторы читают сообщения, но не сразу. Когда сможете, продолжите сообщение здесь — оно будет отмечено как срочное.
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ «{ $text }» ({ $language }, спрашивали { $asked } { $asked ->
         [one] раз

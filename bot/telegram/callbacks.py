@@ -58,6 +58,8 @@ class ReportStepChoice(StrEnum):
     submit = "submit"
     more = "more"
     cancel = "cancel"
+    now_yes = "now-yes"  # "is it happening right now?" (a description that signals danger)
+    now_no = "now-no"
 
 
 class ReportStep(CallbackData, prefix="rs"):

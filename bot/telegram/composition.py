@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.answer_engine import AnswerEngine
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 from bot.answers.knowledge_stats import QuestionLog
 from bot.answers.learning import LearnedKnowledge
@@ -96,7 +96,7 @@ class Services:
     preferences: LanguagePreferences
     question_log: QuestionLog
     flood: Flood
-    emergency: EmergencyWords
+    danger: DangerRecogniser
     coordinator: Coordinator
     updates: UpdateLog
     outbox: OutboxWorker
@@ -121,7 +121,7 @@ class Services:
             "sessions": self.sessions,
             "preferences": self.preferences,
             "question_log": self.question_log,
-            "emergency": self.emergency,
+            "danger": self.danger,
             "outbox": self.outbox,
             "notifier": self.notifier,
         }
@@ -208,7 +208,7 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         preferences=LanguagePreferences(sessions, redis=redis, namespace=namespace),
         question_log=QuestionLog(sessions),
         flood=flood,
-        emergency=EmergencyWords.load(settings.knowledge_dir),
+        danger=DangerRecogniser.load(settings.knowledge_dir),
         coordinator=Coordinator(redis=redis, db=db, namespace=namespace),
         updates=updates,
         outbox=OutboxWorker(sessions, notifier),

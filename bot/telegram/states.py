@@ -8,6 +8,7 @@ from aiogram.fsm.state import State, StatesGroup
 class ReportFlow(StatesGroup):
     category = State()
     description = State()
+    happening_now = State()  # the description signals danger: is it happening right now?
     evidence = State()
     place = State()
     time = State()

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import moderation, reports
 from bot.cases.reports import ReportDraft
 from bot.console import access, totp
@@ -68,7 +68,7 @@ class RunningConsole:
         receipt = await reports.submit_report(
             self.sessions,
             self.box,
-            EmergencyWords.load(KNOWLEDGE),
+            DangerRecogniser.load(KNOWLEDGE),
             draft=draft,
             submission_key=f"k{time.monotonic_ns()}",
             reply_chat_id=555_000_111,

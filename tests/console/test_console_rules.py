@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import case_queue, dashboard, moderation, retention, search
 from bot.cases.case_queue import QueueQuery
 from bot.cases.moderation import AssignResult, ReopenResult
@@ -84,7 +84,7 @@ async def report(sessions, text: str, key: str, **fields: object) -> int:  # typ
         **fields,  # type: ignore[arg-type]
     )
     receipt = await submit_report(
-        sessions, BOX, EmergencyWords.load(KNOWLEDGE), draft=draft, submission_key=key, reply_chat_id=None
+        sessions, BOX, DangerRecogniser.load(KNOWLEDGE), draft=draft, submission_key=key, reply_chat_id=None
     )
     return receipt.case_id
 

@@ -179,8 +179,15 @@ class Citizen:
         assert buttons(describe) == [self.t("report-cancel-button")]
         return describe
 
-    async def describe(self, description: str = DESCRIPTION) -> dict:
+    async def describe(self, description: str = DESCRIPTION, happening_now: bool | None = None) -> dict:
+        """Describe; for a description that signals danger (``happening_now`` given), answer "happening now?"."""
         await self.say(description)
+        if happening_now is not None:
+            question = await self.expect("danger-happening-now")
+            assert buttons(question) == [self.t("danger-now-yes-button"), self.t("danger-now-no-button")]
+            await self.press(question, "danger-now-yes-button" if happening_now else "danger-now-no-button")
+            if happening_now:
+                await self.expect("danger-call-now")
         evidence = await self.expect("report-evidence")
         assert buttons(evidence) == [self.t("report-evidence-done-button"), self.t("report-cancel-button")]
         return evidence
@@ -248,10 +255,11 @@ class Citizen:
         place: str | None = None,
         location: bool = False,
         when: str | None = None,
+        happening_now: bool | None = None,
     ) -> str:
         """The whole flow with the usual answers; the receipt code."""
         await self.choose(await self.start_report(), category)
-        evidence = await self.describe(description)
+        evidence = await self.describe(description, happening_now)
         for n in range(1, photos + 1):
             await self.add_photo(n)
         when_prompt = await self.place(await self.done(evidence), place, location)

@@ -177,24 +177,25 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
             emulator, citizen(language_code="ru", first_name="Bakhytzhan", last_name="Seitkali", username="bakha_92")
         )
         await reporter.report(
-            "В соседнем доме хранят оружие и патроны, их продают через чат в Telegram.",
+            "Во дворе соседнего дома мужчина с оружием угрожает людям, я смотрю из окна.",
             category="weapons",
             place="ул. Абая 10",
+            happening_now=False,
         )
-        await reporter.expect("emergency-notice")  # after the receipt: words that may mean immediate danger
+        await reporter.expect("emergency-notice")  # after the receipt: the description signals immediate danger
         card = await desk.card(1)
         assert card["text"].startswith(
             staff(
                 "op-card", urgent="yes", number="HT-00001", category="", language="", time="", evidence=0, similar=""
             ).split("\n")[0]
-        )  # "оружие": urgent
+        )  # a weapon, people threatened: urgent
         await desk.message("op-urgent-alert", number="HT-00001")
 
         # The analyst reads but changes nothing.
         answer = await desk.press(desk.analyst, card, "op-button-claim")
         assert (answer["text"], answer.get("show_alert")) == (staff("op-forbidden"), True)
         details = await desk.open(desk.analyst, card, 1)
-        assert "В соседнем доме хранят оружие" in details["text"]
+        assert "мужчина с оружием угрожает людям" in details["text"]
         queue = await desk.command(desk.analyst, "/queue")
         assert like(
             "\n".join(

@@ -44,7 +44,7 @@ async def test_a_web_report_reaches_the_operators_with_its_cleaned_photo_and_the
         receipt = await web_reports.submit_web_report(
             services.sessions,
             services.secrets,
-            services.emergency,
+            services.danger,
             token=token,
             nonce="",
             pow_bits=0,

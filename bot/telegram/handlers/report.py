@@ -19,7 +19,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import user_limits
 from bot.cases.outbox import OutboxWorker
 from bot.cases.reports import AlreadySubmitted, EvidenceItem, ReportDraft, submit_report
@@ -44,6 +44,8 @@ STEP_LABELS = {
     Step.submit: "report-submit-button",
     Step.more: "report-add-more-button",
     Step.cancel: "report-cancel-button",
+    Step.now_yes: "danger-now-yes-button",
+    Step.now_no: "danger-now-no-button",
 }
 
 
@@ -109,16 +111,41 @@ async def choose_category(
         )
 
 
-async def describe(message: Message, t: Texts, state: FSMContext, settings: Settings) -> None:
+async def describe(message: Message, t: Texts, state: FSMContext, settings: Settings, danger: DangerRecogniser) -> None:
     text = (message.text or "").strip()
-    if len(text) < settings.description_min_chars:
+    urgent = danger.urgent(text)
+    if len(text) < settings.description_min_chars and not urgent:  # "стреляют на рынке" is short and enough
         await message.answer(t("report-description-too-short", min=settings.description_min_chars))
         return
     if len(text) > DESCRIPTION_LIMIT:
+        if urgent:
+            await message.answer(t("danger-notice"))
         await message.answer(t("report-description-too-long", max=DESCRIPTION_LIMIT))
         return
     await state.update_data(description=text)
+    if urgent:
+        # Before any further step: whether it is happening now decides whether the citizen must call first.
+        metrics.DANGER_NOTICES.inc()
+        await state.set_state(ReportFlow.happening_now)
+        await message.answer(t("danger-happening-now"), reply_markup=_step(t, Step.now_yes, Step.now_no))
+        return
     await ask_for_evidence(message, t, state)
+
+
+async def happening_now(query: CallbackQuery, callback_data: ReportStep, t: Texts, state: FSMContext) -> None:
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    with contextlib.suppress(TelegramAPIError):
+        await query.message.edit_reply_markup(reply_markup=None)  # answered once; a second tap finds no buttons
+    if callback_data.action == Step.now_yes:
+        await state.update_data(happening_now=True)
+        await query.message.answer(t("danger-call-now"))
+    await ask_for_evidence(query.message, t, state)
+
+
+async def happening_now_needs_buttons(message: Message, t: Texts) -> None:
+    await message.answer(t("danger-happening-now"), reply_markup=_step(t, Step.now_yes, Step.now_no))
 
 
 async def ask_for_evidence(message: Message, t: Texts, state: FSMContext) -> None:
@@ -263,7 +290,7 @@ async def submit(
     state: FSMContext,
     settings: Settings,
     secrets: SecretBox,
-    emergency: EmergencyWords,
+    danger: DangerRecogniser,
     sessions: async_sessionmaker[AsyncSession],
     outbox: OutboxWorker,
 ) -> None:
@@ -280,13 +307,14 @@ async def submit(
         latitude=data.get("latitude"),
         longitude=data.get("longitude"),
         incident_time=data.get("incident_time"),
+        happening_now=bool(data.get("happening_now")),
     )
     chat_id = query.message.chat.id if query.message is not None else None
     try:
         receipt = await submit_report(
             sessions,
             secrets,
-            emergency,
+            danger,
             draft=draft,
             submission_key=secrets.submission_key(f"submit:{query.id}"),
             reply_chat_id=chat_id,
@@ -343,6 +371,12 @@ def create_router() -> Router:
     router.message.register(category_needs_buttons, StateFilter(ReportFlow.category), NOT_COMMAND)
     router.message.register(describe, StateFilter(ReportFlow.description), TEXT, NOT_COMMAND)
     router.message.register(not_text_for_description, StateFilter(ReportFlow.description), NOT_TEXT)
+    router.callback_query.register(
+        happening_now,
+        ReportStep.filter(F.action.in_([Step.now_yes, Step.now_no])),
+        StateFilter(ReportFlow.happening_now),
+    )
+    router.message.register(happening_now_needs_buttons, StateFilter(ReportFlow.happening_now), NOT_COMMAND)
     router.message.register(add_evidence, StateFilter(ReportFlow.evidence), NOT_COMMAND)
     router.callback_query.register(
         evidence_done, ReportStep.filter(F.action == Step.done), StateFilter(ReportFlow.evidence)
