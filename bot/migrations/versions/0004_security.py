@@ -1,7 +1,7 @@
 """security: deployment facts (the secret's verifier, the OPERATOR_IDS last applied); 64-bit operator ids
 
 Revision ID: 0004_security
-Revises: 0005_operators_chat
+Revises: 0003_outbox_priority
 Create Date: 2026-11-30 17:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0004_security"
-down_revision = "0005_operators_chat"
+down_revision = "0003_outbox_priority"
 branch_labels = None
 depends_on = None
 
