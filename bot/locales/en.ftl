@@ -253,17 +253,17 @@ op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst | editor
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
 
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what } sent to you in your private chat with the bot.
+security-start-private-chat = Open a private chat with the bot and press Start, then ask again: case content is only sent there.
+security-what-case = Case { $number }
+security-what-export = The export
 ## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
 danger-notice = 🚨 If this is happening now or someone is in danger, call { $emergency } right away (police: { $police }). This bot is not an emergency service and does not reply at once. When you are safe, you can report it here with /report.
 danger-happening-now = Is this happening right now?
 danger-now-yes-button = 🚨 Yes, right now
 danger-now-no-button = No
 danger-call-now = 🚨 Call { $emergency } now (police: { $police }): operators read reports, but not at once. When you can, continue the report here; it will be marked urgent.
-## security (issue 11): case content goes to the operator who asked, in a private chat
-security-sent-privately = { $what } sent to you in your private chat with the bot.
-security-start-private-chat = Open a private chat with the bot and press Start, then ask again: case content is only sent there.
-security-what-case = Case { $number }
-security-what-export = The export
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Trust Hotline console
 console-footer = Times in { $zone }. Confidential: for the hotline's staff only.
