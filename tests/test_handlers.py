@@ -65,8 +65,11 @@ async def test_roles_decide_who_reads_the_queue_and_who_exports(hotline: MockedH
         staff("op-queue-empty")
     ]
     assert texts_sent(await hotline.send(person(ANALYST), "/export", chat_id=OPERATORS_CHAT)) == [staff("op-forbidden")]
-    (document,) = await hotline.send(person(ADMIN), "/export json", chat_id=OPERATORS_CHAT)
-    assert document.caption == staff("op-export-ready", count=0, format="json")
+    # Case content goes to the admin's private chat, never into the group (issue 11): the group hears where it went.
+    sent = await hotline.send(person(ADMIN), "/export json", chat_id=OPERATORS_CHAT)
+    (document,) = [method for method in sent if getattr(method, "document", None) is not None]
+    assert document.chat_id == ADMIN and document.caption == staff("op-export-ready", count=0, format="json")
+    assert all(getattr(method, "chat_id", None) in (ADMIN, OPERATORS_CHAT) for method in sent)
     async with hotline.services.sessions() as session:
         actions = [entry.action for entry in (await session.exec(select(AuditEntry))).all()]
     assert actions == ["refused:export", "export"]
