@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -104,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("purge", help="apply the retention rules now (the bot also does it daily)")
     backup = commands.add_parser("backup", help="copy the database (SQLite online backup, or pg_dump)")
     backup.add_argument("--output", "-o", help="file to write (default: DATA_DIR/backups/hotline-<time>.db|.dump)")
+    rotate = commands.add_parser(
+        "rotate-secret", help="move the stored data to a new SECRET_KEY (bot stopped; see README: Rotating SECRET_KEY)"
+    )
+    rotate.add_argument("--old-key-file", required=True, help="a file holding the previous SECRET_KEY")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_commands.add_parser("upgrade", help="apply database migrations")
@@ -343,8 +348,12 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
     sessions = database.session_factory(engine)
     try:
         if args.command == "purge":
+            from bot.core.backup import remove_expired_backups
+
             purged = await retention.purge_expired(sessions, retention_days=settings.retention_days)
             print(f"purged {purged} closed case(s) older than {settings.retention_days} days", file=out)
+            if removed := remove_expired_backups(settings):
+                print(f"deleted {removed} backup(s) older than RETENTION_DAYS={settings.retention_days}", file=out)
             return 0
         console = await moderation.console_operator(sessions)
         if args.command == "export":
@@ -382,9 +391,43 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
         await engine.dispose()
 
 
+async def run_rotate_secret(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from pathlib import Path
+
+    from bot.cases import deployment
+    from bot.core import database
+    from bot.core.crypto import MIN_SECRET_LENGTH, SecretBox
+
+    new = settings.configured_secret
+    if new is None:
+        raise ConfigError(
+            "configuration error: SECRET_KEY is not set; set the new SECRET_KEY (or SECRET_KEY_FILE) and pass the "
+            "previous one with --old-key-file"
+        )
+    try:
+        old = Path(args.old_key_file).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ConfigError(f"configuration error: --old-key-file: cannot read it ({error.strerror})") from None
+    if old == new or len(old) < MIN_SECRET_LENGTH:
+        raise ConfigError("configuration error: --old-key-file must hold the previous SECRET_KEY, not the new one")
+    await database.upgrade_async(settings.database)
+    engine = database.create_engine(settings.database)
+    try:
+        done = await deployment.rotate_secret(database.session_factory(engine), old=SecretBox(old), new=SecretBox(new))
+    finally:
+        await engine.dispose()
+    print(
+        f"SECRET_KEY rotated: {done['reply_routes']} reply route(s) re-encrypted; receipt codes issued before keep "
+        f"working; deleted {done['conversation_states']} conversation state(s), {done['user_preferences']} language "
+        f"choice(s) and {done['user_counters']} per-user counter(s) (keyed by the old secret)",
+        file=out,
+    )
+    return 0
+
+
 async def run_console_link(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``hotline console link TELEGRAM_ID``: a sign-in link printed here, for someone at the server (audited)."""
-    from bot.cases import moderation
+    from bot.cases import deployment, moderation
     from bot.console import access
     from bot.core import database
     from bot.core.crypto import SecretBox, load_or_create_secret
@@ -393,7 +436,8 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
     engine = database.create_engine(settings.database)
     try:
         sessions = database.session_factory(engine)
-        await moderation.seed_operators(sessions, settings.operator_ids)  # OPERATOR_IDS, as the bot does at start
+        # OPERATOR_IDS as the bot applies it at start: only what changed since, so revocations made since stand.
+        await deployment.apply_operator_ids(sessions, settings.operator_ids)
         operator = await moderation.operator_for(sessions, args.telegram_id)
         if operator is None or args.telegram_id == moderation.CONSOLE_TELEGRAM_ID:
             print(
@@ -402,8 +446,7 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
                 file=sys.stderr,
             )
             return 1
-        secret = settings.secret_key.get_secret_value() if settings.secret_key else None
-        box = SecretBox(load_or_create_secret(secret, settings.data_dir))
+        box = SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir))
         token = await access.issue_link(sessions, box, operator=operator, via="server")
     finally:
         await engine.dispose()
@@ -431,6 +474,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings)
+        if args.command in ("run", "db", "queue", "export", "purge", "backup", "chat", "rotate-secret"):
+            from bot.core.file_modes import private_dir
+
+            private_dir(settings.data_dir)  # the database, backups and a generated secret: nobody else's to read
         if args.command == "ask":
             return run_ask(args, settings, sys.stdout)
         if args.command == "danger":
@@ -459,6 +506,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "backup":
             return run_backup(args, settings, sys.stdout)
+        if args.command == "rotate-secret":
+            return asyncio.run(run_rotate_secret(args, settings, sys.stdout))
         if args.command in ("queue", "export", "purge"):
             return asyncio.run(run_console(args, settings, sys.stdout))
         if args.command == "console":
@@ -491,4 +540,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        # Python's own report of an uncaught error would print every exception's message (a database error can
+        # quote what it was writing); through logging it is written as class and frames only (logging_setup).
+        logging.getLogger("bot").critical("hotline stopped by an unexpected error", exc_info=True)
+        return 1
     return EXIT_USAGE

@@ -80,7 +80,7 @@ async def run_chat(settings: Settings, *, lang: str | None = None, operator: boo
                 return
             if event.kind == "callback_answer" and event.chat_id == me.id and event.data and event.data.get("text"):
                 print(f"bot (pop-up)> {event.data['text']}", file=out, flush=True)
-            if event.chat_id != chat_id:
+            if event.chat_id not in (chat_id, me.id):  # an operator also reads their private chat: case content
                 return
             if event.message is not None and event.kind in ("bot_message", "bot_edit"):
                 text = event.message.get("text") or event.message.get("caption")
@@ -105,6 +105,9 @@ async def run_chat(settings: Settings, *, lang: str | None = None, operator: boo
                 except TimeoutError:
                     return
 
+        if operator:  # staff get case content in their private chat with the bot: open it first, quietly
+            started = await emulator.send_message(me, "/start")
+            await emulator.wait_for_bot_message(me.id, lambda m: bool(_buttons(m)), after=started, timeout=15)
         emulator.listen(show)
         print(OPERATOR_HELP if operator else HELP, file=out, flush=True)
         try:

@@ -316,5 +316,5 @@ async def test_urgent_notifications_overtake_a_backlog_of_ordinary_ones(sessions
 
 
 async def test_user_limits_count_per_keyed_user(sessions) -> None:
-    take = lambda key: user_limits.take(sessions, user_key=key, kind="report", limit=2, window=timedelta(hours=1))  # noqa: E731
+    take = lambda key: user_limits.take(sessions, user_key=key, kind=user_limits.REPORTS, limit=2)  # noqa: E731
     assert [await take("u1"), await take("u1"), await take("u1"), await take("u2")] == [True, True, False, True]

@@ -21,8 +21,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.danger import DangerRecogniser
 from bot.cases import receipts, search
+from bot.cases.deployment import retired_receipt_peppers
 from bot.core.clock import utcnow
-from bot.core.crypto import SecretBox
+from bot.core.crypto import SecretBox, receipt_hash_with
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute, WebUpload
 from bot.models.cases import DESCRIPTION_LIMIT, Category, Channel, Direction, Status
 from bot.models.outbox import OutboxKind, Priority
@@ -186,9 +187,13 @@ class CitizenView:
 async def find_case(sessions: async_sessionmaker[AsyncSession], secrets: SecretBox, typed_code: str) -> int | None:
     """The case of a receipt code, or None; the same slow hash whether the code is right or not."""
     code = receipts.normalize(typed_code) or typed_code.strip()[:40]
-    code_hash = await asyncio.to_thread(secrets.receipt_hash, code)
+    retired = await retired_receipt_peppers(sessions)
+    hashes = [await asyncio.to_thread(secrets.receipt_hash, code)]
+    hashes += [await asyncio.to_thread(receipt_hash_with, code, pepper) for pepper in retired]
     async with sessions() as session:
-        return (await session.exec(select(Case.id).where(Case.code_hash == code_hash))).first()
+        # A purged case is gone for its reporter too: its code says "not found", like a code never issued.
+        query = select(Case.id).where(col(Case.code_hash).in_(hashes), col(Case.purged_at).is_(None))
+        return (await session.exec(query)).first()
 
 
 async def citizen_view(sessions: async_sessionmaker[AsyncSession], case_id: int) -> CitizenView:

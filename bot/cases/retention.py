@@ -1,8 +1,9 @@
 """Retention and reminders: scheduled work over cases.
 
 - ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references and web files, dialogue,
-  notes and reply route are deleted; the row keeps only what anonymous statistics need (category, language,
-  urgency, timestamps).
+  notes, reply route and notifications are deleted; the row keeps only what anonymous statistics need (category,
+  language, urgency, timestamps). SQLite overwrites what is deleted (secure_delete) and the write-ahead log is
+  emptied after.
 - ``enqueue_reminders``: urgent cases still unclaimed after 15 minutes, others after 24 hours (configurable), get a
   reminder in the operators' chat — again every such period until someone claims them.
 """
@@ -12,12 +13,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import or_
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import search
 from bot.core.clock import utcnow
+from bot.core.database import compact_after_purge
 from bot.models import (
     Case,
     CaseMessage,
@@ -47,11 +49,8 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
         if ids:
             for model in (Evidence, CaseMessage, CaseNote, ReplyRoute, WebUpload):
                 await session.exec(delete(model).where(col(model.case_id).in_(ids)))
-            await session.exec(
-                delete(OutboxMessage).where(
-                    col(OutboxMessage.case_id).in_(ids), col(OutboxMessage.sent_at).is_not(None)
-                )
-            )
+            # Every notification of the case, sent, pending or given up: none may outlive its content.
+            await session.exec(delete(OutboxMessage).where(col(OutboxMessage.case_id).in_(ids)))
         for case in cases:
             case.description, case.place, case.incident_time = "", None, None
             case.latitude = case.longitude = None
@@ -64,8 +63,13 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
         # Console sign-in links and sessions long over (they name staff and their browsers, never a reporter).
         await session.exec(delete(ConsoleLink).where(col(ConsoleLink.expires_at) < cutoff))
         await session.exec(delete(ConsoleSession).where(col(ConsoleSession.expires_at) < cutoff))
+        if ids:
+            await search.drop_deleted_terms(session)
         await session.commit()
-        return len(ids)
+    engine = sessions.kw.get("bind")
+    if ids and isinstance(engine, AsyncEngine):
+        await compact_after_purge(engine)
+    return len(ids)
 
 
 async def enqueue_reminders(

@@ -71,3 +71,11 @@ def matching(dialect: str, query: str) -> ColumnElement[bool] | None:
         expression = " AND ".join(f'"{word}"*' for word in found)  # words are \\w+ only: nothing to escape
         ids = text("SELECT rowid FROM case_search WHERE case_search MATCH :q").bindparams(q=expression)
     return col(Case.id).in_(ids.columns(column("rowid", Integer)))
+
+
+async def drop_deleted_terms(session: AsyncSession) -> None:
+    """SQLite's FTS5 keeps a deleted document's terms in its index segments until they merge: merge them all now,
+    so the words of a purged case are gone from the file too (with secure_delete, the freed pages are zeroed).
+    PostgreSQL needs nothing here: its own vacuum reclaims dead index entries."""
+    if _dialect(session) == "sqlite":
+        await session.exec(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))  # type: ignore[call-overload]

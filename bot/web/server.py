@@ -13,7 +13,7 @@ from aiohttp import web
 from bot.answers.answer_engine import AnswerEngine
 from bot.answers.emergency import EmergencyWords
 from bot.answers.knowledge_base import load_knowledge_base, load_lexicon
-from bot.cases import web_reports
+from bot.cases import deployment, web_reports
 from bot.core import database
 from bot.core.crypto import SecretBox, load_or_create_secret
 from bot.core.flood_control import FloodControl
@@ -29,13 +29,12 @@ FAILED_LOOKUPS_PER_MINUTE = 30  # deployment-wide: guessing 80-bit codes stays h
 
 def build_web_services(settings: Settings) -> WebServices:
     kb = load_knowledge_base(settings.knowledge_dir)
-    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     db = database.create_engine(settings.database)
     per_second = settings.web_submissions_per_minute / 60
     return WebServices(
         settings=settings,
         sessions=database.session_factory(db),
-        secrets=SecretBox(load_or_create_secret(secret, settings.data_dir)),
+        secrets=SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir)),
         translator=Translator(
             defaults={
                 "emergency": settings.emergency_number,
@@ -72,6 +71,7 @@ class WebIntake:
                 loop.add_signal_handler(signum, self.stop)
         await database.upgrade_async(self.settings.database)
         self.services = services = build_web_services(self.settings)
+        await deployment.check_secret(services.sessions, services.secrets)  # the key the data was made with
         # access_log=None: no address, User-Agent or request line is ever written.
         runner = web.AppRunner(build_app(services), access_log=None, handle_signals=False)
         await runner.setup()

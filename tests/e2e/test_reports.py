@@ -27,6 +27,7 @@ from tests.e2e.flows import (
     buttons,
     cases,
     like,
+    marked,
     message_dates,
     operators_desk,
     query_db,
@@ -112,11 +113,11 @@ async def test_report_dialogue_and_closing_in_each_language(
                 place=PLACES[lang],
                 incident=TIMES[lang],
                 route=staff("op-yes"),
-                description=DESCRIPTIONS[lang],
+                description=marked(DESCRIPTIONS[lang]),
             ),
             details["text"],
         ), details["text"]
-        resent = sends_to(emulator, OPERATORS_CHAT, "sendPhoto")
+        resent = sends_to(emulator, desk.operator.id, "sendPhoto")
         assert [(c.params["photo"], c.params.get("caption")) for c in resent] == [
             (photo["photo"][-1]["file_id"], "screenshot of the chat")
         ]
@@ -191,7 +192,7 @@ async def test_an_album_is_one_item_for_operators_but_open_resends_every_photo(
         card = await desk.card(1)
         assert card["text"].endswith("\n" + attachments_line(1))
         await desk.open(desk.operator, card, 1)
-        resent = sends_to(emulator, OPERATORS_CHAT, "sendPhoto")
+        resent = sends_to(emulator, desk.operator.id, "sendPhoto")
         assert [c.params["photo"] for c in resent] == [m["photo"][-1]["file_id"] for m in album]
         assert [c.params.get("caption") for c in resent] == ["the flyers", None, None]
 
@@ -225,9 +226,9 @@ async def test_an_image_sent_as_a_file_gets_the_metadata_warning_and_other_files
         assert card["text"].endswith("\n" + attachments_line(4))
         details = await desk.open(desk.operator, card, 1)
         assert staff("op-evidence-link", text="https://t.me/some_channel") in details["text"].split("\n")
-        documents = [c.params["document"] for c in sends_to(emulator, OPERATORS_CHAT, "sendDocument")]
+        documents = [c.params["document"] for c in sends_to(emulator, desk.operator.id, "sendDocument")]
         assert documents == [image["document"]["file_id"], pdf["document"]["file_id"]]
-        assert len(sends_to(emulator, OPERATORS_CHAT, "sendVoice")) == 1
+        assert len(sends_to(emulator, desk.operator.id, "sendVoice")) == 1
 
 
 # ------------------------------------------------------------------------------------------------ cancelling

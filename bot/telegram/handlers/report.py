@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import timedelta
 from typing import Any
 
 from aiogram import F, Router
@@ -72,7 +71,7 @@ async def start_report(
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
     allowed = await user_limits.take(
-        sessions, user_key=user_key, kind="report", limit=settings.report_daily_limit, window=timedelta(hours=24)
+        sessions, user_key=user_key, kind=user_limits.REPORTS, limit=settings.report_daily_limit
     )
     if not allowed:
         await message.answer(t("report-limit"))
