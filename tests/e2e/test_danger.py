@@ -104,7 +104,7 @@ async def test_a_danger_report_not_happening_now_goes_on_and_is_still_urgent(
 
 # ------------------------------------------------------------------------------------------------ urgent first
 
-BACKLOG = 16
+BACKLOG = 40
 CASE_NUMBER = re.compile(r"HT-\d{5}")
 
 
