@@ -102,15 +102,8 @@ async def browser_solve_times(bits: int, samples: int) -> list[float]:
     """The review page's script solving fresh challenges in Chromium (what a visitor waits for before Send)."""
     from playwright.async_api import async_playwright
 
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
+    from tests.support.browser import CHROMIUM_ARGS as args
+
     times: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(

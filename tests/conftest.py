@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.answers.answer_engine import AnswerEngine
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
+from tests.support.browser import browser  # noqa: F401 (the browser tests' fixture, shared)
 
 PROJECT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = PROJECT / "knowledge"

@@ -25,23 +25,10 @@ from bot.models import Case, CaseMessage, Operator, WebUpload
 from bot.models.operators import Role
 from bot.web.server import WebIntake
 from tests.conftest import PROJECT
-from tests.console.test_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.test_web_intake import SECRET, gps_jpeg
 
 pytestmark = pytest.mark.browser
 DESCRIPTION = "Two men unload long boxes that look like rifles into the basement of the house on Abay street."
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("browser tests need Chromium: apt-get install -y chromium (.ci/run installs it)")
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        await launched.close()
 
 
 @pytest.fixture
