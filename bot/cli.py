@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     kb = commands.add_parser("kb", help="knowledge-base tools for editors")
     kb_commands = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
-    kb_commands.add_parser("check", help="validate knowledge/*.yaml")
+    kb_commands.add_parser("check", help="validate knowledge/: entries, lexicon, forms (questionnaires, replies)")
     gaps = kb_commands.add_parser("gaps", help="the most frequent questions the bot could not answer")
     gaps.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
     gaps.add_argument("--days", type=_positive, default=30, help="asked within this many days (default 30)")
@@ -129,9 +129,25 @@ def run_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def run_kb_check(settings: Settings, out: TextIO) -> int:
-    kb = load_knowledge_base(settings.knowledge_dir)
-    load_lexicon(settings.knowledge_dir)
+    from bot.cases import forms
+
+    problems: list[str] = []
+    loaded = []
+    for load in (
+        load_knowledge_base,
+        load_lexicon,
+        forms.load_questionnaires,
+        forms.load_reply_templates,
+    ):  # every file's problems at once, not the first file's only
+        try:
+            loaded.append(load(settings.knowledge_dir))
+        except KnowledgeBaseError as exc:
+            problems += exc.problems
+    if problems:
+        raise KnowledgeBaseError(problems)
+    kb, _, questionnaires, templates = loaded
     print(summary(kb), file=out)
+    print(forms.summary(questionnaires, templates), file=out)
     return 0
 
 

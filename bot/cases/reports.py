@@ -22,11 +22,12 @@ from bot.cases import receipts
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute
-from bot.models.cases import DESCRIPTION_LIMIT, Category, Direction, Status
+from bot.models.cases import DESCRIPTION_LIMIT, CaseKind, Category, Direction, Outcome, Status
 from bot.models.outbox import OutboxKind
 
 SIMILARITY_THRESHOLD = 85  # rapidfuzz token_set_ratio of descriptions for "similar to case …"
 SIMILARITY_WINDOW = timedelta(days=14)
+ANSWER_LIMIT = 1000  # one questionnaire answer
 
 
 @dataclass
@@ -49,6 +50,8 @@ class ReportDraft:
     latitude: float | None = None
     longitude: float | None = None
     incident_time: str | None = None
+    answers: dict[str, str] = field(default_factory=dict)  # the category's questionnaire: question id → answer
+    kind: CaseKind = CaseKind.tip
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class AlreadySubmitted(Exception):
 def is_urgent(draft: ReportDraft, emergency: EmergencyWords) -> bool:
     texts = [draft.description, draft.place or "", draft.incident_time or ""]
     texts += [item.text or "" for item in draft.evidence]
+    texts += list(draft.answers.values())
     return any(emergency.found_in(text) for text in texts if text)
 
 
@@ -124,11 +128,13 @@ async def submit_report(
             latitude=draft.latitude,
             longitude=draft.longitude,
             incident_time=draft.incident_time,
+            answers={key: value[:ANSWER_LIMIT] for key, value in draft.answers.items()},
+            kind=draft.kind,
             language=draft.language,
             urgent=urgent,
             code_hash=code_hash,
             submission_key=submission_key,
-            similar_to=await _similar_open_case(session, draft.description),
+            similar_to=await _similar_open_case(session, draft.description) if draft.kind == CaseKind.tip else None,
         )
         session.add(case)
         try:
@@ -149,11 +155,13 @@ async def submit_report(
 
 @dataclass(frozen=True)
 class CitizenView:
-    """What a reporter may see of their case: a coarse status and the operators' messages, nothing internal."""
+    """What a reporter may see of their case: a coarse status and outcome, the dialogue, nothing internal."""
 
     case_id: int
     status: Status
-    messages: list[CaseMessage]
+    outcome: Outcome | None
+    kind: CaseKind
+    messages: list[CaseMessage]  # both ways, oldest first
     replies_open: bool  # the reporter can still write to the operators
     route_exists: bool
 
@@ -170,15 +178,11 @@ async def citizen_view(sessions: async_sessionmaker[AsyncSession], case_id: int)
     async with sessions() as session:
         case = await session.get(Case, case_id)
         assert case is not None
-        query = (
-            select(CaseMessage)
-            .where(CaseMessage.case_id == case_id, CaseMessage.direction == Direction.to_citizen)
-            .order_by(col(CaseMessage.id))
-        )
+        query = select(CaseMessage).where(CaseMessage.case_id == case_id).order_by(col(CaseMessage.id))
         messages = list((await session.exec(query)).all())
         route = await session.get(ReplyRoute, case_id)
         open_ = case.status != Status.closed and case.purged_at is None
-        return CitizenView(case_id, case.status, messages, open_, route is not None)
+        return CitizenView(case_id, case.status, case.outcome, case.kind, messages, open_, route is not None)
 
 
 async def add_citizen_message(sessions: async_sessionmaker[AsyncSession], *, case_id: int, body: str) -> bool:
@@ -204,3 +208,24 @@ async def end_dialogue(sessions: async_sessionmaker[AsyncSession], *, case_id: i
             OutboxMessage(kind=OutboxKind.operator_notice, case_id=case_id, payload={"event": "dialogue_ended"})
         )
         await session.commit()
+
+
+QUESTION_MIN_CHARS = 5
+
+
+async def submit_question(
+    sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
+    emergency: EmergencyWords,
+    *,
+    question: str,
+    language: str,
+    submission_key: str,
+    reply_chat_id: int | None,
+) -> Receipt:
+    """A question the bot could not answer, passed to the operators: a case of kind ``question`` (not a tip), with
+    the same receipt code and anonymous reply route as a report, so a person's answer reaches the asker's chat."""
+    draft = ReportDraft(category=Category.other, description=question, language=language, kind=CaseKind.question)
+    return await submit_report(
+        sessions, secrets, emergency, draft=draft, submission_key=submission_key, reply_chat_id=reply_chat_id
+    )

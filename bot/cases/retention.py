@@ -49,7 +49,7 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
                 )
             )
         for case in cases:
-            case.description, case.place, case.incident_time = "", None, None
+            case.description, case.place, case.incident_time, case.answers = "", None, None, {}
             case.latitude = case.longitude = None
             case.purged_at = utcnow()
             session.add(case)

@@ -33,3 +33,16 @@ async def take(
         session.add(counter)
         await session.commit()
         return True
+
+
+async def available(
+    sessions: async_sessionmaker[AsyncSession], *, user_key: str, kind: str, limit: int, window: timedelta
+) -> bool:
+    """Whether one more use of ``kind`` would be allowed now; counts nothing (a draft is free until it is sent)."""
+    now = datetime.now(UTC)
+    async with sessions() as session:
+        query = select(UserCounter).where(UserCounter.user_key == user_key, UserCounter.kind == kind)
+        counter = (await session.exec(query)).first()
+    if counter is None or _aware(counter.window_start) + window <= now:
+        return True
+    return counter.count < limit

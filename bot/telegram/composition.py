@@ -27,6 +27,7 @@ from bot.answers.answer_engine import AnswerEngine
 from bot.answers.emergency import EmergencyWords
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 from bot.answers.knowledge_stats import QuestionLog
+from bot.cases.forms import Questionnaires, ReplyTemplates, load_questionnaires, load_reply_templates
 from bot.cases.outbox import OutboxWorker
 from bot.cases.preferences import LanguagePreferences
 from bot.core import database
@@ -75,6 +76,8 @@ class Services:
     coordinator: Coordinator
     updates: UpdateLog
     outbox: OutboxWorker
+    questionnaires: Questionnaires
+    reply_templates: ReplyTemplates
     redis: Redis | None = None  # REDIS_URL: state shared by all instances
     in_flight: InFlight = field(default_factory=InFlight)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set: the background loops end
@@ -92,6 +95,8 @@ class Services:
             "question_log": self.question_log,
             "emergency": self.emergency,
             "outbox": self.outbox,
+            "questionnaires": self.questionnaires,
+            "reply_templates": self.reply_templates,
         }
 
     async def close(self) -> None:
@@ -169,6 +174,8 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         coordinator=Coordinator(redis=redis, db=db, namespace=namespace),
         updates=updates,
         outbox=OutboxWorker(sessions, notifier),
+        questionnaires=load_questionnaires(settings.knowledge_dir),
+        reply_templates=load_reply_templates(settings.knowledge_dir),
         redis=redis,
     )
 

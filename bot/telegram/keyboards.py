@@ -8,7 +8,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.answers.knowledge_base import KnowledgeBase
 from bot.core.i18n import Translator
-from bot.telegram.callbacks import MENU_ACTIONS, Feedback, MenuAction, SetLanguage, ShowAnswer
+from bot.telegram.callbacks import MENU_ACTIONS, Feedback, HumanAction, MenuAction, SetLanguage, ShowAnswer
 from bot.telegram.texts import Texts
 
 LANGUAGE_NAMES = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}  # each in its own language
@@ -41,6 +41,24 @@ def feedback(t: Texts, entry_id: str) -> InlineKeyboardMarkup:
     return _feedback(t.translator, t.lang, entry_id)
 
 
+# Entries about reaching a person (added by editors) carry the button that does it.
+PERSON_ENTRIES = frozenset({"hotline-human"})
+
+
+def answer_buttons(t: Texts, entry_id: str, *, feedback: bool) -> InlineKeyboardMarkup | None:
+    """Under an answer: 👍/👎 when it answered a real question, "🙋 Ask a person" under an entry about people."""
+    rows = list(_feedback(t.translator, t.lang, entry_id).inline_keyboard) if feedback else []
+    if entry_id in PERSON_ENTRIES:
+        rows.append(
+            [InlineKeyboardButton(text=t("citizen-ask-person-button"), callback_data=HumanAction(action="ask").pack())]
+        )
+    if not rows:
+        return None
+    if rows == list(_feedback(t.translator, t.lang, entry_id).inline_keyboard):
+        return _feedback(t.translator, t.lang, entry_id)  # the shared, cached one
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
 # Every answer carries these two buttons, the same for an entry and a language: built once (it was ~8% of the CPU
 # time of answering a question). aiogram only reads the markup when sending, so one instance can be shared.
 @functools.lru_cache(maxsize=4096)
@@ -65,6 +83,13 @@ def suggestions(kb: KnowledgeBase, lang: str, entry_ids: tuple[str, ...]) -> Inl
 
 
 def offer_report(t: Texts) -> InlineKeyboardMarkup:
+    """Under an answer the bot could not give: a person, or a report."""
     return _rows(
-        InlineKeyboardButton(text=t("unknown-report-button"), callback_data=MenuAction(action="report").pack())
+        InlineKeyboardButton(text=t("citizen-ask-person-button"), callback_data=HumanAction(action="ask").pack()),
+        InlineKeyboardButton(text=t("unknown-report-button"), callback_data=MenuAction(action="report").pack()),
     )
+
+
+def check_report(t: Texts) -> InlineKeyboardMarkup:
+    """Under a receipt: the one way to follow a case (the bot asks for the code, then deletes the message)."""
+    return _rows(InlineKeyboardButton(text=t("menu-status"), callback_data=MenuAction(action="status").pack()))

@@ -6,10 +6,12 @@ from datetime import datetime
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.cases.forms import Questionnaires, ReplyTemplates
 from bot.cases.moderation import CaseDetails, aware
 from bot.models import Case
-from bot.models.cases import CASE_NUMBER_PREFIX, Outcome, Status
-from bot.telegram.callbacks import OperatorAction, OperatorStatus
+from bot.models.cases import CASE_NUMBER_PREFIX, CaseKind, Outcome, Status
+from bot.telegram.callbacks import OperatorAction, OperatorStatus, OperatorTemplate
+from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.texts import Texts
 
 
@@ -21,14 +23,27 @@ def number(case_id: int) -> str:
     return f"{CASE_NUMBER_PREFIX}{case_id:05d}"
 
 
+def language(case: Case) -> str:
+    """The reporter's language as operators should read it: its own name, so replies are written in it."""
+    return f"{LANGUAGE_NAMES.get(case.language, case.language)} ({case.language})"
+
+
 def card(t: Texts, case: Case, evidence_items: int) -> str:
+    if case.kind == CaseKind.question:
+        return t(
+            "citizen-op-question-card",
+            urgent="yes" if case.urgent else "no",
+            number=case.number,
+            language=language(case),
+            time=when(case.created_at),
+        )
     similar = t("op-card-similar", number=number(case.similar_to)) if case.similar_to else ""
     return t(
         "op-card",
         urgent="yes" if case.urgent else "no",
         number=case.number,
         category=t(f"category-{case.category}"),
-        language=case.language,
+        language=language(case),
         time=when(case.created_at),
         evidence=evidence_items,
         similar=similar,
@@ -69,7 +84,21 @@ def status_label(t: Texts, case: Case) -> str:
     return t(f"status-{case.status.value}")
 
 
-def details(t: Texts, found: CaseDetails) -> str:
+def template_buttons(t: Texts, case_id: int, templates: ReplyTemplates) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=template.title[t.lang],
+                    callback_data=OperatorTemplate(case=case_id, template=template.id).pack(),
+                )
+            ]
+            for template in templates.templates
+        ]
+    )
+
+
+def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None = None) -> str:
     case = found.case
     place = case.place or ""
     if case.latitude is not None:
@@ -80,8 +109,10 @@ def details(t: Texts, found: CaseDetails) -> str:
             number=case.number,
             status=status_label(t, case),
             outcome=f" ({t(f'op-outcome-{case.outcome.value}')})" if case.outcome else "",
-            category=t(f"category-{case.category}"),
-            language=case.language,
+            category=t("citizen-op-kind-question")
+            if case.kind == CaseKind.question
+            else t(f"category-{case.category}"),
+            language=language(case),
             urgent="yes" if case.urgent else "no",
             time=when(case.created_at),
             claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
@@ -91,6 +122,10 @@ def details(t: Texts, found: CaseDetails) -> str:
             description=case.description or "–",
         )
     ]
+    if questionnaires is not None and case.answers:
+        lines.append(t("citizen-op-answers"))
+        for label, answer in questionnaires.answered(case.category, case.answers, t.lang):
+            lines.append(t("citizen-op-answer", label=label, answer=answer))
     for item in found.evidence:
         if item.kind == "link" and item.text:
             lines.append(t("op-evidence-link", text=item.text))

@@ -6,12 +6,17 @@ from aiogram.fsm.state import State, StatesGroup
 
 
 class ReportFlow(StatesGroup):
+    """The steps of a report; which one comes next is decided by report_steps.next_step from the draft."""
+
     category = State()
     description = State()
     evidence = State()
-    place = State()
-    time = State()
+    question = State()  # the category's questionnaire, one question at a time (the draft's "asked")
     review = State()
+
+
+class HumanFlow(StatesGroup):
+    question = State()  # waiting for the question to pass to a person
 
 
 class StatusFlow(StatesGroup):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.telegram.handlers import fallback, groups, menu, operators, questions, report, status
+from bot.telegram.handlers import fallback, groups, human, menu, operators, questions, report, status
 
 
 def build_router() -> Router:
@@ -19,6 +19,7 @@ def build_router() -> Router:
         menu.create_router(),
         report.create_router(),
         status.create_router(),
+        human.create_router(),
         fallback.create_router(),
     )
     return root

@@ -30,14 +30,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.knowledge_stats import hit_rate
 from bot.cases import moderation
+from bot.cases.forms import Questionnaires, ReplyTemplates
 from bot.cases.moderation import ClaimResult, Forbidden, QueueFilter
 from bot.core.settings import Settings
 from bot.models import Operator
 from bot.models.cases import Outcome, Status
 from bot.models.operators import Role
 from bot.telegram import operator_views
-from bot.telegram.callbacks import OPERATOR_ACTIONS, OperatorAction, OperatorStatus
+from bot.telegram.callbacks import OPERATOR_ACTIONS, OperatorAction, OperatorStatus, OperatorTemplate
 from bot.telegram.filters import COMMAND, TEXT
+from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
@@ -89,6 +91,8 @@ async def on_case_button(
     state: FSMContext,
     sessions: async_sessionmaker[AsyncSession],
     user_key: str,
+    questionnaires: Questionnaires,
+    reply_templates: ReplyTemplates,
 ) -> None:
     case_id, action = callback_data.case, callback_data.action
     number = operator_views.number(case_id)
@@ -99,7 +103,7 @@ async def on_case_button(
                 found = await moderation.open_case(sessions, operator, case_id)
                 await query.answer()
                 if message is not None:
-                    await send_case(message, staff, found)
+                    await send_case(message, staff, found, questionnaires)
             case "claim":
                 result = await moderation.claim_case(sessions, operator, case_id)
                 key = {
@@ -128,6 +132,14 @@ async def on_case_button(
                     prompt = "op-write-reply" if action == "reply" else "op-write-note"
                     sent = await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
                     await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
+                    language = await moderation.reporter_language(sessions, case_id)
+                    if action == "reply" and language is not None and reply_templates.templates:
+                        await message.answer(
+                            staff(
+                                "citizen-op-templates", number=number, language=LANGUAGE_NAMES.get(language, language)
+                            ),
+                            reply_markup=operator_views.template_buttons(staff, case_id, reply_templates),
+                        )
             case "release":
                 released = await moderation.release_case(sessions, operator, case_id)
                 await query.answer(staff("op-released" if released else "op-not-released", number=number))
@@ -137,8 +149,10 @@ async def on_case_button(
         await query.answer(staff("op-not-found"), show_alert=True)
 
 
-async def send_case(message: Message, staff: Texts, found: moderation.CaseDetails) -> None:
-    text = operator_views.details(staff, found)
+async def send_case(
+    message: Message, staff: Texts, found: moderation.CaseDetails, questionnaires: Questionnaires | None = None
+) -> None:
+    text = operator_views.details(staff, found, questionnaires)
     for start in range(0, len(text), 4000):
         await message.answer(text[start : start + 4000])
     for item in found.evidence:
@@ -163,6 +177,42 @@ async def send_case(message: Message, staff: Texts, found: moderation.CaseDetail
     await message.answer(
         operator_views.number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
     )
+
+
+async def on_template_button(
+    query: CallbackQuery,
+    callback_data: OperatorTemplate,
+    operator: Operator | None,
+    staff: Texts,
+    state: FSMContext,
+    sessions: async_sessionmaker[AsyncSession],
+    user_key: str,
+    settings: Settings,
+    reply_templates: ReplyTemplates,
+    outbox: Any,
+) -> None:
+    """A saved reply, sent in the reporter's language whatever the operators' language is."""
+    number = operator_views.number(callback_data.case)
+    template = reply_templates.get(callback_data.template)
+    language = await moderation.reporter_language(sessions, callback_data.case)
+    if template is None or language is None:
+        await query.answer(staff("op-not-found"), show_alert=True)
+        return
+    body = template.text[language].format_map(settings.placeholder_values())
+    try:
+        sent = await moderation.reply_to_citizen(sessions, operator, callback_data.case, body)
+    except Forbidden:
+        await _refuse(query, staff, sessions, user_key, operator, "template", callback_data.case)
+        return
+    if sent:
+        outbox.wake()
+        if (await state.get_data()).get("case") == callback_data.case:
+            await state.clear()  # answered: the "write your reply" prompt no longer waits for text
+    await query.answer(staff("op-reply-queued" if sent else "op-reply-refused", number=number), show_alert=not sent)
+    if sent and isinstance(query.message, Message):
+        with contextlib.suppress(TelegramAPIError):
+            await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.answer(staff("citizen-op-template-sent", number=number, text=body))
 
 
 async def on_status_button(
@@ -280,6 +330,7 @@ async def case_command(
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
     user_key: str,
+    questionnaires: Questionnaires,
 ) -> None:
     case_id = moderation.parse_case_ref(command.args or "")
     if case_id is None:
@@ -293,7 +344,7 @@ async def case_command(
     except moderation.CaseNotFound:
         await message.answer(staff("op-not-found"))
         return
-    await send_case(message, staff, found)
+    await send_case(message, staff, found, questionnaires)
 
 
 async def stats_command(
@@ -417,6 +468,7 @@ def create_router() -> Router:
     router.message.middleware(OperatorContext())
     router.callback_query.middleware(OperatorContext())
     router.callback_query.register(on_case_button, OperatorAction.filter(F.action.in_(OPERATOR_ACTIONS)))
+    router.callback_query.register(on_template_button, OperatorTemplate.filter())
     router.callback_query.register(
         on_status_button, OperatorStatus.filter(F.value.in_([Status.in_review.value, *(o.value for o in Outcome)]))
     )

@@ -24,9 +24,12 @@ from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.texts import Texts
 
 
-async def send_answer(message: Message, t: Texts, kb: KnowledgeBase, settings: Settings, entry_id: str) -> None:
+async def send_answer(
+    message: Message, t: Texts, kb: KnowledgeBase, settings: Settings, entry_id: str, *, asked: bool = True
+) -> None:
+    """An answer; 👍/👎 only when it answers a real question (``asked``), a person offered when that is the topic."""
     text = kb.answer(entry_id, t.lang, settings.placeholder_values())
-    await message.answer(text, reply_markup=keyboards.feedback(t, entry_id))
+    await message.answer(text, reply_markup=keyboards.answer_buttons(t, entry_id, feedback=asked))
 
 
 async def answer_question(
@@ -53,7 +56,7 @@ async def answer_question(
     if emergency.found_in(text):
         await message.answer(reply("emergency-notice"))
     if result.entry_id is not None:
-        await send_answer(message, reply, kb, settings, result.entry_id)
+        await send_answer(message, reply, kb, settings, result.entry_id, asked=asks_something(text))
     elif result.suggestions:
         await message.answer(
             reply("suggest-intro"), reply_markup=keyboards.suggestions(kb, reply.lang, result.suggestions)
@@ -89,11 +92,22 @@ async def feedback(
     await record_feedback(
         sessions, entry_id=callback_data.entry, lang=callback_data.lang, helpful=callback_data.helpful
     )
-    await query.answer(t.to(callback_data.lang)("feedback-thanks"))
+    voter = t.to(callback_data.lang)
+    await query.answer(voter("feedback-thanks"))
     if query.message is not None:
         # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
         with contextlib.suppress(TelegramBadRequest):
             await query.message.edit_reply_markup(reply_markup=None)
+        if not callback_data.helpful:  # not helped: a person, or a report, rather than a dead end
+            await query.message.answer(voter("citizen-feedback-not-helped"), reply_markup=keyboards.offer_report(voter))
+
+
+def asks_something(text: str) -> bool:
+    """Whether a message is a question worth a 👍/👎: a question mark, or a few words ("hi", "thanks" are not)."""
+    return "?" in text or len(text.split()) >= QUESTION_WORDS
+
+
+QUESTION_WORDS = 3
 
 
 def create_router() -> Router:

@@ -1,4 +1,6 @@
-"""/status CODE from any account: the coarse status, the operators' messages, answering them, ending the dialogue.
+"""Checking a case: "🔎 Check a report" (or /status) asks for the receipt code, the message holding it is deleted at
+once, and the case shows its coarse status (and outcome once closed), the dialogue both ways, answering the
+operators, and ending the dialogue (after a confirmation). ``/status CODE`` in one message works too, deleted alike.
 
 The case id is never put in a button: it stays in this chat's conversation state after a correct code, so nobody
 can forge a button into someone else's case. Wrong codes get the same answer whatever is wrong with them, and the
@@ -23,6 +25,7 @@ from bot.cases.outbox import OutboxWorker
 from bot.cases.reports import add_citizen_message, citizen_view, end_dialogue, find_case
 from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
+from bot.models.cases import CaseKind, Direction, Status
 from bot.telegram.callbacks import MenuAction, StatusAction
 from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.states import StatusFlow
@@ -81,6 +84,11 @@ async def look_up(
     # The code should not stay in the chat history: delete the message that carried it (if Telegram lets us).
     with contextlib.suppress(TelegramAPIError):
         await message.delete()
+    if receipts.normalize(typed) is None:
+        # Not a guess at anyone's code (it cannot be one), so not counted: say so and keep asking.
+        await state.set_state(StatusFlow.code)
+        await message.answer(t("citizen-status-not-a-code"))
+        return
     allowed = await user_limits.take(
         sessions, user_key=user_key, kind="status", limit=settings.status_hourly_limit, window=timedelta(hours=1)
     )
@@ -100,11 +108,17 @@ async def look_up(
 
 async def show_case(message: Message, t: Texts, case_id: int, sessions: async_sessionmaker[AsyncSession]) -> None:
     view = await citizen_view(sessions, case_id)
-    lines = [t("status-view", status=t(f"status-{view.status.value}"))]
-    if not view.messages:
+    if view.status == Status.closed:
+        outcome = view.outcome.value if view.outcome else "none"
+        status = t("citizen-status-closed-outcome", outcome=t(f"citizen-outcome-{outcome}"))
+    else:
+        status = t(f"status-{view.status.value}")
+    lines = [t("citizen-question-view" if view.kind == CaseKind.question else "status-view", status=status)]
+    if not any(item.direction == Direction.to_citizen for item in view.messages):
         lines.append(t("status-no-messages"))
     for item in view.messages:
-        lines.append(t("status-operator-message", date=f"{item.created_at:%Y-%m-%d %H:%M}", text=item.body))
+        key = "status-operator-message" if item.direction == Direction.to_citizen else "citizen-status-own-message"
+        lines.append(t(key, date=f"{item.created_at:%Y-%m-%d %H:%M}", text=item.body))
     buttons = []
     if view.replies_open:
         buttons.append(
@@ -144,6 +158,32 @@ async def reply_written(
     await message.answer(t("status-reply-sent"))
 
 
+async def confirm_end(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    """Ending the dialogue cannot be undone (the way back to this chat is deleted): ask first."""
+    if "case" not in await state.get_data():
+        await query.answer(t("status-session-expired"), show_alert=True)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        buttons = [
+            [
+                InlineKeyboardButton(
+                    text=t("citizen-end-yes-button"), callback_data=StatusAction(action="end_yes").pack()
+                )
+            ],
+            [InlineKeyboardButton(text=t("citizen-end-no-button"), callback_data=StatusAction(action="end_no").pack())],
+        ]
+        await query.message.answer(t("citizen-end-confirm"), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+
+
+async def keep_dialogue(query: CallbackQuery, t: Texts) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        with contextlib.suppress(TelegramAPIError):
+            await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.answer(t("citizen-end-kept"))
+
+
 async def end(
     query: CallbackQuery, t: Texts, state: FSMContext, sessions: async_sessionmaker[AsyncSession], outbox: OutboxWorker
 ) -> None:
@@ -151,6 +191,9 @@ async def end(
     if "case" not in data:
         await query.answer(t("status-session-expired"), show_alert=True)
         return
+    if isinstance(query.message, Message):
+        with contextlib.suppress(TelegramAPIError):
+            await query.message.edit_reply_markup(reply_markup=None)
     await end_dialogue(sessions, case_id=data["case"])
     await state.clear()
     outbox.wake()
@@ -181,7 +224,9 @@ def create_router() -> Router:
     router.callback_query.register(status_from_menu, MenuAction.filter(F.action == "status"))
     router.message.register(code_typed, StateFilter(StatusFlow.code), TEXT, NOT_COMMAND)
     router.callback_query.register(start_reply, StatusAction.filter(F.action == "reply"))
-    router.callback_query.register(end, StatusAction.filter(F.action == "end"))
+    router.callback_query.register(confirm_end, StatusAction.filter(F.action == "end"))
+    router.callback_query.register(end, StatusAction.filter(F.action == "end_yes"))
+    router.callback_query.register(keep_dialogue, StatusAction.filter(F.action == "end_no"))
     router.message.register(reply_written, StateFilter(StatusFlow.replying), TEXT, NOT_COMMAND)
     return router
 
