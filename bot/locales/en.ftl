@@ -256,7 +256,6 @@ op-operator-removed = Operator { $id } removed.
 
 ## The citizen's path (issue 12): guided reports, checking a case, a person to talk to
 
-menu-person = 🙋 Ask a person
 command-person = Ask the operators a question
 citizen-ask-person-button = 🙋 Ask a person
 citizen-report-text-added = Added to the description. Send more, or press “Done”.

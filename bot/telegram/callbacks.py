@@ -6,7 +6,7 @@ from aiogram.filters.callback_data import CallbackData
 
 
 class MenuAction(CallbackData, prefix="m"):
-    action: str  # ask | report | status | person | language | about
+    action: str  # ask | report | status | language | about
 
 
 class SetLanguage(CallbackData, prefix="l"):
@@ -26,7 +26,7 @@ class Feedback(CallbackData, prefix="f"):
     helpful: bool
 
 
-MENU_ACTIONS = ("ask", "report", "status", "person", "language", "about")
+MENU_ACTIONS = ("ask", "report", "status", "language", "about")
 
 
 class ReportCategory(CallbackData, prefix="rc"):

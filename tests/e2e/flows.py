@@ -212,11 +212,13 @@ class Citizen:
         await self.press(prompt, "report-evidence-done-button")
         return await self.expect_question(QUESTIONNAIRES.questions(self.category)[0].id)
 
-    async def next_question(self, prompt: dict, answer: str | None) -> dict | None:
-        """Answer the question ``prompt`` asks (words, or Skip for None); the next question, or None at the end."""
+    async def next_question(self, prompt: dict, answer: str | None, location: bool = False) -> dict | None:
+        """Answer the question ``prompt`` asks (words, a location, or Skip for None); the next question, or None."""
         ids = [q.id for q in QUESTIONNAIRES.questions(self.category)]
         current = next(i for i in ids if self.ask(i) == prompt["text"])
-        if answer is None:
+        if location:
+            await self.emulator.send_location(self.user)
+        elif answer is None:
             await self.press(prompt, "report-evidence-skip-button")
         else:
             await self.say(answer)
@@ -230,14 +232,17 @@ class Citizen:
         assert choice is not None
         await self.emulator.press_button(self.user, prompt, text=choice.text[self.lang])
 
-    async def answer_all(self, prompt: dict, answers: dict[str, str] | None = None) -> tuple[dict, dict]:
-        """Answer (or skip) every question from ``prompt`` on; the review."""
+    async def answer_all(
+        self, prompt: dict, answers: dict[str, str | None] | None = None, *, location: bool = False
+    ) -> tuple[dict, dict]:
+        """Answer (or skip) every question from ``prompt`` on (``location``: a location for the place); the review."""
         current: dict | None = prompt
         while current is not None:
-            question_id = next(
-                q.id for q in QUESTIONNAIRES.questions(self.category) if self.ask(q.id) == current["text"]
+            shown = current["text"]
+            question_id = next(q.id for q in QUESTIONNAIRES.questions(self.category) if self.ask(q.id) == shown)
+            current = await self.next_question(
+                current, (answers or {}).get(question_id), location=location and question_id == "place"
             )
-            current = await self.next_question(current, (answers or {}).get(question_id))
         return await self.review()
 
     async def place(self, prompt: dict, place: str | None = None, location: bool = False) -> dict:
@@ -299,7 +304,8 @@ class Citizen:
             when_prompt = await self.place(await self.done(evidence), place, location)
             _, actions = await self.time(when_prompt, when)
         else:
-            _, actions = await self.answer_all(await self.done(evidence))
+            answers = {"place": place, "time": when}
+            _, actions = await self.answer_all(await self.done(evidence), answers, location=location)
         return await self.submit(actions)
 
     async def status(self, code: str) -> dict:

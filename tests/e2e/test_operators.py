@@ -348,6 +348,8 @@ async def test_a_reporter_who_ends_the_dialogue_is_no_longer_written_to(
         view = await me.status(code)
         mark = desk.mark()
         await me.press(view, "status-end-button")
+        confirm = await me.expect("citizen-end-confirm")
+        await me.press(confirm, "citizen-end-yes-button")
         await me.expect("status-dialogue-ended")
         await desk.message("op-dialogue-ended", after=mark, number="HT-00001")
         assert query_db(settings, "SELECT count(*) FROM reply_routes") == [(0,)]

@@ -1,6 +1,6 @@
 """The path to a person: a question the bot cannot answer goes to the operators as a question (not a tip).
 
-Reached from "🙋 Ask a person" (the menu, under an answer the bot could not give, after a 👎, under the answer to
+Reached from /person and "🙋 Ask a person" (under an answer the bot could not give, after a 👎, under the answer to
 "can I talk to a real person?"). The question becomes a case of kind ``question`` with a receipt code and the same
 encrypted reply route as a report, so the operators' answer arrives in this chat without anyone knowing who asked.
 """
@@ -24,7 +24,7 @@ from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
 from bot.models.cases import DESCRIPTION_LIMIT
 from bot.telegram import keyboards
-from bot.telegram.callbacks import HumanAction, MenuAction
+from bot.telegram.callbacks import HumanAction
 from bot.telegram.filters import NOT_COMMAND, NOT_TEXT, PRIVATE, TEXT
 from bot.telegram.states import HumanFlow
 from bot.telegram.texts import Texts
@@ -127,7 +127,6 @@ def create_router() -> Router:
     router.message.filter(PRIVATE)
     router.message.register(ask_person, Command("person"))
     router.callback_query.register(ask_person_button, HumanAction.filter(F.action == "ask"))
-    router.callback_query.register(ask_person_button, MenuAction.filter(F.action == "person"))
     router.callback_query.register(cancel, HumanAction.filter(F.action == "cancel"))
     router.message.register(question_written, StateFilter(HumanFlow.question), TEXT, NOT_COMMAND)
     router.message.register(not_text, StateFilter(HumanFlow.question), NOT_TEXT)

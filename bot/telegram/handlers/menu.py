@@ -86,7 +86,7 @@ def create_router() -> Router:
     router.message.register(choose_language, Command("language"))
     router.message.register(cancel, Command("cancel"))
     router.callback_query.register(set_language, SetLanguage.filter(F.lang.in_(LANGUAGES)))
-    # "report", "status" and "person" are the report, status and human routers' (report_from_menu, …).
-    own_actions = [action for action in MENU_ACTIONS if action not in ("report", "status", "person")]
+    # "report" and "status" are the report and status routers' (report_from_menu, status_from_menu).
+    own_actions = [action for action in MENU_ACTIONS if action not in ("report", "status")]
     router.callback_query.register(menu_action, MenuAction.filter(F.action.in_(own_actions)))
     return router

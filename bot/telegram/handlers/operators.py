@@ -129,17 +129,18 @@ async def on_case_button(
                 await state.set_data({"case": case_id})
                 await query.answer()
                 if message is not None:
-                    prompt = "op-write-reply" if action == "reply" else "op-write-note"
-                    sent = await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
-                    await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
                     language = await moderation.reporter_language(sessions, case_id)
                     if action == "reply" and language is not None and reply_templates.templates:
+                        # The saved replies first, so that the prompt to write one's own is the newest message.
                         await message.answer(
                             staff(
                                 "citizen-op-templates", number=number, language=LANGUAGE_NAMES.get(language, language)
                             ),
                             reply_markup=operator_views.template_buttons(staff, case_id, reply_templates),
                         )
+                    prompt = "op-write-reply" if action == "reply" else "op-write-note"
+                    sent = await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
+                    await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
             case "release":
                 released = await moderation.release_case(sessions, operator, case_id)
                 await query.answer(staff("op-released" if released else "op-not-released", number=number))
