@@ -54,7 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
     chat.add_argument("--lang", choices=list(LANGUAGES), default=None, help="your Telegram language")
-    chat.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
+    chat_side = chat.add_mutually_exclusive_group()
+    chat_side.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
+    chat_side.add_argument(
+        "--both", action="store_true", help="be the citizen and the operators' admin at once (/op, /citizen switch)"
+    )
     queue = commands.add_parser("queue", help="the operators' queue, for operators without Telegram")
     queue.add_argument("filter", nargs="?", default="open", choices=["open", "new", "unclaimed", "urgent", "overdue"])
     export = commands.add_parser("export", help="export cases (CSV or JSON) without any identity")
@@ -246,8 +250,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "run":
             from bot.telegram.runners import PollingApp, WebhookApp
+            from bot.telegram.runners.base import TelegramUnreachable
 
-            asyncio.run((WebhookApp if args.webhook else PollingApp)(settings, settle_gc=True).run())
+            try:
+                asyncio.run((WebhookApp if args.webhook else PollingApp)(settings, settle_gc=True).run())
+            except TelegramUnreachable as exc:
+                print(f"hotline: {exc}", file=sys.stderr)
+                return 1
             return 0
         if args.command == "backup":
             return run_backup(args, settings, sys.stdout)
@@ -256,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "chat":
             from bot.terminal_chat import run_chat
 
-            return asyncio.run(run_chat(settings, lang=args.lang, operator=args.operator))
+            return asyncio.run(run_chat(settings, lang=args.lang, operator=args.operator, both=args.both))
     except ConfigError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return EXIT_USAGE

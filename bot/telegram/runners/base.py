@@ -8,11 +8,13 @@ question log is written, the background work stopped, Redis, the database and th
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramUnauthorizedError
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+from aiogram.methods import GetMe
 
 from bot.cases import moderation
 from bot.core import database
@@ -23,6 +25,14 @@ from bot.telegram.runtime import settle_garbage_collector
 from bot.telegram.scheduler import start_background_work
 
 log = logging.getLogger(__name__)
+
+
+class TelegramUnreachable(Exception):
+    """The Bot API could not be reached at start (no network, a wrong TELEGRAM_API_URL): one line says so."""
+
+
+class StartCancelled(Exception):
+    """A stop was requested (SIGTERM/SIGINT) before the start-up had finished; everything built is closed."""
 
 
 class App:
@@ -51,6 +61,7 @@ class App:
             )
             start_background_work(services)
             self.dispatcher = dispatcher = build_dispatcher(services)
+            await self._check_reachable(bot)
             try:
                 await register_commands(bot, services.translator, self.settings.default_language)
             except TelegramUnauthorizedError:
@@ -65,6 +76,31 @@ class App:
         if self.settle_gc:
             settle_garbage_collector()
         return bot, services, dispatcher
+
+    async def _start_unless_stopped(self) -> tuple[Bot, Services, Dispatcher]:
+        """``_start``, abandoned as soon as a stop is requested: a SIGTERM while the network is down or the
+        migrations run must not wait for them (``_start`` closes what it built when it is cancelled)."""
+        starting = asyncio.create_task(self._start())
+        stopping = asyncio.create_task(self._stop_requested.wait())
+        await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if starting.done():
+            return starting.result()
+        starting.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await starting
+        raise StartCancelled
+
+    async def _check_reachable(self, bot: Bot) -> None:
+        """One attempt (GetMe is never retried): without a network the answer is one line, not retries."""
+        try:
+            await bot(GetMe())
+        except TelegramNetworkError as error:
+            where = self.settings.telegram_api_url or "https://api.telegram.org"
+            raise TelegramUnreachable(
+                f"cannot reach the Telegram Bot API at {where} ({error.message.split(' - ')[-1]}); check the "
+                "network (or TELEGRAM_API_URL) and start again"
+            ) from None
 
     def _handle_signals(self) -> None:
         loop = asyncio.get_running_loop()

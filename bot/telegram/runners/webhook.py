@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.core.settings import ConfigError, Settings
 from bot.telegram.observability import add_ops_routes
-from bot.telegram.runners.base import App
+from bot.telegram.runners.base import App, StartCancelled
 from bot.telegram.webhook import WebhookHandler, keep_trying_to_register
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,11 @@ class WebhookApp(App):
         assert self.settings.webhook_secret is not None
         if handle_signals:  # from the start: a SIGTERM during the migrations still ends cleanly
             self._handle_signals()
-        bot, services, dispatcher = await self._start()
+        try:
+            bot, services, dispatcher = await self._start_unless_stopped()
+        except StartCancelled:
+            log.info("stopped before the start-up had finished")
+            return
         loop = asyncio.get_running_loop()
         deadline = loop.time()
         try:
