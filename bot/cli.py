@@ -7,7 +7,8 @@ import asyncio
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from bot.answers.answer_engine import AnswerEngine, Result
 from bot.answers.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base, load_lexicon, summary
@@ -45,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     gaps = kb_commands.add_parser("gaps", help="the most frequent questions the bot could not answer")
     gaps.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
     gaps.add_argument("--days", type=_positive, default=30, help="asked within this many days (default 30)")
+    teach = kb_commands.add_parser("teach", help="teach the bot a way of asking for an entry (audited)")
+    teach.add_argument("question", help="the wording citizens use")
+    teach.add_argument("entry", help="the entry id it means (see knowledge/*.yaml)")
+    teach.add_argument("--lang", choices=["auto", *LANGUAGES], default="auto", help="its language (default: detect)")
+    learned = kb_commands.add_parser("learned", help="list what editors taught; --export writes it as YAML")
+    learned.add_argument("--export", metavar="FILE", help="write the learned phrasings as YAML to FILE (- for stdout)")
+    unlearn = kb_commands.add_parser("unlearn", help="forget one learned phrasing by its number (audited)")
+    unlearn.add_argument("id", type=_positive, help="its number in 'hotline kb learned'")
 
     run = commands.add_parser("run", help="run the bot (long polling, or --webhook); needs BOT_TOKEN")
     run.add_argument(
@@ -80,10 +89,32 @@ def _positive(value: str) -> int:
     return number
 
 
-def load_engine(settings: Settings) -> tuple[KnowledgeBase, AnswerEngine]:
-    """The knowledge base and its engine, built once."""
+def load_engine(settings: Settings, learned: Sequence[Any] = ()) -> tuple[KnowledgeBase, AnswerEngine]:
+    """The knowledge base and its engine, with ``learned`` phrasings (bot/answers/learning.py), built once."""
+    from bot.answers.learning import with_learned
+
     kb = load_knowledge_base(settings.knowledge_dir)
-    return kb, AnswerEngine(kb, lexicon=load_lexicon(settings.knowledge_dir))
+    return kb, AnswerEngine(with_learned(kb, learned), lexicon=load_lexicon(settings.knowledge_dir))
+
+
+async def _learned_if_any(settings: Settings) -> list[Any]:
+    """Learned phrasings, or none when there is no database yet (asking must not create one)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.answers.learning import learned_phrasings
+    from bot.core import database
+
+    url = make_url(settings.database)
+    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists()):
+        return []
+    engine = database.create_engine(settings.database)
+    try:
+        return await learned_phrasings(database.session_factory(engine))
+    except SQLAlchemyError:  # not migrated yet, or unreachable: answer from knowledge/ alone
+        return []
+    finally:
+        await engine.dispose()
 
 
 def render_json(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
@@ -123,7 +154,8 @@ def _questions(argument: str | None, stdin: TextIO) -> Iterable[str]:
 
 
 def run_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    kb, engine = load_engine(settings)
+    # What editors taught counts here too, as in the running bot.
+    kb, engine = load_engine(settings, asyncio.run(_learned_if_any(settings)))
     hint = None if args.lang == "auto" else args.lang
     render = render_json if args.json else render_text
     for question in _questions(args.question, sys.stdin):
@@ -174,6 +206,59 @@ async def run_kb_gaps(args: argparse.Namespace, settings: Settings, out: TextIO)
         offered = "yes" if gap.suggested else "no"
         print(f"{gap.asked:>5} | {gap.lang} | {offered:>3} | {gap.last_asked:%Y-%m-%d} | {gap.example}", file=out)
     return 0
+
+
+async def run_kb_learning(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """kb teach / learned / unlearn, on the database the bot uses; every instance picks changes up in seconds."""
+    from bot.answers import learning
+    from bot.core import database
+
+    kb = load_knowledge_base(settings.knowledge_dir)
+    await database.upgrade_async(settings.database)
+    engine = database.create_engine(settings.database)
+    sessions = database.session_factory(engine)
+    try:
+        if args.kb_command == "teach":
+            lang = args.lang
+            if lang == "auto":
+                lang = AnswerEngine(kb, lexicon=load_lexicon(settings.knowledge_dir)).ask(args.question).lang
+            outcome = await learning.teach(
+                sessions, kb=kb, question=args.question, entry_id=args.entry, lang=lang, editor=None
+            )
+            messages = {
+                learning.TeachOutcome.taught: f"taught ({lang}): every instance answers it with {args.entry} "
+                f"within {settings.learned_refresh_seconds:g} s",
+                learning.TeachOutcome.already_known: "already taught: nothing changed",
+                learning.TeachOutcome.unknown_entry: f"no entry '{args.entry}' in the knowledge base "
+                "(see the ids in knowledge/*.yaml)",
+                learning.TeachOutcome.empty: "the question is empty",
+            }
+            print(f"hotline: {messages[outcome]}", file=out if outcome is learning.TeachOutcome.taught else sys.stderr)
+            return 0 if outcome in (learning.TeachOutcome.taught, learning.TeachOutcome.already_known) else 1
+        if args.kb_command == "unlearn":
+            if not await learning.unlearn(sessions, learned_id=args.id, editor=None):
+                print(f"hotline: no learned phrasing #{args.id} (see 'hotline kb learned')", file=sys.stderr)
+                return 1
+            print(f"forgot learned phrasing #{args.id}", file=out)
+            return 0
+        rows = await learning.learned_phrasings(sessions)
+        if args.export:
+            document = learning.export_yaml(rows)
+            if args.export == "-":
+                out.write(document)
+            else:
+                Path(args.export).write_text(document, encoding="utf-8")
+                print(f"wrote {len(rows)} learned phrasing(s) to {args.export}", file=sys.stderr)
+            return 0
+        if not rows:
+            print("nothing learned yet (editors teach with /gaps in Telegram or 'hotline kb teach')", file=out)
+        stale = {row.id for row in learning.stale_entries(kb, rows)}
+        for row in rows:
+            note = "  (entry no longer exists: ignored)" if row.id in stale else ""
+            print(f"#{row.id:<5} {row.entry_id:<28} {row.lang} {row.taught_at:%Y-%m-%d}  {row.text}{note}", file=out)
+        return 0
+    finally:
+        await engine.dispose()
 
 
 async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -242,6 +327,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_kb_check(settings, sys.stdout)
         if args.command == "kb" and args.kb_command == "gaps":
             return asyncio.run(run_kb_gaps(args, settings, sys.stdout))
+        if args.command == "kb" and args.kb_command in ("teach", "learned", "unlearn"):
+            return asyncio.run(run_kb_learning(args, settings, sys.stdout))
         if args.command == "db" and args.db_command == "upgrade":
             from bot.core import database
 

@@ -183,7 +183,7 @@ async def run_chat(
     previous, to_file = _quiet_logging(settings.data_dir)
     try:
         async with BotAPIEmulator() as emulator:
-            ids = ",".join(filter(None, [settings.operator_ids, f"{OPERATOR_ID}:admin"]))
+            ids = {**settings.operator_ids, OPERATOR_ID: "admin"}
             # The operators' chat always exists here, so a citizen's report always has somewhere to go (nothing
             # waits and warns about a missing OPERATOR_CHAT_ID); it is shown with --operator or --both.
             update: dict[str, Any] = {

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import uuid
@@ -34,9 +35,10 @@ def engine(kb: KnowledgeBase) -> AnswerEngine:
 # are required: they fail, not skip, when a service is down); locally they skip and say what to set.
 
 
-@pytest.fixture
-async def postgres_url() -> AsyncIterator[str]:
-    """A new, empty database on TEST_DATABASE_URL's server, dropped afterwards (tests never share one)."""
+@contextlib.asynccontextmanager
+async def fresh_postgres_database() -> AsyncIterator[str]:
+    """A new, empty database on TEST_DATABASE_URL's server, dropped afterwards: tests never share one, so suites
+    running at the same time on one server (several checkouts, CI) cannot disturb each other."""
     base = os.environ.get("TEST_DATABASE_URL", "")
     if not base:
         pytest.skip("PostgreSQL test: set TEST_DATABASE_URL=postgresql+asyncpg://postgres@127.0.0.1/test (CI does)")
@@ -50,6 +52,12 @@ async def postgres_url() -> AsyncIterator[str]:
         async with admin.connect() as connection:
             await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         await admin.dispose()
+
+
+@pytest.fixture
+async def postgres_url() -> AsyncIterator[str]:
+    async with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture

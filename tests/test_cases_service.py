@@ -7,20 +7,19 @@ variants are skipped with the reason.
 from __future__ import annotations
 
 import asyncio
-import os
+import contextlib
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.emergency import EmergencyWords
 from bot.cases import moderation, receipts, retention, user_limits
-from bot.cases.moderation import ClaimResult, Forbidden, QueueFilter
+from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
 from bot.cases.outbox import OutboxWorker, Undeliverable
 from bot.cases.reports import (
     AlreadySubmitted,
@@ -39,33 +38,23 @@ from bot.models import AuditEntry, Case, Evidence, Operator, OutboxMessage, Repl
 from bot.models.cases import Category, Outcome, Status
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, fresh_postgres_database
 
 SECRETS = SecretBox("service-test-secret-0123456789-abcdefghijkl")
 REPORTER_CHAT = 777000111
 
 
-async def _reset_postgres(url: str) -> None:
-    engine = create_async_engine(url)
-    async with engine.begin() as connection:
-        await connection.execute(text("DROP SCHEMA public CASCADE"))
-        await connection.execute(text("CREATE SCHEMA public"))
-    await engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'cases.db'}"
-    else:
-        url = os.environ.get("TEST_DATABASE_URL", "")
-        if not url:
-            pytest.skip("PostgreSQL variant: set TEST_DATABASE_URL=postgresql+asyncpg://… (CI does)")
-        await _reset_postgres(url)
-    await database.upgrade_async(url)
-    engine = database.create_engine(url)
-    yield database.session_factory(engine)
-    await engine.dispose()
+    async with contextlib.AsyncExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite+aiosqlite:///{tmp_path / 'cases.db'}"
+        else:
+            url = await stack.enter_async_context(fresh_postgres_database())
+        await database.upgrade_async(url)
+        engine = database.create_engine(url)
+        yield database.session_factory(engine)
+        await engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -155,8 +144,8 @@ async def test_two_operators_claiming_at_once_exactly_one_wins(sessions, emergen
     results = await asyncio.gather(
         *(moderation.claim_case(sessions, staff[name], receipt.case_id) for name in ("alice", "bob") * 3)
     )
-    assert results.count(ClaimResult.claimed) == 1
-    assert set(results) <= {ClaimResult.claimed, ClaimResult.taken, ClaimResult.already_yours}
+    assert results.count(ActionResult.done) == 1
+    assert set(results) <= {ActionResult.done, ActionResult.taken, ActionResult.already_yours}
     async with sessions() as session:
         case = await session.get(Case, receipt.case_id)
         assert case.status == Status.in_review and case.claimed_by in (staff["alice"].id, staff["bob"].id)
@@ -165,14 +154,14 @@ async def test_two_operators_claiming_at_once_exactly_one_wins(sessions, emergen
 async def test_an_expired_claim_can_be_taken_over(sessions, emergency) -> None:
     staff = await operators(sessions)
     receipt = await submit(sessions, emergency)
-    assert await moderation.claim_case(sessions, staff["alice"], receipt.case_id) == ClaimResult.claimed
-    assert await moderation.claim_case(sessions, staff["bob"], receipt.case_id) == ClaimResult.taken
+    assert await moderation.claim_case(sessions, staff["alice"], receipt.case_id) == ActionResult.done
+    assert await moderation.claim_case(sessions, staff["bob"], receipt.case_id) == ActionResult.taken
     async with sessions() as session:
         case = await session.get(Case, receipt.case_id)
         case.claim_expires_at = utcnow() - timedelta(minutes=1)
         session.add(case)
         await session.commit()
-    assert await moderation.claim_case(sessions, staff["bob"], receipt.case_id) == ClaimResult.claimed
+    assert await moderation.claim_case(sessions, staff["bob"], receipt.case_id) == ActionResult.done
 
 
 async def test_roles_are_enforced_and_refusals_audited(sessions, emergency) -> None:
@@ -193,17 +182,21 @@ async def test_roles_are_enforced_and_refusals_audited(sessions, emergency) -> N
 async def test_dialogue_reply_status_and_closing(sessions, emergency) -> None:
     staff = await operators(sessions)
     receipt = await submit(sessions, emergency)
-    assert not await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Hi")  # not claimed
+    assert (
+        await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Hi") == ActionResult.not_yours
+    )  # not claimed
     await moderation.claim_case(sessions, staff["alice"], receipt.case_id)
-    assert await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Which street?")
-    assert await moderation.add_note(sessions, staff["alice"], receipt.case_id, "internal: check camera 4")
+    done = ActionResult.done
+    assert await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Which street?") == done
+    assert await moderation.add_note(sessions, staff["alice"], receipt.case_id, "internal: check camera 4") == done
     view = await citizen_view(sessions, receipt.case_id)
     assert [m.body for m in view.messages] == ["Which street?"] and view.replies_open and view.route_exists
     assert await add_citizen_message(sessions, case_id=receipt.case_id, body="Abay street 10")
     found = await moderation.open_case(sessions, staff["bob"], receipt.case_id)
     assert [m.body for m in found.messages] == ["Which street?", "Abay street 10"]
     assert [n.body for n in found.notes] == ["internal: check camera 4"]
-    assert await moderation.set_status(sessions, staff["alice"], receipt.case_id, Status.closed, Outcome.actioned)
+    closing = moderation.set_status(sessions, staff["alice"], receipt.case_id, Status.closed, Outcome.actioned)
+    assert await closing == done
     assert await all_rows(sessions, ReplyRoute) == []  # closing deletes the only link to the reporter
     view = await citizen_view(sessions, receipt.case_id)
     assert view.status == Status.closed and not view.replies_open

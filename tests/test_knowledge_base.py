@@ -135,8 +135,78 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
 
 
 def test_placeholders_are_filled_from_configuration(kb: KnowledgeBase) -> None:
-    values = {"emergency_number": "112", "police_number": "102", "retention_days": "90"}
+    values = {"emergency_number": "112", "police_number": "102", "retention_days": "90", "hotline_phone": ""}
     for entry in kb.entries:
         for lang in LANGUAGES:
             assert "{" not in kb.answer(entry.id, lang, values)
     assert "112" in kb.answer("hotline-emergency", "ru", values)
+
+
+SERVICE_ENTRIES = {
+    "hotline-phone-visible",
+    "hotline-lost-code",
+    "hotline-human",
+    "hotline-report-recruitment",
+    "hotline-reported-person",
+    "hotline-anonymous",
+    "hotline-leave-group",
+    "hotline-emergency",
+}
+
+
+def test_what_citizens_ask_about_the_service_has_an_entry(kb: KnowledgeBase) -> None:
+    assert set(kb.by_id) >= SERVICE_ENTRIES
+
+
+def test_no_answer_has_a_figure_the_briefing_does_not_give(kb: KnowledgeBase) -> None:
+    for entry in kb.entries:
+        for lang, text in entry.answer.items():
+            assert numbers_in(text) <= BRIEFING_FIGURES, f"{entry.id}.{lang}: {numbers_in(text) - BRIEFING_FIGURES}"
+
+
+def test_the_hotline_phone_is_offered_only_when_configured(kb: KnowledgeBase) -> None:
+    unset = {"emergency_number": "112", "police_number": "102", "retention_days": "90", "hotline_phone": ""}
+    given = unset | {"hotline_phone": "+7 7172 00-00-00"}
+    for entry_id in ("hotline-human", "hotline-leave-group"):
+        for lang in LANGUAGES:
+            without = kb.answer(entry_id, lang, unset)
+            assert "[[" not in without and "]]" not in without and "{" not in without
+            assert "+7 7172 00-00-00" in kb.answer(entry_id, lang, given)
+    assert "call the hotline" not in kb.answer("hotline-human", "en", unset)
+    assert "You can also call the hotline at +7 7172 00-00-00." in kb.answer("hotline-human", "en", given)
+
+
+def test_the_privacy_answers_say_what_is_kept_and_for_how_long(kb: KnowledgeBase) -> None:
+    values = {"emergency_number": "112", "police_number": "102", "retention_days": "90", "hotline_phone": ""}
+    for entry_id in ("hotline-privacy", "hotline-anonymous"):
+        text = kb.answer(entry_id, "en", values)
+        assert "not anonymous" in text and "encrypted" in text and "90 days" in text, entry_id
+
+
+def test_an_optional_placeholder_outside_an_optional_part_is_named(tmp_path: Path) -> None:
+    entry = good_entry()
+    for lang in LANGUAGES:
+        entry["answer"][lang] = "Call {hotline_phone}."
+    done = check(tmp_path, entry)
+    assert done.returncode == 1
+    assert "uses hotline_phone outside an optional part" in done.stderr
+
+
+def test_an_unclosed_optional_part_is_named(tmp_path: Path) -> None:
+    entry = good_entry()
+    for lang in LANGUAGES:
+        entry["answer"][lang] = "Ask us.[[ Or call {hotline_phone}."
+    done = check(tmp_path, entry)
+    assert "optional part [[ … ]] that is not closed" in done.stderr
+
+
+def test_a_hotline_phone_that_is_not_a_number_is_one_clear_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "check"],
+        capture_output=True,
+        text=True,
+        env={"HOTLINE_PHONE": "call us", "PATH": ""},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "HOTLINE_PHONE" in done.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers.readings import Reading, readings
 from bot.answers.text_folding import clean, flip_layout, fold_cyrillic, latin_to_cyrillic, stem, stem_kazakh, tokens
 
 
@@ -72,3 +73,13 @@ def test_russian_and_english_stemming() -> None:
     assert stem("осуждены", "ru") == stem("осуждена", "ru")
     assert stem("extradited", "en") == stem("extradite", "en")
     assert stem("2019", "ru") == "2019"
+
+
+def test_readings_of_a_text_are_every_way_it_may_have_been_typed() -> None:
+    assert readings(clean("Қайда?")) == [Reading("cyrillic", "каида?", retyped=False)]  # й folds to и
+    latin = readings(clean("ghbdtn"))
+    assert [(r.script, r.retyped) for r in latin] == [("latin", False), ("cyrillic", True), ("cyrillic", True)]
+    assert latin[-1].text == "привет"  # the wrong keyboard layout
+    # A text that mixes scripts was typed on purpose: transliterated, but never layout-flipped.
+    assert len(readings(clean("привет hello"))) == 3
+    assert readings("2019 !!") == []

@@ -28,15 +28,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.knowledge_base import KnowledgeBase, Lexicon
+from bot.answers.readings import Script, readings
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
     KAZAKH_LETTERS,
     clean,
-    flip_layout,
     fold_cyrillic,
     has_cyrillic,
     has_latin,
-    latin_to_cyrillic,
     stem,
     tokens,
 )
@@ -50,7 +49,7 @@ CANDIDATES = 64  # entries given a full coverage count when the question has com
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SEPARATORS = re.compile(r"[\s-]")
 # Which stemmers a script's index uses, in order of preference.
-SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
+SCRIPTS: dict[Script, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
 
 @dataclass(frozen=True)
@@ -272,28 +271,15 @@ class AnswerEngine:
         lang = self._detect_language(text[:MAX_QUESTION_CHARS], hint)
         if len(text) > MAX_QUESTION_CHARS:
             return Result(question, lang, "unknown", None, 0.0)
-        readings = self._readings(text)
         scored: dict[int, float] = {}
-        for script, folded, penalty in readings:
-            for position, score in self._score(script, folded).items():
+        for reading in readings(text):
+            penalty = self.tuning.retyped_penalty if reading.retyped else 1.0
+            for position, score in self._score(reading.script, reading.text).items():
                 score *= penalty
                 if score > scored.get(position, 0.0):
                     scored[position] = score
         ranking = sorted(scored.items(), key=lambda item: item[1], reverse=True)
         return self._decide(question, lang, ranking)
-
-    def _readings(self, text: str) -> list[tuple[str, str, float]]:
-        """(script, folded text, penalty) for each plausible way the text was typed."""
-        readings: list[tuple[str, str, float]] = []
-        if has_cyrillic(text):
-            readings.append(("cyrillic", fold_cyrillic(text), 1.0))
-        if has_latin(text):
-            penalty = self.tuning.retyped_penalty
-            readings.append(("latin", text, 1.0))
-            readings.append(("cyrillic", fold_cyrillic(latin_to_cyrillic(text)), penalty))
-            if not has_cyrillic(text):
-                readings.append(("cyrillic", fold_cyrillic(flip_layout(text)), penalty))
-        return readings
 
     def _known(self, index: _Index, script: str, word: str) -> tuple[str, float] | None:
         """The indexed stem a question word stands for, with a similarity (1.0 exact), or None if unknown."""
@@ -395,25 +381,17 @@ class AnswerEngine:
         """The language the question is written in: Kazakh letters, then function words and known vocabulary."""
         if any(ch in KAZAKH_LETTERS for ch in text):
             return "kk"
-        readings: list[tuple[str, str, float]] = []
-        if has_cyrillic(text):
-            folded = fold_cyrillic(text)
-            readings += [("ru", folded, 1.0), ("kk", folded, 1.0)]
-        if has_latin(text):
-            retyped = [fold_cyrillic(latin_to_cyrillic(text))]
-            if not has_cyrillic(text):
-                retyped.append(fold_cyrillic(flip_layout(text)))
-            readings.append(("en", text, 1.0))
-            readings += [(lang, r, self.tuning.retyped_penalty) for r in retyped for lang in ("ru", "kk")]
         evidence: dict[str, float] = defaultdict(float)
-        for lang, folded, penalty in readings:
-            words = tokens(folded)
+        for reading in readings(text):
+            words = tokens(reading.text)
             if not words:
                 continue
-            stop, known = STOP_WORDS[lang], self._words[lang]
-            hits = sum(1.0 if w in stop else 0.7 if w in known else 0.0 for w in words)
-            hits += sum(0.3 for w in words if w not in stop and w not in known and _kazakh_ending(w, lang))
-            evidence[lang] = max(evidence[lang], penalty * hits / len(words))
+            penalty = self.tuning.retyped_penalty if reading.retyped else 1.0
+            for lang in SCRIPTS[reading.script]:
+                stop, known = STOP_WORDS[lang], self._words[lang]
+                hits = sum(1.0 if w in stop else 0.7 if w in known else 0.0 for w in words)
+                hits += sum(0.3 for w in words if w not in stop and w not in known and _kazakh_ending(w, lang))
+                evidence[lang] = max(evidence[lang], penalty * hits / len(words))
         if not evidence or max(evidence.values()) == 0.0:
             if hint:
                 return hint

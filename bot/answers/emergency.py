@@ -7,15 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.answers.text_folding import (
-    clean,
-    flip_layout,
-    fold_cyrillic,
-    has_cyrillic,
-    has_latin,
-    latin_to_cyrillic,
-    tokens,
-)
+from bot.answers.readings import readings
+from bot.answers.text_folding import clean, fold_cyrillic, tokens
 
 EMERGENCY_FILE = "lexicon/emergency.yaml"
 
@@ -37,11 +30,11 @@ class EmergencyWords:
         return cls([phrase for words in raw.values() for phrase in words])
 
     def found_in(self, text: str) -> bool:
-        cleaned = clean(text)
-        readings = [fold_cyrillic(cleaned)]
-        if has_latin(cleaned):
-            readings.append(fold_cyrillic(latin_to_cyrillic(cleaned)))
-            if not has_cyrillic(cleaned):
-                readings.append(fold_cyrillic(flip_layout(cleaned)))
         pattern = self._pattern
-        return pattern is not None and any(pattern.search(reading) for reading in readings)
+        if pattern is None:
+            return False
+        cleaned = clean(text)
+        # The phrases are folded Cyrillic or plain Latin, so each reading is searched as it is; a text in neither
+        # script (digits, emoji) as typed.
+        searched = [reading.text for reading in readings(cleaned)] or [cleaned]
+        return any(pattern.search(candidate) for candidate in searched)

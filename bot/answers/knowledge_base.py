@@ -18,7 +18,11 @@ import yaml
 from bot.core.languages import LANGUAGES
 
 MIN_QUESTIONS = 5
-PLACEHOLDERS = frozenset({"emergency_number", "police_number", "retention_days"})
+PLACEHOLDERS = frozenset({"emergency_number", "police_number", "retention_days", "hotline_phone"})
+# Settings that may be unset: they are written only inside an optional part ``[[ … ]]``, which is left out of the
+# answer when one of its placeholders has no value (no hotline phone configured → no sentence about calling it).
+OPTIONAL_PLACEHOLDERS = frozenset({"hotline_phone"})
+_OPTIONAL_PART = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 SYNONYMS_FILE = "lexicon/synonyms.yaml"
 PLACES_FILE = "lexicon/places.yaml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -45,9 +49,11 @@ class KnowledgeBase:
         self.by_id = {entry.id: entry for entry in self.entries}
 
     def answer(self, entry_id: str, lang: str, values: dict[str, str] | None = None) -> str:
-        """The answer text with configuration placeholders (emergency numbers, retention) filled in."""
-        text = self.by_id[entry_id].answer[lang]
-        return text.format_map(values) if values else text
+        """The answer text with configuration placeholders (emergency numbers, retention) filled in.
+
+        An optional part ``[[ … ]]`` stays (without its brackets) only when all its placeholders have values.
+        """
+        return fill_placeholders(self.by_id[entry_id].answer[lang], values or {})
 
 
 class KnowledgeBaseError(Exception):
@@ -65,6 +71,41 @@ def numbers_in(text: str) -> set[str]:
 
 def _placeholders_in(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def fill_placeholders(text: str, values: dict[str, str]) -> str:
+    """Fill ``{placeholders}``; drop each ``[[optional part]]`` one of whose placeholders has no value."""
+
+    def optional(match: re.Match[str]) -> str:
+        part = match.group(1)
+        return part if all(values.get(name) for name in _placeholders_in(part)) else ""
+
+    text = _OPTIONAL_PART.sub(optional, text)
+    return text.format_map(values) if values else text
+
+
+def _placeholder_problems(text: str) -> list[str]:
+    """What is wrong with the placeholders and optional parts of one answer text."""
+    try:
+        names = _placeholders_in(text)
+    except ValueError as exc:
+        return [f"has a broken {{placeholder}}: {exc}"]
+    problems = []
+    bad = names - PLACEHOLDERS
+    if bad:
+        problems.append(
+            f"has unknown placeholder(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(PLACEHOLDERS))}"
+        )
+    outside = _OPTIONAL_PART.sub("", text)
+    if "[[" in outside or "]]" in outside:
+        problems.append("has an optional part [[ … ]] that is not closed (or a ]] without its [[)")
+    loose = _placeholders_in(outside) & OPTIONAL_PLACEHOLDERS
+    if loose:
+        problems.append(
+            f"uses {', '.join(sorted(loose))} outside an optional part: write it inside [[ … ]], "
+            "which is left out when the setting is empty"
+        )
+    return problems
 
 
 def _check_entry(raw: Any, where: str) -> list[str]:
@@ -96,16 +137,7 @@ def _check_entry(raw: Any, where: str) -> list[str]:
         elif not isinstance(text, str) or not text.strip():
             problems.append(f"{where}: answer.{lang} is empty")
         else:
-            try:
-                bad = _placeholders_in(text) - PLACEHOLDERS
-            except ValueError as exc:
-                problems.append(f"{where}: answer.{lang} has a broken {{placeholder}}: {exc}")
-            else:
-                if bad:
-                    problems.append(
-                        f"{where}: answer.{lang} has unknown placeholder(s) {', '.join(sorted(bad))}; "
-                        f"known: {', '.join(sorted(PLACEHOLDERS))}"
-                    )
+            problems.extend(f"{where}: answer.{lang} {problem}" for problem in _placeholder_problems(text))
         asked = questions.get(lang)
         if asked is None:
             problems.append(f"{where}: questions lack language {lang}")

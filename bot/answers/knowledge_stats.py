@@ -17,23 +17,29 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.answer_engine import Result
-from bot.answers.text_folding import clean, fold_cyrillic
+from bot.answers.text_folding import TOKEN, clean, fold_cyrillic
 from bot.models import AnswerFeedback, AnswerOutcome, KnowledgeGap
 from bot.models.knowledge_stats import GAP_TEXT_LIMIT
 
 log = logging.getLogger(__name__)
 
 
-def _upsert(session: AsyncSession, model: type[SQLModel], values: dict, keys: list[str], add: dict[str, object]):
+def upsert(session: AsyncSession, model: type[SQLModel], values: dict, keys: list[str], add: dict[str, object]):
     """INSERT … ON CONFLICT DO UPDATE adding to counters, for SQLite and PostgreSQL alike."""
     dialect = session.bind.dialect.name  # type: ignore[union-attr]
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(model).values(**values)
     return statement.on_conflict_do_update(index_elements=keys, set_=add)
+
+
+def gap_key(text: str) -> str:
+    """The folded form gaps and learned phrasings are keyed by: one key for the ways one wording is typed."""
+    # Words only: "Who are you?" and "who are you" are one wording.
+    return " ".join(TOKEN.findall(fold_cyrillic(clean(text)[:GAP_TEXT_LIMIT])))
 
 
 @dataclass
@@ -61,7 +67,7 @@ class QuestionLog:
         example = clean(text)[:GAP_TEXT_LIMIT]
         if not example:
             return
-        key = fold_cyrillic(example)
+        key = gap_key(text)
         gap = self._gaps.get(key)
         if gap is None:
             self._gaps[key] = _Gap(example, result.lang, 1, result.decision == "suggest", now)
@@ -78,7 +84,7 @@ class QuestionLog:
             for (day, outcome, lang), count in outcomes.items():
                 values = {"day": day, "outcome": outcome, "lang": lang, "count": count}
                 add = {"count": AnswerOutcome.count + count}
-                await session.exec(_upsert(session, AnswerOutcome, values, ["day", "outcome", "lang"], add))
+                await session.exec(upsert(session, AnswerOutcome, values, ["day", "outcome", "lang"], add))
             for key, gap in gaps.items():
                 values = {
                     "key": key,
@@ -90,7 +96,7 @@ class QuestionLog:
                     "last_asked": gap.last_asked,
                 }
                 add = {"asked": KnowledgeGap.asked + gap.asked, "last_asked": gap.last_asked}
-                await session.exec(_upsert(session, KnowledgeGap, values, ["key"], add))
+                await session.exec(upsert(session, KnowledgeGap, values, ["key"], add))
             await session.commit()
 
     async def run(self, stopping: asyncio.Event | None = None) -> None:
@@ -115,7 +121,7 @@ async def record_feedback(
     async with sessions() as session:
         values = {"entry_id": entry_id, "lang": lang, "helpful": int(helpful), "not_helpful": int(not helpful)}
         add = {column: getattr(AnswerFeedback, column) + 1}
-        await session.exec(_upsert(session, AnswerFeedback, values, ["entry_id", "lang"], add))
+        await session.exec(upsert(session, AnswerFeedback, values, ["entry_id", "lang"], add))
         await session.commit()
 
 
@@ -127,7 +133,7 @@ async def top_gaps(
     async with sessions() as session:
         query = (
             select(KnowledgeGap)
-            .where(KnowledgeGap.last_asked >= since)
+            .where(KnowledgeGap.last_asked >= since, col(KnowledgeGap.decision).is_(None), KnowledgeGap.asked > 0)
             .order_by(KnowledgeGap.asked.desc(), KnowledgeGap.last_asked.desc())
             .limit(limit)
         )

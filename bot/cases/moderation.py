@@ -3,6 +3,10 @@
 Plain async functions over the database, callable without Telegram. Every function that acts for an operator takes
 the Operator and checks the role itself, so no caller can forget; every action writes an audit entry in the same
 transaction as the change it records. Audit entries never hold content.
+
+How a function reports what happened, one way each: an action on a case returns an ``ActionResult`` (done, or why
+not); a lookup returns the thing or None; a caller without the role gets ``Forbidden`` raised (the Telegram side
+handles it in one place: its operators' router audits the refusal and tells the person).
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ import io
 import json
 import statistics
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, or_, update
@@ -24,7 +29,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.core.clock import utcnow
 from bot.models import AuditEntry, Case, CaseMessage, CaseNote, Evidence, Operator, OutboxMessage, ReplyRoute
-from bot.models.cases import CASE_NUMBER_PREFIX, DESCRIPTION_LIMIT, Direction, Outcome, Status
+from bot.models.case_numbers import case_number
+from bot.models.cases import DESCRIPTION_LIMIT, Direction, Outcome, Status
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
 
@@ -34,33 +40,31 @@ READERS = (Role.admin, Role.operator, Role.analyst)  # may read the queue and ca
 
 
 class Forbidden(Exception):
-    """The caller's role does not allow this action (already audited)."""
+    """The caller's role does not allow this action. Carries who tried (None: not an operator at all) and on which
+    case, so the refusal can be audited where it is handled."""
+
+    def __init__(self, operator: Operator | None, case_id: int | None = None) -> None:
+        super().__init__("the caller's role does not allow this action")
+        self.operator = operator
+        self.case_id = case_id
 
 
-class CaseNotFound(Exception):
-    pass
+class ActionResult(StrEnum):
+    """What came of an operator's action on a case."""
 
-
-def aware(moment: datetime | None) -> datetime | None:
-    """SQLite gives naive datetimes back; everything here is UTC."""
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    done = "done"
+    already_yours = "already_yours"  # a claim the operator already holds
+    taken = "taken"  # another operator holds an unexpired claim
+    not_yours = "not_yours"  # the action needs the operator's own claim (or the admin role)
+    not_claimed = "not_claimed"  # nothing to release
+    closed = "closed"
+    not_found = "not_found"  # no such case, or its content is already purged
 
 
 # --- operators -----------------------------------------------------------------------------------------------------
 
 
-def parse_operator_ids(value: str) -> dict[int, Role]:
-    """``OPERATOR_IDS``: ``123:admin,456:operator,789`` (a bare id is an operator)."""
-    result: dict[int, Role] = {}
-    for item in filter(None, (part.strip() for part in value.split(","))):
-        raw_id, _, raw_role = item.partition(":")
-        result[int(raw_id)] = Role(raw_role.strip() or Role.operator)
-    return result
-
-
-async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured: dict[int, Role]) -> None:
+async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured: Mapping[int, str]) -> None:
     """Make the configured operators exist with their configured roles (admins add others with commands).
 
     Several instances starting together run this at once: a unique-key collision means another one inserted the
@@ -68,7 +72,8 @@ async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured:
     """
     for attempt in (1, 2):
         async with sessions() as session:
-            for telegram_id, role in configured.items():
+            for telegram_id, role_name in configured.items():
+                role = Role(role_name)
                 row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
                 if row is None:
                     session.add(Operator(telegram_id=telegram_id, role=role))
@@ -135,17 +140,18 @@ async def audit_refusal(
         await session.commit()
 
 
-def require(operator: Operator | None, roles: tuple[Role, ...]) -> Operator:
+def require(operator: Operator | None, roles: tuple[Role, ...], case_id: int | None = None) -> Operator:
+    """The operator, if they may act in one of ``roles``; else Forbidden (naming the case they tried, if any)."""
     if operator is None or not operator.active or operator.role not in roles:
-        raise Forbidden
+        raise Forbidden(operator, case_id)
     return operator
 
 
 async def set_operator(
-    sessions: async_sessionmaker[AsyncSession], admin: Operator, *, telegram_id: int, role: Role | None
+    sessions: async_sessionmaker[AsyncSession], admin: Operator | None, *, telegram_id: int, role: Role | None
 ) -> None:
     """Add, change (role) or remove (role None) an operator; admins only."""
-    require(admin, (Role.admin,))
+    admin = require(admin, (Role.admin,))
     async with sessions() as session:
         row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
         if role is None:
@@ -166,12 +172,6 @@ async def set_operator(
 # --- cases ---------------------------------------------------------------------------------------------------------
 
 
-def parse_case_ref(ref: str) -> int | None:
-    """``HT-00042``, ``ht42``, ``#42`` or ``42`` → 42."""
-    cleaned = ref.strip().upper().removeprefix(CASE_NUMBER_PREFIX).removeprefix("HT").lstrip("#-")
-    return int(cleaned) if cleaned.isdigit() and len(cleaned) < 10 else None
-
-
 @dataclass
 class CaseDetails:
     case: Case
@@ -181,13 +181,15 @@ class CaseDetails:
     route_exists: bool
 
 
-async def open_case(sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int) -> CaseDetails:
-    """Everything about a case, for an operator; the opening itself is audited."""
-    operator = require(operator, READERS)
+async def open_case(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int
+) -> CaseDetails | None:
+    """Everything about a case (None if there is no such case), for an operator; the opening itself is audited."""
+    operator = require(operator, READERS, case_id)
     async with sessions() as session:
         case = await session.get(Case, case_id)
         if case is None:
-            raise CaseNotFound
+            return None
         evidence = list((await session.exec(select(Evidence).where(Evidence.case_id == case_id))).all())
         messages = list(
             await session.exec(select(CaseMessage).where(CaseMessage.case_id == case_id).order_by(col(CaseMessage.id)))
@@ -199,28 +201,20 @@ async def open_case(sessions: async_sessionmaker[AsyncSession], operator: Operat
         return CaseDetails(case, evidence, messages, notes, route is not None)
 
 
-class ClaimResult(StrEnum):
-    claimed = "claimed"
-    already_yours = "already_yours"
-    taken = "taken"  # another operator holds an unexpired claim
-    closed = "closed"
-    not_found = "not_found"
-
-
 async def claim_case(
     sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int
-) -> ClaimResult:
+) -> ActionResult:
     """Take a case exclusively until the claim expires. The database decides: two simultaneous claims → one wins."""
-    operator = require(operator, WORKERS)
+    operator = require(operator, WORKERS, case_id)
     now = utcnow()
     async with sessions() as session:
         case = await session.get(Case, case_id)
         if case is None:
-            return ClaimResult.not_found
+            return ActionResult.not_found
         if case.status == Status.closed:
-            return ClaimResult.closed
-        if case.claimed_by == operator.id and (aware(case.claim_expires_at) or now) > now:
-            return ClaimResult.already_yours
+            return ActionResult.closed
+        if case.claimed_by == operator.id and (case.claim_expires_at or now) > now:
+            return ActionResult.already_yours
         # A conditional UPDATE: only one concurrent claimer can see the case unclaimed (or expired).
         result = await session.exec(
             update(Case)
@@ -239,33 +233,43 @@ async def claim_case(
         if result.rowcount != 1:
             await session.rollback()
             holder = (await session.exec(select(Case.claimed_by).where(Case.id == case_id))).first()
-            return ClaimResult.already_yours if holder == operator.id else ClaimResult.taken
+            return ActionResult.already_yours if holder == operator.id else ActionResult.taken
         _audit(session, operator, "case_claimed", case_id)
         await session.commit()
-        return ClaimResult.claimed
+        return ActionResult.done
 
 
-async def release_case(sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int) -> bool:
+async def release_case(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int
+) -> ActionResult:
     """Give a claim back; admins can break anyone's claim."""
-    operator = require(operator, WORKERS)
+    operator = require(operator, WORKERS, case_id)
     async with sessions() as session:
         case = await session.get(Case, case_id)
-        if case is None or case.claimed_by is None:
-            return False
+        if case is None:
+            return ActionResult.not_found
+        if case.claimed_by is None:
+            return ActionResult.not_claimed
         if case.claimed_by != operator.id and operator.role != Role.admin:
-            return False
+            return ActionResult.not_yours
         case.claimed_by, case.claim_expires_at = None, None
         session.add(case)
         _audit(session, operator, "case_released", case_id)
         await session.commit()
-        return True
+        return ActionResult.done
 
 
-async def _holds_claim_or_admin(session: AsyncSession, operator: Operator, case: Case) -> bool:
+def _may_change(operator: Operator, case: Case | None) -> ActionResult:
+    """Whether an operator may change an open case: admins always, others while they hold its claim."""
+    if case is None:
+        return ActionResult.not_found
+    if case.status == Status.closed:
+        return ActionResult.closed
     if operator.role == Role.admin:
-        return True
-    expires = aware(case.claim_expires_at)
-    return case.claimed_by == operator.id and expires is not None and expires > utcnow()
+        return ActionResult.done
+    expires = case.claim_expires_at
+    holds_claim = case.claimed_by == operator.id and expires is not None and expires > utcnow()
+    return ActionResult.done if holds_claim else ActionResult.not_yours
 
 
 async def set_status(
@@ -274,15 +278,15 @@ async def set_status(
     case_id: int,
     status: Status,
     outcome: Outcome | None = None,
-) -> bool:
+) -> ActionResult:
     """Move a case (in review, or closed with an outcome). Closing deletes the reply route."""
-    operator = require(operator, WORKERS)
+    operator = require(operator, WORKERS, case_id)
     if status == Status.closed and outcome is None:
         raise ValueError("closing a case needs an outcome")
     async with sessions() as session:
         case = await session.get(Case, case_id)
-        if case is None or case.status == Status.closed or not await _holds_claim_or_admin(session, operator, case):
-            return False
+        if (allowed := _may_change(operator, case)) is not ActionResult.done or case is None:
+            return allowed
         case.status = status
         if status == Status.closed:
             case.outcome, case.closed_at = outcome, utcnow()
@@ -291,32 +295,32 @@ async def set_status(
         session.add(case)
         _audit(session, operator, "status_changed", case_id, f"{status}" + (f"/{outcome}" if outcome else ""))
         await session.commit()
-        return True
+        return ActionResult.done
 
 
 async def add_note(
     sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int, body: str
-) -> bool:
-    operator = require(operator, WORKERS)
+) -> ActionResult:
+    operator = require(operator, WORKERS, case_id)
     async with sessions() as session:
         case = await session.get(Case, case_id)
         if case is None or case.purged_at is not None:
-            return False
+            return ActionResult.not_found
         session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]))
         _audit(session, operator, "note_added", case_id)
         await session.commit()
-        return True
+        return ActionResult.done
 
 
 async def reply_to_citizen(
     sessions: async_sessionmaker[AsyncSession], operator: Operator | None, case_id: int, body: str
-) -> bool:
+) -> ActionResult:
     """Store the operator's message for the reporter and queue its delivery (to their chat, if a route exists)."""
-    operator = require(operator, WORKERS)
+    operator = require(operator, WORKERS, case_id)
     async with sessions() as session:
         case = await session.get(Case, case_id)
-        if case is None or case.status == Status.closed or not await _holds_claim_or_admin(session, operator, case):
-            return False
+        if (allowed := _may_change(operator, case)) is not ActionResult.done or case is None:
+            return allowed
         message = CaseMessage(
             case_id=case_id, direction=Direction.to_citizen, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]
         )
@@ -328,7 +332,7 @@ async def reply_to_citizen(
         session.add(OutboxMessage(kind=OutboxKind.citizen_message, case_id=case_id, payload={"message_id": message.id}))
         _audit(session, operator, "reply_sent", case_id)
         await session.commit()
-        return True
+        return ActionResult.done
 
 
 async def reporter_language(sessions: async_sessionmaker[AsyncSession], case_id: int) -> str | None:
@@ -377,7 +381,7 @@ async def queue(
 
 
 def _median_minutes(pairs: list[tuple[datetime | None, datetime | None]]) -> float | None:
-    spans = [(aware(end) - aware(start)).total_seconds() / 60 for start, end in pairs if start and end]  # type: ignore[operator]
+    spans = [(end - start).total_seconds() / 60 for start, end in pairs if start and end]
     return round(statistics.median(spans), 1) if spans else None
 
 
@@ -449,7 +453,7 @@ async def export_cases(sessions: async_sessionmaker[AsyncSession], operator: Ope
             "first_claimed_at": _iso(case.first_claimed_at),
             "first_reply_at": _iso(case.first_reply_at),
             "closed_at": _iso(case.closed_at),
-            "similar_to": f"{CASE_NUMBER_PREFIX}{case.similar_to:05d}" if case.similar_to else "",
+            "similar_to": case_number(case.similar_to) if case.similar_to else "",
             "evidence_items": evidence.get(case.id, 0),
             "description": case.description if case.purged_at is None else "",
             "place": case.place or "",
@@ -474,7 +478,7 @@ def _spreadsheet_safe(value: object) -> object:
 
 
 def _iso(moment: datetime | None) -> str:
-    return aware(moment).isoformat(timespec="seconds") if moment else ""  # type: ignore[union-attr]
+    return moment.isoformat(timespec="seconds") if moment else ""
 
 
 async def audit_trail(

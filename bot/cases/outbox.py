@@ -19,7 +19,6 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.moderation import aware
 from bot.core.clock import utcnow
 from bot.models import OutboxMessage
 
@@ -118,4 +117,4 @@ async def backlog(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, floa
         ).one()
     if not pending or oldest is None:
         return 0, 0.0
-    return int(pending), (utcnow() - aware(oldest)).total_seconds()  # type: ignore[operator]
+    return int(pending), (utcnow() - oldest).total_seconds()

@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.moderation import aware
 from bot.core.clock import utcnow
 from bot.models import (
     Case,
@@ -79,11 +78,11 @@ async def enqueue_reminders(
         queued = 0
         for case in (await session.exec(query)).all():
             wait = urgent_after if case.urgent else normal_after
-            since = aware(case.last_reminded_at) or aware(case.created_at)
-            if since is not None and now - since >= wait:
+            since = case.last_reminded_at or case.created_at
+            if now - since >= wait:
                 case.last_reminded_at = now
                 session.add(case)
-                minutes = int((now - aware(case.created_at)).total_seconds() // 60)  # type: ignore[operator]
+                minutes = int((now - case.created_at).total_seconds() // 60)
                 session.add(OutboxMessage(kind=OutboxKind.reminder, case_id=case.id, payload={"minutes": minutes}))
                 queued += 1
         await session.commit()

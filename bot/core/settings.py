@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.languages import Language
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+OperatorRole = Literal["admin", "operator", "analyst", "editor"]  # the names of bot.models.operators.Role
 
 
 class ConfigError(Exception):
@@ -71,7 +74,10 @@ class Settings(BaseSettings):
     flood_rate: float = Field(default=1.0, gt=0, description="Messages per second a user may send, sustained")
     flood_burst: int = Field(default=8, ge=1, description="Messages a user may send in a burst")
     # Reports and operators
-    operator_ids: str = Field(default="", description="Operators' Telegram ids with roles: 123:admin,456:operator")
+    # Written 123:admin,456:operator,789 (a bare id is an operator); parsed once, here.
+    operator_ids: Annotated[dict[int, OperatorRole], NoDecode] = Field(
+        default_factory=dict, description="Operators' Telegram ids with roles: 123:admin,456:operator"
+    )
     operator_chat_id: int | None = Field(default=None, description="The private operators' group (or chat) id")
     operator_language: Language | None = Field(
         default=None, description="Operators' language (default: DEFAULT_LANGUAGE)"
@@ -93,6 +99,13 @@ class Settings(BaseSettings):
     emergency_number: str = Field(default="112", pattern=r"^\+?[0-9 ()-]{2,20}$")
     police_number: str = Field(default="102", pattern=r"^\+?[0-9 ()-]{2,20}$")
     retention_days: int = Field(default=90, ge=1, le=3650)
+    # The hotline's own phone (issue 10): answers mention it only when it is set, never an invented number.
+    hotline_phone: str | None = Field(default=None, pattern=r"^(\+?[0-9 ()-]{2,20})?$")
+
+    # Teach loop (bot/answers/learning.py)
+    learned_refresh_seconds: float = Field(
+        default=3.0, gt=0, le=3600, description="How often each instance looks for newly taught phrasings"
+    )
 
     @field_validator("knowledge_dir")
     @classmethod
@@ -139,15 +152,21 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg:// (an async driver)")
         return value
 
-    @field_validator("operator_ids")
+    @field_validator("operator_ids", mode="before")
     @classmethod
-    def _operator_ids_shape(cls, value: str) -> str:
+    def _parse_operator_ids(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value  # already a mapping (given in code)
+        parsed: dict[int, str] = {}
         for item in filter(None, (part.strip() for part in value.split(","))):
-            if not re.fullmatch(r"\d+(:(admin|operator|analyst))?", item):
+            if not re.fullmatch(r"\d+(:(admin|operator|analyst|editor))?", item):
                 raise ValueError(
-                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. 123:admin,456:operator,789:analyst"
+                    f"{item!r} is not TELEGRAM_ID or TELEGRAM_ID:ROLE; write e.g. "
+                    "123:admin,456:operator,789:analyst,321:editor"
                 )
-        return value
+            raw_id, _, role = item.partition(":")
+            parsed[int(raw_id)] = role or "operator"
+        return parsed
 
     @field_validator("secret_key")
     @classmethod
@@ -181,6 +200,7 @@ class Settings(BaseSettings):
             "emergency_number": self.emergency_number,
             "police_number": self.police_number,
             "retention_days": str(self.retention_days),
+            "hotline_phone": self.hotline_phone or "",
         }
 
 

@@ -4,7 +4,7 @@
 ## Start, menu and general commands
 
 welcome =
-    Hello! This is the trust hotline of the National Security Committee of Kazakhstan.
+    Hello! This is the confidential helpline (“trust line”) of the National Security Committee of Kazakhstan.
     I answer questions about countering terrorism and extremism, and I take confidential reports.
 
     🔒 Your reports are stored without your Telegram name, username or number. This is confidentiality, not anonymity: Telegram itself knows who writes to this bot. See /privacy.
@@ -25,18 +25,18 @@ help =
 
     Other commands: /language — change language, /privacy — what is stored, /about — about this bot, /cancel — stop what you are doing.
 about =
-    The trust hotline of the National Security Committee of the Republic of Kazakhstan in Telegram.
+    The confidential helpline (“trust line”) of the National Security Committee of the Republic of Kazakhstan in Telegram.
     Answers come from the Anti-Terrorism Center's briefing on the results of 2019. Reports go to the hotline's operators, who review every one.
 privacy =
     🔒 What this bot stores and what it does not
 
     • Reports: their text, attached files and a scrambled (hashed) receipt code. No Telegram id, name, username or phone number is stored with a report.
-    • While a report is open, the way to send you the operators' replies is kept encrypted and deleted when the case closes or when you end the dialogue.
+    • While a report is open, your chat id is kept encrypted so that the operators' replies can reach you; it is deleted when the case closes or when you end the dialogue.
     • Closed reports are deleted after { $retention } days; only anonymous counts remain.
     • Your language choice is kept under a scrambled key, not your Telegram id.
-    • Questions the bot could not answer are kept as text only, so the answers can be improved.
+    • Questions the bot could not answer are kept as text only, so the answers can be improved, and deleted after { $retention } days.
 
-    ⚠️ Confidential is not anonymous: Telegram itself knows who writes to this bot. Photos sent “as a file” can keep location data — send them as photos. You can delete this chat at any time in Telegram.
+    ⚠️ Confidential is not anonymous: Telegram itself knows who writes to this bot. Photos sent “as a file” can keep location data — send them as photos. You can delete this chat at any time in Telegram; that does not delete a report you have sent.
 
 ## Language
 
@@ -246,11 +246,11 @@ op-stats =
     Median time to claim: { $to_claim } min · to first reply: { $to_reply } min
     Knowledge base, last 30 days: { $answered } answered, { $suggested } “did you mean”, { $unknown } unanswered ({ $hit_rate } answered)
 op-stats-none = –
-op-export-ready = Export of { $count } cases ({ $format }), without any identity.
+op-export-ready = Export of { $count } cases ({ $format }), with no identifying data.
 op-export-usage = Usage: /export [csv | json]
 op-audit-title = Audit log (newest first):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
-op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
 
@@ -322,3 +322,23 @@ citizen-op-answer = • { $label }: { $answer }
 citizen-op-templates = Or send a saved reply to case { $number }: the reporter receives it in their language ({ $language }).
 citizen-op-template-sent = Sent to the reporter of case { $number }:
     { $text }
+## Teach loop: editors decide what unanswered questions mean (/gaps)
+kb-gap-question = ❓ “{ $text }” ({ $language }, asked { $asked } { $asked ->
+        [one] time
+       *[other] times
+    })
+kb-gap-picked = Citizens chose from the suggestions: “{ $entry }” ({ $count })
+kb-gap-disliked = The answer “{ $entry }” was voted 👎 ({ $count })
+kb-gap-choose = What did it mean?
+kb-gap-means = → { $entry }
+kb-gap-other-entry = Another entry…
+kb-gap-off-topic = Off-topic
+kb-gap-skip = Skip
+kb-gaps-none = There are no unanswered questions.
+kb-gaps-end = No more questions. Send /gaps to start again.
+kb-taught-taught = ✅ Learned: the bot will answer this question.
+kb-taught-already_known = This wording has already been taught.
+kb-taught-unknown_entry = That entry is no longer in the knowledge base.
+kb-taught-empty = The question is empty: nothing to teach.
+kb-gap-gone = Another editor has already dealt with this question.
+kb-gap-dismissed = Marked as off-topic.

@@ -2,7 +2,7 @@
 
 from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, UserCounter
 from bot.models.fsm import ConversationState
-from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap
+from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap, LearnedPhrasing
 from bot.models.operators import AuditEntry, Operator
 from bot.models.outbox import OutboxMessage
 from bot.models.preferences import UserPreference
@@ -17,6 +17,7 @@ __all__ = [
     "ConversationState",
     "Evidence",
     "KnowledgeGap",
+    "LearnedPhrasing",
     "Operator",
     "OutboxMessage",
     "ReplyRoute",

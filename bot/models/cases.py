@@ -14,9 +14,9 @@ from sqlalchemy import JSON, Column, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.core.clock import utcnow
+from bot.models.case_numbers import case_number
 
 DESCRIPTION_LIMIT = 4000
-CASE_NUMBER_PREFIX = "HT-"
 
 
 class Category(StrEnum):
@@ -90,7 +90,9 @@ class Case(CaseBase, table=True):
     @property
     def number(self) -> str:
         """What operators call the case: not secret, not the receipt code."""
-        return f"{CASE_NUMBER_PREFIX}{self.id:05d}"
+        if self.id is None:
+            raise ValueError("a case has a number once it is saved")
+        return case_number(self.id)
 
 
 class Evidence(SQLModel, table=True):

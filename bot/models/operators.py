@@ -14,6 +14,7 @@ class Role(StrEnum):
     admin = "admin"  # everything, plus managing operators, export and the audit log
     operator = "operator"  # works cases
     analyst = "analyst"  # reads the queue and statistics, changes nothing
+    editor = "editor"  # teaches the knowledge base from unanswered questions; sees no cases
 
 
 class Operator(SQLModel, table=True):

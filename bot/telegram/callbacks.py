@@ -1,12 +1,28 @@
-"""Button payloads. Handlers re-validate every field: callback data comes from the client and can be forged."""
+"""Button payloads. Handlers re-validate every field: callback data comes from the client and can be forged.
+
+Choices are enums: a forged or outdated value fails to unpack, so no handler's filter matches it. The packed form
+(``o:claim:42``) is the enum's value, the same as when these were plain strings: buttons already sent keep working.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
+
+from bot.models.cases import Category, Outcome, Status
+
+
+class MenuChoice(StrEnum):
+    ask = "ask"
+    report = "report"
+    status = "status"
+    language = "language"
+    about = "about"
 
 
 class MenuAction(CallbackData, prefix="m"):
-    action: str  # ask | report | status | language | about
+    action: MenuChoice
 
 
 class SetLanguage(CallbackData, prefix="l"):
@@ -26,15 +42,22 @@ class Feedback(CallbackData, prefix="f"):
     helpful: bool
 
 
-MENU_ACTIONS = ("ask", "report", "status", "language", "about")
-
-
 class ReportCategory(CallbackData, prefix="rc"):
-    category: str
+    category: Category
+
+
+class ReportStepChoice(StrEnum):
+    done = "done"
+    skip = "skip"
+    submit = "submit"
+    more = "more"
+    describe = "describe"  # from the review: write the description again
+    recategorize = "recategorize"  # from the review: choose another category
+    cancel = "cancel"
 
 
 class ReportStep(CallbackData, prefix="rs"):
-    action: str  # done | skip | submit | more | describe | recategorize | cancel
+    action: ReportStepChoice
 
 
 class ReportChoice(CallbackData, prefix="rq"):
@@ -44,16 +67,48 @@ class ReportChoice(CallbackData, prefix="rq"):
     choice: str
 
 
+class StatusChoice(StrEnum):
+    reply = "reply"
+    end = "end"  # asks for a confirmation
+    end_yes = "end_yes"
+    end_no = "end_no"
+
+
 class StatusAction(CallbackData, prefix="sa"):
     """Citizen buttons under a /status view. No case id here: it is kept in the conversation state, so a forged
     button can never reach someone else's case."""
 
-    action: str  # reply | end | end_yes | end_no
+    action: StatusChoice
+
+
+class CaseButton(StrEnum):
+    open = "open"
+    claim = "claim"
+    status = "status"
+    reply = "reply"
+    note = "note"
+    release = "release"
 
 
 class OperatorAction(CallbackData, prefix="o"):
-    action: str  # open | claim | status | reply | note | release
+    action: CaseButton
     case: int
+
+
+class NewStatus(StrEnum):
+    """What the operator's status buttons offer: back in review, or closed with one of the outcomes."""
+
+    in_review = Status.in_review.value
+    actioned = Outcome.actioned.value
+    referred = Outcome.referred.value
+    duplicate = Outcome.duplicate.value
+    no_action = Outcome.no_action.value
+    spam = Outcome.spam.value
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The outcome a closing choice records (None: the case goes back in review)."""
+        return None if self is NewStatus.in_review else Outcome(self.value)
 
 
 class OperatorTemplate(CallbackData, prefix="ot"):
@@ -63,17 +118,36 @@ class OperatorTemplate(CallbackData, prefix="ot"):
     template: str
 
 
-class HumanAction(CallbackData, prefix="h"):
-    """The path to a person: ask the operators a question, or (after a 👎) report instead."""
+class HumanChoice(StrEnum):
+    ask = "ask"
+    cancel = "cancel"
 
-    action: str  # ask | cancel
+
+class HumanAction(CallbackData, prefix="h"):
+    """The path to a person: ask the operators a question (from "I don't know", a 👎, /person), or cancel it."""
+
+    action: HumanChoice
 
 
 class OperatorStatus(CallbackData, prefix="os"):
     case: int
-    value: str  # in_review | actioned | referred | duplicate | no_action | spam
+    value: NewStatus
 
 
-REPORT_STEPS = ("done", "skip", "submit", "more", "describe", "recategorize", "cancel")
-STATUS_ACTIONS = ("reply", "end", "end_yes", "end_no")
-OPERATOR_ACTIONS = ("open", "claim", "status", "reply", "note", "release")
+class GapAction(StrEnum):
+    teach = "t"  # the gap means ``entry``
+    all_entries = "a"  # list every entry to choose from
+    off_topic = "o"
+    skip = "s"
+
+
+class GapDecision(CallbackData, prefix="g"):
+    """An editor's decision on an unanswered question (bot/telegram/handlers/knowledge_editing.py).
+
+    ``ref`` names the gap (64 bits of its key's hash), ``entry`` the entry it means (teach only), ``offset`` where
+    the editor is in the list (skip)."""
+
+    action: GapAction
+    ref: str
+    entry: str = ""
+    offset: int = 0

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from aiogram import Bot, Dispatcher
+from aiogram import BaseMiddleware, Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from aiogram.types import TelegramObject
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -27,6 +29,7 @@ from bot.answers.answer_engine import AnswerEngine
 from bot.answers.emergency import EmergencyWords
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 from bot.answers.knowledge_stats import QuestionLog
+from bot.answers.learning import LearnedKnowledge
 from bot.cases.forms import Questionnaires, ReplyTemplates, load_questionnaires, load_reply_templates
 from bot.cases.outbox import OutboxWorker
 from bot.cases.preferences import LanguagePreferences
@@ -48,6 +51,22 @@ from bot.telegram.outgoing import OutgoingPolicy, SendLimiter
 
 log = logging.getLogger(__name__)
 BACKGROUND_STOP_SECONDS = 5.0  # at shutdown, how long a background job may take to finish what it is doing
+
+
+class CurrentEngine(BaseMiddleware):
+    """Hands each update the answer engine in use now (``Services.engine``), as ``engine``."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        data["engine"] = self._services.engine
+        return await handler(event, data)
 
 
 class SharedRedisStorage(RedisStorage):
@@ -78,16 +97,20 @@ class Services:
     outbox: OutboxWorker
     questionnaires: Questionnaires
     reply_templates: ReplyTemplates
+    knowledge: LearnedKnowledge
     redis: Redis | None = None  # REDIS_URL: state shared by all instances
     in_flight: InFlight = field(default_factory=InFlight)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set: the background loops end
     background: list[asyncio.Task[Any]] = field(default_factory=list)
 
+    def use_engine(self, engine: AnswerEngine) -> None:
+        """Answer with ``engine`` from the next update on (CurrentEngine hands it to each update)."""
+        self.engine = engine
+
     def workflow_data(self) -> dict[str, Any]:
         return {
             "settings": self.settings,
             "kb": self.kb,
-            "engine": self.engine,
             "translator": self.translator,
             "secrets": self.secrets,
             "sessions": self.sessions,
@@ -159,10 +182,12 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         operator_chat_id=settings.operator_chat_id,
         operator_language=settings.operators_language,
     )
-    return Services(
+    lexicon = load_lexicon(settings.knowledge_dir)
+    engine = AnswerEngine(kb, lexicon=lexicon)
+    services = Services(
         settings=settings,
         kb=kb,
-        engine=AnswerEngine(kb, lexicon=load_lexicon(settings.knowledge_dir)),
+        engine=engine,
         translator=translator,
         secrets=secrets,
         db=db,
@@ -176,8 +201,12 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         outbox=OutboxWorker(sessions, notifier),
         questionnaires=load_questionnaires(settings.knowledge_dir),
         reply_templates=load_reply_templates(settings.knowledge_dir),
+        # Replaced below: the callback needs the Services it updates.
+        knowledge=LearnedKnowledge(kb, lexicon, engine, on_change=lambda _: None),
         redis=redis,
     )
+    services.knowledge = LearnedKnowledge(kb, lexicon, engine, on_change=services.use_engine)
+    return services
 
 
 def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
@@ -232,6 +261,9 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
             default_language=services.settings.default_language,
         )
     )
+    # The engine is rebuilt when editors teach it (bot/answers/learning.py): each update gets the current one.
+    # Not through workflow_data: polling copies that once, at start.
+    dispatcher.update.outer_middleware(CurrentEngine(services))
     dispatcher.include_router(build_router())
     # Last: errors a handler's own router did not take end here (logged without content, the user told).
     dispatcher.include_router(create_error_router())

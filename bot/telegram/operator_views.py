@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.cases.forms import Questionnaires, ReplyTemplates
-from bot.cases.moderation import CaseDetails, aware
+from bot.cases.moderation import CaseDetails
 from bot.models import Case
-from bot.models.cases import CASE_NUMBER_PREFIX, CaseKind, Outcome, Status
-from bot.telegram.callbacks import OperatorAction, OperatorStatus, OperatorTemplate
+from bot.models.case_numbers import case_number
+from bot.models.cases import CaseKind
+from bot.telegram.callbacks import CaseButton, NewStatus, OperatorAction, OperatorStatus, OperatorTemplate
 from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.texts import Texts
 
+CARD_LAYOUT = (2, 2, 2)  # open claim / status reply / note release
+
 
 def when(moment: datetime | None) -> str:
-    return f"{aware(moment):%Y-%m-%d %H:%M} UTC" if moment else "–"
-
-
-def number(case_id: int) -> str:
-    return f"{CASE_NUMBER_PREFIX}{case_id:05d}"
+    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else "–"
 
 
 def language(case: Case) -> str:
@@ -37,7 +37,7 @@ def card(t: Texts, case: Case, evidence_items: int) -> str:
             language=language(case),
             time=when(case.created_at),
         )
-    similar = t("op-card-similar", number=number(case.similar_to)) if case.similar_to else ""
+    similar = t("op-card-similar", number=case_number(case.similar_to)) if case.similar_to else ""
     return t(
         "op-card",
         urgent="yes" if case.urgent else "no",
@@ -51,33 +51,18 @@ def card(t: Texts, case: Case, evidence_items: int) -> str:
 
 
 def case_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
-    def button(action: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(
-            text=t(f"op-button-{action}"), callback_data=OperatorAction(action=action, case=case_id).pack()
-        )
-
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [button("open"), button("claim")],
-            [button("status"), button("reply")],
-            [button("note"), button("release")],
-        ]
-    )
+    builder = InlineKeyboardBuilder()
+    for action in CaseButton:
+        builder.button(text=t(f"op-button-{action.value}"), callback_data=OperatorAction(action=action, case=case_id))
+    return builder.adjust(*CARD_LAYOUT).as_markup()
 
 
 def status_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
-    rows = [
-        [
-            InlineKeyboardButton(
-                text=t("op-status-in_review"),
-                callback_data=OperatorStatus(case=case_id, value=Status.in_review.value).pack(),
-            )
-        ]
-    ]
-    for outcome in Outcome:
-        data = OperatorStatus(case=case_id, value=outcome.value).pack()
-        rows.append([InlineKeyboardButton(text=t(f"op-outcome-{outcome.value}"), callback_data=data)])
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+    builder = InlineKeyboardBuilder()
+    for choice in NewStatus:
+        label = t(f"op-outcome-{choice.value}") if choice.outcome else t("op-status-in_review")
+        builder.button(text=label, callback_data=OperatorStatus(case=case_id, value=choice))
+    return builder.adjust(1).as_markup()
 
 
 def status_label(t: Texts, case: Case) -> str:
@@ -85,17 +70,11 @@ def status_label(t: Texts, case: Case) -> str:
 
 
 def template_buttons(t: Texts, case_id: int, templates: ReplyTemplates) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [
-                InlineKeyboardButton(
-                    text=template.title[t.lang],
-                    callback_data=OperatorTemplate(case=case_id, template=template.id).pack(),
-                )
-            ]
-            for template in templates.templates
-        ]
-    )
+    """The saved replies, titled in the operators' language."""
+    builder = InlineKeyboardBuilder()
+    for template in templates.templates:
+        builder.button(text=template.title[t.lang], callback_data=OperatorTemplate(case=case_id, template=template.id))
+    return builder.adjust(1).as_markup()
 
 
 def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None = None) -> str:

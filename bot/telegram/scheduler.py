@@ -43,8 +43,10 @@ def start_background_work(services: Services) -> None:
         return 0
 
     purge_once_a_day.__name__ = "purge_expired"
+    learned = functools.partial(services.knowledge.refresh, services.sessions)
     for name, job in (
         ("outbox", services.outbox.run(services.stopping)),
+        ("learned-knowledge", every(settings.learned_refresh_seconds, learned, services.stopping)),
         ("question-log", services.question_log.run(services.stopping)),
         ("reminders", every(REMINDER_CHECK_SECONDS, reminders, services.stopping, wake=services.outbox.wake)),
         ("retention", every(PURGE_CHECK_SECONDS, purge_once_a_day, services.stopping)),

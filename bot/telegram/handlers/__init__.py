@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.telegram.handlers import fallback, groups, human, menu, operators, questions, report, status
+from bot.telegram.handlers import (
+    fallback,
+    groups,
+    human,
+    knowledge_editing,
+    menu,
+    operators,
+    questions,
+    report,
+    status,
+)
 
 
 def build_router() -> Router:
     root = Router(name="root")
     root.include_routers(
         operators.create_router(),  # operators' buttons, commands and replies (role-checked), in any chat
+        knowledge_editing.create_router(),  # editors' /gaps and its buttons (role-checked)
         status.create_code_guard(),  # a receipt code sent in a message is refused before anything reads it
         # Questions are most of the traffic, so they come early; no router below takes a private, state-less,
         # non-command text, so the order does not change who handles what.

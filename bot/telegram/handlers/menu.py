@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.cases.preferences import LanguagePreferences
 from bot.core.languages import LANGUAGES
 from bot.telegram import keyboards
-from bot.telegram.callbacks import MENU_ACTIONS, MenuAction, SetLanguage
+from bot.telegram.callbacks import MenuAction, MenuChoice, SetLanguage
 from bot.telegram.filters import PRIVATE
 from bot.telegram.texts import Texts
 
@@ -67,11 +67,11 @@ async def menu_action(query: CallbackQuery, callback_data: MenuAction, t: Texts)
     if message is None:
         return
     match callback_data.action:
-        case "ask":
+        case MenuChoice.ask:
             await message.answer(t("ask-prompt"))
-        case "language":
+        case MenuChoice.language:
             await message.answer(t("language-choose"), reply_markup=keyboards.languages())
-        case "about":
+        case MenuChoice.about:
             await message.answer(t("about"))
             await message.answer(t("privacy"))
 
@@ -87,6 +87,6 @@ def create_router() -> Router:
     router.message.register(cancel, Command("cancel"))
     router.callback_query.register(set_language, SetLanguage.filter(F.lang.in_(LANGUAGES)))
     # "report" and "status" are the report and status routers' (report_from_menu, status_from_menu).
-    own_actions = [action for action in MENU_ACTIONS if action not in ("report", "status")]
+    own_actions = [choice for choice in MenuChoice if choice not in (MenuChoice.report, MenuChoice.status)]
     router.callback_query.register(menu_action, MenuAction.filter(F.action.in_(own_actions)))
     return router

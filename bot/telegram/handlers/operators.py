@@ -1,6 +1,7 @@
 """The operators' side in Telegram: case cards and their buttons, /queue, /case, /stats, /export, /audit, /op_*.
 
-The role is checked on every call (moderation.require, fresh from the database); anything refused is audited.
+The role is checked on every call (moderation.require, fresh from the database). A refusal is handled in one place,
+this router's error handler: the services raise Forbidden, ``refuse`` audits it and tells the person.
 Operators' replies and notes are written as replies to the bot's prompt (ForceReply), which reaches the bot even
 in a group with privacy mode on; the case id travels in the conversation state, not in the text.
 """
@@ -12,38 +13,39 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram import BaseMiddleware, F, Router
+from aiogram import BaseMiddleware, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, StateFilter, or_f
+from aiogram.filters import Command, CommandObject, ExceptionTypeFilter, StateFilter, or_f
 from aiogram.fsm.context import FSMContext
-from aiogram.types import (
-    BufferedInputFile,
-    CallbackQuery,
-    ForceReply,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-    TelegramObject,
-)
+from aiogram.types import BufferedInputFile, CallbackQuery, ErrorEvent, ForceReply, Message, TelegramObject, Update
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.knowledge_stats import hit_rate
 from bot.cases import moderation
 from bot.cases.forms import Questionnaires, ReplyTemplates
-from bot.cases.moderation import ClaimResult, Forbidden, QueueFilter
+from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
+from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.models import Operator
-from bot.models.cases import Outcome, Status
+from bot.models.case_numbers import case_number, parse_case_number
+from bot.models.cases import Status
 from bot.models.operators import Role
 from bot.telegram import operator_views
-from bot.telegram.callbacks import OPERATOR_ACTIONS, OperatorAction, OperatorStatus, OperatorTemplate
+from bot.telegram.callbacks import CaseButton, OperatorAction, OperatorStatus, OperatorTemplate
 from bot.telegram.filters import COMMAND, TEXT
 from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
-OPERATOR_COMMANDS = ("queue", "case", "stats", "export", "audit", "op_add", "op_remove")
+CLAIM_ANSWERS = {
+    ActionResult.done: "op-claimed",
+    ActionResult.already_yours: "op-already-yours",
+    ActionResult.taken: "op-taken",
+    ActionResult.closed: "op-closed",
+    ActionResult.not_found: "op-not-found",
+}
 
 
 class OperatorContext(BaseMiddleware):
@@ -64,20 +66,49 @@ class OperatorContext(BaseMiddleware):
         return await handler(event, data)
 
 
-async def _refuse(
-    event: Message | CallbackQuery,
-    staff: Texts,
+# --- refusals: every handler here lets moderation's Forbidden fly, and this one place handles it ---
+
+
+def attempted_action(update: Update) -> str:
+    """What a refused update tried, as the audit names it: ``button:claim``, ``status``, ``queue``, ``write``…"""
+    if update.callback_query is not None:
+        with contextlib.suppress(TypeError, ValueError):
+            return f"button:{OperatorAction.unpack(update.callback_query.data or '').action.value}"
+        if (update.callback_query.data or "").startswith(f"{OperatorTemplate.__prefix__}:"):
+            return "template"
+        return "status"  # the router's only other button
+    text = update.message.text if update.message is not None else None
+    if text and text.startswith("/"):
+        return text[1:].split(maxsplit=1)[0].split("@")[0]  # the command, as Command() matched it
+    return "write"  # the answer to a "write your reply/note" prompt
+
+
+async def refuse(
+    event: ErrorEvent,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
-    operator: Operator | None,
-    action: str,
-    case_id: int | None = None,
+    translator: Translator,
+    settings: Settings,
+    user_key: str = "",
+    t: Texts | None = None,
 ) -> None:
-    await moderation.audit_refusal(sessions, action=action, user_key=user_key, operator=operator, case_id=case_id)
-    if isinstance(event, CallbackQuery):
-        await event.answer(staff("op-forbidden"), show_alert=True)
-    else:
-        await event.answer(staff("op-forbidden"))
+    """Audit a refused action (the person only as a keyed hash, unless they are an operator) and say it is refused.
+
+    Staff read the operators' language; anyone else (a forged button, a curious citizen) reads their own."""
+    assert isinstance(event.exception, Forbidden)
+    refusal, update = event.exception, event.update
+    await moderation.audit_refusal(
+        sessions,
+        action=attempted_action(update),
+        user_key=user_key,
+        operator=refusal.operator,
+        case_id=refusal.case_id,
+    )
+    staff = Texts(translator, settings.operators_language)
+    text = (staff if refusal.operator is not None or t is None else t)("op-forbidden")
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    elif update.message is not None:
+        await update.message.answer(text)
 
 
 # --- card buttons ---
@@ -90,64 +121,56 @@ async def on_case_button(
     staff: Texts,
     state: FSMContext,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
     questionnaires: Questionnaires,
     reply_templates: ReplyTemplates,
 ) -> None:
     case_id, action = callback_data.case, callback_data.action
-    number = operator_views.number(case_id)
+    number = case_number(case_id)
     message = query.message if isinstance(query.message, Message) else None
-    try:
-        match action:
-            case "open":
-                found = await moderation.open_case(sessions, operator, case_id)
-                await query.answer()
-                if message is not None:
-                    await send_case(message, staff, found, questionnaires)
-            case "claim":
-                result = await moderation.claim_case(sessions, operator, case_id)
-                key = {
-                    ClaimResult.claimed: "op-claimed",
-                    ClaimResult.already_yours: "op-already-yours",
-                    ClaimResult.taken: "op-taken",
-                    ClaimResult.closed: "op-closed",
-                    ClaimResult.not_found: "op-not-found",
-                }[result]
-                hours = int(moderation.CLAIM_DURATION.total_seconds() // 3600)
-                await query.answer(staff(key, number=number, hours=hours), show_alert=result != ClaimResult.claimed)
-            case "status":
-                moderation.require(operator, moderation.WORKERS)
-                await query.answer()
-                if message is not None:
+    match action:
+        case CaseButton.open:
+            found = await moderation.open_case(sessions, operator, case_id)
+            if found is None:
+                await query.answer(staff("op-not-found"), show_alert=True)
+                return
+            await query.answer()
+            if message is not None:
+                await send_case(message, staff, found, questionnaires)
+        case CaseButton.claim:
+            result = await moderation.claim_case(sessions, operator, case_id)
+            hours = int(moderation.CLAIM_DURATION.total_seconds() // 3600)
+            text = staff(CLAIM_ANSWERS[result], number=number, hours=hours)
+            await query.answer(text, show_alert=result is not ActionResult.done)
+        case CaseButton.status:
+            moderation.require(operator, moderation.WORKERS, case_id)
+            await query.answer()
+            if message is not None:
+                await message.answer(
+                    staff("op-choose-status", number=number),
+                    reply_markup=operator_views.status_buttons(staff, case_id),
+                )
+        case CaseButton.reply | CaseButton.note:
+            moderation.require(operator, moderation.WORKERS, case_id)
+            replying = action is CaseButton.reply
+            await state.set_state(OperatorFlow.replying if replying else OperatorFlow.noting)
+            await state.set_data({"case": case_id})
+            await query.answer()
+            if message is not None:
+                language = await moderation.reporter_language(sessions, case_id)
+                if replying and language is not None and reply_templates.templates:
+                    # The saved replies first, so that the prompt to write one's own is the newest message.
+                    name = LANGUAGE_NAMES.get(language, language)
                     await message.answer(
-                        staff("op-choose-status", number=number),
-                        reply_markup=operator_views.status_buttons(staff, case_id),
+                        staff("citizen-op-templates", number=number, language=name),
+                        reply_markup=operator_views.template_buttons(staff, case_id, reply_templates),
                     )
-            case "reply" | "note":
-                moderation.require(operator, moderation.WORKERS)
-                await state.set_state(OperatorFlow.replying if action == "reply" else OperatorFlow.noting)
-                await state.set_data({"case": case_id})
-                await query.answer()
-                if message is not None:
-                    language = await moderation.reporter_language(sessions, case_id)
-                    if action == "reply" and language is not None and reply_templates.templates:
-                        # The saved replies first, so that the prompt to write one's own is the newest message.
-                        await message.answer(
-                            staff(
-                                "citizen-op-templates", number=number, language=LANGUAGE_NAMES.get(language, language)
-                            ),
-                            reply_markup=operator_views.template_buttons(staff, case_id, reply_templates),
-                        )
-                    prompt = "op-write-reply" if action == "reply" else "op-write-note"
-                    sent = await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
-                    await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
-            case "release":
-                released = await moderation.release_case(sessions, operator, case_id)
-                await query.answer(staff("op-released" if released else "op-not-released", number=number))
-    except Forbidden:
-        await _refuse(query, staff, sessions, user_key, operator, f"button:{action}", case_id)
-    except moderation.CaseNotFound:
-        await query.answer(staff("op-not-found"), show_alert=True)
+                prompt = "op-write-reply" if replying else "op-write-note"
+                sent = await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
+                await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
+        case CaseButton.release:
+            result = await moderation.release_case(sessions, operator, case_id)
+            released = result is ActionResult.done
+            await query.answer(staff("op-released" if released else "op-not-released", number=number))
 
 
 async def send_case(
@@ -175,9 +198,7 @@ async def send_case(
                     await message.answer_video_note(item.file_id)
                 case _:
                     await message.answer_document(item.file_id, caption=item.text)
-    await message.answer(
-        operator_views.number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
-    )
+    await message.answer(found.case.number, reply_markup=operator_views.case_buttons(staff, found.case.id))
 
 
 async def on_template_button(
@@ -187,24 +208,19 @@ async def on_template_button(
     staff: Texts,
     state: FSMContext,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
     settings: Settings,
     reply_templates: ReplyTemplates,
     outbox: Any,
 ) -> None:
     """A saved reply, sent in the reporter's language whatever the operators' language is."""
-    number = operator_views.number(callback_data.case)
+    number = case_number(callback_data.case)
     template = reply_templates.get(callback_data.template)
     language = await moderation.reporter_language(sessions, callback_data.case)
     if template is None or language is None:
         await query.answer(staff("op-not-found"), show_alert=True)
         return
     body = template.text[language].format_map(settings.placeholder_values())
-    try:
-        sent = await moderation.reply_to_citizen(sessions, operator, callback_data.case, body)
-    except Forbidden:
-        await _refuse(query, staff, sessions, user_key, operator, "template", callback_data.case)
-        return
+    sent = await moderation.reply_to_citizen(sessions, operator, callback_data.case, body) is ActionResult.done
     if sent:
         outbox.wake()
         if (await state.get_data()).get("case") == callback_data.case:
@@ -222,18 +238,11 @@ async def on_status_button(
     operator: Operator | None,
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
 ) -> None:
-    number = operator_views.number(callback_data.case)
-    if callback_data.value == Status.in_review.value:
-        status, outcome = Status.in_review, None
-    else:
-        status, outcome = Status.closed, Outcome(callback_data.value)
-    try:
-        changed = await moderation.set_status(sessions, operator, callback_data.case, status, outcome)
-    except Forbidden:
-        await _refuse(query, staff, sessions, user_key, operator, "status", callback_data.case)
-        return
+    number = case_number(callback_data.case)
+    outcome = callback_data.value.outcome
+    status = Status.in_review if outcome is None else Status.closed
+    changed = await moderation.set_status(sessions, operator, callback_data.case, status, outcome) is ActionResult.done
     label = staff(f"op-outcome-{outcome.value}") if outcome else staff("op-status-in_review")
     key = "op-status-set" if changed else "op-status-not-set"
     await query.answer(staff(key, number=number, status=label), show_alert=not changed)
@@ -254,7 +263,6 @@ async def on_written(
     staff: Texts,
     state: FSMContext,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
     outbox: Any,
 ) -> None:
     """The operator's reply to a "write your reply/note" prompt."""
@@ -263,17 +271,15 @@ async def on_written(
     case_id = data.get("case")
     if case_id is None or not (message.text or "").strip():
         return
-    number = operator_views.number(case_id)
-    try:
-        if flow == OperatorFlow.replying.state:
-            sent = await moderation.reply_to_citizen(sessions, operator, case_id, message.text or "")
-            outbox.wake()
-            await message.reply(staff("op-reply-queued" if sent else "op-reply-refused", number=number))
-        else:
-            saved = await moderation.add_note(sessions, operator, case_id, message.text or "")
-            await message.reply(staff("op-note-saved" if saved else "op-not-found", number=number))
-    except Forbidden:
-        await _refuse(message, staff, sessions, user_key, operator, "write", case_id)
+    number = case_number(case_id)
+    if flow == OperatorFlow.replying.state:
+        sent = await moderation.reply_to_citizen(sessions, operator, case_id, message.text or "")
+        outbox.wake()
+        key = "op-reply-queued" if sent is ActionResult.done else "op-reply-refused"
+        await message.reply(staff(key, number=number))
+    else:
+        saved = await moderation.add_note(sessions, operator, case_id, message.text or "")
+        await message.reply(staff("op-note-saved" if saved is ActionResult.done else "op-not-found", number=number))
 
 
 # --- commands ---
@@ -285,18 +291,13 @@ async def queue_command(
     operator: Operator | None,
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
     settings: Settings,
 ) -> None:
     argument = (command.args or "open").strip().lower()
     if argument not in QueueFilter.__members__:
         await message.answer(staff("op-queue-usage"))
         return
-    try:
-        cases = await moderation.queue(sessions, operator, QueueFilter(argument))
-    except Forbidden:
-        await _refuse(message, staff, sessions, user_key, operator, "queue")
-        return
+    cases = await moderation.queue(sessions, operator, QueueFilter(argument))
     if not cases:
         await message.answer(staff("op-queue-empty"))
         return
@@ -312,16 +313,14 @@ async def queue_command(
                 time=operator_views.when(case.created_at),
             )
         )
-    buttons = [
-        [
-            InlineKeyboardButton(
-                text=f"{staff('op-button-open')} {case.number}",
-                callback_data=OperatorAction(action="open", case=case.id).pack(),
-            )
-        ]
-        for case in cases[:10]
-    ]
-    await message.answer("\n".join(lines)[:4000], reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+    builder = InlineKeyboardBuilder()
+    for case in cases[:10]:
+        assert case.id is not None
+        builder.button(
+            text=f"{staff('op-button-open')} {case.number}",
+            callback_data=OperatorAction(action=CaseButton.open, case=case.id),
+        )
+    await message.answer("\n".join(lines)[:4000], reply_markup=builder.adjust(1).as_markup())
 
 
 async def case_command(
@@ -330,32 +329,23 @@ async def case_command(
     operator: Operator | None,
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
     questionnaires: Questionnaires,
 ) -> None:
-    case_id = moderation.parse_case_ref(command.args or "")
+    case_id = parse_case_number(command.args or "")
     if case_id is None:
         await message.answer(staff("op-case-usage"))
         return
-    try:
-        found = await moderation.open_case(sessions, operator, case_id)
-    except Forbidden:
-        await _refuse(message, staff, sessions, user_key, operator, "case", case_id)
-        return
-    except moderation.CaseNotFound:
+    found = await moderation.open_case(sessions, operator, case_id)
+    if found is None:
         await message.answer(staff("op-not-found"))
         return
     await send_case(message, staff, found, questionnaires)
 
 
 async def stats_command(
-    message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession], user_key: str
+    message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    try:
-        stats = await moderation.case_statistics(sessions, operator)
-    except Forbidden:
-        await _refuse(message, staff, sessions, user_key, operator, "stats")
-        return
+    stats = await moderation.case_statistics(sessions, operator)
     outcomes = await hit_rate(sessions)
     asked = sum(outcomes.values())
     none = staff("op-stats-none")
@@ -389,17 +379,12 @@ async def export_command(
     operator: Operator | None,
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
 ) -> None:
     fmt = (command.args or "csv").strip().lower()
     if fmt not in ("csv", "json"):
         await message.answer(staff("op-export-usage"))
         return
-    try:
-        content = await moderation.export_cases(sessions, operator, fmt)
-    except Forbidden:
-        await _refuse(message, staff, sessions, user_key, operator, "export")
-        return
+    content = await moderation.export_cases(sessions, operator, fmt)
     count = content.count("\n") - 1 if fmt == "csv" else content.count('"number"')
     name = f"cases-{datetime.now(UTC):%Y%m%d-%H%M}.{fmt}"
     await message.answer_document(
@@ -409,17 +394,13 @@ async def export_command(
 
 
 async def audit_command(
-    message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession], user_key: str
+    message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    try:
-        entries = await moderation.audit_trail(sessions, operator)
-    except Forbidden:
-        await _refuse(message, staff, sessions, user_key, operator, "audit")
-        return
+    entries = await moderation.audit_trail(sessions, operator)
     lines = [staff("op-audit-title")]
     for entry in entries:
         who = staff("op-operator", id=entry.operator_id) if entry.operator_id else "?"
-        case = operator_views.number(entry.case_id) if entry.case_id else ""
+        case = case_number(entry.case_id) if entry.case_id else ""
         lines.append(
             staff(
                 "op-audit-line",
@@ -439,7 +420,6 @@ async def operator_admin_command(
     operator: Operator | None,
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
-    user_key: str,
 ) -> None:
     parts = (command.args or "").split()
     adding = command.command == "op_add"
@@ -448,11 +428,7 @@ async def operator_admin_command(
         return
     telegram_id = int(parts[0])
     role = Role(parts[1]) if adding and len(parts) > 1 else (Role.operator if adding else None)
-    try:
-        await moderation.set_operator(sessions, operator, telegram_id=telegram_id, role=role)
-    except Forbidden:
-        await _refuse(message, staff, sessions, user_key, operator, command.command)
-        return
+    await moderation.set_operator(sessions, operator, telegram_id=telegram_id, role=role)
     if role is None:
         await message.answer(staff("op-operator-removed", id=telegram_id))
     else:
@@ -468,11 +444,9 @@ def create_router() -> Router:
     # Inner middlewares: the operator lookup runs only for updates these handlers take, not for every citizen.
     router.message.middleware(OperatorContext())
     router.callback_query.middleware(OperatorContext())
-    router.callback_query.register(on_case_button, OperatorAction.filter(F.action.in_(OPERATOR_ACTIONS)))
+    router.callback_query.register(on_case_button, OperatorAction.filter())
+    router.callback_query.register(on_status_button, OperatorStatus.filter())
     router.callback_query.register(on_template_button, OperatorTemplate.filter())
-    router.callback_query.register(
-        on_status_button, OperatorStatus.filter(F.value.in_([Status.in_review.value, *(o.value for o in Outcome)]))
-    )
     router.message.register(on_written, StateFilter(OperatorFlow.replying), TEXT, answers_the_prompt)
     router.message.register(on_written, StateFilter(OperatorFlow.noting), TEXT, answers_the_prompt)
     router.message.register(queue_command, Command("queue"))
@@ -481,4 +455,6 @@ def create_router() -> Router:
     router.message.register(export_command, Command("export"))
     router.message.register(audit_command, Command("audit"))
     router.message.register(operator_admin_command, Command("op_add", "op_remove"))
+    # Before the dispatcher's last-word error router: a refusal is an answer, not a failure.
+    router.errors.register(refuse, ExceptionTypeFilter(Forbidden))
     return router

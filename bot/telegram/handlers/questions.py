@@ -7,7 +7,7 @@ import contextlib
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InaccessibleMessage, Message, ReplyParameters
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -15,6 +15,7 @@ from bot.answers.answer_engine import MAX_QUESTION_CHARS, AnswerEngine
 from bot.answers.emergency import EmergencyWords
 from bot.answers.knowledge_base import KnowledgeBase
 from bot.answers.knowledge_stats import QuestionLog, record_feedback
+from bot.answers.learning import record_hint
 from bot.core import metrics
 from bot.core.languages import LANGUAGES
 from bot.core.settings import Settings
@@ -24,12 +25,32 @@ from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.texts import Texts
 
 
+def _replying_to(question: Message) -> ReplyParameters:
+    # Answers quote the question they answer: a 👎 or a "did you mean" pick then arrives with the question's text
+    # (the button's message replies to it), which is what the editors' teach loop needs, and nothing else is kept.
+    return ReplyParameters(message_id=question.message_id, allow_sending_without_reply=True)
+
+
+def _question_of(message: Message | InaccessibleMessage | None) -> str | None:
+    if isinstance(message, Message) and message.reply_to_message is not None:
+        return message.reply_to_message.text
+    return None
+
+
 async def send_answer(
-    message: Message, t: Texts, kb: KnowledgeBase, settings: Settings, entry_id: str, *, asked: bool = True
+    message: Message,
+    t: Texts,
+    kb: KnowledgeBase,
+    settings: Settings,
+    entry_id: str,
+    reply_parameters: ReplyParameters | None = None,
+    *,
+    asked: bool = True,
 ) -> None:
     """An answer; 👍/👎 only when it answers a real question (``asked``), a person offered when that is the topic."""
     text = kb.answer(entry_id, t.lang, settings.placeholder_values())
-    await message.answer(text, reply_markup=keyboards.answer_buttons(t, entry_id, feedback=asked))
+    markup = keyboards.answer_buttons(t, entry_id, feedback=asked)
+    await message.answer(text, reply_markup=markup, reply_parameters=reply_parameters)
 
 
 async def answer_question(
@@ -56,23 +77,44 @@ async def answer_question(
     if emergency.found_in(text):
         await message.answer(reply("emergency-notice"))
     if result.entry_id is not None:
-        await send_answer(message, reply, kb, settings, result.entry_id, asked=asks_something(text))
+        await send_answer(
+            message, reply, kb, settings, result.entry_id, _replying_to(message), asked=asks_something(text)
+        )
     elif result.suggestions:
         await message.answer(
-            reply("suggest-intro"), reply_markup=keyboards.suggestions(kb, reply.lang, result.suggestions)
+            reply("suggest-intro"),
+            reply_markup=keyboards.suggestions(kb, reply.lang, result.suggestions),
+            reply_parameters=_replying_to(message),
         )
     else:
         await message.answer(reply("unknown-answer"), reply_markup=keyboards.offer_report(reply))
 
 
 async def show_suggested_answer(
-    query: CallbackQuery, callback_data: ShowAnswer, t: Texts, kb: KnowledgeBase, settings: Settings
+    query: CallbackQuery,
+    callback_data: ShowAnswer,
+    t: Texts,
+    kb: KnowledgeBase,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
 ) -> None:
-    if callback_data.entry not in kb.by_id or query.message is None:
+    if callback_data.entry not in kb.by_id or not isinstance(query.message, Message):
         await query.answer(t("stale-button"), show_alert=True)
         return
     await query.answer()
-    await send_answer(query.message, t.to(callback_data.lang), kb, settings, callback_data.entry)
+    question = _question_of(query.message)
+    await send_answer(
+        query.message,
+        t.to(callback_data.lang),
+        kb,
+        settings,
+        callback_data.entry,
+        _replying_to(query.message.reply_to_message) if query.message.reply_to_message else None,
+    )
+    if question:  # a hint for the editors: this wording meant that entry, in this citizen's view
+        await record_hint(
+            sessions, question=question, lang=callback_data.lang, entry_id=callback_data.entry, picked=True
+        )
 
 
 async def feedback(
@@ -92,6 +134,11 @@ async def feedback(
     await record_feedback(
         sessions, entry_id=callback_data.entry, lang=callback_data.lang, helpful=callback_data.helpful
     )
+    question = _question_of(query.message)
+    if question and not callback_data.helpful:  # a candidate for the editors: this answer did not fit this wording
+        await record_hint(
+            sessions, question=question, lang=callback_data.lang, entry_id=callback_data.entry, picked=False
+        )
     voter = t.to(callback_data.lang)
     await query.answer(voter("feedback-thanks"))
     if query.message is not None:

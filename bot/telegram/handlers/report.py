@@ -135,7 +135,7 @@ async def choose_category(
 ) -> None:
     await query.answer()
     draft = await state.get_data()
-    drafts.choose_category(draft, callback_data.category)
+    drafts.choose_category(draft, callback_data.category.value)
     await state.set_data(draft)
     if isinstance(query.message, Message):
         await go_on(query.message, t, state, questionnaires, settings)

@@ -16,7 +16,8 @@ from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -26,7 +27,7 @@ from bot.cases.reports import add_citizen_message, citizen_view, end_dialogue, f
 from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
 from bot.models.cases import CaseKind, Direction, Status
-from bot.telegram.callbacks import MenuAction, StatusAction
+from bot.telegram.callbacks import MenuAction, MenuChoice, StatusAction, StatusChoice
 from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.states import StatusFlow
 from bot.telegram.texts import Texts
@@ -119,16 +120,12 @@ async def show_case(message: Message, t: Texts, case_id: int, sessions: async_se
     for item in view.messages:
         key = "status-operator-message" if item.direction == Direction.to_citizen else "citizen-status-own-message"
         lines.append(t(key, date=f"{item.created_at:%Y-%m-%d %H:%M}", text=item.body))
-    buttons = []
+    builder = InlineKeyboardBuilder()
     if view.replies_open:
-        buttons.append(
-            [InlineKeyboardButton(text=t("status-reply-button"), callback_data=StatusAction(action="reply").pack())]
-        )
+        builder.button(text=t("status-reply-button"), callback_data=StatusAction(action=StatusChoice.reply))
     if view.route_exists:
-        buttons.append(
-            [InlineKeyboardButton(text=t("status-end-button"), callback_data=StatusAction(action="end").pack())]
-        )
-    markup = InlineKeyboardMarkup(inline_keyboard=buttons) if buttons else None
+        builder.button(text=t("status-end-button"), callback_data=StatusAction(action=StatusChoice.end))
+    markup = builder.adjust(1).as_markup() if view.replies_open or view.route_exists else None
     await message.answer("\n\n".join(lines)[:4000], reply_markup=markup)
 
 
@@ -165,15 +162,10 @@ async def confirm_end(query: CallbackQuery, t: Texts, state: FSMContext) -> None
         return
     await query.answer()
     if isinstance(query.message, Message):
-        buttons = [
-            [
-                InlineKeyboardButton(
-                    text=t("citizen-end-yes-button"), callback_data=StatusAction(action="end_yes").pack()
-                )
-            ],
-            [InlineKeyboardButton(text=t("citizen-end-no-button"), callback_data=StatusAction(action="end_no").pack())],
-        ]
-        await query.message.answer(t("citizen-end-confirm"), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t("citizen-end-yes-button"), callback_data=StatusAction(action=StatusChoice.end_yes))
+        builder.button(text=t("citizen-end-no-button"), callback_data=StatusAction(action=StatusChoice.end_no))
+        await query.message.answer(t("citizen-end-confirm"), reply_markup=builder.adjust(1).as_markup())
 
 
 async def keep_dialogue(query: CallbackQuery, t: Texts) -> None:
@@ -221,12 +213,12 @@ def create_router() -> Router:
     router = Router(name="status")
     router.message.filter(PRIVATE)
     router.message.register(status_command, Command("status"))
-    router.callback_query.register(status_from_menu, MenuAction.filter(F.action == "status"))
+    router.callback_query.register(status_from_menu, MenuAction.filter(F.action == MenuChoice.status))
     router.message.register(code_typed, StateFilter(StatusFlow.code), TEXT, NOT_COMMAND)
-    router.callback_query.register(start_reply, StatusAction.filter(F.action == "reply"))
-    router.callback_query.register(confirm_end, StatusAction.filter(F.action == "end"))
-    router.callback_query.register(end, StatusAction.filter(F.action == "end_yes"))
-    router.callback_query.register(keep_dialogue, StatusAction.filter(F.action == "end_no"))
+    router.callback_query.register(start_reply, StatusAction.filter(F.action == StatusChoice.reply))
+    router.callback_query.register(confirm_end, StatusAction.filter(F.action == StatusChoice.end))
+    router.callback_query.register(end, StatusAction.filter(F.action == StatusChoice.end_yes))
+    router.callback_query.register(keep_dialogue, StatusAction.filter(F.action == StatusChoice.end_no))
     router.message.register(reply_written, StateFilter(StatusFlow.replying), TEXT, NOT_COMMAND)
     return router
 

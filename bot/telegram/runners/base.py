@@ -56,9 +56,7 @@ class App:
             raise
         try:
             await database.upgrade_async(self.settings.database)
-            await moderation.seed_operators(
-                services.sessions, moderation.parse_operator_ids(self.settings.operator_ids)
-            )
+            await moderation.seed_operators(services.sessions, self.settings.operator_ids)
             start_background_work(services)
             self.dispatcher = dispatcher = build_dispatcher(services)
             await self._check_reachable(bot)

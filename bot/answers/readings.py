@@ -1,0 +1,35 @@
+"""The ways a text may have been typed: as it stands, transliterated from Latin, or with the wrong keyboard layout.
+
+People in Kazakhstan write Russian and Kazakh in Cyrillic, in Latin (the 2021 alphabet, or chat transliteration) and
+now and then with the Latin layout still switched on (``ghbdtn`` for ``привет``). Everything that matches words
+(the answer engine, the emergency words) looks at each reading; a retyped reading is a guess, so it may count less.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.answers.text_folding import flip_layout, fold_cyrillic, has_cyrillic, has_latin, latin_to_cyrillic
+
+Script = Literal["cyrillic", "latin"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    script: Script
+    text: str  # Cyrillic readings are folded (fold_cyrillic); the Latin one is the text as typed
+    retyped: bool  # transliterated or layout-flipped: a guess at what was meant
+
+
+def readings(text: str) -> list[Reading]:
+    """Each plausible reading of an already cleaned text (text_folding.clean); none if it has no letters we read."""
+    found: list[Reading] = []
+    if has_cyrillic(text):
+        found.append(Reading("cyrillic", fold_cyrillic(text), retyped=False))
+    if has_latin(text):
+        found.append(Reading("latin", text, retyped=False))
+        found.append(Reading("cyrillic", fold_cyrillic(latin_to_cyrillic(text)), retyped=True))
+        if not has_cyrillic(text):  # a mixed text was typed on purpose, not with the wrong layout
+            found.append(Reading("cyrillic", fold_cyrillic(flip_layout(text)), retyped=True))
+    return found
