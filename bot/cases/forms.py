@@ -94,8 +94,7 @@ class ReplyTemplates:
 
 
 def _read(path: Path, name: str, problems: list[str]) -> Any:
-    if not path.exists():
-        problems.append(f"{name}: file missing")
+    if not path.exists():  # optional, like the lexicon: no questions asked, no saved replies offered
         return None
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -178,7 +177,7 @@ def load_questionnaires(directory: Path) -> Questionnaires:
         problems.append(f"{QUESTIONNAIRES_FILE}: must map each category to its list of questions")
         raw = {}
     for category in Category:
-        if raw is not None and category.value not in raw:
+        if raw is not None and category.value not in raw:  # a file that exists covers every category
             problems.append(f"{QUESTIONNAIRES_FILE}: category {category.value} has no questions (give [] for none)")
     for category, items in (raw or {}).items():
         where = f"{QUESTIONNAIRES_FILE}: {category}"
