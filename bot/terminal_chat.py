@@ -219,6 +219,7 @@ async def run_chat(
             screen = Screen(emulator, out, sides, labelled=both)
             emulator.listen(screen.on_event)
             print(BOTH_HELP + " " + HELP if both else OPERATOR_HELP if operator else HELP, file=out, flush=True)
+            echo = read_line is _stdin_line and not sys.stdin.isatty()
             try:
                 current = sides[0]
                 if operator and not both:
@@ -231,6 +232,8 @@ async def run_chat(
                     print(screen.prompt, end="", file=out, flush=True)
                     line = await read_line()
                     screen.prompt = None
+                    if echo and line:  # typed into a pipe, not a terminal: show it, so the transcript reads well
+                        print(line.rstrip("\n"), file=out, flush=True)
                     if not line or line.strip() == "/quit":
                         break
                     current = await _handle(emulator, screen, current, citizen, admin, line.rstrip("\n"), both)

@@ -429,6 +429,8 @@ EXPORT_FIELDS = (
     "description",
     "place",
     "incident_time",
+    "kind",
+    "answers",
 )
 
 
@@ -458,6 +460,9 @@ async def export_cases(sessions: async_sessionmaker[AsyncSession], operator: Ope
             "description": case.description if case.purged_at is None else "",
             "place": case.place or "",
             "incident_time": case.incident_time or "",
+            "kind": str(case.kind),  # tip, or a question for a person
+            # The category's questionnaire (question id → answer; "choice:…" a pressed choice), content like the rest
+            "answers": json.dumps(case.answers, ensure_ascii=False) if case.answers and case.purged_at is None else "",
         }
         for case in cases
     ]
