@@ -15,9 +15,13 @@ branch_labels = None
 depends_on = None
 
 
+CASE_KIND = sa.Enum("tip", "question", name="casekind")  # the model's CaseKind: a PostgreSQL enum type
+
+
 def upgrade() -> None:
+    CASE_KIND.create(op.get_bind(), checkfirst=True)  # nothing on SQLite
     with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("kind", sa.String(length=10), nullable=False, server_default="tip"))
+        batch_op.add_column(sa.Column("kind", CASE_KIND, nullable=False, server_default="tip"))
         batch_op.add_column(sa.Column("answers", sa.JSON(), nullable=False, server_default=sa.text("'{}'")))
 
 
@@ -25,3 +29,4 @@ def downgrade() -> None:
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_column("answers")
         batch_op.drop_column("kind")
+    CASE_KIND.drop(op.get_bind(), checkfirst=True)
