@@ -50,6 +50,7 @@ class Tally:
     wrong: int = 0
     off_topic: int = 0
     abstained: int = 0
+    silent: int = 0  # off-topic questions abstained without any "did you mean"
     misses: list[tuple[dict, Result]] = field(default_factory=list)
 
     def add(self, item: dict, result: Result) -> None:
@@ -57,6 +58,7 @@ class Tally:
         if not good:
             self.off_topic += 1
             self.abstained += result.entry_id is None
+            self.silent += result.decision == "unknown"
             if result.entry_id is not None:
                 self.misses.append((item, result))
             return

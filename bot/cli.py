@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="take updates by webhook (needs WEBHOOK_URL and WEBHOOK_SECRET); several instances need REDIS_URL",
     )
+    commands.add_parser("web", help="run the web intake (WEB_HOST:WEB_PORT): reports without Telegram, over Tor too")
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
     chat.add_argument("--lang", choices=list(LANGUAGES), default=None, help="your Telegram language")
     chat_side = chat.add_mutually_exclusive_group()
@@ -73,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export cases (CSV or JSON) without any identity")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    console = commands.add_parser("console", help="the operators' web console (CONSOLE_HOST:CONSOLE_PORT)")
+    console_commands = console.add_subparsers(dest="console_command", parser_class=_Parser)
+    link = console_commands.add_parser("link", help="print a one-time sign-in link for a staff member (audited)")
+    link.add_argument("telegram_id", type=int, help="the staff member's Telegram id")
+    export.add_argument("--notes", action="store_true", help="include internal notes")
+    export.add_argument("--dialogue", action="store_true", help="include the dialogue with the reporter")
+    export.add_argument("--assignee", action="store_true", help="include the assignee (an operator number)")
     commands.add_parser("purge", help="apply the retention rules now (the bot also does it daily)")
     backup = commands.add_parser("backup", help="copy the database (SQLite online backup, or pg_dump)")
     backup.add_argument("--output", "-o", help="file to write (default: DATA_DIR/backups/hotline-<time>.db|.dump)")
@@ -276,9 +285,19 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
             return 0
         console = await moderation.console_operator(sessions)
         if args.command == "export":
-            content = await moderation.export_cases(sessions, console, args.format)
+            content = await moderation.export_cases(
+                sessions,
+                console,
+                args.format,
+                with_notes=args.notes,
+                with_dialogue=args.dialogue,
+                with_assignee=args.assignee,
+            )
             if args.output:
-                with open(args.output, "w", encoding="utf-8", newline="") as target:
+                # Owner-only from the first byte: an export holds every report.
+                descriptor = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.fchmod(descriptor, 0o600)
+                with open(descriptor, "w", encoding="utf-8", newline="") as target:
                     target.write(content)
                 print(f"wrote {args.output}", file=sys.stderr)
             else:
@@ -298,6 +317,35 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
         return 0
     finally:
         await engine.dispose()
+
+
+async def run_console_link(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """``hotline console link TELEGRAM_ID``: a sign-in link printed here, for someone at the server (audited)."""
+    from bot.cases import moderation
+    from bot.console import access
+    from bot.core import database
+    from bot.core.crypto import SecretBox, load_or_create_secret
+
+    await database.upgrade_async(settings.database)
+    engine = database.create_engine(settings.database)
+    try:
+        sessions = database.session_factory(engine)
+        operator = await moderation.operator_for(sessions, args.telegram_id)
+        if operator is None or args.telegram_id == moderation.CONSOLE_TELEGRAM_ID:
+            print(
+                f"hotline: {args.telegram_id} is not an active staff member; add them first "
+                "(OPERATOR_IDS, /op_add or the console's staff page)",
+                file=sys.stderr,
+            )
+            return 1
+        secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+        box = SecretBox(load_or_create_secret(secret, settings.data_dir))
+        token = await access.issue_link(sessions, box, operator=operator, via="server")
+    finally:
+        await engine.dispose()
+    print(access.sign_in_link(settings, token), file=out)
+    print("valid once, for 5 minutes", file=sys.stderr)
+    return 0
 
 
 def run_backup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -345,10 +393,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"hotline: {exc}", file=sys.stderr)
                 return 1
             return 0
+        if args.command == "web":
+            from bot.web.server import WebIntake
+
+            asyncio.run(WebIntake(settings).run())
+            return 0
         if args.command == "backup":
             return run_backup(args, settings, sys.stdout)
         if args.command in ("queue", "export", "purge"):
             return asyncio.run(run_console(args, settings, sys.stdout))
+        if args.command == "console":
+            if args.console_command == "link":
+                return asyncio.run(run_console_link(args, settings, sys.stdout))
+            from bot.console.app import serve
+
+            asyncio.run(serve(settings))
+            return 0
         if args.command == "chat":
             from bot.terminal_chat import run_chat
 

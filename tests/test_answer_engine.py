@@ -152,3 +152,61 @@ def test_ask_bad_arguments_exit_2() -> None:
     assert done.returncode == 2
     assert "invalid choice" in done.stderr
     assert run_ask("--unknown").returncode == 2
+
+
+# Sets by writers who saw only the seed and the service's description (tests/sets/README.md): questions_dev was used
+# for tuning, questions_holdout never (no one reads its failures). Floors a little below what the engine reaches
+# (bench/answer_quality.py; figures in docs/benchmarks.md), per language: right entry, reachable (answered or among
+# "did you mean"), off-topic abstained (25 per language, so one question is 4 points).
+SETS = Path(__file__).parent / "sets"
+FLOORS = {
+    "questions_dev.jsonl": {"kk": (0.83, 0.96, 0.90), "ru": (0.86, 0.94, 0.90), "en": (0.92, 0.97, 0.86)},
+    "questions_holdout.jsonl": {"kk": (0.60, 0.86, 0.78), "ru": (0.75, 0.88, 0.86), "en": (0.80, 0.92, 0.82)},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_questions_by_independent_writers(engine: AnswerEngine, name: str) -> None:
+    items = [json.loads(line) for line in (SETS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for lang, (right_floor, reachable_floor, abstain_floor) in FLOORS[name].items():
+        asked = [(item, engine.ask(item["q"])) for item in items if item["lang"] == lang]
+        in_scope = [(item, r) for item, r in asked if item["expected"]]
+        good = [{item["expected"], *item.get("also", [])} for item, _ in in_scope]
+        right = sum(r.entry_id in g for (_, r), g in zip(in_scope, good, strict=True)) / len(in_scope)
+        reachable = sum(
+            r.entry_id in g or bool(g & set(r.suggestions)) for (_, r), g in zip(in_scope, good, strict=True)
+        ) / len(in_scope)
+        off_topic = [r for item, r in asked if not item["expected"]]
+        abstained = sum(r.entry_id is None for r in off_topic) / len(off_topic)
+        figures = {"right": right, "reachable": reachable, "abstained": abstained}  # aggregates only: never a question
+        assert right >= right_floor and reachable >= reachable_floor and abstained >= abstain_floor, (lang, figures)
+
+
+LONG_POLITE = {
+    "en": (
+        "Good evening, and thank you for running this service. I am a retired schoolteacher from a small town in the "
+        "north, and my grandson set up Telegram on my phone only last week, so please forgive me if I write too much "
+        "or in the wrong place. Our neighbours and I often talk in the evenings about the news, and last Sunday one of "
+        "them said that the security services had published many numbers about terrorism a few years ago, and we "
+        "could not agree about what they were. I do not want to spread rumours, and I always tell my former pupils to "
+        "check their sources before they repeat anything. "
+    )
+    * 3
+    + "So my question is simple: how many people were convicted of terrorism and religious extremism in 2019? "
+    "Thank you very much for your patience, and I wish you and your colleagues good health.",
+    "kk": (
+        "Қайырлы кеш! Мен ауылда тұратын зейнеткер мұғаліммін, телефонды жақында ғана немерем орнатып берді, сондықтан "
+        "артық жазсам, кешіріңіздер. Көршілерім екеуміз жаңалықтарды жиі талқылаймыз, бірақ кейде қай дерек дұрыс "
+        "екенін білмей дауласып қаламыз. Мен бұрынғы шәкірттеріме әрдайым дереккөзді тексеруді үйрететінмін. "
+    )
+    * 4
+    + "Сұрағым мынау: 2019 жылы терроризм және діни экстремизм үшін қанша адам сотталды? Алдын ала рахмет!",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LONG_POLITE))
+def test_a_long_polite_message_is_answered_not_refused_for_its_length(engine: AnswerEngine, lang: str) -> None:
+    question = LONG_POLITE[lang]
+    assert 1_000 < len(question) <= 4_096
+    result = engine.ask(question)
+    assert (result.entry_id, result.lang) == ("terrorism-convictions", lang)

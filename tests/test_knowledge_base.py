@@ -210,3 +210,12 @@ def test_a_hotline_phone_that_is_not_a_number_is_one_clear_line() -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "HOTLINE_PHONE" in done.stderr
+
+
+def test_the_web_intake_is_offered_only_when_its_address_is_configured(kb: KnowledgeBase) -> None:
+    unset = {"emergency_number": "112", "police_number": "102", "retention_days": "90", "web_intake_url": ""}
+    given = unset | {"web_intake_url": "https://report.example.kz/"}
+    for lang in LANGUAGES:
+        assert "https://report.example.kz/" in kb.answer("hotline-anonymous", lang, given)
+        without = kb.answer("hotline-anonymous", lang, unset)
+        assert "[[" not in without and "{" not in without and "Tor" not in without

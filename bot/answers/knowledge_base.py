@@ -18,10 +18,10 @@ import yaml
 from bot.core.languages import LANGUAGES
 
 MIN_QUESTIONS = 5
-PLACEHOLDERS = frozenset({"emergency_number", "police_number", "retention_days", "hotline_phone"})
+PLACEHOLDERS = frozenset({"emergency_number", "police_number", "retention_days", "hotline_phone", "web_intake_url"})
 # Settings that may be unset: they are written only inside an optional part ``[[ … ]]``, which is left out of the
 # answer when one of its placeholders has no value (no hotline phone configured → no sentence about calling it).
-OPTIONAL_PLACEHOLDERS = frozenset({"hotline_phone"})
+OPTIONAL_PLACEHOLDERS = frozenset({"hotline_phone", "web_intake_url"})
 _OPTIONAL_PART = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 SYNONYMS_FILE = "lexicon/synonyms.yaml"
 PLACES_FILE = "lexicon/places.yaml"

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from bot.answers import kazakh_grammar
+
 # Kazakh-specific letters → Russian look-alikes; й → и and э → е, and ь/ъ dropped, because Latin typing merges or
 # loses them ("skolko" must meet "сколько").
 _KAZAKH_FOLD = str.maketrans("әғқңөұүһіїйёэ", "агкноуухиииее", "ьъ")
@@ -186,118 +188,19 @@ def tokens(text: str) -> list[str]:
 _RU_STEMMER = snowballstemmer.stemmer("russian")
 _EN_STEMMER = snowballstemmer.stemmer("english")
 
-# Kazakh endings after folding (so -ға and -га are one). Longest first; a stem keeps at least 3 letters.
-# Plural, possessive and case endings, and the common verbal endings of question phrasing. Not the question
-# particles ма/ме/ба/бе (separate words, and their removal made түрме "prison" meet тұрады "lives"), nor the
-# agent suffix -шы (басшы "head" is not бас).
-_KK_SUFFIXES = tuple(
-    sorted(
-        {
-            "лар",
-            "лер",
-            "дар",
-            "дер",
-            "тар",
-            "тер",
-            "нын",
-            "нин",
-            "дын",
-            "дин",
-            "тын",
-            "тин",
-            "га",
-            "ге",
-            "ка",
-            "ке",
-            "на",
-            "не",
-            "да",
-            "де",
-            "та",
-            "те",
-            "нда",
-            "нде",
-            "дан",
-            "ден",
-            "тан",
-            "тен",
-            "нан",
-            "нен",
-            "ынан",
-            "инен",
-            "ды",
-            "ди",
-            "ты",
-            "ти",
-            "ны",
-            "ни",
-            "мен",
-            "бен",
-            "пен",
-            "ымыз",
-            "имиз",
-            "ыныз",
-            "иниз",
-            "мыз",
-            "миз",
-            "ым",
-            "им",
-            "ын",
-            "ин",
-            "сы",
-            "си",
-            "ы",
-            "и",
-            "ган",
-            "ген",
-            "кан",
-            "кен",
-            "ады",
-            "еди",
-            "йды",
-            "лы",
-            "ли",
-            "гы",
-            "ги",
-            "кы",
-            "ки",
-            "уда",
-            "уде",
-            "у",
-            "лык",
-            "лик",
-            "дык",
-            "дик",
-            "тык",
-            "тик",
-        },
-        key=len,
-        reverse=True,
-    )
-)
-_KK_MIN_STEM = 3
-
-
-def stem_kazakh(word: str) -> str:
-    """Strip Kazakh endings, longest first, repeatedly (жылдардағы → жыл), keeping a stem of ≥3 letters."""
-    changed = True
-    while changed:
-        changed = False
-        for suffix in _KK_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= _KK_MIN_STEM:
-                word = word[: -len(suffix)]
-                changed = True
-                break
-    return word
-
 
 @lru_cache(maxsize=65536)
 def stem(word: str, lang: str) -> str:
-    """The stem of one folded word in ``lang``; numbers are kept whole."""
+    """The stem of one folded word in ``lang``; numbers are kept whole.
+
+    English and Russian: Snowball. pymorphy3's Russian lemmas and simplemma's English lemmas were measured in its
+    place and as a fallback for unknown forms (docs/benchmarks.md): none answered more questions rightly on the
+    tuning sets, so Snowball stays. Kazakh: the grammar of bot/answers/kazakh_grammar.py.
+    """
     if word[0].isdigit():
         return word
     if lang == "en":
         return _EN_STEMMER.stemWord(word)
     if lang == "ru":
         return _RU_STEMMER.stemWord(word)
-    return stem_kazakh(word)
+    return kazakh_grammar.stem(word)

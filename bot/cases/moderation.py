@@ -27,10 +27,23 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases import search
 from bot.core.clock import utcnow
-from bot.models import AuditEntry, Case, CaseMessage, CaseNote, Evidence, Operator, OutboxMessage, ReplyRoute
+from bot.models import (
+    AuditEntry,
+    Case,
+    CaseMessage,
+    CaseNote,
+    CaseTag,
+    ConsoleSession,
+    Evidence,
+    Operator,
+    OutboxMessage,
+    ReplyRoute,
+)
 from bot.models.case_numbers import case_number
 from bot.models.cases import DESCRIPTION_LIMIT, Direction, Outcome, Status
+from bot.models.console import TAG_LIMIT
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
 
@@ -64,6 +77,16 @@ class ActionResult(StrEnum):
 # --- operators -----------------------------------------------------------------------------------------------------
 
 
+async def end_console_sessions(session: AsyncSession, operator_id: int, reason: str) -> int:
+    """End every console session of an operator (in the caller's transaction); returns how many were open."""
+    result = await session.exec(
+        update(ConsoleSession)
+        .where(col(ConsoleSession.operator_id) == operator_id, col(ConsoleSession.ended_at).is_(None))
+        .values(ended_at=utcnow(), ended_reason=reason)
+    )
+    return int(result.rowcount or 0)
+
+
 async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured: Mapping[int, str]) -> None:
     """Make the configured operators exist with their configured roles (admins add others with commands).
 
@@ -78,6 +101,7 @@ async def seed_operators(sessions: async_sessionmaker[AsyncSession], configured:
                 if row is None:
                     session.add(Operator(telegram_id=telegram_id, role=role))
                 elif row.role != role or not row.active:
+                    await end_console_sessions(session, row.id, "role_changed")  # type: ignore[arg-type]
                     row.role, row.active = role, True
                     session.add(row)
             try:
@@ -154,6 +178,9 @@ async def set_operator(
     admin = require(admin, (Role.admin,))
     async with sessions() as session:
         row = (await session.exec(select(Operator).where(Operator.telegram_id == telegram_id))).first()
+        if row is not None and (role is None or row.role != role or not row.active):
+            # Removed or given another role: their console sessions end now, not at their next expiry.
+            await end_console_sessions(session, row.id, "role_changed")  # type: ignore[arg-type]
         if role is None:
             if row is not None:
                 row.active = False
@@ -308,8 +335,108 @@ async def add_note(
             return ActionResult.not_found
         session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]))
         _audit(session, operator, "note_added", case_id)
+        await search.reindex(session, case_id)
         await session.commit()
         return ActionResult.done
+
+
+class ReopenResult(StrEnum):
+    reopened = "reopened"
+    not_closed = "not_closed"
+    purged = "purged"  # its content is gone: nothing left to work on
+    not_found = "not_found"
+
+
+async def reopen_case(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, *, case_id: int, reason: str
+) -> ReopenResult:
+    """Bring a closed case back to "in review"; the reason becomes an internal note (the audit never holds text).
+
+    The reply route was deleted at closing, so the reporter sees new messages only when they ask with /status.
+    """
+    operator = require(operator, WORKERS, case_id)
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("reopening needs a reason")
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None:
+            return ReopenResult.not_found
+        if case.status != Status.closed:
+            return ReopenResult.not_closed
+        if case.purged_at is not None:
+            return ReopenResult.purged
+        case.status, case.outcome, case.closed_at = Status.in_review, None, None
+        session.add(case)
+        session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=reason[:DESCRIPTION_LIMIT]))
+        _audit(session, operator, "case_reopened", case_id)
+        await search.reindex(session, case_id)
+        await session.commit()
+        return ReopenResult.reopened
+
+
+class AssignResult(StrEnum):
+    assigned = "assigned"
+    not_yours = "not_yours"  # someone else holds it: only they or an admin may hand it on
+    not_staff = "not_staff"  # the colleague is not an active operator or admin
+    closed = "closed"
+    not_found = "not_found"
+
+
+async def assign_case(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, *, case_id: int, assignee_id: int
+) -> AssignResult:
+    """Hand a case to a colleague (operator row id): they hold the claim from now, for the usual claim period."""
+    operator = require(operator, WORKERS, case_id)
+    now = utcnow()
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        if case is None:
+            return AssignResult.not_found
+        if case.status == Status.closed:
+            return AssignResult.closed
+        held = case.claimed_by is not None and (case.claim_expires_at or now) > now
+        if held and case.claimed_by != operator.id and operator.role != Role.admin:
+            return AssignResult.not_yours
+        assignee = await session.get(Operator, assignee_id)
+        if assignee is None or not assignee.active or assignee.role not in WORKERS:
+            return AssignResult.not_staff
+        case.claimed_by, case.claim_expires_at = assignee.id, now + CLAIM_DURATION
+        case.first_claimed_at = case.first_claimed_at or now
+        case.status = Status.in_review
+        session.add(case)
+        _audit(session, operator, "case_assigned", case_id, f"operator #{assignee.id}")
+        await session.commit()
+        return AssignResult.assigned
+
+
+def normalise_tag(raw: str) -> str | None:
+    """Tags are short lower-case labels of letters, digits, - and _ ("weapons", "almaty", "follow-up")."""
+    tag = "-".join(raw.strip().lower().split())[:TAG_LIMIT]
+    return tag if tag and all(ch.isalnum() or ch in "-_" for ch in tag) else None
+
+
+async def set_tag(
+    sessions: async_sessionmaker[AsyncSession], operator: Operator | None, *, case_id: int, tag: str, present: bool
+) -> bool:
+    """Add (``present``) or remove a tag; False when the tag is not a valid label or the case does not exist."""
+    operator = require(operator, WORKERS, case_id)
+    label = normalise_tag(tag)
+    if label is None:
+        return False
+    async with sessions() as session:
+        if await session.get(Case, case_id) is None:
+            return False
+        existing = await session.get(CaseTag, (case_id, label))
+        if present and existing is None:
+            session.add(CaseTag(case_id=case_id, tag=label, added_by=operator.id))
+        elif not present and existing is not None:
+            await session.delete(existing)
+        else:
+            return True
+        _audit(session, operator, "tag_added" if present else "tag_removed", case_id, label)
+        await session.commit()
+        return True
 
 
 async def reply_to_citizen(
@@ -328,9 +455,13 @@ async def reply_to_citizen(
         await session.flush()
         if case.first_reply_at is None:
             case.first_reply_at = utcnow()
-            session.add(case)
+        if case.status == Status.new:  # someone is working on it: the reporter's /status must say so
+            case.status = Status.in_review
+            _audit(session, operator, "status_changed", case_id, f"{Status.in_review}")
+        session.add(case)
         session.add(OutboxMessage(kind=OutboxKind.citizen_message, case_id=case_id, payload={"message_id": message.id}))
         _audit(session, operator, "reply_sent", case_id)
+        await search.reindex(session, case_id)
         await session.commit()
         return ActionResult.done
 
@@ -434,14 +565,40 @@ EXPORT_FIELDS = (
 )
 
 
-async def export_cases(sessions: async_sessionmaker[AsyncSession], operator: Operator | None, fmt: str) -> str:
-    """Every case as CSV or JSON: content and timestamps, no identity of anyone (admins only; audited)."""
+async def export_cases(
+    sessions: async_sessionmaker[AsyncSession],
+    operator: Operator | None,
+    fmt: str,
+    *,
+    with_notes: bool = False,
+    with_dialogue: bool = False,
+    with_assignee: bool = False,
+) -> str:
+    """Every case as CSV or JSON: content and timestamps, no identity of any reporter (admins only; audited).
+
+    Notes, the dialogue and the assignee (an operator number) only when asked for; the audit says which.
+    """
     operator = require(operator, (Role.admin,))
+    extras = [
+        name
+        for name, wanted in (("notes", with_notes), ("dialogue", with_dialogue), ("assignee", with_assignee))
+        if wanted
+    ]
     async with sessions() as session:
         cases = list((await session.exec(select(Case).order_by(col(Case.id)))).all())
         items = (await session.exec(select(Evidence.case_id, Evidence.item).distinct())).all()
         evidence = Counter(case_id for case_id, _ in items)
-        _audit(session, operator, "export", detail=f"{fmt}, {len(cases)} cases")
+        notes: dict[int, list[str]] = {}
+        dialogue: dict[int, list[str]] = {}
+        if with_notes:
+            for note in (await session.exec(select(CaseNote).order_by(col(CaseNote.id)))).all():
+                notes.setdefault(note.case_id, []).append(f"[{_iso(note.created_at)} #{note.operator_id}] {note.body}")
+        if with_dialogue:
+            for message in (await session.exec(select(CaseMessage).order_by(col(CaseMessage.id)))).all():
+                arrow = "<-" if message.direction == Direction.from_citizen else "->"
+                dialogue.setdefault(message.case_id, []).append(f"[{_iso(message.created_at)} {arrow}] {message.body}")
+        detail = f"{fmt}, {len(cases)} cases" + (f", with {'+'.join(extras)}" if extras else "")
+        _audit(session, operator, "export", detail=detail)
         await session.commit()
     rows = [
         {
@@ -466,10 +623,18 @@ async def export_cases(sessions: async_sessionmaker[AsyncSession], operator: Ope
         }
         for case in cases
     ]
+    for row, case in zip(rows, cases, strict=True):
+        if with_assignee:
+            row["assignee"] = f"operator #{case.claimed_by}" if case.claimed_by else ""
+        if with_notes:
+            row["notes"] = "\n".join(notes.get(case.id or 0, []))
+        if with_dialogue:
+            row["dialogue"] = "\n".join(dialogue.get(case.id or 0, []))
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
+    fields = [*EXPORT_FIELDS, *(name for name in ("assignee", "notes", "dialogue") if name in extras)]
+    writer = csv.DictWriter(out, fieldnames=fields)
     writer.writeheader()
     writer.writerows({key: _spreadsheet_safe(value) for key, value in row.items()} for row in rows)
     return out.getvalue()

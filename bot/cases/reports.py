@@ -8,21 +8,23 @@ before the caller may show the code (nothing confirmed is lost).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.emergency import EmergencyWords
-from bot.cases import receipts
+from bot.cases import receipts, search
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
-from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute
-from bot.models.cases import DESCRIPTION_LIMIT, CaseKind, Category, Direction, Outcome, Status
+from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute, WebUpload
+from bot.models.cases import DESCRIPTION_LIMIT, CaseKind, Category, Channel, Direction, Outcome, Status
 from bot.models.outbox import OutboxKind
 
 SIMILARITY_THRESHOLD = 85  # rapidfuzz token_set_ratio of descriptions for "similar to case …"
@@ -38,6 +40,7 @@ class EvidenceItem:
     file_id: str | None = None
     text: str | None = None
     group: str | None = None
+    upload_id: int | None = None  # a web upload (bot/models/web_intake.py) instead of a Telegram file
 
 
 @dataclass
@@ -81,8 +84,10 @@ async def _similar_open_case(session: AsyncSession, description: str) -> int | N
         .limit(300)
     )
     best: tuple[float, int | None] = (0.0, None)
+    wanted = utils.default_process(description)
     for case_id, text in (await session.exec(query)).all():
-        score = fuzz.token_set_ratio(description, text)
+        # Case and punctuation folded first (rapidfuzz 3 no longer does it by itself): "Абая," and "абая" are one word.
+        score = fuzz.token_set_ratio(wanted, utils.default_process(text))
         if score >= SIMILARITY_THRESHOLD and score > best[0]:
             best = (score, case_id)
     return best[1]
@@ -112,6 +117,8 @@ async def submit_report(
     draft: ReportDraft,
     submission_key: str,
     reply_chat_id: int | None,
+    channel: Channel = Channel.telegram,
+    before_commit: Callable[[AsyncSession, int], Awaitable[None]] | None = None,
 ) -> Receipt:
     """Create the case, its evidence, its encrypted reply route and its operator notification in one transaction.
 
@@ -132,6 +139,7 @@ async def submit_report(
             kind=draft.kind,
             language=draft.language,
             urgent=urgent,
+            channel=channel,
             code_hash=code_hash,
             submission_key=submission_key,
             similar_to=await _similar_open_case(session, draft.description) if draft.kind == CaseKind.tip else None,
@@ -143,12 +151,23 @@ async def submit_report(
             await session.rollback()
             raise AlreadySubmitted from None
         assert case.id is not None
-        session.add_all(_evidence_rows(case.id, draft.evidence))
+        evidence = _evidence_rows(case.id, draft.evidence)
+        session.add_all(evidence)
+        for item, row in zip(draft.evidence, evidence, strict=True):
+            if item.upload_id is not None:  # the web upload becomes this case's evidence, in this transaction
+                await session.exec(
+                    update(WebUpload)
+                    .where(col(WebUpload.id) == item.upload_id)
+                    .values(case_id=case.id, item=row.item, token_hash=None)
+                )
         if reply_chat_id is not None:
             session.add(ReplyRoute(case_id=case.id, sealed_chat=secrets.encrypt(str(reply_chat_id))))
         session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id))
         if urgent:
             session.add(OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id))
+        await search.reindex(session, case.id)
+        if before_commit is not None:
+            await before_commit(session, case.id)
         await session.commit()
         return Receipt(case_id=case.id, code=code, urgent=urgent)
 
@@ -196,6 +215,7 @@ async def add_citizen_message(sessions: async_sessionmaker[AsyncSession], *, cas
         case.last_citizen_activity_at = now
         session.add(case)
         session.add(OutboxMessage(kind=OutboxKind.operator_notice, case_id=case_id, payload={"event": "citizen_reply"}))
+        await search.reindex(session, case_id)
         await session.commit()
         return True
 

@@ -1,7 +1,8 @@
 """Retention and reminders: scheduled work over cases.
 
-- ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references, dialogue, notes and reply
-  route are deleted; the row keeps only what anonymous statistics need (category, language, urgency, timestamps).
+- ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references and web files, dialogue,
+  notes and reply route are deleted; the row keeps only what anonymous statistics need (category, language,
+  urgency, timestamps).
 - ``enqueue_reminders``: urgent cases still unclaimed after 15 minutes, others after 24 hours (configurable), get a
   reminder in the operators' chat — again every such period until someone claims them.
 """
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases import search
 from bot.core.clock import utcnow
 from bot.models import (
     Case,
@@ -25,6 +27,7 @@ from bot.models import (
     KnowledgeGap,
     OutboxMessage,
     ReplyRoute,
+    WebUpload,
 )
 from bot.models.cases import Status
 from bot.models.outbox import OutboxKind
@@ -40,7 +43,7 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
         cases = list((await session.exec(query)).all())
         ids = [case.id for case in cases]
         if ids:
-            for model in (Evidence, CaseMessage, CaseNote, ReplyRoute):
+            for model in (Evidence, CaseMessage, CaseNote, ReplyRoute, WebUpload):
                 await session.exec(delete(model).where(col(model.case_id).in_(ids)))
             await session.exec(
                 delete(OutboxMessage).where(
@@ -52,6 +55,7 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
             case.latitude = case.longitude = None
             case.purged_at = utcnow()
             session.add(case)
+            await search.reindex(session, case.id)  # type: ignore[arg-type]
         # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
         await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
         await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))

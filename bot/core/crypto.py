@@ -35,6 +35,11 @@ class SecretBox:
         self._submission_key = self._derive(master, b"submission-key")
         self._receipt_pepper = self._derive(master, b"receipt-pepper")
         self._fernet = Fernet(base64.urlsafe_b64encode(self._derive(master, b"reply-route")))
+        self._console_token_key = self._derive(master, b"console-token")
+        self._console_csrf_key = self._derive(master, b"console-csrf")
+        self._second_factor = Fernet(base64.urlsafe_b64encode(self._derive(master, b"console-second-factor")))
+        self._files = Fernet(base64.urlsafe_b64encode(self._derive(master, b"web-files")))
+        self._form_key = self._derive(master, b"web-form-token")
 
     @staticmethod
     def _derive(master: bytes, purpose: bytes) -> bytes:
@@ -56,6 +61,37 @@ class SecretBox:
         """scrypt (n=2**14, r=8, p=1: ~50 ms) of a normalised receipt code with a secret pepper."""
         digest = hashlib.scrypt(code.encode(), salt=self._receipt_pepper, n=2**14, r=8, p=1, dklen=32)
         return digest.hex()
+
+    def console_token_hash(self, token: str) -> str:
+        """What the database keeps of a console sign-in link or session cookie: a stolen copy signs nobody in."""
+        return hmac.new(self._console_token_key, token.encode(), hashlib.sha256).hexdigest()
+
+    def console_csrf(self, session_token: str) -> str:
+        """The anti-forgery token of a console session: derived from its cookie, so nothing more is stored."""
+        return hmac.new(self._console_csrf_key, session_token.encode(), hashlib.sha256).hexdigest()
+
+    def seal_second_factor(self, secret: str) -> str:
+        return self._second_factor.encrypt(secret.encode()).decode("ascii")
+
+    def open_second_factor(self, sealed: str) -> str | None:
+        try:
+            return self._second_factor.decrypt(sealed.encode("ascii")).decode()
+        except (InvalidToken, ValueError):
+            return None
+
+    def form_token_key(self, token: str) -> str:
+        """Keyed hash of a web form token: the database never holds the cookie's value."""
+        return hmac.new(self._form_key, token.encode(), hashlib.sha256).hexdigest()
+
+    def seal_file(self, data: bytes) -> bytes:
+        """Web uploads at rest (and web drafts): a stolen disk without the secret shows nothing."""
+        return self._files.encrypt(data)
+
+    def open_file(self, sealed: bytes) -> bytes | None:
+        try:
+            return self._files.decrypt(sealed)
+        except (InvalidToken, ValueError):
+            return None
 
     def encrypt(self, plaintext: str) -> str:
         return self._fernet.encrypt(plaintext.encode()).decode("ascii")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -101,10 +102,67 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=90, ge=1, le=3650)
     # The hotline's own phone (issue 10): answers mention it only when it is set, never an invented number.
     hotline_phone: str | None = Field(default=None, pattern=r"^(\+?[0-9 ()-]{2,20})?$")
+    # The public address of the web intake (`hotline web`), offered to those who ask how to report without Telegram.
+    hotline_web_url: str | None = Field(default=None, pattern=r"^(https?://\S+)?$")
 
     # Teach loop (bot/answers/learning.py)
     learned_refresh_seconds: float = Field(
         default=3.0, gt=0, le=3600, description="How often each instance looks for newly taught phrasings"
+    )
+
+    # Operators' console (bot/console) and what of a case goes to Telegram
+    console_host: str = Field(default="127.0.0.1", description="Address the operators' console listens on")
+    console_port: int = Field(default=8082, ge=1, le=65535, description="Port of the operators' console")
+    console_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/]+(:\d+)?(/\S*)?$",
+        description="The console's address as staff open it (behind the TLS proxy); sign-in links point there",
+    )
+    console_insecure_cookies: bool = Field(
+        default=False, description="Session cookies without Secure: only for a console on http://localhost"
+    )
+    console_idle_minutes: int = Field(default=30, ge=1, le=1440, description="A console session ends after idling")
+    console_session_hours: int = Field(default=12, ge=1, le=168, description="A console session ends after this")
+    telegram_case_content: Literal["full", "summary", "none"] | None = Field(
+        default=None, description="What of a case goes to Telegram (default: full, or none once CONSOLE_URL is set)"
+    )
+    timezone: str = Field(default="Asia/Almaty", description="The hotline's time zone, for times both UIs show")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("is not a time zone name; write e.g. Asia/Almaty or UTC") from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def case_content(self) -> str:
+        """TELEGRAM_CASE_CONTENT, defaulting to full for a bot-only deployment and none once there is a console."""
+        if self.telegram_case_content:
+            return self.telegram_case_content
+        return "none" if self.console_url else "full"
+
+    # Web intake (``hotline web``, bot/web): reports without Telegram, over Tor too
+    web_host: str = Field(default="127.0.0.1", description="Address the web intake listens on")
+    web_port: int = Field(default=8083, ge=0, le=65535, description="Its port (never the console's)")
+    web_pow_bits: int = Field(default=18, ge=0, le=28, description="Proof-of-work difficulty of a web Submit")
+    web_no_script_wait_seconds: int = Field(
+        default=30, ge=0, le=3600, description="Without JavaScript, how old a draft must be before Submit"
+    )
+    web_max_file_mb: int = Field(default=10, ge=1, le=50, description="Largest file a web report may attach")
+    web_max_files: int = Field(default=5, ge=0, le=20, description="Files one web report may attach")
+    web_draft_minutes: int = Field(default=60, ge=5, le=1440, description="How long a web draft and its cookie live")
+    web_secure_cookies: bool = Field(
+        default=True, description="Mark the form cookie Secure (false only for plain-HTTP testing)"
+    )
+    web_submissions_per_minute: float = Field(
+        default=30.0, gt=0, description="Web reports accepted per minute in all (abuse control without identity)"
     )
 
     @field_validator("knowledge_dir")
@@ -201,6 +259,7 @@ class Settings(BaseSettings):
             "police_number": self.police_number,
             "retention_days": str(self.retention_days),
             "hotline_phone": self.hotline_phone or "",
+            "web_intake_url": self.hotline_web_url or "",
         }
 
 

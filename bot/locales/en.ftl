@@ -322,6 +322,276 @@ citizen-op-answer = • { $label }: { $answer }
 citizen-op-templates = Or send a saved reply to case { $number }: the reporter receives it in their language ({ $language }).
 citizen-op-template-sent = Sent to the reporter of case { $number }:
     { $text }
+## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
+console-title = Trust Hotline console
+console-footer = Times in { $zone }. Confidential: for the hotline's staff only.
+console-nav-queue = Queue
+console-nav-dashboard = Dashboard
+console-nav-my-sessions = My sessions
+console-nav-staff = Staff
+console-nav-sessions = Sessions
+console-nav-audit = Audit log
+console-nav-export = Export
+console-sign-out = Sign out
+console-operator = operator #{ $id }
+console-role-admin = administrator
+console-role-operator = operator
+console-role-editor = editor
+console-role-analyst = analyst
+console-error-title = Something went wrong
+console-error-text = The page could not be shown. Nothing was changed; try again, and tell an administrator if it keeps happening.
+console-forbidden-title = Not allowed
+console-forbidden-text = Your role does not allow this. The attempt has been recorded in the audit log.
+console-signed-out-title = Please sign in
+console-signed-out-text = You are not signed in, or your session has ended. Send /console to the bot in a private chat to get a new sign-in link.
+console-csrf-title = Form expired
+console-csrf-text = This form was not sent from a current console page, so nothing was changed. Go back, reload the page and try again.
+console-link-refused-title = This link no longer works
+console-link-refused-text = Sign-in links work once, for 5 minutes. Send /console to the bot in a private chat to get a new one.
+console-bye-title = Signed out
+console-bye-text = You have signed out. To come back, send /console to the bot in a private chat.
+console-signin-title = Sign in
+console-signin-text = This one-time link signs you in to the console. Continue only on a computer you use for hotline work.
+console-signin-continue = Continue
+console-code-title = Confirmation code
+console-enrol-text = First sign-in: scan this QR code with an authenticator app (e.g. Aegis, FreeOTP, Google Authenticator), then enter the 6-digit code it shows.
+console-enrol-secret = Or type this key into the app:
+console-enrol-once = The key is shown only now. Do not photograph it or send it to anyone.
+console-code-label = 6-digit code from your authenticator app
+console-code-submit = Sign in
+console-code-wrong = The code is wrong or has already been used. Wait for the next code and try again.
+console-queue-title = Cases
+console-search = Search (description, place, dialogue, notes)
+console-filter-status = Status
+console-filter-category = Category
+console-filter-urgency = Urgency
+console-filter-language = Language
+console-filter-assignee = Assignee
+console-filter-tag = Tag
+console-filter-since = From
+console-filter-until = To
+console-sort = Sort
+console-sort-newest = newest first
+console-sort-oldest = oldest first
+console-sort-urgent = urgent first
+console-apply = Apply
+console-all = all
+console-status-open = open
+console-status-new = new
+console-status-in_review = in review
+console-status-closed = closed
+console-category-terror_plot = Terrorist plot
+console-category-recruitment = Recruitment or propaganda
+console-category-online_content = Extremist content online
+console-category-weapons = Weapons or explosives
+console-category-other = Other
+console-language-kk = Kazakh
+console-language-ru = Russian
+console-language-en = English
+console-urgent = urgent
+console-not-urgent = not urgent
+console-nobody = nobody
+console-queue-count = { $count ->
+    [one] { $count } case
+   *[other] { $count } cases
+}
+console-queue-empty = No cases match.
+console-col-number = Case
+console-col-received = Received
+console-col-category = Category
+console-col-urgency = Urgency
+console-col-status = Status
+console-col-language = Language
+console-col-assignee = Assignee
+console-col-tags = Tags
+console-col-operator = Staff member
+console-col-role = Role
+console-col-active = Active
+console-prev = ← previous
+console-next = next →
+console-page = page { $page } of { $pages }
+console-first-claimed = First claimed
+console-first-reply = First reply
+console-closed-at = Closed
+console-place = Place
+console-incident-time = When it happened
+console-reachable = Reporter reachable in chat
+console-yes = yes
+console-no = no
+console-similar = Similar cases
+console-description = Description
+console-purged = (deleted at the end of the retention period)
+console-evidence = Evidence
+console-evidence-item = Item { $item } ({ $kind })
+console-preview = Show
+console-open-file = Open file
+console-evidence-unavailable = The file could not be fetched from Telegram (it may have expired). Try again later.
+console-claim = Claim
+console-release = Release
+console-assign-to = Hand to
+console-assign = Assign
+console-set-status = Status
+console-set-status-button = Change…
+console-reply-title = Reply to the reporter (they read { $language })
+console-templates = Templates:
+console-reply-hint = Sent by the bot without your name. A new case moves to "in review".
+console-reply-send = Send to the reporter
+console-reopen-reason = Reason for reopening (kept as an internal note)
+console-reopen = Reopen
+console-note = Internal note (never sent to the reporter)
+console-note-save = Save note
+console-tag-add = Tag
+console-tag-add-button = Add tag
+console-tag-remove = Remove tag
+console-read-only = Analysts read cases; changing them needs the operator role.
+console-timeline = Timeline
+console-from-reporter = Reporter:
+console-to-reporter = To the reporter (operator #{ $operator }):
+console-note-by = Note by operator #{ $operator }:
+console-confirm-title = Please confirm
+console-confirm-close = Close case { $number } as “{ $outcome }”? The way to reply to the reporter in their chat is deleted when a case closes.
+console-confirm-review = Set case { $number } to “in review”?
+console-confirm-yes = Yes, do it
+console-confirm-no = Cancel
+console-done-claimed = The case is yours for the next hours.
+console-done-taken = Another operator is working on this case.
+console-done-closed = The case is closed.
+console-done-not_found = There is no such case.
+console-done-not-found = There is no such case.
+console-done-released = The case is back in the queue.
+console-done-not-released = You do not hold this case.
+console-done-assigned = The case has been handed over.
+console-done-assign-not_yours = Another operator holds this case: only they or an administrator can hand it on.
+console-done-assign-not_staff = That person is not an active operator.
+console-done-assign-closed = The case is closed.
+console-done-assign-not_found = There is no such case.
+console-done-status-set = Status changed.
+console-done-status-not-set = Status not changed: claim the case first (or it is already closed).
+console-done-reason-needed = Write a reason for reopening.
+console-done-reopened = The case has been reopened.
+console-done-reopen-not_closed = The case is not closed.
+console-done-reopen-purged = The case's content has been deleted at the end of the retention period; it cannot be reopened.
+console-done-reopen-not_found = There is no such case.
+console-done-empty = Nothing to send: the text is empty.
+console-done-reply-queued = The reply has been queued for the reporter.
+console-done-reply-refused = Not sent: claim the case first (or it is closed).
+console-done-note-saved = Note saved.
+console-done-tags-saved = Tags saved.
+console-done-tag-invalid = A tag is one short word: letters, digits, - and _.
+console-action-refused = refused: { $action }
+console-action-case-opened = opened the case
+console-action-case-claimed = claimed the case
+console-action-case-released = released the case
+console-action-case-assigned = handed the case over
+console-action-case-reopened = reopened the case
+console-action-status-changed = changed the status
+console-action-note-added = added a note
+console-action-reply-sent = replied to the reporter
+console-action-tag-added = added a tag
+console-action-tag-removed = removed a tag
+console-action-evidence-viewed = viewed evidence
+console-action-export = exported cases
+console-action-operator-set = set a staff role
+console-action-operator-removed = removed a staff member
+console-action-console-link-issued = sign-in link issued
+console-action-console-link-refused = sign-in link refused
+console-action-console-code-refused = wrong confirmation code
+console-action-console-signed-in = signed in to the console
+console-action-console-session-signed-out = signed out
+console-action-console-session-revoked = ended a session
+console-dashboard-title = Dashboard
+console-period = Period:
+console-days = { $days } days
+console-dashboard-total = { $count } cases in the last { $days } days.
+console-chart-by-category = Cases per day by category
+console-chart-by-urgency = Cases per day by urgency
+console-chart-backlog = Open cases by age
+console-age-lt1d = under 1 day
+console-age-1to3d = 1–3 days
+console-age-3to7d = 3–7 days
+console-age-7to30d = 7–30 days
+console-age-gt30d = over 30 days
+console-times-title = Response times
+console-median = median
+console-p90 = 90th percentile
+console-cases = cases
+console-first-response = to the first reply
+console-to-close = to closing
+console-minutes = { $minutes } min
+console-reminders = Reminders about unclaimed cases in this period: { $count }.
+console-answers-title = Questions to the bot
+console-asked = asked
+console-answer-rate = answered
+console-thumbs-down = 👎 share
+console-top-unanswered = most frequent unanswered
+console-votes-all-time = 👎 share counts all votes so far; the other columns cover the chosen period.
+console-sessions-mine = My open sessions
+console-sessions-all = All open sessions
+console-signed-in-at = Signed in
+console-last-seen = Last active
+console-ends = Ends at the latest
+console-browser = Browser
+console-this-session = this session
+console-end-session = End
+console-staff-title = Staff and roles
+console-telegram-id = Telegram id
+console-added = Added
+console-remove-staff = remove
+console-save = Save
+console-staff-hint = Changing someone's role or removing them ends their console sessions at once.
+console-done-staff-saved = Saved.
+console-done-staff-invalid = Enter a Telegram id (digits) and a role.
+console-audit-title = Audit log
+console-audit-action = Action
+console-when = When
+console-not-staff = not staff
+console-export-title = Export cases
+console-export-text = Every case without any identity of the reporter. The export is recorded in the audit log; keep the file only where staff can read it.
+console-export-notes = include internal notes
+console-export-dialogue = include the dialogue with the reporter
+console-export-assignee = include the assignee
+console-export-button = Download
+console-link-sent = Your sign-in link for the console (works once, for 5 minutes): { $link }
+console-link-private-only = Send /console to me in a private chat: a sign-in link must not appear in a group.
+console-link-not-configured = The console is not set up (CONSOLE_URL is not set).
+console-card-link = Open in the console: { $link }
+console-queue-filter-open = open
+console-queue-filter-new = new
+console-queue-filter-mine = mine
+console-queue-filter-unclaimed = unclaimed
+console-queue-filter-urgent = urgent
+console-queue-filter-overdue = overdue
+console-op-help =
+    Commands for staff:
+    /queue [new | mine | unclaimed | urgent | overdue] — the queue
+    /case HT-00042 — one case
+    /stats [7 | 30 | 90] — figures and a chart for the last days
+    /audit — the audit log (administrators)
+    /export [csv | json] — all cases without identity (administrators)
+    /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID — staff (administrators)
+    /console — a sign-in link for the web console (in a private chat with me){ $console }
+    Buttons on a case card: claim, status, reply to the reporter, internal note, release.
+console-op-help-console = { "" }
+    Console: { $url }
+console-case-summary =
+    📂 Case { $number } — { $status }
+    Category: { $category } · { $urgent ->
+        [yes] urgent
+       *[no] not urgent
+    }
+    Received: { $time } · attachments: { $evidence }
+    The reporter's text, place and files are in the console only.
+console-stats-chart = Cases per day, last { $days } days
+console-stats-usage = Usage: /stats [7 | 30 | 90]
+console-stats =
+    📊 Last { $days } days: { $total } cases ({ $urgent } urgent)
+    By category: { $by_category }
+    First reply: median { $reply_median } min, p90 { $reply_p90 } min
+    Closing: median { $close_median } min, p90 { $close_p90 } min
+    Open now by age: { $backlog }
+    Reminders about unclaimed cases: { $reminders }
+    Questions answered: { $answers }
+    👎 share (all votes so far): { $thumbs }
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ “{ $text }” ({ $language }, asked { $asked } { $asked ->
         [one] time
@@ -342,3 +612,75 @@ kb-taught-unknown_entry = That entry is no longer in the knowledge base.
 kb-taught-empty = The question is empty: nothing to teach.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
+
+## Web intake (bot/web): reports without Telegram
+web-site-name = Trust hotline of the National Security Committee
+web-emergency = In immediate danger, call { $emergency } (police: { $police }). This site is not an emergency service.
+web-nav-home = Home
+web-nav-ask = Ask a question
+web-nav-report = Report something
+web-nav-status = Follow a report
+web-home-title = Report without Telegram
+web-intro = The hotline takes confidential reports about suspected terrorism and extremism: preparation of a terrorist act, recruitment, propaganda, weapons or explosives. This site lets you report without any account, also from Tor Browser with JavaScript off. You get a receipt code to follow your report and to read and answer the operators' messages.
+web-channel-protects-title = What this site protects
+web-channel-protects = It asks for no name, account or phone number. It does not record your IP address, your browser or when you visited: there is no access log, no cookie until you start a report (then one cookie that only holds your unfinished form, deleted when you submit it or soon after), and nothing is loaded from any other site. Attached files are stripped of location and author data before they are stored, and kept encrypted. Closed reports are deleted after { $retention } days.
+web-channel-limits-title = What it cannot protect
+web-channel-limit-device = Your device: anyone who controls or later inspects your phone or computer may see what you did. Use a device you trust; Tor Browser keeps no history.
+web-channel-limit-network = Your network: without Tor, your internet provider or employer can see that you visited this site, though not what you wrote. Tor Browser hides even that.
+web-channel-limit-writing = What you write: details only you could know, or your way of writing, may point to you. Describe what matters and leave out what would identify you.
+web-ask-title = Ask a question
+web-ask-label = Your question
+web-ask-button = Ask
+web-ask-danger = If anyone is in immediate danger, call { $emergency } now (police: { $police }). Do not wait for an answer here.
+web-ask-suggest = I'm not sure I understood. Did you mean:
+web-ask-unknown = Sorry, I don't have an answer to that. Try asking in other words — or report what you know.
+web-report-title = Report something
+web-report-category = What is it about?
+web-report-description = What happened? Describe what you saw or know (at least { $min } characters).
+web-report-place = Where? (optional)
+web-report-time = When? (optional)
+web-report-files = Photos or documents (optional; up to { $count } files, { $mb } MB each; JPEG, PNG, WebP, GIF, PDF, Word, Excel, PowerPoint)
+web-report-files-kept = Attached:
+web-report-remove-file = Remove
+web-report-files-cleaned = Location, camera and author data are removed from files before they are stored.
+web-report-continue = Continue to review
+web-review-title = Check your report
+web-review-not-given = —
+web-review-description = Description
+web-review-files = Files
+web-review-edit = Change something
+web-review-pow-working = Preparing to send… (your browser does a short calculation that protects the hotline from junk)
+web-review-no-script = Without JavaScript: wait { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    } after starting the report, then press Send.
+web-review-submit = Send the report
+web-receipt-title = Your report has been received
+web-receipt-intro = Your receipt code:
+web-receipt-keep = It is shown only once: write it down or save it somewhere safe. With it, on “Follow a report”, you see the status of your report and the operators' messages, and can answer them. Do not share the code.
+web-status-title = Follow a report
+web-status-code = Receipt code
+web-status-button = Show
+web-status-not-a-code = That is not a receipt code. It looks like ABCD-1234-EFGH-5678.
+web-status-state = Status: { $status }
+web-status-from-operator = Operator, { $date }
+web-status-from-you = You, { $date }
+web-status-reply = Answer the operators
+web-status-reply-button = Send the answer
+web-error-title = Something went wrong
+web-error-generic = Something went wrong on our side. Please try again in a minute; what you sent before is kept.
+web-error-category = Choose what the report is about.
+web-error-description-short = Describe what happened in at least { $min } characters.
+web-error-description-long = The description is too long: shorten it to 4,000 characters.
+web-error-field-long = A field is too long: shorten it.
+web-error-file-too_large = A file is larger than { $mb } MB and was not attached; the rest of your report is kept.
+web-error-file-unsupported = A file is of a type we cannot clean of personal data and was not attached; use JPEG, PNG, WebP, GIF, PDF, Word, Excel or PowerPoint.
+web-error-file-unreadable = A file could not be read (damaged or password-protected) and was not attached.
+web-error-too-many-files = A report can have at most { $count } files; the others were not attached.
+web-error-draft-gone = This form has expired or was already sent. Please start the report again.
+web-error-proof = Please wait { $seconds } more { $seconds ->
+        [one] second
+       *[other] seconds
+    }, then press Send again (this protects the hotline from junk).
+web-error-busy = Too many reports are arriving right now. Please wait a minute and press Send again.
+op-web-case = 🌐 Web report: no Telegram account behind it. Your replies wait for the reporter on the web status page.

@@ -287,6 +287,281 @@ op-export-ready = Выгрузка: { $count } { $count ->
 op-export-usage = Формат: /export [csv | json]
 op-audit-title = Журнал аудита (сначала новые):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
+op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
+op-operator-set = Оператору { $id } назначена роль «{ $role }».
+op-operator-removed = Оператор { $id } удалён.
+
+## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
+console-title = Консоль телефона доверия
+console-footer = Время указано по часовому поясу { $zone }. Конфиденциально: только для сотрудников телефона доверия.
+console-nav-queue = Очередь
+console-nav-dashboard = Сводка
+console-nav-my-sessions = Мои сеансы
+console-nav-staff = Сотрудники
+console-nav-sessions = Сеансы
+console-nav-audit = Журнал аудита
+console-nav-export = Выгрузка
+console-sign-out = Выйти
+console-operator = оператор №{ $id }
+console-role-admin = администратор
+console-role-operator = оператор
+console-role-editor = редактор
+console-role-analyst = аналитик
+console-error-title = Что-то пошло не так
+console-error-text = Не удалось показать страницу. Ничего не изменено; попробуйте ещё раз, а если ошибка повторится, сообщите администратору.
+console-forbidden-title = Нет доступа
+console-forbidden-text = Ваша роль этого не позволяет. Попытка записана в журнал аудита.
+console-signed-out-title = Войдите в консоль
+console-signed-out-text = Вы не вошли в консоль или ваш сеанс завершён. Отправьте боту /console в личном чате, чтобы получить новую ссылку для входа.
+console-csrf-title = Форма устарела
+console-csrf-text = Форма отправлена не с актуальной страницы консоли, поэтому ничего не изменено. Вернитесь, обновите страницу и повторите.
+console-link-refused-title = Ссылка больше не действует
+console-link-refused-text = Ссылка для входа действует один раз и только 5 минут. Отправьте боту /console в личном чате, чтобы получить новую.
+console-bye-title = Вы вышли
+console-bye-text = Вы вышли из консоли. Чтобы войти снова, отправьте боту /console в личном чате.
+console-signin-title = Вход
+console-signin-text = Эта одноразовая ссылка открывает вход в консоль. Продолжайте только на компьютере, на котором вы работаете с обращениями.
+console-signin-continue = Продолжить
+console-code-title = Код подтверждения
+console-enrol-text = Первый вход: отсканируйте QR-код приложением-аутентификатором (например, Aegis, FreeOTP, Google Authenticator) и введите шестизначный код, который оно покажет.
+console-enrol-secret = Или введите в приложение этот ключ:
+console-enrol-once = Ключ показывается только сейчас. Не фотографируйте его и никому не пересылайте.
+console-code-label = Шестизначный код из приложения-аутентификатора
+console-code-submit = Войти
+console-code-wrong = Код неверен или уже использован. Дождитесь следующего кода и попробуйте снова.
+console-queue-title = Обращения
+console-search = Поиск (описание, место, диалог, заметки)
+console-filter-status = Статус
+console-filter-category = Категория
+console-filter-urgency = Срочность
+console-filter-language = Язык
+console-filter-assignee = Исполнитель
+console-filter-tag = Метка
+console-filter-since = С
+console-filter-until = По
+console-sort = Порядок
+console-sort-newest = сначала новые
+console-sort-oldest = сначала старые
+console-sort-urgent = сначала срочные
+console-apply = Показать
+console-all = все
+console-status-open = открытые
+console-status-new = новое
+console-status-in_review = на рассмотрении
+console-status-closed = закрыто
+console-category-terror_plot = Подготовка теракта
+console-category-recruitment = Вербовка или пропаганда
+console-category-online_content = Экстремистский контент в сети
+console-category-weapons = Оружие или взрывчатка
+console-category-other = Другое
+console-language-kk = казахский
+console-language-ru = русский
+console-language-en = английский
+console-urgent = срочно
+console-not-urgent = не срочно
+console-nobody = не назначен
+console-queue-count = { $count ->
+    [one] { $count } обращение
+    [few] { $count } обращения
+   *[many] { $count } обращений
+}
+console-queue-empty = Подходящих обращений нет.
+console-col-number = Обращение
+console-col-received = Поступило
+console-col-category = Категория
+console-col-urgency = Срочность
+console-col-status = Статус
+console-col-language = Язык
+console-col-assignee = Исполнитель
+console-col-tags = Метки
+console-col-operator = Сотрудник
+console-col-role = Роль
+console-col-active = Активен
+console-prev = ← назад
+console-next = дальше →
+console-page = страница { $page } из { $pages }
+console-first-claimed = Впервые взято в работу
+console-first-reply = Первый ответ
+console-closed-at = Закрыто
+console-place = Место
+console-incident-time = Когда произошло
+console-reachable = Заявителю можно написать в чат
+console-yes = да
+console-no = нет
+console-similar = Похожие обращения
+console-description = Описание
+console-purged = (удалено по истечении срока хранения)
+console-evidence = Материалы
+console-evidence-item = Материал { $item } ({ $kind })
+console-preview = Показать
+console-open-file = Открыть файл
+console-evidence-unavailable = Не удалось получить файл из Telegram (возможно, срок его хранения истёк). Попробуйте позже.
+console-claim = Взять в работу
+console-release = Вернуть в очередь
+console-assign-to = Передать
+console-assign = Назначить
+console-set-status = Статус
+console-set-status-button = Изменить…
+console-reply-title = Ответ заявителю (он читает: { $language })
+console-templates = Шаблоны:
+console-reply-hint = Бот отправит ответ без вашего имени. Новое обращение перейдёт в статус «на рассмотрении».
+console-reply-send = Отправить заявителю
+console-reopen-reason = Причина повторного открытия (сохранится как внутренняя заметка)
+console-reopen = Открыть снова
+console-note = Внутренняя заметка (заявителю не отправляется)
+console-note-save = Сохранить заметку
+console-tag-add = Метка
+console-tag-add-button = Добавить метку
+console-tag-remove = Убрать метку
+console-read-only = Аналитики только читают обращения; чтобы их менять, нужна роль оператора.
+console-timeline = Хронология
+console-from-reporter = Заявитель:
+console-to-reporter = Заявителю (оператор №{ $operator }):
+console-note-by = Заметка оператора №{ $operator }:
+console-confirm-title = Подтвердите действие
+console-confirm-close = Закрыть обращение { $number } с итогом «{ $outcome }»? При закрытии удаляется возможность написать заявителю в его чат.
+console-confirm-review = Перевести обращение { $number } в статус «на рассмотрении»?
+console-confirm-yes = Да, выполнить
+console-confirm-no = Отмена
+console-done-claimed = Обращение закреплено за вами на ближайшие часы.
+console-done-taken = Этим обращением занимается другой оператор.
+console-done-closed = Обращение закрыто.
+console-done-not_found = Такого обращения нет.
+console-done-not-found = Такого обращения нет.
+console-done-released = Обращение возвращено в очередь.
+console-done-not-released = Это обращение не закреплено за вами.
+console-done-assigned = Обращение передано.
+console-done-assign-not_yours = Обращение закреплено за другим оператором: передать его может только он или администратор.
+console-done-assign-not_staff = Этот человек не является действующим оператором.
+console-done-assign-closed = Обращение закрыто.
+console-done-assign-not_found = Такого обращения нет.
+console-done-status-set = Статус изменён.
+console-done-status-not-set = Статус не изменён: сначала возьмите обращение в работу (или оно уже закрыто).
+console-done-reason-needed = Укажите причину повторного открытия.
+console-done-reopened = Обращение открыто снова.
+console-done-reopen-not_closed = Обращение не закрыто.
+console-done-reopen-purged = Содержание обращения удалено по истечении срока хранения; открыть его снова нельзя.
+console-done-reopen-not_found = Такого обращения нет.
+console-done-empty = Нечего отправлять: текст пуст.
+console-done-reply-queued = Ответ заявителю поставлен в очередь на отправку.
+console-done-reply-refused = Не отправлено: сначала возьмите обращение в работу (или оно закрыто).
+console-done-note-saved = Заметка сохранена.
+console-done-tags-saved = Метки сохранены.
+console-done-tag-invalid = Метка — одно короткое слово: буквы, цифры, - и _.
+console-action-refused = отказано: { $action }
+console-action-case-opened = открыл(а) обращение
+console-action-case-claimed = взял(а) обращение в работу
+console-action-case-released = вернул(а) обращение в очередь
+console-action-case-assigned = передал(а) обращение
+console-action-case-reopened = открыл(а) обращение снова
+console-action-status-changed = изменил(а) статус
+console-action-note-added = добавил(а) заметку
+console-action-reply-sent = ответил(а) заявителю
+console-action-tag-added = добавил(а) метку
+console-action-tag-removed = убрал(а) метку
+console-action-evidence-viewed = просмотрел(а) материал
+console-action-export = выгрузил(а) обращения
+console-action-operator-set = назначил(а) роль сотруднику
+console-action-operator-removed = удалил(а) сотрудника
+console-action-console-link-issued = выдана ссылка для входа
+console-action-console-link-refused = ссылка для входа отклонена
+console-action-console-code-refused = неверный код подтверждения
+console-action-console-signed-in = вошёл (вошла) в консоль
+console-action-console-session-signed-out = вышел (вышла) из консоли
+console-action-console-session-revoked = завершил(а) сеанс
+console-dashboard-title = Сводка
+console-period = Период:
+console-days = { $days } дн.
+console-dashboard-total = Обращений за последние { $days } дн.: { $count }.
+console-chart-by-category = Обращения по дням и категориям
+console-chart-by-urgency = Обращения по дням и срочности
+console-chart-backlog = Открытые обращения по давности
+console-age-lt1d = меньше суток
+console-age-1to3d = 1–3 дня
+console-age-3to7d = 3–7 дней
+console-age-7to30d = 7–30 дней
+console-age-gt30d = больше 30 дней
+console-times-title = Время реакции
+console-median = медиана
+console-p90 = 90-й процентиль
+console-cases = обращений
+console-first-response = до первого ответа
+console-to-close = до закрытия
+console-minutes = { $minutes } мин
+console-reminders = Напоминаний о невзятых обращениях за период: { $count }.
+console-answers-title = Вопросы боту
+console-asked = задано
+console-answer-rate = с ответом
+console-thumbs-down = доля 👎
+console-top-unanswered = частые вопросы без ответа
+console-votes-all-time = Доля 👎 считается по всем оценкам; остальные столбцы — за выбранный период.
+console-sessions-mine = Мои открытые сеансы
+console-sessions-all = Все открытые сеансы
+console-signed-in-at = Вход
+console-last-seen = Последняя активность
+console-ends = Завершится не позже
+console-browser = Браузер
+console-this-session = этот сеанс
+console-end-session = Завершить
+console-staff-title = Сотрудники и роли
+console-telegram-id = Telegram ID
+console-added = Добавлен
+console-remove-staff = удалить
+console-save = Сохранить
+console-staff-hint = Смена роли или удаление сотрудника сразу завершает его сеансы в консоли.
+console-done-staff-saved = Сохранено.
+console-done-staff-invalid = Укажите Telegram ID (цифрами) и роль.
+console-audit-title = Журнал аудита
+console-audit-action = Действие
+console-when = Когда
+console-not-staff = не сотрудник
+console-export-title = Выгрузка обращений
+console-export-text = Все обращения без каких-либо данных о заявителях. Выгрузка записывается в журнал аудита; храните файл только там, где его могут читать лишь сотрудники.
+console-export-notes = включить внутренние заметки
+console-export-dialogue = включить диалог с заявителем
+console-export-assignee = включить исполнителя
+console-export-button = Скачать
+console-link-sent = Ваша ссылка для входа в консоль (действует один раз, 5 минут): { $link }
+console-link-private-only = Отправьте мне /console в личном чате: ссылка для входа не должна появляться в группе.
+console-link-not-configured = Консоль не настроена (не задан CONSOLE_URL).
+console-card-link = Открыть в консоли: { $link }
+console-queue-filter-open = открытые
+console-queue-filter-new = новые
+console-queue-filter-mine = мои
+console-queue-filter-unclaimed = не взятые в работу
+console-queue-filter-urgent = срочные
+console-queue-filter-overdue = просроченные
+console-op-help =
+    Команды для сотрудников:
+    /queue [new | mine | unclaimed | urgent | overdue] — очередь
+    /case HT-00042 — одно обращение
+    /stats [7 | 30 | 90] — цифры и график за последние дни
+    /audit — журнал аудита (администраторы)
+    /export [csv | json] — все обращения без личных данных (администраторы)
+    /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID — сотрудники (администраторы)
+    /console — ссылка для входа в веб-консоль (в личном чате со мной){ $console }
+    Кнопки на карточке обращения: взять в работу, статус, ответ заявителю, внутренняя заметка, вернуть в очередь.
+console-op-help-console = { "" }
+    Консоль: { $url }
+console-case-summary =
+    📂 Обращение { $number } — { $status }
+    Категория: { $category } · { $urgent ->
+        [yes] срочно
+       *[no] не срочно
+    }
+    Поступило: { $time } · материалов: { $evidence }
+    Текст заявителя, место и файлы — только в консоли.
+console-stats-chart = Обращения по дням за последние { $days } дн.
+console-stats-usage = Формат: /stats [7 | 30 | 90]
+console-stats =
+    📊 За последние { $days } дн.: обращений { $total } (срочных { $urgent })
+    По категориям: { $by_category }
+    Первый ответ: медиана { $reply_median } мин, p90 { $reply_p90 } мин
+    Закрытие: медиана { $close_median } мин, p90 { $close_p90 } мин
+    Открыто сейчас, по давности: { $backlog }
+    Напоминаний о невзятых обращениях: { $reminders }
+    Вопросов с ответом: { $answers }
+    Доля 👎 (по всем оценкам): { $thumbs }
 op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
 op-operator-set = Оператору { $id } назначена роль { $role }.
 op-operator-removed = Оператор { $id } удалён.
@@ -380,3 +655,73 @@ kb-taught-unknown_entry = Такой записи больше нет в баз�
 kb-taught-empty = Пустой вопрос: добавлять нечего.
 kb-gap-gone = Этот вопрос уже разобрал другой редактор.
 kb-gap-dismissed = Отмечено как вопрос не по теме.
+
+## Web intake (bot/web): reports without Telegram
+web-site-name = Телефон доверия Комитета национальной безопасности
+web-emergency = При непосредственной опасности звоните { $emergency } (полиция: { $police }). Этот сайт не служба экстренной помощи.
+web-nav-home = Главная
+web-nav-ask = Задать вопрос
+web-nav-report = Сообщить
+web-nav-status = Следить за сообщением
+web-home-title = Сообщить без Telegram
+web-intro = Телефон доверия принимает конфиденциальные сообщения о подозрениях, связанных с терроризмом и экстремизмом: подготовке теракта, вербовке, пропаганде, оружии или взрывчатке. На этом сайте можно сообщить без какой-либо учётной записи, в том числе из Tor Browser с отключённым JavaScript. Вы получите код обращения, чтобы следить за сообщением, читать сообщения операторов и отвечать им.
+web-channel-protects-title = Что защищает этот сайт
+web-channel-protects = Он не спрашивает имя, учётную запись или номер телефона. Он не записывает ваш IP-адрес, браузер и время посещения: журнала доступа нет, cookie нет, пока вы не начали сообщение (тогда одна cookie, которая хранит только незаконченную форму и удаляется после отправки или вскоре после этого), и ничего не загружается с других сайтов. Из приложенных файлов удаляются данные о месте съёмки и авторе, а хранятся они в зашифрованном виде. Закрытые сообщения удаляются через { $retention } дней.
+web-channel-limits-title = Что он защитить не может
+web-channel-limit-device = Ваше устройство: тот, кто управляет вашим телефоном или компьютером или позже его проверит, может увидеть, что вы делали. Пользуйтесь устройством, которому доверяете; Tor Browser не хранит историю.
+web-channel-limit-network = Вашу сеть: без Tor ваш провайдер или работодатель может увидеть, что вы заходили на этот сайт, но не что вы написали. Tor Browser скрывает и это.
+web-channel-limit-writing = То, что вы пишете: подробности, которые знаете только вы, или ваша манера письма могут указать на вас. Опишите главное и не пишите того, что вас выдаст.
+web-ask-title = Задать вопрос
+web-ask-label = Ваш вопрос
+web-ask-button = Спросить
+web-ask-danger = Если кому-то угрожает непосредственная опасность, звоните { $emergency } сейчас же (полиция: { $police }). Не ждите ответа здесь.
+web-ask-suggest = Не уверен, что понял вопрос. Возможно, вы имели в виду:
+web-ask-unknown = К сожалению, у меня нет ответа на этот вопрос. Попробуйте спросить иначе — или сообщите то, что вам известно.
+web-report-title = Сообщить
+web-report-category = О чём сообщение?
+web-report-description = Что произошло? Опишите, что вы видели или знаете (не менее { $min } символов).
+web-report-place = Где? (необязательно)
+web-report-time = Когда? (необязательно)
+web-report-files = Фото или документы (необязательно; до { $count } файлов, до { $mb } МБ каждый; JPEG, PNG, WebP, GIF, PDF, Word, Excel, PowerPoint)
+web-report-files-kept = Приложено:
+web-report-remove-file = Убрать
+web-report-files-cleaned = Перед сохранением из файлов удаляются данные о месте съёмки, камере и авторе.
+web-report-continue = Перейти к проверке
+web-review-title = Проверьте сообщение
+web-review-not-given = —
+web-review-description = Описание
+web-review-files = Файлы
+web-review-edit = Изменить
+web-review-pow-working = Подготовка к отправке… (браузер выполняет короткое вычисление, которое защищает телефон доверия от мусора)
+web-review-no-script = Без JavaScript: подождите { $seconds } { $seconds ->
+        [one] секунду
+        [few] секунды
+       *[other] секунд
+    } после начала сообщения, затем нажмите «Отправить».
+web-review-submit = Отправить сообщение
+web-receipt-title = Ваше сообщение получено
+web-receipt-intro = Ваш код обращения:
+web-receipt-keep = Он показывается только один раз: запишите его или сохраните в надёжном месте. С ним в разделе «Следить за сообщением» вы увидите статус сообщения и ответы операторов и сможете им ответить. Никому не сообщайте код.
+web-status-title = Следить за сообщением
+web-status-code = Код обращения
+web-status-button = Показать
+web-status-not-a-code = Это не код обращения. Он выглядит так: ABCD-1234-EFGH-5678.
+web-status-state = Статус: { $status }
+web-status-from-operator = Оператор, { $date }
+web-status-from-you = Вы, { $date }
+web-status-reply = Ответить операторам
+web-status-reply-button = Отправить ответ
+web-error-title = Что-то пошло не так
+web-error-generic = На нашей стороне произошла ошибка. Попробуйте ещё раз через минуту; то, что вы отправили раньше, сохранено.
+web-error-category = Выберите, о чём сообщение.
+web-error-description-short = Опишите, что произошло, не менее чем в { $min } символах.
+web-error-description-long = Описание слишком длинное: сократите его до 4000 символов.
+web-error-field-long = Одно из полей слишком длинное: сократите его.
+web-error-file-too_large = Файл больше { $mb } МБ и не был приложен; остальное сохранено.
+web-error-file-unsupported = Файл такого типа мы не можем очистить от личных данных, поэтому он не приложен; используйте JPEG, PNG, WebP, GIF, PDF, Word, Excel или PowerPoint.
+web-error-file-unreadable = Файл не удалось прочитать (он повреждён или защищён паролем), поэтому он не приложен.
+web-error-too-many-files = К сообщению можно приложить не более { $count } файлов; остальные не приложены.
+web-error-draft-gone = Эта форма устарела или уже была отправлена. Пожалуйста, начните сообщение заново.
+web-error-proof = Подождите ещё { $seconds } с и снова нажмите «Отправить» (это защищает телефон доверия от мусора).
+web-error-busy = Сейчас поступает слишком много сообщений. Подождите минуту и снова нажмите «Отправить».
+op-web-case = 🌐 Сообщение с сайта: за ним нет аккаунта Telegram. Ваши ответы ждут автора на странице статуса на сайте.

@@ -1,11 +1,13 @@
 """Database tables, one module per family. Importing this package registers every table with SQLModel.metadata."""
 
 from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, UserCounter
+from bot.models.console import CaseTag, ConsoleCredential, ConsoleLink, ConsoleSession
 from bot.models.fsm import ConversationState
 from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap, LearnedPhrasing
 from bot.models.operators import AuditEntry, Operator
 from bot.models.outbox import OutboxMessage
 from bot.models.preferences import UserPreference
+from bot.models.web_intake import WebDraft, WebUpload
 
 __all__ = [
     "AnswerFeedback",
@@ -14,6 +16,10 @@ __all__ = [
     "Case",
     "CaseMessage",
     "CaseNote",
+    "CaseTag",
+    "ConsoleCredential",
+    "ConsoleLink",
+    "ConsoleSession",
     "ConversationState",
     "Evidence",
     "KnowledgeGap",
@@ -23,4 +29,6 @@ __all__ = [
     "ReplyRoute",
     "UserCounter",
     "UserPreference",
+    "WebDraft",
+    "WebUpload",
 ]

@@ -32,6 +32,11 @@ class CaseKind(StrEnum):
     question = "question"  # a question the bot could not answer, for a person to answer
 
 
+class Channel(StrEnum):
+    telegram = "telegram"  # the bot
+    web = "web"  # the web intake (bot/web): no Telegram account involved, replies wait on its status page
+
+
 class Status(StrEnum):
     new = "new"
     in_review = "in_review"
@@ -61,6 +66,7 @@ class CaseBase(SQLModel):
         sa_column=Column(JSON, nullable=False, server_default=text("'{}'")),
         description="the category's questionnaire: question id → answer (knowledge/forms/questionnaires.yaml)",
     )
+    channel: Channel = Field(default=Channel.telegram, max_length=10, description="how the report came")
 
 
 class Case(CaseBase, table=True):

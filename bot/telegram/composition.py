@@ -181,6 +181,8 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         translator,
         operator_chat_id=settings.operator_chat_id,
         operator_language=settings.operators_language,
+        zone=settings.zone,
+        console_url=settings.console_url,
     )
     lexicon = load_lexicon(settings.knowledge_dir)
     engine = AnswerEngine(kb, lexicon=lexicon)
@@ -259,6 +261,7 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
             translator=services.translator,
             flood=services.flood,
             default_language=services.settings.default_language,
+            zone=services.settings.zone,
         )
     )
     # The engine is rebuilt when editors teach it (bot/answers/learning.py): each update gets the current one.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram import BaseMiddleware, Bot
 from aiogram.types import CallbackQuery, TelegramObject, Update, User
@@ -30,7 +31,9 @@ class UserContext(BaseMiddleware):
         translator: Translator,
         flood: Flood,
         default_language: str,
+        zone: ZoneInfo,
     ) -> None:
+        self.zone = zone
         self.secrets = secrets
         self.preferences = preferences
         self.translator = translator
@@ -43,7 +46,7 @@ class UserContext(BaseMiddleware):
             return await handler(event, data)
         user_key = self.secrets.user_key(user.id)
         lang = await self.preferences.get(user_key) or language_from_telegram(user.language_code, self.default_language)
-        t = Texts(self.translator, lang)
+        t = Texts(self.translator, lang, self.zone)
         data.update(user_key=user_key, lang=lang, t=t)
         allowed, warn = await self.flood.take(user_key)
         if allowed:

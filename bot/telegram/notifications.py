@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
+from aiogram.types import LinkPreviewOptions
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -33,13 +35,16 @@ class TelegramNotifier:
         *,
         operator_chat_id: int | None,
         operator_language: str,
+        zone: ZoneInfo,
+        console_url: str | None = None,
     ) -> None:
+        self.console_url = console_url.rstrip("/") if console_url else None
         self.bot = bot
         self.sessions = sessions
         self.secrets = secrets
         self.translator = translator
         self.operator_chat_id = operator_chat_id
-        self.staff = Texts(translator, operator_language)
+        self.staff = Texts(translator, operator_language, zone)
 
     async def __call__(self, item: OutboxMessage) -> None:
         if item.kind == OutboxKind.citizen_message:
@@ -75,7 +80,11 @@ class TelegramNotifier:
                 case _:
                     key = "op-dialogue-ended" if item.payload.get("event") == "dialogue_ended" else "op-citizen-replied"
                     text, markup = t(key, number=case.number), operator_views.case_buttons(t, case.id)
-        await self.bot.send_message(self.operator_chat_id, text, reply_markup=markup)
+        if self.console_url:  # every notice points at the case in the console (content stays there)
+            text += "\n" + t("console-card-link", link=f"{self.console_url}/cases/{case.id}")
+        await self.bot.send_message(
+            self.operator_chat_id, text, reply_markup=markup, link_preview_options=LinkPreviewOptions(is_disabled=True)
+        )
 
     async def _to_reporter(self, item: OutboxMessage) -> None:
         """Send an operator's message to the reporter's chat, by the bot, without operator names."""

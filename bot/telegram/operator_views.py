@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -11,16 +9,12 @@ from bot.cases.forms import Questionnaires, ReplyTemplates
 from bot.cases.moderation import CaseDetails
 from bot.models import Case
 from bot.models.case_numbers import case_number
-from bot.models.cases import CaseKind
+from bot.models.cases import CaseKind, Channel
 from bot.telegram.callbacks import CaseButton, NewStatus, OperatorAction, OperatorStatus, OperatorTemplate
 from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.texts import Texts
 
 CARD_LAYOUT = (2, 2, 2)  # open claim / status reply / note release
-
-
-def when(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else "–"
 
 
 def language(case: Case) -> str:
@@ -35,19 +29,21 @@ def card(t: Texts, case: Case, evidence_items: int) -> str:
             urgent="yes" if case.urgent else "no",
             number=case.number,
             language=language(case),
-            time=when(case.created_at),
+            time=t.when(case.created_at),
         )
     similar = t("op-card-similar", number=case_number(case.similar_to)) if case.similar_to else ""
-    return t(
+    text = t(
         "op-card",
         urgent="yes" if case.urgent else "no",
         number=case.number,
         category=t(f"category-{case.category}"),
         language=language(case),
-        time=when(case.created_at),
+        time=t.when(case.created_at),
         evidence=evidence_items,
         similar=similar,
     )
+    # A web report has no chat behind it: replies wait for the reporter on the web status page.
+    return f"{text}\n{t('op-web-case')}" if case.channel is Channel.web else text
 
 
 def case_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
@@ -67,6 +63,24 @@ def status_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
 
 def status_label(t: Texts, case: Case) -> str:
     return t(f"status-{case.status.value}")
+
+
+def summary(t: Texts, found: CaseDetails, *, with_description: bool) -> str:
+    """A case without the reporter's place, dialogue, notes or files (TELEGRAM_CASE_CONTENT=summary), and without
+    their description too (none)."""
+    case = found.case
+    text = t(
+        "console-case-summary",
+        number=case.number,
+        status=status_label(t, case),
+        category=t(f"category-{case.category}"),
+        urgent="yes" if case.urgent else "no",
+        time=t.when(case.created_at),
+        evidence=len({item.item for item in found.evidence}),
+    )
+    if with_description and case.description:
+        text += "\n\n" + case.description
+    return text
 
 
 def template_buttons(t: Texts, case_id: int, templates: ReplyTemplates) -> InlineKeyboardMarkup:
@@ -93,7 +107,7 @@ def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None 
             else t(f"category-{case.category}"),
             language=language(case),
             urgent="yes" if case.urgent else "no",
-            time=when(case.created_at),
+            time=t.when(case.created_at),
             claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
             place=place or "–",
             incident=case.incident_time or "–",
@@ -112,9 +126,11 @@ def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None 
         lines.append(t("op-case-messages"))
         for message in found.messages:
             key = "op-case-message-in" if message.operator_id is None else "op-case-message-out"
-            lines.append(t(key, date=when(message.created_at), text=message.body, operator=message.operator_id or 0))
+            lines.append(t(key, date=t.when(message.created_at), text=message.body, operator=message.operator_id or 0))
     if found.notes:
         lines.append(t("op-case-notes"))
         for note in found.notes:
-            lines.append(t("op-case-note", date=when(note.created_at), text=note.body, operator=note.operator_id))
+            lines.append(t("op-case-note", date=t.when(note.created_at), text=note.body, operator=note.operator_id))
+    if case.channel is Channel.web:
+        lines.insert(1, t("op-web-case"))
     return "\n".join(lines)

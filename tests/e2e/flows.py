@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -53,11 +54,11 @@ def buttons(message: dict) -> list[str]:
     return [b["text"] for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
 
 
-STAMP = r"\d{4}-\d\d-\d\d \d\d:\d\d UTC"
+STAMP = r"\d{4}-\d\d-\d\d \d\d:\d\d"
 
 
 def like(template: str, actual: str) -> bool:
-    """Whether ``actual`` is ``template`` with every "§" standing for a "YYYY-MM-DD HH:MM UTC" time."""
+    """Whether ``actual`` is ``template`` with every "§" standing for a "YYYY-MM-DD HH:MM" time in TIMEZONE."""
     pattern = "".join(STAMP if part == "§" else re.escape(part) for part in re.split("(§)", template))
     return re.fullmatch(pattern, actual) is not None
 
@@ -96,9 +97,10 @@ def cases(settings: Settings) -> list[tuple]:
 
 
 def message_dates(settings: Settings, direction: str) -> list[str]:
-    """The "YYYY-MM-DD HH:MM" of the case messages one way, oldest first (how /status shows them)."""
+    """The "YYYY-MM-DD HH:MM" of the case messages one way, oldest first, in TIMEZONE (how /status shows them)."""
     rows = query_db(settings, "SELECT created_at FROM case_messages WHERE direction = ? ORDER BY id", direction)
-    return [row[0][:16] for row in rows]
+    stored = [datetime.fromisoformat(row[0]).replace(tzinfo=UTC) for row in rows]  # SQLite keeps UTC, naive
+    return [f"{moment.astimezone(settings.zone):%Y-%m-%d %H:%M}" for moment in stored]
 
 
 async def eventually(condition: Callable[[], Any], timeout: float = 6.0, what: str = "condition") -> Any:

@@ -240,6 +240,24 @@ async def test_answer_in_the_questions_language_and_one_vote_per_answer(
     assert len(emulator.bot_messages(user.id)) == 2  # the answer and the one offer, nothing more
 
 
+async def test_a_long_polite_question_is_answered_not_refused_for_its_length(
+    hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
+) -> None:
+    user = citizen(language_code="ru")
+    politeness = (
+        "Здравствуйте! Извините, что пишу так длинно: я пенсионерка, внук только недавно поставил мне Телеграм, "
+        "и я ещё плохо понимаю, как здесь всё устроено. Мы с соседками часто обсуждаем новости по вечерам и спорим, "
+        "кому верить, поэтому я решила спросить у вас напрямую, чтобы не повторять слухи. "
+    )
+    question = politeness * 5 + "Скажите, пожалуйста, сколько человек осуждено за терроризм в 2019 году? Спасибо!"
+    assert 1_000 < len(question) <= 4_096
+    await emulator.send_message(user, question)
+    answer = await emulator.wait_for_bot_message(user.id)
+    assert answer["text"] == hotline.services.kb.answer(
+        "terrorism-convictions", "ru", hotline.settings.placeholder_values()
+    )
+
+
 async def test_did_you_mean_offers_phrasings_and_shows_the_chosen_answer(
     hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
 ) -> None:
@@ -362,7 +380,7 @@ async def test_media_long_empty_edited_text_and_unknown_commands_get_a_clear_rep
 
     writer = citizen(language_code="kk")
     await emulator.send_message(writer, "Террор туралы " * 358)  # 5,012 characters
-    assert (await emulator.wait_for_bot_message(writer.id))["text"] == text("kk", "too-long", limit=500)
+    assert (await emulator.wait_for_bot_message(writer.id))["text"] == text("kk", "too-long", limit=4096)
     await emulator.send_message(writer, "  \n\t  ")
     assert (await emulator.wait_for_bot_message(writer.id))["text"] == text("kk", "empty-text")
     await emulator.send_message(writer, "/nonsense")

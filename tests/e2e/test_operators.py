@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from bot.cases.audit_words import audit_label
 from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuUser
@@ -211,22 +212,31 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
         # A plain operator works cases, but neither exports nor reads the audit log.
         for command in ("/export", "/export json", "/audit", f"/op_add {desk.analyst.id} admin"):
             assert (await desk.command(desk.operator, command))["text"] == staff("op-forbidden"), command
-        stats = await desk.command(desk.operator, "/stats")
+        stats = await desk.command(desk.operator, "/stats 7")
         none = staff("op-stats-none")
         assert stats["text"] == staff(
-            "op-stats",
+            "console-stats",
+            days=7,
             total=1,
             urgent=1,
-            by_status=f"{staff('status-new')}: 1",
             by_category=f"{staff('category-weapons')}: 1",
-            by_language="ru: 1",
-            to_claim=none,
-            to_reply=none,
-            answered=0,
-            suggested=0,
-            unknown=0,
-            hit_rate=none,
+            reply_median=none,
+            reply_p90=none,
+            close_median=none,
+            close_p90=none,
+            backlog=", ".join(
+                f"{staff(f'console-age-{age}')}: {int(age == 'lt1d')}"
+                for age in ("lt1d", "1to3d", "3to7d", "7to30d", "gt30d")
+            ),
+            reminders=0,
+            answers="kk 0/0, ru 0/0, en 0/0",
+            thumbs=f"kk {none}, ru {none}, en {none}",
         )
+        chart = await emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: "photo" in m, after=stats)
+        assert chart["caption"].startswith(staff("console-stats-chart", days=7))
+        picture = emulator.files.get(chart["photo"][-1]["file_id"]).data
+        assert picture.startswith(b"\x89PNG")
+        assert (await desk.command(desk.operator, "/stats forever"))["text"] == staff("console-stats-usage")
         shown = await desk.command(desk.operator, "/case HT-00001", lambda m: m["text"].startswith("📂 Case HT-00001"))
         assert "ул. Абая 10" in shown["text"]
         with_buttons = await emulator.wait_for_bot_message(
@@ -256,8 +266,10 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
         lines = trail["text"].split("\n")
         assert lines[0] == staff("op-audit-title")
         actions = [line.split(" · ")[2] for line in lines[1:]]
-        assert actions[:2] == ["export", "export"]  # newest first
-        assert {"case_opened", "refused:button:claim", "refused:export", "refused:audit"} <= set(actions)
+        # Newest first, in words (the stored names are identifiers: "status_changed" must not reach a person).
+        assert [action.split(":")[0] for action in actions[:2]] == [staff("console-action-export")] * 2
+        expected = {"case_opened", "refused:button:claim", "refused:export", "refused:audit"}
+        assert {audit_label(staff, action, "") for action in expected} <= set(actions)
         analyst_id = operator_row(settings, desk.analyst.id)
         assert ("refused:button:claim", analyst_id, None, 1) in audit(settings)  # staff are audited by operator id
 
@@ -271,7 +283,7 @@ async def test_an_operator_added_by_the_admin_can_work_and_a_removed_one_cannot(
         newcomer = emulator.user(5550009, first_name="Nurlan", language_code="en")
         assert (await desk.press(newcomer, card, "op-button-claim"))["text"] == staff("op-forbidden")
         added = await desk.command(desk.admin, f"/op_add {newcomer.id}")
-        assert added["text"] == staff("op-operator-set", id=newcomer.id, role="operator")
+        assert added["text"] == staff("op-operator-set", id=newcomer.id, role=staff("console-role-operator"))
         assert (await desk.press(newcomer, card, "op-button-claim"))["text"] == staff(
             "op-claimed", number="HT-00001", hours=4
         )

@@ -15,24 +15,35 @@ from typing import Any
 
 from aiogram import BaseMiddleware, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, ExceptionTypeFilter, StateFilter, or_f
+from aiogram.filters import Command, CommandObject, ExceptionTypeFilter, Filter, StateFilter, or_f
 from aiogram.fsm.context import FSMContext
-from aiogram.types import BufferedInputFile, CallbackQuery, ErrorEvent, ForceReply, Message, TelegramObject, Update
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    ErrorEvent,
+    ForceReply,
+    LinkPreviewOptions,
+    Message,
+    TelegramObject,
+    Update,
+)
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.knowledge_stats import hit_rate
-from bot.cases import moderation
+from bot.cases import dashboard, moderation, web_reports
+from bot.cases.audit_words import audit_label
 from bot.cases.forms import Questionnaires, ReplyTemplates
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
+from bot.console import access
+from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.models import Operator
 from bot.models.case_numbers import case_number, parse_case_number
-from bot.models.cases import Status
+from bot.models.cases import Channel, Status
 from bot.models.operators import Role
-from bot.telegram import operator_views
+from bot.telegram import operator_views, stats_chart
 from bot.telegram.callbacks import CaseButton, OperatorAction, OperatorStatus, OperatorTemplate
 from bot.telegram.filters import COMMAND, TEXT
 from bot.telegram.keyboards import LANGUAGE_NAMES
@@ -61,7 +72,7 @@ class OperatorContext(BaseMiddleware):
         settings: Settings = data["settings"]
         data["operator"] = await moderation.operator_for(data["sessions"], user.id) if user else None
         # Staff read the operators' language; anyone else (who will only be refused) reads their own.
-        staff = Texts(data["translator"], settings.operators_language)
+        staff = Texts(data["translator"], settings.operators_language, settings.zone)
         data["staff"] = staff if data["operator"] else data.get("t", staff)
         return await handler(event, data)
 
@@ -103,7 +114,7 @@ async def refuse(
         operator=refusal.operator,
         case_id=refusal.case_id,
     )
-    staff = Texts(translator, settings.operators_language)
+    staff = Texts(translator, settings.operators_language, settings.zone)
     text = (staff if refusal.operator is not None or t is None else t)("op-forbidden")
     if update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
@@ -121,6 +132,8 @@ async def on_case_button(
     staff: Texts,
     state: FSMContext,
     sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    secrets: SecretBox,
     questionnaires: Questionnaires,
     reply_templates: ReplyTemplates,
 ) -> None:
@@ -135,7 +148,7 @@ async def on_case_button(
                 return
             await query.answer()
             if message is not None:
-                await send_case(message, staff, found, questionnaires)
+                await send_case(message, staff, found, settings, sessions, secrets, questionnaires)
         case CaseButton.claim:
             result = await moderation.claim_case(sessions, operator, case_id)
             hours = int(moderation.CLAIM_DURATION.total_seconds() // 3600)
@@ -174,8 +187,25 @@ async def on_case_button(
 
 
 async def send_case(
-    message: Message, staff: Texts, found: moderation.CaseDetails, questionnaires: Questionnaires | None = None
+    message: Message,
+    staff: Texts,
+    found: moderation.CaseDetails,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
+    questionnaires: Questionnaires | None = None,
 ) -> None:
+    """The case as TELEGRAM_CASE_CONTENT allows: everything (full), the fields and the description without place,
+    dialogue, notes or files (summary), or no citizen content at all (none); a console link whenever there is one."""
+    content = settings.case_content
+    link = f"{settings.console_url.rstrip('/')}/cases/{found.case.id}" if settings.console_url else None
+    if content != "full":
+        text = operator_views.summary(staff, found, with_description=content == "summary")
+        if link:
+            text += "\n" + staff("console-card-link", link=link)
+        await message.answer(text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
+        await message.answer(case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id))
+        return
     text = operator_views.details(staff, found, questionnaires)
     for start in range(0, len(text), 4000):
         await message.answer(text[start : start + 4000])
@@ -198,7 +228,16 @@ async def send_case(
                     await message.answer_video_note(item.file_id)
                 case _:
                     await message.answer_document(item.file_id, caption=item.text)
-    await message.answer(found.case.number, reply_markup=operator_views.case_buttons(staff, found.case.id))
+    if found.case.channel is Channel.web and found.case.id is not None:
+        # Web files live encrypted in the database (bot/cases/web_reports.py): uploaded from memory, never disk.
+        for upload, data in await web_reports.case_files(sessions, secrets, case_id=found.case.id):
+            document = BufferedInputFile(data, filename=upload.file_name)
+            with contextlib.suppress(TelegramAPIError):
+                if upload.kind == "photo":
+                    await message.answer_photo(document)
+                else:
+                    await message.answer_document(document)
+    await message.answer(case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id))
 
 
 async def on_template_button(
@@ -301,7 +340,7 @@ async def queue_command(
     if not cases:
         await message.answer(staff("op-queue-empty"))
         return
-    lines = [staff("op-queue-title", filter=argument)]
+    lines = [staff("op-queue-title", filter=staff(f"console-queue-filter-{argument}"))]
     for case in cases:
         lines.append(
             staff(
@@ -310,7 +349,7 @@ async def queue_command(
                 number=case.number,
                 category=staff(f"category-{case.category}"),
                 status=operator_views.status_label(staff, case),
-                time=operator_views.when(case.created_at),
+                time=staff.when(case.created_at),
             )
         )
     builder = InlineKeyboardBuilder()
@@ -329,6 +368,8 @@ async def case_command(
     operator: Operator | None,
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    secrets: SecretBox,
     questionnaires: Questionnaires,
 ) -> None:
     case_id = parse_case_number(command.args or "")
@@ -339,38 +380,62 @@ async def case_command(
     if found is None:
         await message.answer(staff("op-not-found"))
         return
-    await send_case(message, staff, found, questionnaires)
+    await send_case(message, staff, found, settings, sessions, secrets, questionnaires)
 
 
 async def stats_command(
-    message: Message, operator: Operator | None, staff: Texts, sessions: async_sessionmaker[AsyncSession]
+    message: Message,
+    command: CommandObject,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
 ) -> None:
-    stats = await moderation.case_statistics(sessions, operator)
-    outcomes = await hit_rate(sessions)
-    asked = sum(outcomes.values())
+    """/stats [7|30|90]: the dashboard's figures for the period, and its chart as a picture."""
+    argument = (command.args or "30").strip()
+    if not argument.isdigit() or int(argument) not in dashboard.PERIODS:
+        await message.answer(staff("console-stats-usage"))
+        return
+    days = int(argument)
+    figures = await dashboard.figures(sessions, operator, days=days, zone=staff.zone)
     none = staff("op-stats-none")
 
-    def listing(counts: dict[str, int], prefix: str = "") -> str:
-        return ", ".join(f"{staff(prefix + k) if prefix else k}: {v}" for k, v in sorted(counts.items())) or none
+    def minutes(value: float | None) -> str:
+        return f"{value:g}" if value is not None else none
 
+    by_category = ", ".join(
+        f"{staff(f'category-{category}')}: {sum(counts)}"
+        for category, counts in figures.by_category.items()
+        if sum(counts)
+    )
+    answers = ", ".join(f"{lang} {f.answered}/{f.asked}" for lang, f in figures.languages.items())
+    thumbs = ", ".join(
+        f"{lang} {f.thumbs_down_share:.0%}" if f.thumbs_down_share is not None else f"{lang} {none}"
+        for lang, f in figures.languages.items()
+    )
     await message.answer(
         staff(
-            "op-stats",
-            total=stats["total"],
-            urgent=stats["urgent"],
-            by_status=listing(stats["by_status"], "status-"),
-            by_category=listing(stats["by_category"], "category-"),
-            by_language=listing(stats["by_language"]),
-            to_claim=stats["median_minutes_to_claim"] if stats["median_minutes_to_claim"] is not None else none,
-            to_reply=stats["median_minutes_to_first_reply"]
-            if stats["median_minutes_to_first_reply"] is not None
-            else none,
-            answered=outcomes.get("answer", 0),
-            suggested=outcomes.get("suggest", 0),
-            unknown=outcomes.get("unknown", 0),
-            hit_rate=f"{outcomes.get('answer', 0) / asked:.0%}" if asked else none,
+            "console-stats",
+            days=days,
+            total=figures.total,
+            urgent=sum(figures.urgent),
+            by_category=by_category or none,
+            reply_median=minutes(figures.first_response.median),
+            reply_p90=minutes(figures.first_response.p90),
+            close_median=minutes(figures.closing.median),
+            close_p90=minutes(figures.closing.p90),
+            backlog=", ".join(f"{staff(f'console-age-{label}')}: {count}" for label, count in figures.backlog),
+            reminders=figures.reminders,
+            answers=answers,
+            thumbs=thumbs,
         )
     )
+    picture = stats_chart.cases_per_day(
+        day_labels=[day.strftime("%d.%m") for day in figures.days], urgent=figures.urgent, other=figures.normal
+    )
+    caption = (
+        staff("console-stats-chart", days=days) + f"\n🟥 {staff('console-urgent')} · 🟦 {staff('console-not-urgent')}"
+    )
+    await message.answer_photo(BufferedInputFile(picture, filename=f"stats-{days}d.png"), caption=caption)
 
 
 async def export_command(
@@ -404,11 +469,11 @@ async def audit_command(
         lines.append(
             staff(
                 "op-audit-line",
-                time=operator_views.when(entry.at),
+                time=staff.when(entry.at),
                 who=who,
-                action=entry.action,
+                action=audit_label(staff, entry.action, entry.detail or ""),
                 case=case,
-                detail=entry.detail or "",
+                detail="",
             )
         )
     await message.answer("\n".join(lines)[:4000])
@@ -432,7 +497,42 @@ async def operator_admin_command(
     if role is None:
         await message.answer(staff("op-operator-removed", id=telegram_id))
     else:
-        await message.answer(staff("op-operator-set", id=telegram_id, role=role.value))
+        await message.answer(staff("op-operator-set", id=telegram_id, role=staff(f"console-role-{role.value}")))
+
+
+async def operators_help(message: Message, staff: Texts, settings: Settings) -> None:
+    """/help in the operators' chat is for operators: their commands, not the citizens' menu."""
+    console = staff("console-op-help-console", url=settings.console_url) if settings.console_url else ""
+    await message.answer(staff("console-op-help", console=console))
+
+
+async def console_command(
+    message: Message,
+    operator: Operator | None,
+    staff: Texts,
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    secrets: SecretBox,
+) -> None:
+    """/console: a one-time sign-in link, only in the staff member's private chat (a group would show it to all)."""
+    if operator is None:
+        raise Forbidden(None)
+    if message.chat.type != "private":
+        await message.answer(staff("console-link-private-only"))
+        return
+    if not settings.console_url:
+        await message.answer(staff("console-link-not-configured"))
+        return
+    token = await access.issue_link(sessions, secrets, operator=operator, via="bot")
+    await message.answer(
+        staff("console-link-sent", link=access.sign_in_link(settings, token)),
+        link_preview_options=LinkPreviewOptions(is_disabled=True),  # a preview would fetch the link from Telegram
+    )
+
+
+class InOperatorsChat(Filter):
+    async def __call__(self, message: Message, settings: Settings) -> bool:
+        return settings.operator_chat_id is not None and message.chat.id == settings.operator_chat_id
 
 
 def create_router() -> Router:
@@ -455,6 +555,8 @@ def create_router() -> Router:
     router.message.register(export_command, Command("export"))
     router.message.register(audit_command, Command("audit"))
     router.message.register(operator_admin_command, Command("op_add", "op_remove"))
+    router.message.register(console_command, Command("console"))
+    router.message.register(operators_help, Command("help"), InOperatorsChat())
     # Before the dispatcher's last-word error router: a refusal is an answer, not a failure.
     router.errors.register(refuse, ExceptionTypeFilter(Forbidden))
     return router

@@ -119,7 +119,7 @@ async def show_case(message: Message, t: Texts, case_id: int, sessions: async_se
         lines.append(t("status-no-messages"))
     for item in view.messages:
         key = "status-operator-message" if item.direction == Direction.to_citizen else "citizen-status-own-message"
-        lines.append(t(key, date=f"{item.created_at:%Y-%m-%d %H:%M}", text=item.body))
+        lines.append(t(key, date=t.when(item.created_at), text=item.body))
     builder = InlineKeyboardBuilder()
     if view.replies_open:
         builder.button(text=t("status-reply-button"), callback_data=StatusAction(action=StatusChoice.reply))

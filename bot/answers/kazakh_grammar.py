@@ -1,0 +1,96 @@
+"""A small grammar of Kazakh word endings, for matching (no maintained Kazakh analyser exists to depend on).
+
+Kazakh is agglutinative: a word is a root followed by endings in a fixed order, and each ending has variants
+chosen by the word's last sound (vowel harmony: back а/о/ұ/ы vs front ә/ө/ү/і; and the last consonant: after a
+vowel, a voiced or a voiceless consonant). "Хабарламаларымыздың" is хабар-ла-ма-лар-ымыз-дың (report-VERB-NOUN-
+PLURAL-OUR-OF). To match a citizen's word with the knowledge base's, the endings are peeled off, outermost first.
+
+The rules, in the order they are peeled (outermost first; an ending is only taken off after the ones outside it,
+which keeps roots whole: "мылтық" stays "мылтық" although -тық can be an ending):
+
+1. Case (the outermost noun ending)
+   genitive -ның/-нің/-дың/-дің/-тың/-тің; dative -ға/-ге/-қа/-ке/-на/-не; accusative -ны/-ні/-ды/-ді/-ты/-ті;
+   locative -да/-де/-та/-те/-нда/-нде; ablative -дан/-ден/-тан/-тен/-нан/-нен; instrumental -мен/-бен/-пен;
+   the attributive locative -дағы/-дегі/-тағы/-тегі/-ндағы/-ндегі ("интернеттегі").
+   Verbs in a person take the person endings here instead (rule 2).
+2. Person and possession
+   possessive -ым/-ім (my), -ың/-ің, -ыңыз/-іңіз (your), -ы/-і/-сы/-сі (his, her, its), -ымыз/-іміз (our);
+   verbal person -мын/-мін/-бын/-бін/-пын/-пін (I), -сың/-сің, -сыз/-сіз, -сыздар/-сіздер (you),
+   -мыз/-міз/-быз/-біз/-пыз/-піз (we); the past tense with "I" -дым/-дім/-тым/-тім ("жоғалттым" = жоғалт-ты-м) and
+   desire with "I" -ғым/-гім/-қым/-кім ("шыққым келеді", I want to leave = шық-қы-м).
+3. Plural -лар/-лер/-дар/-дер/-тар/-тер.
+4. Tense, participle and verbal noun
+   past -ды/-ді/-ты/-ті; participles -ған/-ген/-қан/-кен, -атын/-етін/-йтын/-йтін; present -ады/-еді/-йды/-йді;
+   verbal noun -у, and its dative -уға/-уге; converb -ып/-іп (not a bare -п: кітап is a root);
+   conditional -са/-се; desire -ғы/-гі/-қы/-кі
+   ("шыққысы келеді", he wants to leave); infinitive -мақ/-мек.
+5. The present-tense link vowel -а/-е/-й, only under a verbal person ending ("жіберемін" = жібер-е-мін,
+   "хабарлаймын" = хабарла-й-мын), never at the end of a bare word (it would cut roots: "көре", "біле").
+6. Derivation -лық/-лік/-дық/-дік/-тық/-тік ("адамдық" → "адам"), only when at least four letters remain.
+7. A root's last consonant alternates before a vowel: қ/ғ, к/г, п/б (шық- "leave", шығу "leaving"; кітап, кітабы).
+   A stem ending in ғ, г or б is written with қ, к or п, so both meet.
+
+A stem keeps at least three letters. The question particles ма/ме/ба/бе/па/пе are separate words, not endings
+(removing them made түрме "prison" meet тұрады "lives"), and the agent suffix -шы is not an ending here. Words are
+matched after folding (bot/answers/text_folding.py: ә→а, ө→о, ү/ұ→у, і→и, ғ→г, қ→к, ң→н), so -ға and -га are one
+rule. Known ambiguity: -ады (present, тұр-ады) and -ла-ды (past, хабарла-ды) look alike; the longer ending wins,
+and the engine's fuzzy lookup bridges хабарл/хабарла. Measured against the earlier flat suffix list on the
+Kazakh questions of the tuning sets: as many right entries and reachable ones (docs/benchmarks.md).
+
+tests/test_kazakh_grammar.py holds an example per rule.
+"""
+
+from __future__ import annotations
+
+MIN_STEM = 3
+MIN_DERIVED_STEM = 4
+
+# (slot, endings): the slot number is the order from the outside in; an ending may follow (be peeled after) only an
+# ending of a higher slot. Written with Kazakh letters for the reader, folded below for matching.
+_SLOTS: tuple[tuple[int, str], ...] = (
+    (
+        7,
+        "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде дан ден тан тен нан нен "
+        "мен бен пен менен бенен пенен дағы дегі тағы тегі ндағы ндегі",
+    ),
+    (
+        6,
+        "ым ім ың ің ыңыз іңіз ңыз ңіз ы і сы сі ымыз іміз мыз міз мын мін бын бін пын пін сың сің сыз сіз "
+        "сыздар сіздер быз біз пыз піз дым дім тым тім ғым гім қым кім",
+    ),
+    (5, "лар лер дар дер тар тер"),
+    (4, "ды ді ты ті ған ген қан кен атын етін йтын йтін ады еді йды йді у уға уге ып іп са се ғы гі қы кі мақ мек"),
+    (3, "а е й"),
+    (2, "лық лік дық дік тық тік"),
+)
+_LINK_VOWEL_SLOT = 3  # peeled only right under a verbal person ending
+_VERBAL_PERSONS = "мын мін бын бін пын пін сың сің сыз сіз сыздар сіздер мыз міз быз біз пыз піз"
+_DERIVATION_SLOT = 2
+# The same folding as bot/answers/text_folding.py (Kazakh letters → Russian look-alikes), for the endings above.
+_FOLD = str.maketrans("әғқңөұүһіїйё", "агкноуухииие")
+_ALTERNATING = str.maketrans("гб", "кп")
+
+_VERBAL_PERSON = frozenset(ending.translate(_FOLD) for ending in _VERBAL_PERSONS.split(" "))
+_ENDINGS: list[tuple[str, int]] = sorted(
+    {(ending.translate(_FOLD), slot) for slot, words in _SLOTS for ending in words.split()},
+    key=lambda pair: (-len(pair[0]), -pair[1]),
+)
+
+
+def stem(word: str) -> str:
+    """The stem of one folded Kazakh word: endings peeled from the outside in, by the rules above."""
+    slot_limit = 99  # the next ending must belong to a slot below this one
+    last = ""
+    while True:
+        for ending, slot in _ENDINGS:
+            if slot >= slot_limit or not word.endswith(ending):
+                continue
+            if slot == _LINK_VOWEL_SLOT and last not in _VERBAL_PERSON:
+                continue
+            minimum = MIN_DERIVED_STEM if slot == _DERIVATION_SLOT else MIN_STEM
+            if len(word) - len(ending) < minimum:
+                continue
+            word, slot_limit, last = word[: -len(ending)], slot, ending
+            break
+        else:
+            return word[:-1] + word[-1].translate(_ALTERNATING)

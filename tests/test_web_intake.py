@@ -1,0 +1,365 @@
+"""The web intake over real HTTP (no JavaScript: what Tor Browser's "Safest" level does), and its file cleaning.
+
+Browser tests with JavaScript on and off are in tests/test_web_browser.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+import zipfile
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from PIL import Image
+from sqlmodel import select
+
+from bot.cases import attachments, moderation
+from bot.cases.attachments import AttachmentRefused, Refusal
+from bot.core import proof_of_work
+from bot.core.i18n import Translator
+from bot.core.settings import Settings, load_settings
+from bot.models import Case, CaseMessage, Operator, OutboxMessage, WebUpload
+from bot.models.cases import Channel
+from bot.models.operators import Role
+from bot.web.app import FORM_COOKIE
+from bot.web.server import WebIntake
+
+SECRET = "web-intake-test-secret-0123456789-abcdefghijk"
+TRACKING_UA = "Mozilla/5.0 (TrackMe-UA-7f3a) Gecko/20100101"
+FORWARDED_IP = "203.0.113.77"
+TEXTS = Translator(defaults={"emergency": "112", "police": "102", "retention": 90})
+DESCRIPTION = "A man at the bus station keeps a heavy bag under the bench and watches the entrance."
+
+
+def gps_jpeg(marker: str = "SpyCam-42") -> bytes:
+    """A photo as a phone makes it: camera model and GPS position in its EXIF."""
+    image = Image.new("RGB", (32, 24), (30, 120, 200))
+    exif = Image.Exif()
+    exif[0x0110] = marker  # camera model
+    exif[0x8825] = {1: "N", 2: (43.0, 15.0, 7.0), 3: "E", 4: (76.0, 57.0, 3.0)}  # GPS
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def text(lang: str, key: str, **args: Any) -> str:
+    return TEXTS.text(lang, key, **args)
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    def make(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {
+            "data_dir": tmp_path / "data",
+            "secret_key": SECRET,
+            "web_pow_bits": 8,  # fast tests; the default (18) is measured in bench/web_intake.py
+            "web_no_script_wait_seconds": 3600,
+            "web_secure_cookies": False,  # plain HTTP on 127.0.0.1 here
+            "web_max_file_mb": 1,
+        }
+        values.update(overrides)
+        return load_settings(**values)
+
+    return make
+
+
+class Browserless:
+    """A client of a running ``hotline web`` process path (WebIntake: the production listener, no access log)."""
+
+    def __init__(self, intake: WebIntake, session: aiohttp.ClientSession) -> None:
+        self.intake = intake
+        self.session = session
+        self.base = f"http://127.0.0.1:{intake.port}"
+
+    async def get(self, path: str, **kwargs: Any) -> aiohttp.ClientResponse:
+        return await self.session.get(self.base + path, **kwargs)
+
+    async def post(self, path: str, **kwargs: Any) -> aiohttp.ClientResponse:
+        return await self.session.post(self.base + path, **kwargs)
+
+    @property
+    def sessions(self) -> Any:
+        assert self.intake.services is not None
+        return self.intake.services.sessions
+
+
+@pytest.fixture
+async def site(make_settings: Callable[..., Settings]) -> AsyncIterator[Callable[..., Any]]:
+    """``await site(**settings)`` → a client of a running web intake, sending a tracking User-Agent and address."""
+    started: list[tuple[WebIntake, asyncio.Task[None], aiohttp.ClientSession]] = []
+
+    async def start(**overrides: Any) -> Browserless:
+        intake = WebIntake(make_settings(web_port=0, **overrides))
+        task = asyncio.create_task(intake.run(handle_signals=False))
+        await asyncio.wait_for(intake.ready.wait(), 30)
+        session = aiohttp.ClientSession(
+            headers={"User-Agent": TRACKING_UA, "X-Forwarded-For": FORWARDED_IP},
+            cookie_jar=aiohttp.CookieJar(unsafe=True),  # cookies on 127.0.0.1
+        )
+        started.append((intake, task, session))
+        return Browserless(intake, session)
+
+    yield start
+    for intake, task, session in started:
+        await session.close()
+        intake.stop()
+        await asyncio.wait_for(task, 30)
+
+
+def report_form(description: str = DESCRIPTION, category: str = "weapons", **files: bytes) -> aiohttp.FormData:
+    form = aiohttp.FormData()
+    form.add_field("category", category)
+    form.add_field("description", description)
+    form.add_field("place", "Sayran bus station")
+    form.add_field("incident_time", "today 14:00")
+    for name, data in files.items():
+        form.add_field("files", data, filename=name, content_type="application/octet-stream")
+    return form
+
+
+async def start_report(client: Browserless, form: aiohttp.FormData) -> aiohttp.ClientResponse:
+    return await client.post("/en/report", data=form, allow_redirects=False)
+
+
+def challenge_of(page: str) -> str:
+    found = re.search(r'data-challenge="([0-9a-f]+)"', page)
+    assert found, "the review page carries the proof-of-work challenge"
+    return found.group(1)
+
+
+def code_of(page: str) -> str:
+    found = re.search(r"<code>([A-Z0-9-]+)</code>", page)
+    assert found, "the receipt page shows the code"
+    return found.group(1)
+
+
+async def sessions_of(client: Browserless) -> Any:
+    return client.sessions
+
+
+# ------------------------------------------------------------------------------------------------ files
+
+
+def test_a_photo_loses_its_gps_position_and_camera_and_keeps_its_picture() -> None:
+    original = gps_jpeg()
+    assert b"SpyCam-42" in original and Image.open(io.BytesIO(original)).getexif().get(0x8825) is not None
+    cleaned = attachments.clean(original, max_bytes=1_000_000)
+    assert (cleaned.kind, cleaned.content_type) == ("photo", "image/jpeg")
+    assert b"SpyCam-42" not in cleaned.data and b"Exif" not in cleaned.data
+    assert Image.open(io.BytesIO(cleaned.data)).size == (32, 24)
+
+
+def test_pdf_and_office_files_lose_their_author() -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_metadata({"/Author": "Ivan Petrov", "/Creator": "Petrov's laptop"})
+    pdf = io.BytesIO()
+    writer.write(pdf)
+    assert b"Ivan Petrov" in pdf.getvalue()
+    assert b"Petrov" not in attachments.clean(pdf.getvalue(), max_bytes=1_000_000).data
+
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as package:
+        types = '<Types><Override PartName="/docProps/core.xml" ContentType="x"/></Types>'
+        package.writestr("[Content_Types].xml", types)
+        package.writestr("word/document.xml", "<w:document>text</w:document>")
+        package.writestr("docProps/core.xml", "<cp:coreProperties><dc:creator>Ivan Petrov</dc:creator>")
+    cleaned = attachments.clean(docx.getvalue(), max_bytes=1_000_000)
+    with zipfile.ZipFile(io.BytesIO(cleaned.data)) as package:
+        assert "docProps/core.xml" not in package.namelist()
+        assert b"docProps" not in package.read("[Content_Types].xml")
+    assert b"Petrov" not in cleaned.data
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"MZ\x90\x00 an executable", Refusal.unsupported),
+        (b"%PDF-1.7 broken", Refusal.unreadable),
+        (b"\xff" * 2_000_001, Refusal.too_large),
+    ],
+)
+def test_files_that_cannot_be_cleaned_are_refused(data: bytes, reason: Refusal) -> None:
+    with pytest.raises(AttachmentRefused) as refused:
+        attachments.clean(data, max_bytes=2_000_000)
+    assert refused.value.reason is reason
+
+
+def test_proof_of_work_is_checked_strictly() -> None:
+    challenge = proof_of_work.new_challenge()
+    nonce = proof_of_work.solve(challenge, 12)
+    assert proof_of_work.is_solved(challenge, nonce, 12)
+    assert not proof_of_work.is_solved(proof_of_work.new_challenge(), nonce, 12) or nonce == "0"
+    for forged in ("", "-1", "1e9", "٣", "9" * 21):
+        assert not proof_of_work.is_solved(challenge, forged, 1)
+
+
+# ------------------------------------------------------------------------------------------------ pages
+
+
+async def test_pages_set_no_cookie_until_a_report_starts_and_forbid_everything_foreign(site: Any) -> None:
+    client = await site()
+    for path in ("/", "/en/", "/kk/", "/ru/ask?q=hello", "/en/report", "/en/status"):
+        response = await client.get(path)
+        assert response.status == 200, path
+        assert "Set-Cookie" not in response.headers, path
+        csp = response.headers["Content-Security-Policy"]
+        assert "default-src 'none'" in csp and "script-src 'self'" in csp and "http" not in csp
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert response.headers["Cache-Control"] == "no-store"
+        page = await response.text()
+        assert not re.search(r'(src|href)="(https?:)?//', page), f"{path} loads something from elsewhere"
+    home = await (await client.get("/kk/")).text()
+    assert home.index("112") < home.index("<main>"), "the emergency numbers come first"
+    assert text("kk", "web-channel-limits-title") in home
+
+
+async def test_a_question_is_answered_and_danger_gets_the_emergency_numbers_first(site: Any) -> None:
+    client = await site()
+    asked = await client.get("/en/ask", params={"q": "How many people were convicted of terrorism in 2019?"})
+    page = await asked.text()
+    assert "140" in page
+    danger = await (await client.get("/ru/ask", params={"q": "в торговом центре бомба, срочно"})).text()
+    assert text("ru", "web-ask-danger").split("(")[0].replace("{", "") in danger.replace("&#x27;", "'")
+    assert danger.index('class="emergency" role="alert">') < danger.index("<form")
+
+
+# ------------------------------------------------------------------------------------------------ a report
+
+
+async def test_a_report_with_a_gps_photo_gets_a_receipt_and_an_operators_reply_reaches_the_status_page(
+    site: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = await site()
+    started = await start_report(client, report_form(**{"holiday.jpg": gps_jpeg()}))
+    assert started.status == 303 and started.headers["Location"] == "/en/report/review"
+    cookie = started.headers["Set-Cookie"]
+    assert f"{FORM_COOKIE}=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+    review = await (await client.get("/en/report/review")).text()
+    assert "heavy bag under the bench" in review and "evidence-1.jpg" in review and "holiday" not in review
+    nonce = proof_of_work.solve(challenge_of(review), 8)
+    done = await client.post("/en/report/submit", data={"nonce": nonce})
+    assert done.status == 200
+    code = code_of(await done.text())
+    assert FORM_COOKIE in done.headers.get("Set-Cookie", "") and "Max-Age=0" in done.headers["Set-Cookie"]
+
+    sessions = await sessions_of(client)
+    async with sessions() as session:
+        case = (await session.exec(select(Case))).one()
+        upload = (await session.exec(select(WebUpload))).one()
+        kinds = [row.kind for row in (await session.exec(select(OutboxMessage))).all()]
+    assert case.channel is Channel.web and case.place == "Sayran bus station"
+    assert (upload.case_id, upload.item, upload.token_hash) == (case.id, 1, None)
+    assert b"\xff\xd8" not in upload.sealed  # encrypted at rest, not a JPEG
+    assert "new_case" in kinds  # operators are told, as for the bot's reports
+
+    # An operator answers through the same service the bot and the console use.
+    async with sessions() as session:
+        operator = Operator(telegram_id=555, role=Role.operator)
+        session.add(operator)
+        await session.commit()
+        await session.refresh(operator)
+    assert case.id is not None
+    await moderation.claim_case(sessions, operator, case.id)
+    await moderation.reply_to_citizen(sessions, operator, case.id, "Thank you. Is the bag still there?")
+
+    status = await client.post("/en/status", data={"code": code.lower().replace("-", " ")})
+    page = await status.text()
+    assert status.status == 200 and "Is the bag still there?" in page
+    answered = await client.post("/en/status/reply", data={"code": code, "body": "Yes, it is still under the bench."})
+    page = await answered.text()
+    assert text("en", "status-reply-sent") in page and "still under the bench" in page
+    async with sessions() as session:
+        bodies = [m.body for m in (await session.exec(select(CaseMessage))).all()]
+    assert bodies == ["Thank you. Is the bag still there?", "Yes, it is still under the bench."]
+
+    replay = await client.post("/en/report/submit", data={"nonce": nonce}, headers={"Cookie": cookie.split(";")[0]})
+    assert replay.status == 410 and text("en", "web-error-draft-gone") in await replay.text()
+
+
+async def test_without_javascript_a_short_wait_replaces_the_proof_of_work(site: Any) -> None:
+    client = await site(web_no_script_wait_seconds=1)
+    await start_report(client, report_form())
+    early = await client.post("/en/report/submit", data={"nonce": ""})
+    assert early.status == 422 and "seconds" in await early.text()
+    wrong = await client.post("/en/report/submit", data={"nonce": "12345"})
+    assert wrong.status in (200, 422)  # a wrong nonce is only as good as no nonce
+    if wrong.status == 422:
+        import asyncio
+
+        await asyncio.sleep(1.1)
+        late = await client.post("/en/report/submit", data={"nonce": ""})
+        assert late.status == 200 and code_of(await late.text())
+
+
+async def test_bad_input_gets_a_clear_answer_and_keeps_the_rest_of_the_draft(site: Any) -> None:
+    client = await site(web_max_files=2)
+    short = await start_report(client, report_form(description="too short", **{"a.jpg": gps_jpeg()}))
+    page = await short.text()
+    assert short.status == 422 and text("en", "web-error-description-short", min=20) in page
+    assert "evidence-1.jpg" in page, "the file stays attached while the description is fixed"
+
+    oversized = await start_report(client, report_form(**{"big.jpg": b"\xff\xd8" + b"0" * 1_100_000}))
+    page = await oversized.text()
+    assert oversized.status == 422 and text("en", "web-error-file-too_large", mb=1) in page
+    assert "heavy bag under the bench" in page
+
+    wrong_type = await start_report(client, report_form(**{"tool.exe": b"MZ\x90\x00"}))
+    assert text("en", "web-error-file-unsupported") in (await wrong_type.text()).replace("&#x27;", "'")
+
+    many = await start_report(client, report_form(**{"b.jpg": gps_jpeg("b"), "c.jpg": gps_jpeg("c")}))
+    assert text("en", "web-error-too-many-files", count=2) in await many.text()
+
+    no_category = await start_report(client, report_form(category="nonsense"))
+    assert text("en", "web-error-category") in await no_category.text()
+
+    not_a_code = await client.post("/en/status", data={"code": "hello"})
+    assert not_a_code.status == 422 and text("en", "web-status-not-a-code") in await not_a_code.text()
+    unknown = await client.post("/en/status", data={"code": "ABCD-2345-EFGH-6789"})
+    assert unknown.status == 404
+
+
+async def test_a_forged_or_expired_form_token_is_refused(site: Any) -> None:
+    client = await site(web_draft_minutes=5)
+    forged = await client.post("/en/report/submit", data={"nonce": "1"}, headers={"Cookie": f"{FORM_COOKIE}=forged"})
+    assert forged.status == 410
+    await start_report(client, report_form())
+    sessions = await sessions_of(client)
+    from bot.models import WebDraft
+
+    async with sessions() as session:
+        draft = (await session.exec(select(WebDraft))).one()
+        from datetime import timedelta
+
+        draft.created_at = draft.created_at - timedelta(minutes=6)
+        session.add(draft)
+        await session.commit()
+    expired = await client.post("/en/report/submit", data={"nonce": "1"})
+    assert expired.status == 410
+
+
+async def test_nothing_about_the_browser_or_its_address_is_kept_anywhere(
+    site: Any, make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = await site()
+    await start_report(client, report_form(**{"holiday.jpg": gps_jpeg()}))
+    review = await (await client.get("/en/report/review")).text()
+    await client.post("/en/report/submit", data={"nonce": proof_of_work.solve(challenge_of(review), 8)})
+    await client.get("/en/ask", params={"q": "who runs this hotline"})
+
+    everything = b"".join(path.read_bytes() for path in (tmp_path / "data").rglob("*") if path.is_file())
+    logs = "\n".join(record.getMessage() for record in caplog.records)
+    for trace in (TRACKING_UA, "TrackMe", FORWARDED_IP, "127.0.0.1", "SpyCam-42", "holiday"):
+        assert trace.encode() not in everything, f"{trace} in the data folder"
+        assert trace not in logs, f"{trace} in the logs"
