@@ -40,6 +40,7 @@ DESCRIPTIONS = {
     "ru": "В канале публикуют призывы вступать в запрещённую организацию и видео её боевиков.",
     "kk": "Арнада тыйым салынған ұйымға кіруге шақырулар мен оның содырларының видеолары жарияланады.",
 }
+ONE_WORDS = ("анонимность", "вербовка", "экстрадиция", "депортация", "конфиденциальность")
 LINKS = {"en": "https://t.me/example_channel", "ru": "t.me/primer_kanala", "kk": "https://t.me/mysal_arna"}
 
 
@@ -221,9 +222,15 @@ async def test_the_receipt_says_once_how_to_check_and_its_button_asks_for_the_co
 async def test_a_question_the_bot_cannot_answer_goes_to_a_person_who_answers_in_the_askers_language(
     lang: str, emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
 ) -> None:
-    unknown = {"en": "Can my cousin visit me in prison?", "ru": "Можно ли навестить брата в колонии?",
-               "kk": "Түрмедегі ағамға қалай бару керек?"}  # fmt: skip
+    candidates = {
+        "en": ["What is the weather in Taraz tomorrow?", "Can my cousin visit me in prison?"],
+        "ru": ["Какая погода в Таразе завтра?", "Можно ли навестить брата в колонии?"],
+        "kk": ["Ертең Таразда ауа райы қандай болады?", "Түрмедегі ағамға қалай бару керек?"],
+    }
     async with operators_desk(emulator, make_settings) as desk:
+        engine = desk.bot.services.engine
+        # The premise, checked against today's knowledge base: a question the bot cannot answer.
+        unknown = {lang: next(q for q in candidates[lang] if engine.ask(q, lang_hint=lang).decision == "unknown")}
         me = Citizen(emulator, citizen(language_code=lang))
         await me.say(unknown[lang])
         offer = await me.expect("unknown-answer")
@@ -275,9 +282,9 @@ async def test_a_thumbs_down_offers_a_person_or_a_report_and_greetings_get_no_vo
 ) -> None:
     me = Citizen(emulator, citizen(language_code="ru"))
     # One word the bot can answer is not a question worth a vote.
-    word = "экстрадиция"
-    entry = hotline.services.engine.ask(word, lang_hint="ru").entry_id
-    assert entry is not None  # the premise: the bot answers this one word
+    # The premise, checked against today's knowledge base: one word the bot answers outright.
+    answered = [(w, hotline.services.engine.ask(w, lang_hint="ru").entry_id) for w in ONE_WORDS]
+    word, entry = next((w, e) for w, e in answered if e is not None)
     await me.say(word)
     answer = await emulator.wait_for_bot_message(me.user.id)
     assert answer["text"] == hotline.services.kb.answer(entry, "ru", hotline.settings.placeholder_values())

@@ -174,6 +174,6 @@ async def test_the_operator_terminal_alone_shows_the_queue_and_presses_the_newes
     await terminal.shows(staff("op-queue-empty"))
     terminal.type("/location")  # a location in the operators' chat: the bot reads only commands and replies there
     terminal.type("/stats")
-    await terminal.shows("📊 Cases: 0")
+    await terminal.shows("bot> 📊")
     terminal.type("/quit")
     assert await asyncio.wait_for(chat, 30) == 0

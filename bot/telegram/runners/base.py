@@ -1,6 +1,7 @@
 """What both runners share: start-up in order, the stop request, and the graceful end.
 
-Start: Bot → services → migrations → operators from configuration → background work → Dispatcher → command menu.
+Start: Bot → services → can Telegram be reached (one attempt) → migrations → operators from configuration → background
+work → Dispatcher → command menu.
 Stop (SIGTERM/SIGINT): the runner stops taking updates, the updates in flight get SHUTDOWN_GRACE_SECONDS, then the
 question log is written, the background work stopped, Redis, the database and the Bot API session closed.
 """
@@ -55,11 +56,12 @@ class App:
             await bot.session.close()
             raise
         try:
+            # First: without a network nothing else is worth starting, and a stop now has no background work to end.
+            await self._check_reachable(bot)
             await database.upgrade_async(self.settings.database)
             await moderation.seed_operators(services.sessions, self.settings.operator_ids)
             start_background_work(services)
             self.dispatcher = dispatcher = build_dispatcher(services)
-            await self._check_reachable(bot)
             try:
                 await register_commands(bot, services.translator, self.settings.default_language)
             except TelegramUnauthorizedError:
