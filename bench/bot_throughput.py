@@ -488,6 +488,7 @@ async def run_phase(bot: BotUnderTest, load: Load, questions: list[Question], se
     """One measurement: a fresh emulator, a fresh bot with a fresh data directory, the load, then shut down."""
     with tempfile.TemporaryDirectory(prefix="bench-bot-") as tmp:
         async with BotAPIEmulator(default_token=bot.token) as emu:
+            emu.enforce_limits = False  # a throughput bench floods on purpose
             process = bot.make(emu.base_url, Path(tmp), separate)
             await process.start()
             try:

@@ -346,6 +346,7 @@ class Row:
 async def phase(args: argparse.Namespace, workload: str, instances: int, questions: list[str]) -> Row:
     token = f"{7_000_000_000 + uuid.uuid4().int % 1_000_000_000}:bench-token-{uuid.uuid4().hex[:20]}"
     async with BotAPIEmulator() as emu, fresh_database(args.database_url) as database_url:
+        emu.enforce_limits = False  # a throughput bench floods on purpose
         with tempfile.TemporaryDirectory(prefix="webhook-bench-") as tmp:
             env = {
                 "PATH": os.environ.get("PATH", ""),
@@ -364,14 +365,16 @@ async def phase(args: argparse.Namespace, workload: str, instances: int, questio
                 "TELEGRAM_CHAT_RATE": "100000",
                 "TELEGRAM_CHAT_BURST": "100000",
                 "TELEGRAM_GLOBAL_RATE": "100000",
+                "TELEGRAM_GROUP_RATE": "100000",
                 "FLOOD_RATE": "100000",
                 "FLOOD_BURST": "100000",
                 "REPORT_DAILY_LIMIT": "100000",
                 "LOG_LEVEL": "WARNING",
             }
             bots = [Instance(f"bot{n}", env, Path(tmp)) for n in range(instances)]
+            public_url = emu.expose(bots[0].url)  # Telegram wants an HTTPS URL on a public address
             for bot in bots:
-                bot.env["WEBHOOK_URL"] = bots[0].url
+                bot.env["WEBHOOK_URL"] = public_url
             await asyncio.gather(*(bot.start() for bot in bots))
             try:
                 await asyncio.gather(*(bot.wait_ready() for bot in bots))

@@ -633,7 +633,8 @@ async def run_the_container(
         for name in ("WEBHOOK_PORT", "HEALTH_PORT"):  # Docker gives each container its own ports; here: free ones
             overrides[name] = str(free_port())
         if webhook:
-            overrides["WEBHOOK_URL"] = f"http://127.0.0.1:{overrides['WEBHOOK_PORT']}/telegram"
+            local = f"http://127.0.0.1:{overrides['WEBHOOK_PORT']}/telegram"
+            overrides["WEBHOOK_URL"] = emulator.expose(local)  # Telegram takes only HTTPS URLs on public hosts
             overrides["WEBHOOK_SECRET"] = WEBHOOK_SECRET
         container = Container(image, volumes, overrides)
         before = image.snapshot()

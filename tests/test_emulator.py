@@ -485,7 +485,8 @@ async def serve(handler: Callable[[web.Request], Any]) -> AsyncIterator[str]:
 
 async def test_webhook_delivery_with_secret_and_conflict(emu: BotAPIEmulator, bot: Bot) -> None:
     receiver = Receiver()
-    async with serve(receiver.handle) as url:
+    async with serve(receiver.handle) as local:
+        url = emu.expose(local)
         await bot.set_webhook(url, secret_token="s3cret")
         with pytest.raises(TelegramConflictError, match="webhook is active"):
             await bot.get_updates(timeout=0)
@@ -505,8 +506,9 @@ async def test_webhook_delivery_with_secret_and_conflict(emu: BotAPIEmulator, bo
 
 async def test_webhook_retries_failures_in_order(emu: BotAPIEmulator, bot: Bot) -> None:
     receiver = Receiver(failures=2)
-    async with serve(receiver.handle) as url:
-        await bot.set_webhook(url)
+    emu.webhook_settings.time_scale = 0.01  # Telegram's 2 s, 4 s … pauses, 100 times faster
+    async with serve(receiver.handle) as local:
+        await bot.set_webhook(emu.expose(local))
         user = emu.user(USER_ID)
         for text in ("first", "second", "third"):
             await emu.send_message(user, text)
@@ -518,7 +520,7 @@ async def test_webhook_retries_failures_in_order(emu: BotAPIEmulator, bot: Bot) 
 async def test_webhook_round_robin_across_instances(emu: BotAPIEmulator, bot: Bot) -> None:
     first, second = Receiver(), Receiver()
     async with serve(first.handle) as url1, serve(second.handle) as url2:
-        await bot.set_webhook(url1, secret_token="shared")
+        await bot.set_webhook(emu.expose(url1), secret_token="shared")
         emu.webhook_targets(TOKEN, [url1, url2])
         for n in range(4):
             await emu.send_message(emu.user(USER_ID + n), f"m{n}")
@@ -540,8 +542,8 @@ async def test_webhook_response_can_carry_a_method_call(emu: BotAPIEmulator) -> 
     hook_bot = make_bot(emu)
     handler = SimpleRequestHandler(dp, hook_bot, handle_in_background=False)
     try:
-        async with serve(handler.handle) as url:
-            await hook_bot.set_webhook(url)
+        async with serve(handler.handle) as local:
+            await hook_bot.set_webhook(emu.expose(local))
             await emu.send_message(emu.user(USER_ID), "report")
             assert (await emu.wait_for_bot_message(USER_ID))["text"] == "got report"
     finally:

@@ -259,7 +259,7 @@ async def test_webhook_checks_the_secret_and_health_says_503_without_redis(tmp_p
         settings = settings_for(
             emulator,
             tmp_path,
-            webhook_url=f"http://127.0.0.1:{port}/hook",
+            webhook_url=emulator.expose(f"http://127.0.0.1:{port}/hook"),  # Telegram takes only HTTPS URLs
             webhook_secret=WEBHOOK_SECRET,
             webhook_host="127.0.0.1",
             webhook_port=port,

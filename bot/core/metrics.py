@@ -33,3 +33,10 @@ TELEGRAM_ERRORS = Counter(
 
 # The *_created twin of every series only doubles what a scrape carries.
 disable_created_metrics()
+
+# Problems that need a person (issue 16): set while they last, so an alert rule is a plain `== 1`.
+PROBLEM = Gauge(
+    "hotline_problem",
+    "1 while a problem needs a person: webhook_refused (Telegram refused WEBHOOK_URL), operators_chat_lost",
+    ["problem"],
+)

@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.core.languages import Language
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ports Telegram's setWebhook accepts
 
 
 OperatorRole = Literal["admin", "operator", "analyst", "editor"]  # the names of bot.models.operators.Role
@@ -36,11 +37,14 @@ class Settings(BaseSettings):
     telegram_chat_rate: float = Field(default=1.0, gt=0, description="Messages/s the bot sends to one chat, sustained")
     telegram_chat_burst: int = Field(default=3, ge=1, description="Messages the bot may send to one chat at once")
     telegram_global_rate: float = Field(default=30.0, gt=0, description="Messages/s the bot sends in all")
+    # Telegram's limits as the emulator enforces them (issue 16): groups count per minute
+    telegram_group_rate: float = Field(
+        default=20.0, gt=0, description="Messages/minute the bot sends to one group (Telegram: 20)"
+    )
     # Webhook mode (``hotline run --webhook``)
     webhook_url: str | None = Field(
         default=None,
-        pattern=r"^https?://[^\s/]+(:\d+)?(/\S*)?$",
-        description="Public URL Telegram delivers updates to (https://host/path)",
+        description="Public HTTPS URL Telegram delivers updates to (https://host/path; port 443, 80, 88 or 8443)",
     )
     webhook_secret: SecretStr | None = Field(
         default=None, description="Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (16-256 of A-Za-z0-9_-)"
@@ -180,6 +184,26 @@ class Settings(BaseSettings):
                 "is not a bot token: a token from @BotFather looks like 123456789:AAHd8kP2xQvLm0Zt7RcYw3NbE5sUfGj1aI4 "
                 "(the bot's number, a colon, then about 35 letters, digits, - or _); the README's 123456:ABC… only "
                 "shows where it goes. No token yet? 'hotline chat' runs the bot in this terminal without one"
+            )
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url_shape(cls, value: str | None) -> str | None:
+        # What Telegram's setWebhook accepts; anything else would be refused at registration, after start-up.
+        if value is None:
+            return value
+        try:
+            parts = urlsplit(value)
+            port = parts.port
+        except ValueError:
+            raise ValueError("has a malformed port; write https://host/path (port 443, 80, 88 or 8443)") from None
+        if parts.scheme != "https" or not parts.hostname or re.search(r"\s", value):
+            raise ValueError("must be an https:// URL (Telegram delivers only over HTTPS), e.g. https://host/telegram")
+        if port is not None and port not in WEBHOOK_PORTS:
+            raise ValueError(
+                "Telegram delivers only to ports 443, 80, 88 or 8443; put the bot behind a proxy on one of them "
+                "(WEBHOOK_PORT is the local port and may differ)"
             )
         return value
 

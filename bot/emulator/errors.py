@@ -28,19 +28,31 @@ DEFAULT_DESCRIPTIONS: dict[int, str] = {
 class ApiError(Exception):
     """A Bot API failure; raised anywhere inside a method handler, answered as Telegram's envelope."""
 
-    def __init__(self, error_code: int, description: str | None = None, retry_after: int | None = None) -> None:
+    def __init__(
+        self,
+        error_code: int,
+        description: str | None = None,
+        retry_after: int | None = None,
+        migrate_to_chat_id: int | None = None,
+    ) -> None:
         if description is None:
             description = default_description(error_code, retry_after)
         super().__init__(description)
         self.error_code = error_code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def envelope(self) -> dict[str, Any]:
-        """The JSON body Telegram sends for this error."""
+        """The JSON body Telegram sends for this error (``parameters`` as ``ResponseParameters``)."""
         body: dict[str, Any] = {"ok": False, "error_code": self.error_code, "description": self.description}
+        parameters: dict[str, int] = {}
         if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
+            parameters["retry_after"] = self.retry_after
+        if self.migrate_to_chat_id is not None:
+            parameters["migrate_to_chat_id"] = self.migrate_to_chat_id
+        if parameters:
+            body["parameters"] = parameters
         return body
 
 
@@ -73,6 +85,7 @@ CHAT_NOT_FOUND = "chat not found"
 BLOCKED = "bot was blocked by the user"
 CANT_INITIATE = "bot can't initiate conversation with a user"
 POLL_CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+SET_WEBHOOK_CONFLICT = "Conflict: terminated by setWebhook request"
 WEBHOOK_CONFLICT = (
     "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
 )
@@ -80,4 +93,16 @@ NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly the same as a "
     "current content and reply markup of the message"
 )
+DEACTIVATED = "user is deactivated"
+UPGRADED = "group chat was upgraded to a supergroup chat"
 QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is invalid"
+
+
+def kicked(chat_type: str) -> ApiError:
+    """403 for a group or supergroup the bot was removed from."""
+    return forbidden(f"bot was kicked from the {'supergroup' if chat_type == 'supergroup' else 'group'} chat")
+
+
+def upgraded(supergroup_id: int) -> ApiError:
+    """400 for a basic group that became a supergroup; aiogram raises it as ``TelegramMigrateToChat``."""
+    return ApiError(400, f"Bad Request: {UPGRADED}", migrate_to_chat_id=supergroup_id)

@@ -401,3 +401,9 @@ def _check_entities(text: str, entities: list[Entity]) -> None:
         if offset + length > total:
             entity["length"] = max(0, total - offset)
     entities[:] = [e for e in entities if e["length"] > 0]
+
+
+def utf16_slice(text: str, offset: int, length: int) -> str:
+    """The part of ``text`` an entity's UTF-16 ``offset`` and ``length`` cover."""
+    encoded = text.encode("utf-16-le")
+    return encoded[offset * 2 : (offset + length) * 2].decode("utf-16-le", errors="ignore")

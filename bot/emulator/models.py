@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -98,6 +98,8 @@ class ChatLog:
     reply_keyboard: dict[str, Any] | None = None  # the reply keyboard the user currently sees
     read_cursor: int = 0  # last bot message handed out by wait_for_bot_message
     last_user_message_id: int = 0
+    # Private chats and basic groups take their ids from the bot's one sequence; supergroups count on their own.
+    shared_ids: Iterator[int] | None = None
 
     @property
     def id(self) -> int:
@@ -108,6 +110,8 @@ class ChatLog:
         return self.chat["type"] == "private"
 
     def allocate_id(self) -> int:
+        if self.shared_ids is not None:
+            return next(self.shared_ids)
         message_id = self.next_message_id
         self.next_message_id += 1
         return message_id

@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import copy
+import itertools
 import json
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import aiohttp
 
@@ -23,12 +25,15 @@ from .errors import (
     BLOCKED,
     CANT_INITIATE,
     CHAT_NOT_FOUND,
+    DEACTIVATED,
     METHOD_NOT_FOUND,
     UNAUTHORIZED,
     ApiError,
     bad_request,
     default_description,
     forbidden,
+    kicked,
+    upgraded,
 )
 from .files import FileStore
 from .limits import RateLimiter, RateLimits
@@ -62,6 +67,9 @@ class BotState:
         self.chats: dict[int, ChatLog] = {}
         self.started: set[int] = set()  # users whose private chat with the bot is open
         self.blocked: set[int] = set()
+        self.kicked_from: set[int] = set()  # groups the bot was removed from
+        self.last_set_webhook = float("-inf")  # monotonic time of the last setWebhook (one per second)
+        self.message_ids = itertools.count(1)  # one rising sequence over its private chats and basic groups
         self.callbacks: dict[str, CallbackRecord] = {}
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}  # (scope JSON, language) → commands
         self.menu_buttons: dict[int | None, dict[str, Any]] = {}  # chat id (None: default) → MenuButton
@@ -102,11 +110,15 @@ class World:
         self.calls: list[ApiCall] = []
         self.callback_timeout = callback_timeout
         self.privacy_mode = privacy_mode  # bots only see commands, replies and mentions in groups
-        self.enforce_limits = False
+        self.enforce_limits = True  # as Telegram: tests that flood on purpose turn it off
         self.limiter = RateLimiter(limits or RateLimits())
         self.webhook_settings = webhook or WebhookSettings()
         self.default_token: str | None = None
         self.revoked_tokens: set[str] = set()
+        self.migrated: dict[int, int] = {}  # basic group id → the supergroup it became
+        self.deactivated: set[int] = set()  # users who deleted their account
+        # Test-only escape hatch: public webhook host → the local server that stands for it (see ``expose``).
+        self.webhook_hosts: dict[str, str] = {}
         self._faults: list[_Fault] = []
         self._delays: dict[str, float] = {}
         self._listeners: list[Listener] = []
@@ -225,7 +237,8 @@ class World:
         """The bot's log of ``chat``, created on first use."""
         log = bot.chats.get(chat["id"])
         if log is None:
-            log = bot.chats[chat["id"]] = ChatLog(dict(chat))
+            shared = bot.message_ids if chat["type"] in ("private", "group") else None
+            log = bot.chats[chat["id"]] = ChatLog(dict(chat), shared_ids=shared)
         return log
 
     def lookup_chat(self, bot: BotState, chat_id: int | str) -> ChatLog:
@@ -236,6 +249,8 @@ class World:
             if match is None:
                 raise bad_request(CHAT_NOT_FOUND)
             return self.chat_log(bot, match.to_dict())
+        if chat_id in self.migrated:
+            raise upgraded(self.migrated[chat_id])
         if chat_id in self.groups:
             return self.chat_log(bot, self.groups[chat_id].to_dict())
         if chat_id in self.users:
@@ -245,7 +260,11 @@ class World:
     def target_chat(self, bot: BotState, chat_id: int | str) -> ChatLog:
         """A chat the bot may send to: 403 when the user blocked the bot or never started it."""
         log = self.lookup_chat(bot, chat_id)
+        if not log.is_private and log.id in bot.kicked_from:
+            raise kicked(log.chat["type"])
         if log.is_private:
+            if log.id in self.deactivated:
+                raise forbidden(DEACTIVATED)
             if log.id in bot.blocked:
                 raise forbidden(BLOCKED)
             if log.id not in bot.started:
@@ -351,8 +370,30 @@ class World:
                 self.http_session,
                 lambda method, params: self._execute_webhook_reply(bot.token, method, params),
                 self.notify,
+                self.local_url,
             )
         return bot.deliverer
+
+    def expose(self, local_url: str, host: str | None = None) -> str:
+        """The test-only escape hatch for setWebhook's address checks: a public-looking HTTPS URL for ``local_url``.
+
+        setWebhook accepts the returned URL (Telegram would refuse ``http://127.0.0.1:PORT/…``), and deliveries to
+        it go to ``local_url``, as if a TLS-terminating proxy stood in between.
+        """
+        parts = urlsplit(local_url)
+        host = (host or f"hook{len(self.webhook_hosts) + 1}.emulator.test").lower()
+        self.webhook_hosts[host] = f"{parts.scheme}://{parts.netloc}"
+        query = f"?{parts.query}" if parts.query else ""
+        return f"https://{host}{parts.path}{query}"
+
+    def local_url(self, url: str) -> str:
+        """Where a webhook URL is really delivered: the local server of an ``expose``d host, else the URL."""
+        parts = urlsplit(url)
+        base = self.webhook_hosts.get((parts.hostname or "").lower())
+        if base is None:
+            return url
+        query = f"?{parts.query}" if parts.query else ""
+        return f"{base}{parts.path}{query}"
 
     async def _execute_webhook_reply(self, token: str, method: str, params: Params) -> None:
         """A call returned in a webhook response; like Telegram, its result or error goes nowhere."""

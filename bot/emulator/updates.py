@@ -13,7 +13,7 @@ import contextlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import POLL_CONFLICT, WEBHOOK_CONFLICT, ApiError
+from .errors import POLL_CONFLICT, SET_WEBHOOK_CONFLICT, ApiError
 
 Update = dict[str, Any]
 
@@ -36,6 +36,7 @@ class UpdateQueue:
     def __init__(self) -> None:
         self.pending: dict[int, Update] = {}  # not yet confirmed / delivered, in update_id order
         self.history: dict[int, Update] = {}  # every update ever created, for deliver_again
+        self.created: dict[int, float] = {}  # update_id → loop time it was created (webhook give-up age)
         self.allowed_updates: list[str] | None = None
         self._last_id = 0
         self._poll: _Poll | None = None
@@ -53,6 +54,7 @@ class UpdateQueue:
         update: Update = {"update_id": self._last_id, kind: payload}
         self.pending[self._last_id] = update
         self.history[self._last_id] = update
+        self.created[self._last_id] = asyncio.get_running_loop().time()
         if self._poll is not None:
             self._poll.wake.set()
         return update
@@ -93,7 +95,7 @@ class UpdateQueue:
                 if poll.ended_by == "conflict":
                     raise ApiError(409, POLL_CONFLICT)
                 if poll.ended_by == "webhook":
-                    raise ApiError(409, WEBHOOK_CONFLICT)
+                    raise ApiError(409, SET_WEBHOOK_CONFLICT)
         finally:
             if self._poll is poll:
                 self._poll = None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .files import make_png
-from .formatting import detect_entities
+from .formatting import detect_entities, utf16_slice
 from .markup import inline_buttons, reply_buttons
 from .models import CallbackRecord, ChatLog, EmuChat, EmuEvent, EmuUser, Message, now
 from .state import BotState, World
@@ -275,6 +275,8 @@ class UserSide(World):
 
     def _bot_sees(self, bot: BotState, log: ChatLog, message: Message) -> bool:
         """Privacy mode: in groups a bot gets only commands, replies to its messages and mentions of it."""
+        if log.id in bot.kicked_from:
+            return False
         if log.is_private or not self.privacy_mode:
             return True
         text = message.get("text") or message.get("caption") or ""
@@ -331,15 +333,17 @@ class UserSide(World):
         """A callback query with arbitrary (forged) data for a message, whether or not it has that button."""
         bot = self.bot_state(token)
         log = self._chat_for_user(bot, user, chat)
-        return await self._callback(bot, user, log.messages.get(message_id), data)
+        message = log.messages.get(message_id)
+        if message is None:  # deleted: Telegram still says which message it was, as an InaccessibleMessage
+            message = {"chat": dict(log.chat), "message_id": message_id, "date": 0}
+        return await self._callback(bot, user, message, data)
 
-    async def _callback(self, bot: BotState, user: EmuUser, message: Message | None, data: str) -> str:
+    async def _callback(self, bot: BotState, user: EmuUser, message: Message, data: str) -> str:
         query_id = str(next(_ids))
         payload: dict[str, Any] = {"id": query_id, "from": user.to_dict(), "data": data}
-        chat_id = message["chat"]["id"] if message is not None else user.id
+        chat_id = message["chat"]["id"]
         payload["chat_instance"] = str(-((abs(chat_id) * 1_000_003) % 10**18))  # stable per chat, like Telegram
-        if message is not None:
-            payload["message"] = self.public(message)
+        payload["message"] = self.public(message)
         bot.callbacks[query_id] = CallbackRecord(query_id, user.id, data, time.monotonic())
         self.push_update(bot, "callback_query", payload)
         await asyncio.sleep(0)
@@ -409,6 +413,104 @@ class UserSide(World):
             "new_chat_member": member(new),
         }
         self.push_update(bot, "my_chat_member", payload)
+
+    # ------------------------------------------------------------------------------------------ chats changing
+
+    async def migrate_group(
+        self, chat: EmuChat | int, by: EmuUser, supergroup_id: int | None = None, token: str | None = None
+    ) -> EmuChat:
+        """``by`` upgrades a basic group to a supergroup (e.g. by making it public or adding many members).
+
+        From now on every call naming the old id gets 400 "group chat was upgraded to a supergroup chat" with
+        ``parameters.migrate_to_chat_id``; the bot gets the two service messages Telegram sends (``migrate_to_chat_id``
+        in the old group, ``migrate_from_chat_id`` in the new one). Returns the supergroup.
+        """
+        old = self.groups[chat if isinstance(chat, int) else chat.id]
+        if old.type != "group":
+            raise ValueError(f"only a basic group can be upgraded, chat {old.id} is a {old.type}")
+        new = self.group(supergroup_id or -(10**12) - abs(old.id), old.title, old.username, type="supergroup")
+        self.users.setdefault(by.id, by)
+        bot = self.bot_state(token)
+        if old.id not in bot.kicked_from:
+            old_log, new_log = self.chat_log(bot, old.to_dict()), self.chat_log(bot, new.to_dict())
+            farewell = self.add_message(old_log, by.to_dict(), {"migrate_to_chat_id": new.id})
+            self.migrated[old.id] = new.id
+            welcome = self.add_message(new_log, by.to_dict(), {"migrate_from_chat_id": old.id})
+            self.push_update(bot, "message", self.public(farewell))
+            self.push_update(bot, "message", self.public(welcome))
+        self.migrated[old.id] = new.id
+        await asyncio.sleep(0)
+        return new
+
+    async def kick_bot(self, chat: EmuChat | int, by: EmuUser, token: str | None = None) -> None:
+        """``by`` removes the bot from a group: sends there get 403, and the bot gets ``my_chat_member``."""
+        group = self.groups[chat if isinstance(chat, int) else chat.id]
+        bot = self.bot_state(token)
+        bot.kicked_from.add(group.id)
+        self.users.setdefault(by.id, by)
+        gone: dict[str, Any] = {"status": "left" if group.type == "group" else "kicked", "user": bot.user_dict()}
+        if gone["status"] == "kicked":
+            gone["until_date"] = 0
+        payload = {
+            "chat": group.to_dict(),
+            "from": by.to_dict(),
+            "date": now(),
+            "old_chat_member": {"status": "member", "user": bot.user_dict()},
+            "new_chat_member": gone,
+        }
+        self.push_update(bot, "my_chat_member", payload)
+        await asyncio.sleep(0)
+
+    async def add_bot(self, chat: EmuChat | int, by: EmuUser, token: str | None = None) -> None:
+        """``by`` adds the bot (back) to a group."""
+        group = self.groups[chat if isinstance(chat, int) else chat.id]
+        bot = self.bot_state(token)
+        if group.id not in bot.kicked_from:
+            return
+        bot.kicked_from.discard(group.id)
+        payload = {
+            "chat": group.to_dict(),
+            "from": by.to_dict(),
+            "date": now(),
+            "old_chat_member": {"status": "left", "user": bot.user_dict()},
+            "new_chat_member": {"status": "member", "user": bot.user_dict()},
+        }
+        self.push_update(bot, "my_chat_member", payload)
+        await asyncio.sleep(0)
+
+    def deactivate_user(self, user_id: int) -> None:
+        """The user deletes their account: sends to them get 403 "user is deactivated" (Telegram sends no update)."""
+        self.deactivated.add(user_id)
+
+    # ------------------------------------------------------------------------------------------ ForceReply
+
+    def reply_box(self, user: EmuUser, chat: EmuChat | None = None, token: str | None = None) -> Message | None:
+        """The bot message whose ForceReply the user's client opens a reply box for, if any.
+
+        Clients obey the newest bot message with ``force_reply``; with ``selective`` only if it replies to a message
+        of this user or mentions them (@username or a text_mention). A selective prompt that does neither gives
+        nobody a reply box.
+        """
+        bot = self.bot_state(token)
+        log = bot.chats.get(chat.id if chat is not None else user.id)
+        if log is None:
+            return None
+        for message in reversed(list(log.messages.values())):
+            markup = message.get("reply_markup") or {}
+            if message["from"]["id"] != bot.bot_id or not markup.get("force_reply"):
+                continue
+            return copy.deepcopy(message) if _targets(message, user) else None
+        return None
+
+    async def answer_force_reply(
+        self, user: EmuUser, text: str, chat: EmuChat | None = None, token: str | None = None
+    ) -> Message:
+        """The user types into the reply box a ForceReply opened: a reply to that prompt. LookupError if none."""
+        prompt = self.reply_box(user, chat, token)
+        if prompt is None:
+            where = chat.id if chat is not None else user.id
+            raise LookupError(f"user {user.id} has no ForceReply box in chat {where} (selective prompt not for them?)")
+        return await self.send_message(user, text, chat=chat, reply_to=prompt, token=token)
 
     # ------------------------------------------------------------------------------------------ queries
 
@@ -507,6 +609,23 @@ class UserSide(World):
                 if commands:
                     return list(commands)
         return []
+
+
+def _targets(message: Message, user: EmuUser) -> bool:
+    """Whether a ForceReply message opens the reply box for ``user`` (see ``reply_box``)."""
+    if not (message.get("reply_markup") or {}).get("selective"):
+        return True
+    if (message.get("reply_to_message") or {}).get("from", {}).get("id") == user.id:
+        return True
+    text = message.get("text") or message.get("caption") or ""
+    for entity in message.get("entities") or message.get("caption_entities") or []:
+        if entity.get("type") == "text_mention" and entity.get("user", {}).get("id") == user.id:
+            return True
+        if entity.get("type") == "mention" and user.username:
+            mentioned = utf16_slice(text, entity["offset"], entity["length"])
+            if mentioned.lower() == f"@{user.username}".lower():
+                return True
+    return False
 
 
 def _caption(caption: str | None) -> dict[str, Any]:

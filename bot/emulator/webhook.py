@@ -1,8 +1,11 @@
 """Webhook delivery: POST each update to the bot's URL, retrying failures in order per chat.
 
 Telegram delivers updates of different chats in parallel (up to ``max_connections``) but never overtakes an
-undelivered update of the same chat, and keeps retrying one that failed (non-2xx, timeout, refused connection)
-with growing pauses. A webhook response may itself carry a Bot API call (``{"method": ...}``), which Telegram
+undelivered update of the same chat, and keeps retrying one that failed (non-2xx, timeout, refused connection):
+after the ``Retry-After`` the endpoint asked for, else after 2, 4, 8 … seconds up to a minute, and drops it about
+23 hours after it was created. ``WebhookSettings.time_scale`` shrinks every one of those waits for tests.
+
+A webhook response may itself carry a Bot API call (``{"method": ...}``), which Telegram
 executes; aiogram uses that when handlers return a method and ``handle_in_background=False``.
 """
 
@@ -31,11 +34,18 @@ ReplyExecutor = Callable[[str, Params], Awaitable[None]]
 
 @dataclass
 class WebhookSettings:
-    """Delivery knobs shared by all bots of an emulator; short by default so tests stay fast."""
+    """Delivery knobs shared by all bots of an emulator; Telegram's schedule unless a test scales it."""
 
-    retry_delays: tuple[float, ...] = (0.05, 0.1, 0.2, 0.5, 1.0)  # the last one repeats
-    max_attempts: int | None = None  # None: retry until delivered or the webhook is removed
+    time_scale: float = 1.0  # every wait below (and Retry-After) is multiplied by this; tests use e.g. 0.01
+    max_delay: float = 60.0  # the back-off doubles from 2 s up to this
+    give_up_after: float = 23 * 3600.0  # an update still undelivered this long after it was created is dropped
+    max_attempts: int | None = None  # None: retry until delivered, dropped, or the webhook is removed
     timeout: float = 10.0
+
+    def pause(self, attempt: int, retry_after: float | None) -> float:
+        """Seconds before the next attempt after ``attempt`` failed ones."""
+        seconds = retry_after if retry_after is not None else min(2.0**attempt, self.max_delay)
+        return seconds * self.time_scale
 
 
 @dataclass
@@ -104,6 +114,7 @@ class WebhookDeliverer:
         session: Callable[[], aiohttp.ClientSession],
         execute_reply: ReplyExecutor,
         on_delivered: Callable[[], None] = lambda: None,
+        route: Callable[[str], str] = lambda url: url,
     ) -> None:
         self.config = config
         self._queue = queue
@@ -111,10 +122,12 @@ class WebhookDeliverer:
         self._session = session
         self._execute_reply = execute_reply
         self._on_delivered = on_delivered
+        self._route = route  # the test-only map of public webhook hosts to local servers
         self._chats: dict[Hashable, deque[Update]] = {}
         self._workers: dict[Hashable, asyncio.Task[None]] = {}
         self._slots = asyncio.Semaphore(config.max_connections)
         self.delivered: list[tuple[int, str]] = []  # (update_id, url) of successful deliveries
+        self.dropped: list[int] = []  # update_ids given up on (undeliverable for ~23 h, or max_attempts)
 
     def enqueue(self, update: Update) -> None:
         key = chat_key(update)
@@ -150,45 +163,60 @@ class WebhookDeliverer:
                 self._chats.pop(key, None)
 
     async def _deliver_with_retries(self, update: Update) -> None:
+        loop = asyncio.get_running_loop()
+        give_up_at = self._queue.created.get(update["update_id"], loop.time()) + (
+            self._settings.give_up_after * self._settings.time_scale
+        )
         attempt = 0
         while self.config.active:  # once the webhook is removed the update stays pending for getUpdates
             attempt += 1
             async with self._slots:
-                error = await self._deliver_once(update)
+                error, retry_after = await self._deliver_once(update)
             if error is None:
                 self._queue.pending.pop(update["update_id"], None)
                 return
             self.config.last_error_date = now()
             self.config.last_error_message = error
             log.debug("webhook delivery of update %s failed: %s", update["update_id"], error)
-            if self._settings.max_attempts is not None and attempt >= self._settings.max_attempts:
+            pause = self._settings.pause(attempt, retry_after)
+            out_of_attempts = self._settings.max_attempts is not None and attempt >= self._settings.max_attempts
+            if out_of_attempts or loop.time() + pause > give_up_at:
                 self._queue.pending.pop(update["update_id"], None)
+                self.dropped.append(update["update_id"])
                 return
-            delays = self._settings.retry_delays or (0.0,)
-            await asyncio.sleep(delays[min(attempt, len(delays)) - 1])
+            await asyncio.sleep(pause)
 
-    async def _deliver_once(self, update: Update) -> str | None:
-        """POST the update once; None on success, else Telegram-style last_error_message."""
+    async def _deliver_once(self, update: Update) -> tuple[str | None, float | None]:
+        """POST the update once: (None, None) on success, else (Telegram-style last_error_message, Retry-After)."""
         url = self.config.next_target()
         headers = {}
         if secret := self.config.secret():
             headers[SECRET_HEADER] = secret
         timeout = aiohttp.ClientTimeout(total=self._settings.timeout)
         try:
-            async with self._session().post(url, json=update, headers=headers, timeout=timeout) as response:
+            post = self._session().post(self._route(url), json=update, headers=headers, timeout=timeout)
+            async with post as response:
                 if not 200 <= response.status < 300:
-                    return f"Wrong response from the webhook: {response.status} {response.reason}"
+                    error = f"Wrong response from the webhook: {response.status} {response.reason}"
+                    return error, _retry_after(response.headers.get("Retry-After"))
                 reply = await _read_reply(response)
         except TimeoutError:
-            return "Read timeout expired"
+            return "Read timeout expired", None
         except aiohttp.ClientError as exc:
-            return f"Connection failed: {exc}"
+            return f"Connection failed: {exc}", None
         self.delivered.append((update["update_id"], url))
         self._on_delivered()
         if reply is not None:
             method, params = reply
             await self._execute_reply(method, params)
+        return None, None
+
+
+def _retry_after(header: str | None) -> float | None:
+    """Seconds from a ``Retry-After: N`` header (an HTTP date is not worth supporting here)."""
+    if header is None or not header.strip().isdigit():
         return None
+    return float(header.strip())
 
 
 async def _read_reply(response: aiohttp.ClientResponse) -> tuple[str, Params] | None:

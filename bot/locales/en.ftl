@@ -592,6 +592,11 @@ console-stats =
     Reminders about unclaimed cases: { $reminders }
     Questions answered: { $answers }
     👎 share (all votes so far): { $thumbs }
+## Operators' chat and prompts (issue 16: emulator strictness)
+opchat-prompt-for = { $name }, { $prompt }
+opchat-migrated = Telegram upgraded the operators' group to a supergroup (new id { $chat_id }). Case notifications go there from now on; nothing was lost.
+opchat-lost = ⚠️ The bot can no longer post to the operators' chat (Telegram: { $reason }). New cases and urgent alerts are kept and will be delivered once the bot is back in the group. Add it back now, or ask the administrator to change OPERATOR_CHAT_ID.
+opchat-evidence-undelivered = ⚠️ Item { $position } of { $total } could not be shown here (Telegram: { $reason }).
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ “{ $text }” ({ $language }, asked { $asked } { $asked ->
         [one] time

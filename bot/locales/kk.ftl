@@ -597,6 +597,11 @@ console-stats =
     Қарауға алынбаған өтініштер туралы еске салулар: { $reminders }
     Жауап берілген сұрақтар: { $answers }
     👎 үлесі (барлық бағалау бойынша): { $thumbs }
+## Operators' chat and prompts (issue 16: emulator strictness)
+opchat-prompt-for = { $name }, { $prompt }
+opchat-migrated = Telegram операторлар тобын супертопқа айналдырды (жаңа id { $chat_id }). Өтініштер туралы хабарламалар енді сонда келеді, ештеңе жоғалған жоқ.
+opchat-lost = ⚠️ Бот операторлар чатына енді жаза алмайды (Telegram: { $reason }). Жаңа өтініштер мен шұғыл хабарламалар сақталады, бот топқа қайта қосылғанда жеткізіледі. Ботты топқа қазір қайта қосыңыз немесе әкімшіден OPERATOR_CHAT_ID мәнін өзгертуді сұраңыз.
+opchat-evidence-undelivered = ⚠️ { $total } тіркеменің { $position }-сін мұнда көрсету мүмкін болмады (Telegram: { $reason }).
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ «{ $text }» ({ $language }, { $asked } рет сұралды)
 kb-gap-picked = Азаматтар ұсынылғандардың ішінен таңдағаны: «{ $entry }» ({ $count })

@@ -634,6 +634,11 @@ citizen-op-answer = • { $label }: { $answer }
 citizen-op-templates = Или отправьте готовый ответ по обращению { $number }: заявитель получит его на своём языке ({ $language }).
 citizen-op-template-sent = Отправлено заявителю по обращению { $number }:
     { $text }
+## Operators' chat and prompts (issue 16: emulator strictness)
+opchat-prompt-for = { $name }, { $prompt }
+opchat-migrated = Telegram преобразовал группу операторов в супергруппу (новый id { $chat_id }). Уведомления об обращениях теперь приходят туда, ничего не потеряно.
+opchat-lost = ⚠️ Бот больше не может писать в чат операторов (Telegram: { $reason }). Новые обращения и срочные уведомления сохраняются и будут доставлены, как только бота вернут в группу. Добавьте его обратно или попросите администратора изменить OPERATOR_CHAT_ID.
+opchat-evidence-undelivered = ⚠️ Вложение { $position } из { $total } не удалось показать здесь (Telegram: { $reason }).
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ «{ $text }» ({ $language }, спрашивали { $asked } { $asked ->
         [one] раз

@@ -5,6 +5,7 @@ from bot.models.console import CaseTag, ConsoleCredential, ConsoleLink, ConsoleS
 from bot.models.fsm import ConversationState
 from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap, LearnedPhrasing
 from bot.models.operators import AuditEntry, Operator
+from bot.models.operators_chat import OperatorsChat
 from bot.models.outbox import OutboxMessage
 from bot.models.preferences import UserPreference
 from bot.models.web_intake import WebDraft, WebUpload
@@ -25,6 +26,7 @@ __all__ = [
     "KnowledgeGap",
     "LearnedPhrasing",
     "Operator",
+    "OperatorsChat",
     "OutboxMessage",
     "ReplyRoute",
     "UserCounter",

@@ -46,7 +46,7 @@ from bot.telegram.handlers import build_router
 from bot.telegram.lifecycle import HotlineDispatcher, InFlight
 from bot.telegram.middlewares import UserContext
 from bot.telegram.notifications import TelegramNotifier
-from bot.telegram.observability import ApiErrorMetrics
+from bot.telegram.observability import ApiErrorMetrics, Problems
 from bot.telegram.outgoing import OutgoingPolicy, SendLimiter
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,9 @@ class Services:
     questionnaires: Questionnaires
     reply_templates: ReplyTemplates
     knowledge: LearnedKnowledge
+    notifier: TelegramNotifier
     redis: Redis | None = None  # REDIS_URL: state shared by all instances
+    problems: Problems = field(default_factory=Problems)  # named in /healthz (503) until solved
     in_flight: InFlight = field(default_factory=InFlight)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set: the background loops end
     background: list[asyncio.Task[Any]] = field(default_factory=list)
@@ -120,6 +122,7 @@ class Services:
             "outbox": self.outbox,
             "questionnaires": self.questionnaires,
             "reply_templates": self.reply_templates,
+            "notifier": self.notifier,
         }
 
     async def close(self) -> None:
@@ -205,6 +208,7 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         reply_templates=load_reply_templates(settings.knowledge_dir),
         # Replaced below: the callback needs the Services it updates.
         knowledge=LearnedKnowledge(kb, lexicon, engine, on_change=lambda _: None),
+        notifier=notifier,
         redis=redis,
     )
     services.knowledge = LearnedKnowledge(kb, lexicon, engine, on_change=services.use_engine)
@@ -224,6 +228,7 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
     limiter = SendLimiter(
         private_rate=settings.telegram_chat_rate,
         private_burst=settings.telegram_chat_burst,
+        group_rate=max(settings.telegram_group_rate - 3, 1.0) / 60,  # minus the burst of 3 (see SendLimiter)
         global_rate=max(settings.telegram_global_rate - 5, 1.0),
         global_burst=5,
     )

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
-from aiogram.types import LinkPreviewOptions
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError, TelegramMigrateToChat
+from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases import operators_chat
 from bot.cases.outbox import Undeliverable
+from bot.core import metrics
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
@@ -23,6 +26,7 @@ from bot.telegram import operator_views
 from bot.telegram.texts import Texts
 
 log = logging.getLogger(__name__)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # console links: Telegram must not fetch them
 
 
 class TelegramNotifier:
@@ -82,9 +86,72 @@ class TelegramNotifier:
                     text, markup = t(key, number=case.number), operator_views.case_buttons(t, case.id)
         if self.console_url:  # every notice points at the case in the console (content stays there)
             text += "\n" + t("console-card-link", link=f"{self.console_url}/cases/{case.id}")
-        await self.bot.send_message(
-            self.operator_chat_id, text, reply_markup=markup, link_preview_options=LinkPreviewOptions(is_disabled=True)
+        await self._post_to_operators(self.operator_chat_id, text, markup)
+
+    async def _post_to_operators(self, configured_id: int, text: str, markup: InlineKeyboardMarkup) -> None:
+        """Send to the operators' chat where it is now; follow a group upgrade; say so loudly when it is lost.
+
+        A lost chat is not retried silently: the row stays pending in the outbox (nothing is dropped) while logs,
+        /healthz, the ``hotline_problem`` metric and the staff's private chats say what happened.
+        """
+        chat_id = await operators_chat.current_chat(self.sessions, configured_id=configured_id)
+        try:
+            try:
+                await self.bot.send_message(chat_id, text, reply_markup=markup, link_preview_options=NO_PREVIEW)
+            except TelegramMigrateToChat as moved:
+                await self.follow_migration(configured_id, moved.migrate_to_chat_id)
+                await self.bot.send_message(
+                    moved.migrate_to_chat_id, text, reply_markup=markup, link_preview_options=NO_PREVIEW
+                )
+        except (TelegramForbiddenError, TelegramBadRequest) as error:
+            if isinstance(error, TelegramBadRequest) and "chat not found" not in error.message:
+                raise  # a problem with this message, not with the chat
+            await self.chat_lost(configured_id, error.message)
+            raise
+        await self.chat_reachable(configured_id)
+
+    async def chat_reachable(self, configured_id: int) -> bool:
+        """The bot can post to the operators' chat (again); True if it had been lost until now."""
+        if not await operators_chat.record_reachable(self.sessions, configured_id=configured_id):
+            return False
+        metrics.PROBLEM.labels(problem="operators_chat_lost").set(0)
+        log.warning("the operators' chat is reachable again; waiting notifications follow")
+        return True
+
+    async def follow_migration(self, configured_id: int, new_id: int) -> None:
+        """The operators' group became supergroup ``new_id``: store it (all instances use it) and tell the admins."""
+        news = await operators_chat.record_migration(self.sessions, configured_id=configured_id, new_id=new_id)
+        if not news:
+            return
+        log.warning("the operators' group was upgraded to a supergroup; notifications now go to its new id")
+        await self.tell_staff("opchat-migrated", admins_only=True, chat_id=str(new_id))
+        with contextlib.suppress(TelegramAPIError):
+            await self.bot.send_message(new_id, self.staff("opchat-migrated", chat_id=str(new_id)))
+
+    async def chat_lost(self, configured_id: int, reason: str) -> None:
+        """Record and announce that the bot cannot post to the operators' chat (once, until it can again)."""
+        metrics.PROBLEM.labels(problem="operators_chat_lost").set(1)
+        log.error(
+            "the operators' chat cannot be reached (Telegram: %s); notifications wait in the outbox. Add the bot "
+            "back to the operators' group, or set OPERATOR_CHAT_ID to a chat it is in",
+            reason,
         )
+        if await operators_chat.record_lost(self.sessions, configured_id=configured_id, reason=reason):
+            await self.tell_staff("opchat-lost", admins_only=False, reason=reason)
+
+    async def tell_staff(self, key: str, *, admins_only: bool, **args: object) -> int:
+        """A message to each active admin (and operator) in their private chat; how many got it."""
+        told = 0
+        for telegram_id in await operators_chat.staff_ids(self.sessions, admins_only=admins_only):
+            try:
+                await self.bot.send_message(telegram_id, self.staff(key, **args))
+            except TelegramAPIError as error:  # never opened a chat with the bot, blocked it…: the others still hear
+                log.warning("could not alert a staff member in private: %s", type(error).__name__)
+            else:
+                told += 1
+        if told == 0:
+            log.error("no staff member could be told in private (%s): each should open a chat with the bot", key)
+        return told
 
     async def _to_reporter(self, item: OutboxMessage) -> None:
         """Send an operator's message to the reporter's chat, by the bot, without operator names."""

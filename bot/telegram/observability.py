@@ -2,12 +2,16 @@
 
 Webhook mode serves both on the webhook's aiohttp app; long polling on a small listener of their own
 (HEALTH_HOST:HEALTH_PORT). /healthz answers 200 when the database and Redis (if configured) answer within a couple
-of seconds, else 503: a load balancer then stops sending this instance updates, and Docker marks it unhealthy.
+of seconds and no problem needs a person, else 503: a load balancer then stops sending this instance updates, and
+Docker marks it unhealthy. Problems that need a person (issue 16): Telegram refused WEBHOOK_URL (this instance), the
+operators' chat is lost (all instances: it is in the database); each is named in the body and set in
+``hotline_problem``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +35,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
+from bot.cases import operators_chat
 from bot.cases.outbox import backlog
 from bot.core import metrics
 from bot.core.settings import ConfigError
@@ -75,6 +80,24 @@ class ApiErrorMetrics(BaseRequestMiddleware):
             raise
 
 
+class Problems:
+    """Permanent problems this instance found (e.g. Telegram refused the webhook), named in /healthz until solved."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, str] = {}
+
+    def report(self, name: str, description: str) -> None:
+        self._found[name] = description
+        metrics.PROBLEM.labels(problem=f"{name}_refused" if name == "webhook" else name).set(1)
+
+    def clear(self, name: str) -> None:
+        if self._found.pop(name, None) is not None:
+            metrics.PROBLEM.labels(problem=f"{name}_refused" if name == "webhook" else name).set(0)
+
+    def items(self) -> dict[str, str]:
+        return dict(self._found)
+
+
 async def _check(what: Any) -> str:
     try:
         await asyncio.wait_for(what, CHECK_TIMEOUT)
@@ -95,7 +118,18 @@ async def health(services: Services) -> tuple[bool, dict[str, str]]:
         checks.append(_check(services.redis.ping()))
     results = await asyncio.gather(*checks)
     status = {"database": results[0], "redis": results[1] if services.redis is not None else "not configured"}
-    return all(result == "ok" for result in results), status
+    healthy = all(result == "ok" for result in results)
+    status.update(services.problems.items())
+    healthy = healthy and not services.problems.items()
+    chat = services.settings.operator_chat_id
+    if chat is not None and results[0] == "ok":
+        with contextlib.suppress(Exception):  # the database answered a moment ago; a hiccup here is not a problem
+            lost = await asyncio.wait_for(operators_chat.lost_reason(services.sessions, configured_id=chat), 2.0)
+            metrics.PROBLEM.labels(problem="operators_chat_lost").set(1 if lost else 0)
+            if lost:
+                status["operators_chat"] = f"lost (Telegram: {lost})"
+                healthy = False
+    return healthy, status
 
 
 def add_ops_routes(app: web.Application, services: Services) -> None:
@@ -105,6 +139,11 @@ def add_ops_routes(app: web.Application, services: Services) -> None:
         return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics_page(_request: web.Request) -> web.Response:
+        chat = services.settings.operator_chat_id
+        if chat is not None:  # another instance may have found the chat lost (or working again)
+            with contextlib.suppress(Exception):
+                lost = await asyncio.wait_for(operators_chat.lost_reason(services.sessions, configured_id=chat), 2.0)
+                metrics.PROBLEM.labels(problem="operators_chat_lost").set(1 if lost else 0)
         try:
             pending, age = await asyncio.wait_for(backlog(services.sessions), CHECK_TIMEOUT)
         except Exception as error:  # the rest of the metrics are still worth serving

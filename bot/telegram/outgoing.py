@@ -31,9 +31,13 @@ from aiogram.methods.base import Response, TelegramType
 
 log = logging.getLogger(__name__)
 
-# Calls that put a message into a chat, and so count towards Telegram's flood limits.
+# Calls that put a message into a chat or change one, and so count towards Telegram's flood limits.
 SENDING = frozenset(
     {
+        "editMessageText",
+        "editMessageCaption",
+        "editMessageMedia",
+        "editMessageReplyMarkup",
         "sendMessage",
         "copyMessage",
         "copyMessages",

@@ -15,14 +15,24 @@ import logging
 from collections.abc import Callable
 
 from aiogram import Bot, Dispatcher
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNotFound,
+    TelegramRetryAfter,
+    TelegramUnauthorizedError,
+)
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from bot.core.coordination import Coordinator
 from bot.core.settings import Settings
 from bot.telegram.dedup import Delivery
+from bot.telegram.observability import Problems
 
 log = logging.getLogger(__name__)
+# Telegram's answers that say the registration itself is wrong: the same call will be refused again.
+PERMANENT = (TelegramBadRequest, TelegramUnauthorizedError, TelegramForbiddenError, TelegramNotFound)
 
 
 class WebhookHandler(SimpleRequestHandler):
@@ -74,16 +84,36 @@ async def ensure_webhook(bot: Bot, settings: Settings, allowed_updates: list[str
 
 
 async def keep_trying_to_register(
-    bot: Bot, settings: Settings, allowed_updates: list[str], coordinator: Coordinator
+    bot: Bot, settings: Settings, allowed_updates: list[str], coordinator: Coordinator, problems: Problems
 ) -> None:
     """ensure_webhook until it succeeds: a replica that starts while Redis or Telegram is down still comes up
-    (and says so in /healthz) instead of crash-looping."""
+    (and says so in /healthz) instead of crash-looping.
+
+    Telegram refusing the URL itself (400 "bad webhook: …", 401, 403) is permanent: retrying cannot help, so it is
+    logged with Telegram's words, named in /healthz (503) and in ``hotline_problem``, and not retried; fixing
+    WEBHOOK_URL and restarting is the way out. 429 waits what Telegram asks.
+    """
     delay = 1.0
     while True:
         try:
             await ensure_webhook(bot, settings, allowed_updates, coordinator)
+        except TelegramRetryAfter as error:
+            wait = float(error.retry_after)
+            log.warning("could not register the webhook yet (Telegram asks to wait %.0f s)", wait)
+            await asyncio.sleep(wait)
+            continue
+        except PERMANENT as error:
+            problems.report("webhook", f"refused by Telegram: {error.message}")
+            log.error(
+                "Telegram refused the webhook (%s); no updates will arrive: fix WEBHOOK_URL (an https:// URL on port "
+                "443, 80, 88 or 8443 whose host resolves to a public address) and restart",
+                error.message,
+            )
             return
         except Exception as error:
             log.warning("could not register the webhook (%s); retrying in %.0f s", type(error).__name__, delay)
+        else:
+            problems.clear("webhook")
+            return
         await asyncio.sleep(delay)
         delay = min(delay * 2, 60.0)

@@ -12,16 +12,36 @@ from typing import Any
 import pytest
 
 from bot.core.settings import Settings, load_settings
-from bot.emulator import BotAPIEmulator, EmuUser
+from bot.emulator import BotAPIEmulator, EmuUser, WebhookSettings
+from bot.emulator.limits import scaled_limits
 from bot.telegram.runners import PollingApp
 
 TOKEN = "4242424242:e2e-test-token-AAAAAAAAAAAAAAAAAAAA"
 SECRET = "e2e-test-secret-key-0123456789abcdefghijklmnop"
+# Telegram's flood limits are on in every end-to-end test, ten times higher so that the tests stay fast, and the bot
+# paces itself by the same ten-times-higher figures: a bot that sends faster than it says gets 429 here too.
+LIMITS_SCALE = 10
+PACING = {
+    # One message of the emulator's burst of 3 kept in hand: the bot reserves a slot when it sends, the emulator counts
+    # it when it arrives, and on a loaded machine tens of milliseconds lie between (a whole token at 10/s).
+    "telegram_chat_burst": 2,
+    "telegram_chat_rate": 1.0 * LIMITS_SCALE,
+    "telegram_group_rate": 20.0 * LIMITS_SCALE,
+    "telegram_global_rate": 30.0 * LIMITS_SCALE,
+}
+WEBHOOK_TIME_SCALE = 0.01  # Telegram's re-delivery pauses (2, 4, 8 … s) a hundred times shorter
+
+
+def new_emulator(**options: Any) -> BotAPIEmulator:
+    """The end-to-end tests' emulator: Telegram's limits (scaled), Telegram's re-delivery schedule (scaled)."""
+    return BotAPIEmulator(
+        limits=scaled_limits(LIMITS_SCALE), webhook=WebhookSettings(time_scale=WEBHOOK_TIME_SCALE), **options
+    )
 
 
 @pytest.fixture
 async def emulator() -> AsyncIterator[BotAPIEmulator]:
-    async with BotAPIEmulator() as emu:
+    async with new_emulator() as emu:
         yield emu
 
 
@@ -33,8 +53,7 @@ def make_settings(tmp_path: Path, emulator: BotAPIEmulator) -> Callable[..., Set
             "telegram_api_url": emulator.base_url,
             "data_dir": tmp_path / "data",
             "secret_key": SECRET,
-            "telegram_chat_rate": 50.0,  # the pacing itself is tested separately, with Telegram's real limits
-            "telegram_chat_burst": 50,
+            **PACING,
             "flood_rate": 50.0,  # tests click faster than people; flood control has its own tests
             "flood_burst": 100,
             "health_port": 0,  # tests that want /healthz pick a free port themselves
@@ -81,11 +100,13 @@ class RunningBot:
 
 
 @pytest.fixture
-async def hotline(make_settings: Callable[..., Settings]) -> AsyncIterator[RunningBot]:
+async def hotline(make_settings: Callable[..., Settings], emulator: BotAPIEmulator) -> AsyncIterator[RunningBot]:
     running = RunningBot(make_settings())
     await running.start()
     yield running
     await running.stop()
+    if emulator.enforce_limits:  # a test that floods on purpose turns the limits off
+        assert emulator.limiter.refused == 0, f"the bot exceeded Telegram's limits {emulator.limiter.refused} times"
 
 
 _next_user = iter(range(910_000_001, 920_000_000))

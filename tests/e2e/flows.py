@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -27,7 +26,6 @@ from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.emulator import ApiCall, BotAPIEmulator, EmuChat, EmuUser
 from bot.telegram.keyboards import LANGUAGE_NAMES
-from bot.telegram.outgoing import SendLimiter
 from tests.e2e.conftest import RunningBot
 
 LANGS = ("kk", "ru", "en")
@@ -432,6 +430,11 @@ class Desk:
             OPERATORS_CHAT, lambda m: m.get("text") == wanted, timeout, after=after
         )
 
+    async def prompt(self, who: EmuUser, key: str, after: int = 0, **args: Any) -> dict:
+        """The bot's reply/note prompt for operator ``who``: ``key``'s text addressed to them by name."""
+        wanted = staff("opchat-prompt-for", name=who.first_name, prompt=staff(key, **args))
+        return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == wanted, after=after)
+
     async def press(self, who: EmuUser, message: dict, key: str, **args: Any) -> dict:
         """Press a button (by its catalog key) and return the bot's callback answer."""
         query = await self.emulator.press_button(who, message, text=staff(key, **args))
@@ -448,9 +451,12 @@ class Desk:
         mark = self.mark()
         answer = await self.press(who, card, "op-button-note" if note else "op-button-reply")
         assert answer.get("text") in (None, "")
-        prompt = await self.message("op-write-note" if note else "op-write-reply", after=mark, number=number(case_id))
+        key = "op-write-note" if note else "op-write-reply"
+        prompt = await self.prompt(who, key, after=mark, number=number(case_id))
         assert prompt["reply_markup"].get("force_reply") is True
-        sent = await self.emulator.send_message(who, body, chat=self.chat, reply_to=prompt)
+        # Typed into the reply box the prompt opens on the client of the operator who pressed (none: LookupError).
+        sent = await self.emulator.answer_force_reply(who, body, chat=self.chat)
+        assert sent["reply_to_message"]["message_id"] == prompt["message_id"]
         confirmation = confirmation or ("op-note-saved" if note else "op-reply-queued")
         wanted = staff(confirmation, number=number(case_id))
         return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == wanted, after=sent)
@@ -479,19 +485,13 @@ class Desk:
         return await self.press(who, choose, f"op-outcome-{outcome}")
 
 
-def _fast_groups(**limits: Any) -> SendLimiter:
-    return SendLimiter(**limits, group_rate=50.0, group_burst=50)
-
-
 @contextlib.asynccontextmanager
 async def operators_desk(
     emulator: BotAPIEmulator, make_settings: Callable[..., Settings], **overrides: Any
 ) -> AsyncIterator[Desk]:
     """A running bot with an operators' group (OPERATOR_CHAT_ID), its staff, and operators' language English.
 
-    The bot paces its messages to a group under Telegram's 20 a minute; an operator opening a case with a few files
-    would wait seconds for each, so here groups get the same generous pacing as private chats (see conftest: the
-    pacing itself is tested separately).
+    The bot paces its messages to the group by the emulator's limits (Telegram's, scaled up as in conftest).
     """
     settings = make_settings(
         operator_ids=OPERATOR_IDS, operator_chat_id=OPERATORS_CHAT, operator_language="en", **overrides
@@ -507,8 +507,7 @@ async def operators_desk(
         operator2=emulator.user(OPERATOR2_ID, first_name="Oksana", username="oksana_op", language_code="en"),
         analyst=emulator.user(ANALYST_ID, first_name="Askar", username="askar_analyst", language_code="en"),
     )
-    with mock.patch("bot.telegram.composition.SendLimiter", _fast_groups):
-        await running.start()
+    await running.start()
     try:
         yield desk
     finally:

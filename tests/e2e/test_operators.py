@@ -396,7 +396,7 @@ async def test_only_the_answer_to_the_prompt_reaches_the_reporter_not_commands_o
         await desk.press(desk.operator, card, "op-button-claim")
         mark = desk.mark()
         await desk.press(desk.operator, card, "op-button-reply")
-        prompt = await desk.message("op-write-reply", after=mark, number="HT-00001")
+        prompt = await desk.prompt(desk.operator, "op-write-reply", after=mark, number="HT-00001")
 
         # Having pressed Reply, the operator first looks at the queue…
         queue = await desk.command(desk.operator, "/queue")

@@ -56,7 +56,8 @@ async def test_report_claim_reply_and_status(
         assert "yours" in (await emulator.wait_for_callback_answer(query))["text"]
         await emulator.press_button(operator, card, text="💬 Reply")
         prompt = await emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: "Reply to this message" in m["text"])
-        await emulator.send_message(operator, "Thank you. Which website?", chat=operators_chat, reply_to=prompt)
+        sent = await emulator.answer_force_reply(operator, "Thank you. Which website?", chat=operators_chat)
+        assert sent["reply_to_message"]["message_id"] == prompt["message_id"]  # the box opened for this operator
 
         delivered = await emulator.wait_for_bot_message(user.id, lambda m: "Which website?" in m.get("text", ""))
         assert "Op" not in delivered["text"]

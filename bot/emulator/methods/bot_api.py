@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
 import re
+import socket
+import time
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from ..errors import WEBHOOK_CONFLICT, ApiError, bad_request
+from ..errors import WEBHOOK_CONFLICT, ApiError, bad_request, too_many_requests
 from ..models import EmuEvent
 from ..updates import MAX_LIMIT, Update
 from .registry import api_method
@@ -14,7 +19,11 @@ if TYPE_CHECKING:
     from ..params import Params
     from ..state import BotState, World
 
-SECRET_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+SECRET_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]*$")
+MAX_SECRET_TOKEN = 256
+WEBHOOK_PORTS = (80, 88, 443, 8443)
+MAX_POLL_TIMEOUT = 50  # telegram-bot-api's LONG_POLL_MAX_TIMEOUT
+RESOLVE_TIMEOUT = 3.0
 COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
 SCOPE_TYPES = {
     "default",
@@ -67,24 +76,27 @@ async def get_updates(world: World, bot: BotState, params: Params) -> list[Updat
     allowed = params.json("allowed_updates")
     if isinstance(allowed, list):
         bot.updates.allowed_updates = [str(kind) for kind in allowed]
-    limit = min(max(params.int("limit", MAX_LIMIT) or MAX_LIMIT, 1), MAX_LIMIT)
-    timeout = max(params.int("timeout", 0) or 0, 0)
+    limit = min(max(params.int("limit", MAX_LIMIT) or 0, 1), MAX_LIMIT)  # Telegram clamps 0 to 1, not to 100
+    timeout = min(max(params.int("timeout", 0) or 0, 0), MAX_POLL_TIMEOUT)
     return await bot.updates.long_poll(params.int("offset"), limit, timeout)
 
 
 @api_method("setWebhook")
 async def set_webhook(world: World, bot: BotState, params: Params) -> bool:
+    now = time.monotonic()
+    if now - bot.last_set_webhook < 1.0:
+        raise too_many_requests(1)  # Telegram takes one setWebhook per second per bot
+    bot.last_set_webhook = now
     url = params.str("url") or ""
     if not url:
         return await delete_webhook(world, bot, params)
-    if not url.startswith(("http://", "https://")):
-        raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    await check_webhook_url(world, url)
     secret = params.str("secret_token")
+    if secret is not None and len(secret) > MAX_SECRET_TOKEN:
+        raise bad_request("secret token is too long")
     if secret is not None and not SECRET_TOKEN_RE.match(secret):
         raise bad_request("secret token contains unallowed characters")
-    max_connections = params.int("max_connections", 40) or 40
-    if not 1 <= max_connections <= 100:
-        raise bad_request("bad webhook: max_connections must be in range 1-100")
+    max_connections = min(max(params.int("max_connections", 40) or 1, 1), 100)  # Telegram clamps, never refuses
     allowed = params.json("allowed_updates")
     if isinstance(allowed, list):
         bot.updates.allowed_updates = [str(kind) for kind in allowed]
@@ -96,6 +108,44 @@ async def set_webhook(world: World, bot: BotState, params: Params) -> bool:
     if not was_active:
         activate_webhook(world, bot)
     return True
+
+
+async def check_webhook_url(world: World, url: str) -> None:
+    """Telegram's checks of a webhook URL, with its wording: HTTPS, one of four ports, a public address.
+
+    Hosts in ``world.webhook_hosts`` (the test-only escape hatch, see ``expose``) skip the address checks.
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise bad_request("bad webhook: Wrong port number specified in the URL") from None
+    if parts.scheme.lower() != "https":
+        raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    if (port or 443) not in WEBHOOK_PORTS:
+        raise bad_request("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443")
+    host = (parts.hostname or "").lower()
+    if not host:
+        raise bad_request("bad webhook: Failed to resolve host: Name or service not known")
+    if host in world.webhook_hosts:
+        return
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        addresses = await _resolve(host)
+    for address in addresses:
+        if not address.is_global:
+            raise bad_request(f"bad webhook: IP address {address} is reserved")
+
+
+async def _resolve(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    loop = asyncio.get_running_loop()
+    try:
+        found = await asyncio.wait_for(loop.getaddrinfo(host, 443, type=socket.SOCK_STREAM), RESOLVE_TIMEOUT)
+    except (OSError, TimeoutError) as error:
+        reason = getattr(error, "strerror", None) or "Name or service not known"
+        raise bad_request(f"bad webhook: Failed to resolve host: {reason}") from None
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in found]
 
 
 def activate_webhook(world: World, bot: BotState) -> None:

@@ -114,7 +114,10 @@ async def _album_item(world: World, params: Params, item: Any) -> dict[str, Any]
 
 @api_method("getFile")
 async def get_file(world: World, bot: BotState, params: Params) -> dict[str, Any]:
-    record = world.files.get(params.str("file_id") or "")
+    file_id = params.str("file_id") or ""
+    if not file_id:
+        raise bad_request("file_id not specified")
+    record = world.files.get(file_id)
     if record is None:
         raise bad_request("invalid file_id")
     if record.size > MAX_DOWNLOAD_BYTES:

@@ -63,6 +63,9 @@ def _editable(world: World, bot: BotState, params: Params) -> tuple[ChatLog, Mes
         raise bad_request("message to edit not found")
     if message["from"]["id"] != bot.bot_id:
         raise bad_request("message can't be edited")
+    markup = message.get("reply_markup")
+    if markup and "inline_keyboard" not in markup:  # sent with a reply keyboard or ForceReply: not editable
+        raise bad_request("message can't be edited")
     return log, message
 
 
@@ -75,7 +78,10 @@ def _apply_edit(
     markup: Markup | None,
     replaced: tuple[str, ...] = (),
 ) -> Message:
-    """Replace content and inline keyboard (an edit without reply_markup removes the inline keyboard)."""
+    """Replace content and inline keyboard (an edit without reply_markup removes the inline keyboard).
+
+    Edits count towards the flood limits like sends (Telegram answers rapid edit bursts with 429 too)."""
+    world.check_rate(bot, log)
     for key in replaced:
         message.pop(key, None)
     message.update(content)

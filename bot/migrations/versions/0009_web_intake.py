@@ -17,11 +17,13 @@ branch_labels = None
 depends_on = None
 
 
+CHANNEL = sa.Enum("telegram", "web", name="channel")  # a native enum on PostgreSQL, as the other case fields
+
+
 def upgrade() -> None:
+    CHANNEL.create(op.get_bind(), checkfirst=True)
     with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("channel", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False, server_default="telegram")
-        )
+        batch_op.add_column(sa.Column("channel", CHANNEL, nullable=False, server_default="telegram"))
     op.create_table(
         "web_drafts",
         sa.Column("token_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -59,3 +61,4 @@ def downgrade() -> None:
     op.drop_table("web_drafts")
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_column("channel")
+    CHANNEL.drop(op.get_bind(), checkfirst=True)

@@ -11,6 +11,7 @@ from bot.telegram.handlers import (
     knowledge_editing,
     menu,
     operators,
+    operators_chat,
     questions,
     report,
     status,
@@ -20,6 +21,7 @@ from bot.telegram.handlers import (
 def build_router() -> Router:
     root = Router(name="root")
     root.include_routers(
+        operators_chat.create_router(),  # the operators' group upgraded, or the bot removed from it
         operators.create_router(),  # operators' buttons, commands and replies (role-checked), in any chat
         knowledge_editing.create_router(),  # editors' /gaps and its buttons (role-checked)
         status.create_code_guard(),  # a receipt code sent in a message is refused before anything reads it

@@ -24,8 +24,10 @@ from aiogram.types import (
     ForceReply,
     LinkPreviewOptions,
     Message,
+    MessageEntity,
     TelegramObject,
     Update,
+    User,
 )
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -39,7 +41,7 @@ from bot.console import access
 from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
-from bot.models import Operator
+from bot.models import Evidence, Operator
 from bot.models.case_numbers import case_number, parse_case_number
 from bot.models.cases import Channel, Status
 from bot.models.operators import Role
@@ -177,13 +179,31 @@ async def on_case_button(
                         staff("citizen-op-templates", number=number, language=name),
                         reply_markup=operator_views.template_buttons(staff, case_id, reply_templates),
                     )
-                prompt = "op-write-reply" if replying else "op-write-note"
-                sent = await message.answer(staff(prompt, number=number), reply_markup=ForceReply(selective=True))
+                prompt = staff("op-write-reply" if replying else "op-write-note", number=number)
+                sent = await send_prompt(message, staff, query.from_user, prompt)
                 await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
         case CaseButton.release:
             result = await moderation.release_case(sessions, operator, case_id)
             released = result is ActionResult.done
             await query.answer(staff("op-released" if released else "op-not-released", number=number))
+
+
+async def send_prompt(message: Message, staff: Texts, operator: User, prompt: str) -> Message:
+    """A ForceReply prompt that names the operator who pressed the button: with ``selective`` a client opens the reply
+    box only for users the message mentions or replies to, and this message replies to nobody's (it answers a button
+    on the bot's own card). A text_mention needs no username."""
+    name = operator.first_name or operator.full_name
+    text = staff("opchat-prompt-for", name=name, prompt=prompt)
+    start = text.find(name)
+    entities = None
+    if name and start >= 0:
+        entities = [MessageEntity(type="text_mention", offset=_utf16(text[:start]), length=_utf16(name), user=operator)]
+    return await message.answer(text, entities=entities, reply_markup=ForceReply(selective=True))
+
+
+def _utf16(text: str) -> int:
+    """Entity offsets and lengths count UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 async def send_case(
@@ -209,35 +229,51 @@ async def send_case(
     text = operator_views.details(staff, found, questionnaires)
     for start in range(0, len(text), 4000):
         await message.answer(text[start : start + 4000])
-    for item in found.evidence:
-        if item.file_id is None:
-            continue
-        with contextlib.suppress(TelegramAPIError):  # an expired file must not hide the rest of the case
-            match item.kind:
-                case "photo":
-                    await message.answer_photo(item.file_id, caption=item.text)
-                case "video":
-                    await message.answer_video(item.file_id, caption=item.text)
-                case "voice":
-                    await message.answer_voice(item.file_id, caption=item.text)
-                case "audio":
-                    await message.answer_audio(item.file_id, caption=item.text)
-                case "animation":
-                    await message.answer_animation(item.file_id, caption=item.text)
-                case "video_note":  # round videos have no caption
-                    await message.answer_video_note(item.file_id)
-                case _:
-                    await message.answer_document(item.file_id, caption=item.text)
+    files = [item for item in found.evidence if item.file_id is not None]
+    web_files = []
     if found.case.channel is Channel.web and found.case.id is not None:
         # Web files live encrypted in the database (bot/cases/web_reports.py): uploaded from memory, never disk.
-        for upload, data in await web_reports.case_files(sessions, secrets, case_id=found.case.id):
-            document = BufferedInputFile(data, filename=upload.file_name)
-            with contextlib.suppress(TelegramAPIError):
-                if upload.kind == "photo":
-                    await message.answer_photo(document)
-                else:
-                    await message.answer_document(document)
-    await message.answer(case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id))
+        web_files = await web_reports.case_files(sessions, secrets, case_id=found.case.id)
+    total = len(files) + len(web_files)
+    undelivered: list[str] = []
+    for position, item in enumerate(files, start=1):
+        try:  # one file Telegram refuses (expired, flood limits past the retries) must not hide the rest
+            await _send_evidence(message, item)
+        except TelegramAPIError as error:
+            reason = error.message[:200]
+            undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
+    for position, (upload, data) in enumerate(web_files, start=len(files) + 1):
+        document = BufferedInputFile(data, filename=upload.file_name)
+        try:
+            if upload.kind == "photo":
+                await message.answer_photo(document)
+            else:
+                await message.answer_document(document)
+        except TelegramAPIError as error:
+            reason = error.message[:200]
+            undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
+    # The last message carries the buttons, and says which files are missing rather than leaving them out silently.
+    closing = "\n".join([*undelivered, case_number(found.case.id)])
+    await message.answer(closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case.id))
+
+
+async def _send_evidence(message: Message, item: Evidence) -> None:
+    assert item.file_id is not None
+    match item.kind:
+        case "photo":
+            await message.answer_photo(item.file_id, caption=item.text)
+        case "video":
+            await message.answer_video(item.file_id, caption=item.text)
+        case "voice":
+            await message.answer_voice(item.file_id, caption=item.text)
+        case "audio":
+            await message.answer_audio(item.file_id, caption=item.text)
+        case "animation":
+            await message.answer_animation(item.file_id, caption=item.text)
+        case "video_note":  # round videos have no caption
+            await message.answer_video_note(item.file_id)
+        case _:
+            await message.answer_document(item.file_id, caption=item.text)
 
 
 async def on_template_button(

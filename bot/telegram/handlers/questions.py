@@ -127,8 +127,9 @@ async def feedback(
     if callback_data.entry not in kb.by_id:
         await query.answer(t("stale-button"), show_alert=True)
         return
-    if isinstance(query.message, Message) and query.message.reply_markup is None:
-        # The buttons are gone, so this answer has had its vote: a late double tap or a forged query.
+    if not isinstance(query.message, Message) or query.message.reply_markup is None:
+        # The buttons are gone, so this answer has had its vote: a late double tap or a forged query. A message no
+        # longer accessible (deleted: Telegram sends an InaccessibleMessage) cannot show whether it had its vote.
         await query.answer(t.to(callback_data.lang)("feedback-thanks"))
         return
     await record_feedback(
@@ -141,12 +142,11 @@ async def feedback(
         )
     voter = t.to(callback_data.lang)
     await query.answer(voter("feedback-thanks"))
-    if query.message is not None:
-        # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
-        with contextlib.suppress(TelegramBadRequest):
-            await query.message.edit_reply_markup(reply_markup=None)
-        if not callback_data.helpful:  # not helped: a person, or a report, rather than a dead end
-            await query.message.answer(voter("citizen-feedback-not-helped"), reply_markup=keyboards.offer_report(voter))
+    # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
+    with contextlib.suppress(TelegramBadRequest):
+        await query.message.edit_reply_markup(reply_markup=None)
+    if not callback_data.helpful:  # not helped: a person, or a report, rather than a dead end
+        await query.message.answer(voter("citizen-feedback-not-helped"), reply_markup=keyboards.offer_report(voter))
 
 
 def asks_something(text: str) -> bool:

@@ -72,7 +72,8 @@ class WebhookApp(App):
             self.port = runner.addresses[0][1]
             allowed = dispatcher.resolve_used_update_types()
             registering = asyncio.create_task(
-                keep_trying_to_register(bot, self.settings, allowed, services.coordinator), name="webhook"
+                keep_trying_to_register(bot, self.settings, allowed, services.coordinator, services.problems),
+                name="webhook",
             )
             log.info("taking updates by webhook on port %s", self.port)
             self.ready.set()
