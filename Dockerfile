@@ -41,7 +41,7 @@ ENV PATH=/opt/venv/bin:$PATH \
 WORKDIR /app
 USER ${UID}:${GID}
 VOLUME ["/data"]
-# 8080: webhook endpoint, /healthz and /metrics (webhook mode); 8081: /healthz and /metrics (polling mode).
+# 8080: webhook endpoint and /healthz (webhook mode); 8081: /healthz and /metrics, private (both modes).
 EXPOSE 8080 8081
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["python", "/app/healthcheck.py"]
 # `hotline run` applies the database migrations itself before it takes updates.

@@ -62,7 +62,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
 from sqlmodel import col, func, select  # noqa: E402
 
-from bot.answers.emergency import EmergencyWords  # noqa: E402
+from bot.answers.danger import DangerRecogniser  # noqa: E402
 from bot.cases.reports import find_case  # noqa: E402
 from bot.core import database  # noqa: E402
 from bot.core.crypto import SecretBox  # noqa: E402
@@ -192,13 +192,13 @@ WHERE = {
 def descriptions(count: int, seed: int = 5) -> list[tuple[str, str]]:
     """(language, description) pairs, varied, none with a word that would make the report urgent."""
     rng = random.Random(seed)
-    emergency = EmergencyWords.load(PROJECT / "knowledge")
+    danger = DangerRecogniser.load(PROJECT / "knowledge")
     result: list[tuple[str, str]] = []
     while len(result) < count:
         lang = LANGS[len(result) % len(LANGS)]
         parts = (rng.choice(WHO[lang]), rng.choice(WHAT[lang]), rng.choice(WHERE[lang]), rng.randint(1, 99999))
         description = "{} {} {}. #{}".format(*parts)
-        if not emergency.found_in(description):
+        if not danger.urgent(description):
             result.append((lang, description))
     return result
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.answers.answer_engine import AnswerEngine, Result
+from bot.answers.danger import DangerDataError, DangerRecogniser
 from bot.answers.knowledge_base import KnowledgeBase, KnowledgeBaseError, load_knowledge_base, load_lexicon, summary
 from bot.core.languages import LANGUAGES
 from bot.core.logging_setup import configure_logging
@@ -40,6 +42,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
     ask.add_argument("question", nargs="?", help="the question; without it, questions are read from stdin")
+
+    danger = commands.add_parser("danger", help="the danger recogniser: rebuild its classifier, measure it")
+    danger_commands = danger.add_subparsers(dest="danger_command", required=True, parser_class=_Parser)
+    build = danger_commands.add_parser(
+        "build", help="train the classifier on knowledge/danger/corpus and write knowledge/danger/model.tsv"
+    )
+    build.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the shipped model differs from a rebuild"
+    )
+    evaluate = danger_commands.add_parser(
+        "eval", help="recall and false alarms per language on labelled sets (figures only, never the messages)"
+    )
+    evaluate.add_argument(
+        "sets",
+        nargs="*",
+        help="JSONL files with text, lang, danger (default: tests/sets/danger_dev.jsonl and danger_holdout.jsonl)",
+    )
+    evaluate.add_argument(
+        "--failures",
+        action="store_true",
+        help="also list the wrongly decided messages (refused for a holdout: its failures are never read)",
+    )
 
     kb = commands.add_parser("kb", help="knowledge-base tools for editors")
     kb_commands = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
@@ -85,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("purge", help="apply the retention rules now (the bot also does it daily)")
     backup = commands.add_parser("backup", help="copy the database (SQLite online backup, or pg_dump)")
     backup.add_argument("--output", "-o", help="file to write (default: DATA_DIR/backups/hotline-<time>.db|.dump)")
+    rotate = commands.add_parser(
+        "rotate-secret", help="move the stored data to a new SECRET_KEY (bot stopped; see README: Rotating SECRET_KEY)"
+    )
+    rotate.add_argument("--old-key-file", required=True, help="a file holding the previous SECRET_KEY")
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_commands.add_parser("upgrade", help="apply database migrations")
@@ -126,7 +154,7 @@ async def _learned_if_any(settings: Settings) -> list[Any]:
         await engine.dispose()
 
 
-def render_json(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
+def render_json(result: Result, kb: KnowledgeBase, settings: Settings, *, urgent: bool) -> str:
     answer = kb.answer(result.entry_id, result.lang, settings.placeholder_values()) if result.entry_id else None
     return json.dumps(
         {
@@ -136,12 +164,17 @@ def render_json(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
             "score": result.score,
             "answer": answer,
             "suggestions": list(result.suggestions),
+            "urgent": urgent,
         },
         ensure_ascii=False,
     )
 
 
-def render_text(result: Result, kb: KnowledgeBase, settings: Settings) -> str:
+def render_text(result: Result, kb: KnowledgeBase, settings: Settings, *, urgent: bool) -> str:
+    if urgent:
+        return f"[{result.lang}] URGENT: immediate danger signalled (emergency notice first)\n" + render_text(
+            result, kb, settings, urgent=False
+        )
     if result.entry_id:
         answer = kb.answer(result.entry_id, result.lang, settings.placeholder_values())
         return f"[{result.lang}] {answer}\n  (entry {result.entry_id}, score {result.score})"
@@ -165,11 +198,12 @@ def _questions(argument: str | None, stdin: TextIO) -> Iterable[str]:
 def run_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     # What editors taught counts here too, as in the running bot.
     kb, engine = load_engine(settings, asyncio.run(_learned_if_any(settings)))
+    danger = DangerRecogniser.load(settings.knowledge_dir)
     hint = None if args.lang == "auto" else args.lang
     render = render_json if args.json else render_text
     for question in _questions(args.question, sys.stdin):
         result = engine.ask(question, lang_hint=hint)
-        print(render(result, kb, settings), file=out, flush=True)
+        print(render(result, kb, settings, urgent=danger.urgent(question)), file=out, flush=True)
     return 0
 
 
@@ -191,8 +225,62 @@ def run_kb_check(settings: Settings, out: TextIO) -> int:
     if problems:
         raise KnowledgeBaseError(problems)
     kb, _, questionnaires, templates = loaded
+    if (settings.knowledge_dir / "danger").exists():  # the bot needs it; a knowledge folder in the making may not
+        DangerRecogniser.load(settings.knowledge_dir)
     print(summary(kb), file=out)
     print(forms.summary(questionnaires, templates), file=out)
+    return 0
+
+
+DEFAULT_DANGER_SETS = ("tests/sets/danger_dev.jsonl", "tests/sets/danger_holdout.jsonl")
+
+
+def run_danger(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.answers import danger_training
+
+    if args.danger_command == "build":
+        built = danger_training.build(settings.knowledge_dir)
+        cv = built.cross_validated
+        print(
+            f"thresholds by tier {built.decision.thresholds}; "
+            f"cross-validated recall {cv.recall:.3f}, false alarms {cv.false_alarm_rate:.3f}",
+            file=out,
+        )
+        path = settings.knowledge_dir / "danger" / "model.tsv"
+        if args.check:
+            shipped = path.read_text(encoding="utf-8") if path.exists() else ""
+            if shipped != built.model_text:
+                print(f"{path} differs from a rebuild: run 'hotline danger build' and commit it", file=out)
+                return 1
+            print(f"{path} is what the corpus and the lexicon build", file=out)
+            return 0
+        print(f"wrote {danger_training.write_model(settings.knowledge_dir, built.model_text)}", file=out)
+        return 0
+    recogniser = DangerRecogniser.load(settings.knowledge_dir)
+    paths = [Path(p) for p in (args.sets or [p for p in DEFAULT_DANGER_SETS if Path(p).exists()])]
+    if not paths:
+        print("hotline: no labelled set given and none found under tests/sets/", file=sys.stderr)
+        return EXIT_USAGE
+    if args.failures and any("holdout" in p.name for p in paths):
+        print("hotline: --failures is refused for a holdout: its failures must never be read", file=sys.stderr)
+        return EXIT_USAGE
+    print("set | lang | recall | false alarms", file=out)
+    for path in paths:
+        try:
+            examples = danger_training.load_labelled(path)
+        except (OSError, ValueError, KeyError) as error:
+            print(f"hotline: {path}: not a labelled set ({type(error).__name__})", file=sys.stderr)
+            return EXIT_USAGE
+        for lang, score in danger_training.evaluate(recogniser, examples).items():
+            print(
+                f"{path.name} | {lang} | {score.recall:.3f} ({score.caught}/{score.dangers}) | "
+                f"{score.false_alarm_rate:.3f} ({score.false_alarms}/{score.harmless})",
+                file=out,
+            )
+        if args.failures:
+            for example in danger_training.failures(recogniser, examples):
+                kind = "missed" if example.danger else "false alarm"
+                print(f"  {kind} [{example.lang}] {example.text}", file=out)
     return 0
 
 
@@ -280,8 +368,12 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
     sessions = database.session_factory(engine)
     try:
         if args.command == "purge":
+            from bot.core.backup import remove_expired_backups
+
             purged = await retention.purge_expired(sessions, retention_days=settings.retention_days)
             print(f"purged {purged} closed case(s) older than {settings.retention_days} days", file=out)
+            if removed := remove_expired_backups(settings):
+                print(f"deleted {removed} backup(s) older than RETENTION_DAYS={settings.retention_days}", file=out)
             return 0
         console = await moderation.console_operator(sessions)
         if args.command == "export":
@@ -319,9 +411,43 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
         await engine.dispose()
 
 
+async def run_rotate_secret(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from pathlib import Path
+
+    from bot.cases import deployment
+    from bot.core import database
+    from bot.core.crypto import MIN_SECRET_LENGTH, SecretBox
+
+    new = settings.configured_secret
+    if new is None:
+        raise ConfigError(
+            "configuration error: SECRET_KEY is not set; set the new SECRET_KEY (or SECRET_KEY_FILE) and pass the "
+            "previous one with --old-key-file"
+        )
+    try:
+        old = Path(args.old_key_file).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ConfigError(f"configuration error: --old-key-file: cannot read it ({error.strerror})") from None
+    if old == new or len(old) < MIN_SECRET_LENGTH:
+        raise ConfigError("configuration error: --old-key-file must hold the previous SECRET_KEY, not the new one")
+    await database.upgrade_async(settings.database)
+    engine = database.create_engine(settings.database)
+    try:
+        done = await deployment.rotate_secret(database.session_factory(engine), old=SecretBox(old), new=SecretBox(new))
+    finally:
+        await engine.dispose()
+    print(
+        f"SECRET_KEY rotated: {done['reply_routes']} reply route(s) re-encrypted; receipt codes issued before keep "
+        f"working; deleted {done['conversation_states']} conversation state(s), {done['user_preferences']} language "
+        f"choice(s) and {done['user_counters']} per-user counter(s) (keyed by the old secret)",
+        file=out,
+    )
+    return 0
+
+
 async def run_console_link(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``hotline console link TELEGRAM_ID``: a sign-in link printed here, for someone at the server (audited)."""
-    from bot.cases import moderation
+    from bot.cases import deployment, moderation
     from bot.console import access
     from bot.core import database
     from bot.core.crypto import SecretBox, load_or_create_secret
@@ -330,6 +456,8 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
     engine = database.create_engine(settings.database)
     try:
         sessions = database.session_factory(engine)
+        # OPERATOR_IDS as the bot applies it at start: only what changed since, so revocations made since stand.
+        await deployment.apply_operator_ids(sessions, settings.operator_ids)
         operator = await moderation.operator_for(sessions, args.telegram_id)
         if operator is None or args.telegram_id == moderation.CONSOLE_TELEGRAM_ID:
             print(
@@ -338,8 +466,7 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
                 file=sys.stderr,
             )
             return 1
-        secret = settings.secret_key.get_secret_value() if settings.secret_key else None
-        box = SecretBox(load_or_create_secret(secret, settings.data_dir))
+        box = SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir))
         token = await access.issue_link(sessions, box, operator=operator, via="server")
     finally:
         await engine.dispose()
@@ -349,8 +476,6 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
 
 
 def run_backup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from pathlib import Path
-
     from bot.core.backup import BackupError, make_backup
 
     try:
@@ -369,8 +494,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings)
+        if args.command in ("run", "db", "queue", "export", "purge", "backup", "chat", "rotate-secret"):
+            from bot.core.file_modes import private_dir
+
+            private_dir(settings.data_dir)  # the database, backups and a generated secret: nobody else's to read
         if args.command == "ask":
             return run_ask(args, settings, sys.stdout)
+        if args.command == "danger":
+            return run_danger(args, settings, sys.stdout)
         if args.command == "kb" and args.kb_command == "check":
             return run_kb_check(settings, sys.stdout)
         if args.command == "kb" and args.kb_command == "gaps":
@@ -400,6 +531,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "backup":
             return run_backup(args, settings, sys.stdout)
+        if args.command == "rotate-secret":
+            return asyncio.run(run_rotate_secret(args, settings, sys.stdout))
         if args.command in ("queue", "export", "purge"):
             return asyncio.run(run_console(args, settings, sys.stdout))
         if args.command == "console":
@@ -425,8 +558,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    except DangerDataError as exc:
+        print(f"hotline: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        # Python's own report of an uncaught error would print every exception's message (a database error can
+        # quote what it was writing); through logging it is written as class and frames only (logging_setup).
+        logging.getLogger("bot").critical("hotline stopped by an unexpected error", exc_info=True)
+        return 1
     return EXIT_USAGE

@@ -56,6 +56,7 @@ class Side:
     user: EmuUser
     chat_id: int
     group: EmuChat | None = None
+    private_chat: int | None = None  # an operator also reads their private chat with the bot: case content
     awaiting_reply: dict[str, Any] | None = None  # a "reply to this message" prompt (operators' replies/notes)
 
 
@@ -74,7 +75,7 @@ class Screen:
     activity: asyncio.Event = field(default_factory=asyncio.Event)
 
     def side_of(self, chat_id: int | None) -> Side | None:
-        return next((side for side in self.sides if side.chat_id == chat_id), None)
+        return next((side for side in self.sides if chat_id in (side.chat_id, side.private_chat)), None)
 
     def write(self, text: str) -> None:
         if self.prompt is not None:
@@ -209,12 +210,19 @@ async def run_chat(
                 emulator.user(OPERATOR_ID, first_name="Operator", language_code=language),
                 OPERATORS_CHAT_ID,
                 group,
+                private_chat=OPERATOR_ID,
             )
             if lang is not None:
                 # --lang is what this run asked for: it wins over a language an earlier run saved for this citizen.
                 services = app.services
                 assert services is not None
                 await services.preferences.set(services.secrets.user_key(CITIZEN_ID), lang)
+            if operator or both:  # staff get case content in their private chat with the bot: open it, quietly
+                started = await emulator.send_message(admin.user, "/start")
+                await emulator.wait_for_bot_message(
+                    OPERATOR_ID, lambda m: bool((m.get("reply_markup") or {}).get("inline_keyboard")), after=started,
+                    timeout=15,
+                )  # fmt: skip
             sides = [citizen, admin] if both else [admin] if operator else [citizen]
             screen = Screen(emulator, out, sides, labelled=both)
             emulator.listen(screen.on_event)

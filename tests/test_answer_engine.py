@@ -125,7 +125,8 @@ def test_ask_json_interface() -> None:
     done = run_ask("--json", "Сколько человек осуждено за терроризм?")
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)
-    assert set(record) == {"question", "lang", "entry", "score", "answer", "suggestions"}
+    assert set(record) == {"question", "lang", "entry", "score", "answer", "suggestions", "urgent"}
+    assert record["urgent"] is False  # a question about figures, not a message about danger
     assert record["entry"] == "terrorism-convictions"
     assert record["lang"] == "ru"
     assert "140" in record["answer"]

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import moderation, receipts, retention, user_limits
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
 from bot.cases.outbox import OutboxWorker, Undeliverable
@@ -58,8 +58,8 @@ async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncItera
 
 
 @pytest.fixture(scope="module")
-def emergency() -> EmergencyWords:
-    return EmergencyWords.load(KNOWLEDGE)
+def danger() -> DangerRecogniser:
+    return DangerRecogniser.load(KNOWLEDGE)
 
 
 def draft(
@@ -69,10 +69,10 @@ def draft(
 
 
 async def submit(
-    sessions, emergency, report: ReportDraft | None = None, key: str = "k1", chat: int | None = REPORTER_CHAT
+    sessions, danger, report: ReportDraft | None = None, key: str = "k1", chat: int | None = REPORTER_CHAT
 ):
     return await submit_report(
-        sessions, SECRETS, emergency, draft=report or draft(), submission_key=key, reply_chat_id=chat
+        sessions, SECRETS, danger, draft=report or draft(), submission_key=key, reply_chat_id=chat
     )
 
 
@@ -89,13 +89,13 @@ async def all_rows(sessions, model) -> list:
         return list((await session.exec(select(model))).all())
 
 
-async def test_submit_commits_case_evidence_route_and_notification(sessions, emergency) -> None:
+async def test_submit_commits_case_evidence_route_and_notification(sessions, danger) -> None:
     evidence = [
         EvidenceItem("photo", "f1", "a", "album"),
         EvidenceItem("photo", "f2", None, "album"),
         EvidenceItem("link", None, "https://example.org/x"),
     ]
-    receipt = await submit(sessions, emergency, draft(evidence=evidence, place="market"))
+    receipt = await submit(sessions, danger, draft(evidence=evidence, place="market"))
     assert receipts.normalize(receipt.code) == receipt.code and len(receipt.code.replace("-", "")) * 5 >= 64
     (case,) = await all_rows(sessions, Case)
     assert case.code_hash != receipt.code and receipt.code not in case.code_hash
@@ -106,41 +106,41 @@ async def test_submit_commits_case_evidence_route_and_notification(sessions, eme
     assert not receipt.urgent
 
 
-async def test_receipt_code_is_found_however_it_is_typed_and_only_then(sessions, emergency) -> None:
-    receipt = await submit(sessions, emergency)
+async def test_receipt_code_is_found_however_it_is_typed_and_only_then(sessions, danger) -> None:
+    receipt = await submit(sessions, danger)
     typed = receipt.code.lower().replace("-", " ").replace("0", "o")
     assert await find_case(sessions, SECRETS, typed) == receipt.case_id
     assert await find_case(sessions, SECRETS, "AAAA-BBBB-CCCC-DDDD") is None
     assert await find_case(sessions, SECRETS, "garbage ✨ ' OR 1=1 --") is None
 
 
-async def test_the_same_submit_twice_makes_one_case(sessions, emergency) -> None:
-    await submit(sessions, emergency, key="same")
+async def test_the_same_submit_twice_makes_one_case(sessions, danger) -> None:
+    await submit(sessions, danger, key="same")
     with pytest.raises(AlreadySubmitted):
-        await submit(sessions, emergency, key="same")
+        await submit(sessions, danger, key="same")
     assert len(await all_rows(sessions, Case)) == 1
     assert len(await all_rows(sessions, OutboxMessage)) == 1
 
 
-async def test_emergency_words_make_a_case_urgent_with_an_alert(sessions, emergency) -> None:
-    receipt = await submit(sessions, emergency, draft("В подъезде оставили сумку, похоже на бомбу, люди рядом."))
+async def test_emergency_words_make_a_case_urgent_with_an_alert(sessions, danger) -> None:
+    receipt = await submit(sessions, danger, draft("В подъезде оставили сумку, похоже на бомбу, люди рядом."))
     assert receipt.urgent
     kinds = sorted(o.kind for o in await all_rows(sessions, OutboxMessage))
     assert kinds == [OutboxKind.new_case, OutboxKind.urgent_alert]
 
 
-async def test_near_duplicate_points_to_the_earlier_case(sessions, emergency) -> None:
-    first = await submit(sessions, emergency, key="a")
+async def test_near_duplicate_points_to_the_earlier_case(sessions, danger) -> None:
+    first = await submit(sessions, danger, key="a")
     second = await submit(
-        sessions, emergency, draft("Someone in our building recruits young people into an extremist group!"), key="b"
+        sessions, danger, draft("Someone in our building recruits young people into an extremist group!"), key="b"
     )
     async with sessions() as session:
         assert (await session.get(Case, second.case_id)).similar_to == first.case_id
 
 
-async def test_two_operators_claiming_at_once_exactly_one_wins(sessions, emergency) -> None:
+async def test_two_operators_claiming_at_once_exactly_one_wins(sessions, danger) -> None:
     staff = await operators(sessions)
-    receipt = await submit(sessions, emergency)
+    receipt = await submit(sessions, danger)
     results = await asyncio.gather(
         *(moderation.claim_case(sessions, staff[name], receipt.case_id) for name in ("alice", "bob") * 3)
     )
@@ -151,9 +151,9 @@ async def test_two_operators_claiming_at_once_exactly_one_wins(sessions, emergen
         assert case.status == Status.in_review and case.claimed_by in (staff["alice"].id, staff["bob"].id)
 
 
-async def test_an_expired_claim_can_be_taken_over(sessions, emergency) -> None:
+async def test_an_expired_claim_can_be_taken_over(sessions, danger) -> None:
     staff = await operators(sessions)
-    receipt = await submit(sessions, emergency)
+    receipt = await submit(sessions, danger)
     assert await moderation.claim_case(sessions, staff["alice"], receipt.case_id) == ActionResult.done
     assert await moderation.claim_case(sessions, staff["bob"], receipt.case_id) == ActionResult.taken
     async with sessions() as session:
@@ -164,9 +164,9 @@ async def test_an_expired_claim_can_be_taken_over(sessions, emergency) -> None:
     assert await moderation.claim_case(sessions, staff["bob"], receipt.case_id) == ActionResult.done
 
 
-async def test_roles_are_enforced_and_refusals_audited(sessions, emergency) -> None:
+async def test_roles_are_enforced_and_refusals_audited(sessions, danger) -> None:
     staff = await operators(sessions)
-    receipt = await submit(sessions, emergency)
+    receipt = await submit(sessions, danger)
     with pytest.raises(Forbidden):
         await moderation.claim_case(sessions, staff["analyst"], receipt.case_id)
     with pytest.raises(Forbidden):
@@ -179,9 +179,9 @@ async def test_roles_are_enforced_and_refusals_audited(sessions, emergency) -> N
     assert [e.action for e in entries] == ["refused:button:claim"] and entries[0].user_key == "ab" * 32
 
 
-async def test_dialogue_reply_status_and_closing(sessions, emergency) -> None:
+async def test_dialogue_reply_status_and_closing(sessions, danger) -> None:
     staff = await operators(sessions)
-    receipt = await submit(sessions, emergency)
+    receipt = await submit(sessions, danger)
     assert (
         await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Hi") == ActionResult.not_yours
     )  # not claimed
@@ -206,17 +206,17 @@ async def test_dialogue_reply_status_and_closing(sessions, emergency) -> None:
     assert all(e.detail is None or "street" not in e.detail for e in await all_rows(sessions, AuditEntry))
 
 
-async def test_ending_the_dialogue_deletes_the_route(sessions, emergency) -> None:
-    receipt = await submit(sessions, emergency)
+async def test_ending_the_dialogue_deletes_the_route(sessions, danger) -> None:
+    receipt = await submit(sessions, danger)
     await end_dialogue(sessions, case_id=receipt.case_id)
     assert await all_rows(sessions, ReplyRoute) == []
     assert not (await citizen_view(sessions, receipt.case_id)).route_exists
 
 
-async def test_queue_filters_statistics_and_export(sessions, emergency) -> None:
+async def test_queue_filters_statistics_and_export(sessions, danger) -> None:
     staff = await operators(sessions)
-    plain = await submit(sessions, emergency, key="a")
-    urgent = await submit(sessions, emergency, draft("Человек с оружием ходит у школы, стрельба возможна."), key="b")
+    plain = await submit(sessions, danger, key="a")
+    urgent = await submit(sessions, danger, draft("Человек с оружием ходит у школы, стрельба возможна."), key="b")
     await moderation.claim_case(sessions, staff["alice"], plain.case_id)
     ids = lambda cases: [c.id for c in cases]  # noqa: E731
     assert ids(await moderation.queue(sessions, staff["alice"], QueueFilter.mine)) == [plain.case_id]
@@ -232,9 +232,9 @@ async def test_queue_filters_statistics_and_export(sessions, emergency) -> None:
     assert '"number": "HT-' in await moderation.export_cases(sessions, staff["admin"], "json")
 
 
-async def test_retention_purges_content_but_keeps_counts(sessions, emergency) -> None:
+async def test_retention_purges_content_but_keeps_counts(sessions, danger) -> None:
     staff = await operators(sessions)
-    receipt = await submit(sessions, emergency, draft(evidence=[EvidenceItem("photo", "f1")]))
+    receipt = await submit(sessions, danger, draft(evidence=[EvidenceItem("photo", "f1")]))
     await moderation.claim_case(sessions, staff["alice"], receipt.case_id)
     await moderation.reply_to_citizen(sessions, staff["alice"], receipt.case_id, "Thanks")
     await moderation.set_status(sessions, staff["alice"], receipt.case_id, Status.closed, Outcome.no_action)
@@ -252,9 +252,9 @@ async def test_retention_purges_content_but_keeps_counts(sessions, emergency) ->
     assert (await moderation.case_statistics(sessions, staff["admin"]))["total"] == 1
 
 
-async def test_reminders_for_unclaimed_cases(sessions, emergency) -> None:
-    urgent = await submit(sessions, emergency, draft("Здесь бомба, срочно, люди в опасности прямо сейчас."), key="u")
-    await submit(sessions, emergency, key="n")
+async def test_reminders_for_unclaimed_cases(sessions, danger) -> None:
+    urgent = await submit(sessions, danger, draft("Здесь бомба, срочно, люди в опасности прямо сейчас."), key="u")
+    await submit(sessions, danger, key="n")
     remind = dict(urgent_after=timedelta(minutes=15), normal_after=timedelta(hours=24))
     assert await retention.enqueue_reminders(sessions, **remind) == 0
     async with sessions() as session:
@@ -268,9 +268,9 @@ async def test_reminders_for_unclaimed_cases(sessions, emergency) -> None:
     assert [r.case_id for r in reminders] == [urgent.case_id]
 
 
-async def test_outbox_worker_retries_then_delivers_and_gives_up_on_undeliverable(sessions, emergency) -> None:
-    await submit(sessions, emergency, key="a")
-    await submit(sessions, emergency, key="b")
+async def test_outbox_worker_retries_then_delivers_and_gives_up_on_undeliverable(sessions, danger) -> None:
+    await submit(sessions, danger, key="a")
+    await submit(sessions, danger, key="b")
     attempts: list[int] = []
 
     async def flaky(item: OutboxMessage) -> None:
@@ -295,6 +295,26 @@ async def test_outbox_worker_retries_then_delivers_and_gives_up_on_undeliverable
     assert rows[1].sent_at is not None
 
 
+async def test_urgent_notifications_overtake_a_backlog_of_ordinary_ones(sessions, danger) -> None:
+    """Issue 11.7: a flood of junk reports must not delay an urgent case's card and alert (not first-in-first-out)."""
+    for n in range(5):
+        junk = draft(f"Someone in our building recruits young people, report {n}.")
+        await submit(sessions, danger, junk, key=f"j{n}")
+    urgent = await submit(sessions, danger, draft("СТРЕЛЯЮТ НА РЫНКЕ, люди лежат, помогите"), key="u")
+    assert urgent.urgent
+    delivered: list[tuple[int | None, OutboxKind]] = []
+
+    async def record(item: OutboxMessage) -> None:
+        delivered.append((item.case_id, item.kind))
+
+    worker = OutboxWorker(sessions, record)
+    assert await worker.deliver_one()
+    assert await worker.deliver_one()
+    assert delivered == [(urgent.case_id, OutboxKind.new_case), (urgent.case_id, OutboxKind.urgent_alert)]
+    await worker.deliver_due()
+    assert [case for case, _ in delivered[2:]] == [1, 2, 3, 4, 5]  # then the backlog, oldest first
+
+
 async def test_user_limits_count_per_keyed_user(sessions) -> None:
-    take = lambda key: user_limits.take(sessions, user_key=key, kind="report", limit=2, window=timedelta(hours=1))  # noqa: E731
+    take = lambda key: user_limits.take(sessions, user_key=key, kind=user_limits.REPORTS, limit=2)  # noqa: E731
     assert [await take("u1"), await take("u1"), await take("u1"), await take("u2")] == [True, True, False, True]

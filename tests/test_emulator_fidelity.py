@@ -196,12 +196,16 @@ async def test_webhook_redelivery_backs_off_and_honours_retry_after(emu: BotAPIE
 
 async def test_webhook_gives_an_update_up_after_about_a_day(emu: BotAPIEmulator, bot: Bot) -> None:
     emu.webhook_settings = WebhookSettings(time_scale=0.0001)  # 23 h → about 8 s; pauses up to 60 s → 6 ms
-    async with serve(lambda request: web.Response(status=500)) as local:
+
+    async def failing(request: web.Request) -> web.Response:
+        return web.Response(status=500)
+
+    async with serve(failing) as local:
         await bot.set_webhook(emu.expose(local))
         await emu.send_message(emu.user(ALICE), "never delivered")
         deliverer = emu.bot_state().deliverer
         assert deliverer is not None
-        await emu.wait_until(lambda: deliverer.dropped == [1], timeout=15, what="the update given up")
+        await emu.wait_until(lambda: deliverer.dropped == [1], timeout=30, what="the update given up")
         info = await bot.get_webhook_info()
         assert info.pending_update_count == 0 and "500" in (info.last_error_message or "")
 

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import col, select
 
 from bot import cli
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import retention
 from bot.cases.outbox import backlog
 from bot.cases.reports import ReportDraft, submit_report
@@ -165,13 +165,13 @@ async def test_reminders_are_never_doubled_by_instances_running_the_job_at_once(
     engines = [database.create_engine(postgres_url) for _ in range(3)]
     sessions = [database.session_factory(engine) for engine in engines]
     try:
-        emergency = EmergencyWords.load(KNOWLEDGE)
+        danger = DangerRecogniser.load(KNOWLEDGE)
         for number in range(5):
             draft = ReportDraft(
                 category=Category.other, description=f"Report number {number} about a threat.", language="ru"
             )
             await submit_report(
-                sessions[0], SECRETS, emergency, draft=draft, submission_key=f"k{number}", reply_chat_id=None
+                sessions[0], SECRETS, danger, draft=draft, submission_key=f"k{number}", reply_chat_id=None
             )
         async with sessions[0]() as session:
             for case in (await session.exec(select(Case))).all():
@@ -311,10 +311,10 @@ async def _database_with_cases(url: str, count: int = 3) -> None:
     await database.upgrade_async(url)
     engine = database.create_engine(url)
     sessions = database.session_factory(engine)
-    emergency = EmergencyWords.load(KNOWLEDGE)
+    danger = DangerRecogniser.load(KNOWLEDGE)
     for number in range(count):
         draft = ReportDraft(category=Category.other, description=f"Backup test report {number}.", language="en")
-        await submit_report(sessions, SECRETS, emergency, draft=draft, submission_key=f"b{number}", reply_chat_id=1)
+        await submit_report(sessions, SECRETS, danger, draft=draft, submission_key=f"b{number}", reply_chat_id=1)
     await engine.dispose()
 
 

@@ -79,6 +79,11 @@ async def report_in_browser(browser: Any, intake: WebIntake, tmp_path: Path, *, 
     page.on("request", lambda r: requests.append(r.url))
     await page.goto(f"{base}/ru/")
     assert await context.cookies() == [], "no cookie before a report is started"
+    await page.click('a.button[href="/ru/ask"]')
+    await page.fill("#q", "Сколько человек осудили за терроризм в 2019 году?")
+    await page.click('form[action="/ru/ask"] button')
+    assert "140" in await page.inner_text(".answer")
+    await page.goto(f"{base}/ru/")
     await page.click('a.button[href="/ru/report"]')
     photo = tmp_path / "IMG_2041.jpg"
     photo.write_bytes(gps_jpeg())

@@ -291,7 +291,7 @@ async def test_without_javascript_a_short_wait_replaces_the_proof_of_work(site: 
     client = await site(web_no_script_wait_seconds=1)
     await start_report(client, report_form())
     early = await client.post("/en/report/submit", data={"nonce": ""})
-    assert early.status == 422 and "seconds" in await early.text()
+    assert early.status == 422 and "Please wait" in await early.text()
     wrong = await client.post("/en/report/submit", data={"nonce": "12345"})
     assert wrong.status in (200, 422)  # a wrong nonce is only as good as no nonce
     if wrong.status == 422:
@@ -363,3 +363,36 @@ async def test_nothing_about_the_browser_or_its_address_is_kept_anywhere(
     for trace in (TRACKING_UA, "TrackMe", FORWARDED_IP, "127.0.0.1", "SpyCam-42", "holiday"):
         assert trace.encode() not in everything, f"{trace} in the data folder"
         assert trace not in logs, f"{trace} in the logs"
+
+
+async def test_one_form_token_hammered_is_slowed_while_others_go_on(site: Any) -> None:
+    client = await site(web_no_script_wait_seconds=0)
+    await start_report(client, report_form())
+    statuses = [(await client.post("/en/report/submit", data={"nonce": "1"})).status for _ in range(1)]
+    assert statuses == [200]  # the first draft is sent
+    await start_report(client, report_form())
+    hammered = [(await client.post("/en/report", data=report_form(), allow_redirects=False)).status for _ in range(15)]
+    assert 429 in hammered, "a script re-posting one draft is slowed down"
+    other = await site(web_no_script_wait_seconds=0)
+    assert (await start_report(other, report_form())).status == 303  # another visitor is not
+
+
+async def test_a_purged_web_case_takes_its_files_with_it(site: Any) -> None:
+    from datetime import timedelta
+
+    from bot.cases import retention
+    from bot.core.clock import utcnow
+    from bot.models.cases import Status
+
+    client = await site(web_no_script_wait_seconds=0)
+    await start_report(client, report_form(**{"a.jpg": gps_jpeg()}))
+    assert (await client.post("/en/report/submit", data={"nonce": ""})).status == 200
+    sessions = await sessions_of(client)
+    async with sessions() as session:
+        case = (await session.exec(select(Case))).one()
+        case.status, case.closed_at = Status.closed, utcnow() - timedelta(days=91)
+        session.add(case)
+        await session.commit()
+    assert await retention.purge_expired(sessions, retention_days=90) == 1
+    async with sessions() as session:
+        assert (await session.exec(select(WebUpload))).all() == []

@@ -8,7 +8,6 @@ the share answered, the share of 👎 votes and the most frequent unanswered que
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -107,7 +106,20 @@ async def figures(
             )
         ).all()
         closed = (await session.exec(select(Case.created_at, Case.closed_at).where(col(Case.closed_at) >= start))).all()
-        open_since = (await session.exec(select(Case.created_at).where(col(Case.status) != Status.closed))).all()
+        # Open cases by age, counted by the database (there may be tens of thousands).
+        lower = 0.0
+        buckets = []
+        for bound, _ in BACKLOG_AGES:
+            since = now - timedelta(days=bound) if bound is not None else None
+            until = now - timedelta(days=lower)
+            condition = col(Case.created_at) <= until
+            if since is not None:
+                condition = condition & (col(Case.created_at) > since)
+            buckets.append(func.count().filter(condition))
+            lower = bound or lower
+        backlog_counts = (
+            await session.exec(select(*buckets).where(col(Case.status) != Status.closed))  # type: ignore[call-overload]
+        ).one()
         reminders = (
             await session.exec(
                 select(func.count())
@@ -146,10 +158,6 @@ async def figures(
         if first_reply_at is not None:
             response_spans.append((first_reply_at - created_at).total_seconds() / 60)  # type: ignore[operator]
     closing_spans = [(end - begin).total_seconds() / 60 for begin, end in closed]  # type: ignore[operator]
-    ages = Counter()
-    for created_at in open_since:
-        age_days = (now - created_at).total_seconds() / 86400  # type: ignore[operator]
-        ages[next(label for bound, label in BACKLOG_AGES if bound is None or age_days < bound)] += 1
     languages = {lang: LanguageFigures() for lang in LANGUAGES}
     for lang, outcome, count in outcomes:
         figure = languages.setdefault(lang, LanguageFigures())
@@ -170,7 +178,7 @@ async def figures(
         normal=normal,
         first_response=_spread(response_spans),
         closing=_spread(closing_spans),
-        backlog=[(label, ages.get(label, 0)) for _, label in BACKLOG_AGES],
+        backlog=[(label, int(count or 0)) for (_, label), count in zip(BACKLOG_AGES, backlog_counts, strict=True)],
         reminders=int(reminders),
         languages=languages,
     )

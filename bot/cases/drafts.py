@@ -4,7 +4,8 @@ The draft is the conversation state's data (a plain dict, so it survives restart
 next is decided from the draft alone, never remembered separately, so an edit from the review (another category, a
 new description, more evidence) simply removes what must be asked again and the same rule leads back to the review:
 
-    category → description → evidence → each of the category's questions → review → submit
+    category → description → (it signals danger: is it happening now?) → evidence → each of the category's
+    questions → review → submit
 
 Another step slots in by adding its condition to ``next_step`` (and its key to the draft).
 """
@@ -25,6 +26,7 @@ PLACE_LIMIT, TIME_LIMIT, ANSWER_LIMIT = 500, 200, 1000
 class Step(StrEnum):
     category = "category"
     description = "description"
+    happening_now = "happening_now"  # the description signals danger (bot.answers.danger): is it happening now?
     evidence = "evidence"
     question = "question"
     review = "review"
@@ -39,6 +41,8 @@ def next_step(draft: dict[str, Any], questionnaires: Questionnaires) -> Step:
         return Step.category
     if not draft.get("description"):
         return Step.description
+    if draft.get("danger") and "happening_now" not in draft:
+        return Step.happening_now
     if not draft.get("evidence_done"):
         return Step.evidence
     if draft.get("asked", 0) < len(questionnaires.questions(draft["category"])):
@@ -110,6 +114,7 @@ def to_report(draft: dict[str, Any], *, language: str) -> ReportDraft:
         longitude=draft.get("longitude"),
         incident_time=draft.get("incident_time"),
         answers=dict(draft.get("answers", {})),
+        happening_now=bool(draft.get("happening_now")),
     )
 
 

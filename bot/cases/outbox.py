@@ -1,5 +1,8 @@
 """The outbox worker: delivers what the database promised (operator cards, alerts, messages to reporters).
 
+Urgent first: rows are taken by priority, then oldest first, so an urgent case's card and alert overtake any
+backlog of ordinary notifications (which the Telegram pacing would otherwise make them wait behind).
+
 Notifications are rows written in the same transaction as the case they announce, so a crash can never lose one: a
 worker delivers them afterwards, retrying with backoff. One row at a time, each in its own short transaction with
 ``FOR UPDATE SKIP LOCKED`` (on PostgreSQL), so several instances never send the same row twice concurrently and a
@@ -49,7 +52,7 @@ class OutboxWorker:
         self._wake.set()
 
     async def deliver_one(self) -> bool:
-        """Deliver the oldest due row, if any; True if there was one."""
+        """Deliver the most urgent, then oldest, due row, if any; True if there was one."""
         async with self._sessions() as session:
             query = (
                 select(OutboxMessage)
@@ -58,7 +61,7 @@ class OutboxWorker:
                     col(OutboxMessage.failed_at).is_(None),
                     OutboxMessage.next_attempt_at <= utcnow(),
                 )
-                .order_by(col(OutboxMessage.id))
+                .order_by(col(OutboxMessage.priority).desc(), col(OutboxMessage.id))
                 .limit(1)
                 .with_for_update(skip_locked=True)
             )

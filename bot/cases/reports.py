@@ -19,13 +19,14 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import receipts, search
+from bot.cases.deployment import retired_receipt_peppers
 from bot.core.clock import utcnow
-from bot.core.crypto import SecretBox
+from bot.core.crypto import SecretBox, receipt_hash_with
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute, WebUpload
 from bot.models.cases import DESCRIPTION_LIMIT, CaseKind, Category, Channel, Direction, Outcome, Status
-from bot.models.outbox import OutboxKind
+from bot.models.outbox import OutboxKind, Priority
 
 SIMILARITY_THRESHOLD = 85  # rapidfuzz token_set_ratio of descriptions for "similar to case …"
 SIMILARITY_WINDOW = timedelta(days=14)
@@ -55,6 +56,7 @@ class ReportDraft:
     incident_time: str | None = None
     answers: dict[str, str] = field(default_factory=dict)  # the category's questionnaire: question id → answer
     kind: CaseKind = CaseKind.tip
+    happening_now: bool = False  # the reporter answered "yes" to "is it happening right now?"
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,15 @@ class AlreadySubmitted(Exception):
     """The same Submit press arrived twice (a re-delivered update): the first one made the case."""
 
 
-def is_urgent(draft: ReportDraft, emergency: EmergencyWords) -> bool:
+def is_urgent(draft: ReportDraft, danger: DangerRecogniser) -> bool:
+    """The reporter said it is happening now, or what they wrote signals immediate danger (read as one message:
+    "a bag with wires" in the description and "at the station, now" in the place belong together)."""
+    if draft.happening_now:
+        return True
     texts = [draft.description, draft.place or "", draft.incident_time or ""]
-    texts += [item.text or "" for item in draft.evidence]
+    texts += [item.text or "" for item in draft.evidence if item.kind != "link"]
     texts += list(draft.answers.values())
-    return any(emergency.found_in(text) for text in texts if text)
+    return danger.urgent("\n".join(text for text in texts if text))
 
 
 async def _similar_open_case(session: AsyncSession, description: str) -> int | None:
@@ -112,7 +118,7 @@ def _evidence_rows(case_id: int, items: list[EvidenceItem]) -> list[Evidence]:
 async def submit_report(
     sessions: async_sessionmaker[AsyncSession],
     secrets: SecretBox,
-    emergency: EmergencyWords,
+    danger: DangerRecogniser,
     *,
     draft: ReportDraft,
     submission_key: str,
@@ -126,7 +132,7 @@ async def submit_report(
     """
     code = receipts.new_code()
     code_hash = await asyncio.to_thread(secrets.receipt_hash, code)  # scrypt takes ~50 ms: keep the loop free
-    urgent = is_urgent(draft, emergency)
+    urgent = is_urgent(draft, danger)
     async with sessions() as session:
         case = Case(
             category=draft.category,
@@ -162,9 +168,10 @@ async def submit_report(
                 )
         if reply_chat_id is not None:
             session.add(ReplyRoute(case_id=case.id, sealed_chat=secrets.encrypt(str(reply_chat_id))))
-        session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id))
+        priority = Priority.urgent if urgent else Priority.normal
+        session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id, priority=priority))
         if urgent:
-            session.add(OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id))
+            session.add(OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id, priority=priority))
         await search.reindex(session, case.id)
         if before_commit is not None:
             await before_commit(session, case.id)
@@ -188,9 +195,13 @@ class CitizenView:
 async def find_case(sessions: async_sessionmaker[AsyncSession], secrets: SecretBox, typed_code: str) -> int | None:
     """The case of a receipt code, or None; the same slow hash whether the code is right or not."""
     code = receipts.normalize(typed_code) or typed_code.strip()[:40]
-    code_hash = await asyncio.to_thread(secrets.receipt_hash, code)
+    retired = await retired_receipt_peppers(sessions)
+    hashes = [await asyncio.to_thread(secrets.receipt_hash, code)]
+    hashes += [await asyncio.to_thread(receipt_hash_with, code, pepper) for pepper in retired]
     async with sessions() as session:
-        return (await session.exec(select(Case.id).where(Case.code_hash == code_hash))).first()
+        # A purged case is gone for its reporter too: its code says "not found", like a code never issued.
+        query = select(Case.id).where(col(Case.code_hash).in_(hashes), col(Case.purged_at).is_(None))
+        return (await session.exec(query)).first()
 
 
 async def citizen_view(sessions: async_sessionmaker[AsyncSession], case_id: int) -> CitizenView:
@@ -236,7 +247,7 @@ QUESTION_MIN_CHARS = 5
 async def submit_question(
     sessions: async_sessionmaker[AsyncSession],
     secrets: SecretBox,
-    emergency: EmergencyWords,
+    danger: DangerRecogniser,
     *,
     question: str,
     language: str,
@@ -247,5 +258,5 @@ async def submit_question(
     the same receipt code and anonymous reply route as a report, so a person's answer reaches the asker's chat."""
     draft = ReportDraft(category=Category.other, description=question, language=language, kind=CaseKind.question)
     return await submit_report(
-        sessions, secrets, emergency, draft=draft, submission_key=submission_key, reply_chat_id=reply_chat_id
+        sessions, secrets, danger, draft=draft, submission_key=submission_key, reply_chat_id=reply_chat_id
     )

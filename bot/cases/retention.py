@@ -1,8 +1,9 @@
 """Retention and reminders: scheduled work over cases.
 
 - ``purge_expired``: RETENTION_DAYS after a case closed, its content, evidence references and web files, dialogue,
-  notes and reply route are deleted; the row keeps only what anonymous statistics need (category, language,
-  urgency, timestamps).
+  notes, reply route and notifications are deleted; the row keeps only what anonymous statistics need (category,
+  language, urgency, timestamps). SQLite overwrites what is deleted (secure_delete) and the write-ahead log is
+  emptied after.
 - ``enqueue_reminders``: urgent cases still unclaimed after 15 minutes, others after 24 hours (configurable), get a
   reminder in the operators' chat — again every such period until someone claims them.
 """
@@ -12,16 +13,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import or_
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import search
 from bot.core.clock import utcnow
+from bot.core.database import compact_after_purge
 from bot.models import (
     Case,
     CaseMessage,
     CaseNote,
+    ConsoleLink,
+    ConsoleSession,
     ConversationState,
     Evidence,
     KnowledgeGap,
@@ -30,7 +34,7 @@ from bot.models import (
     WebUpload,
 )
 from bot.models.cases import Status
-from bot.models.outbox import OutboxKind
+from bot.models.outbox import OutboxKind, Priority
 
 
 async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention_days: int) -> int:
@@ -45,11 +49,8 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
         if ids:
             for model in (Evidence, CaseMessage, CaseNote, ReplyRoute, WebUpload):
                 await session.exec(delete(model).where(col(model.case_id).in_(ids)))
-            await session.exec(
-                delete(OutboxMessage).where(
-                    col(OutboxMessage.case_id).in_(ids), col(OutboxMessage.sent_at).is_not(None)
-                )
-            )
+            # Every notification of the case, sent, pending or given up: none may outlive its content.
+            await session.exec(delete(OutboxMessage).where(col(OutboxMessage.case_id).in_(ids)))
         for case in cases:
             case.description, case.place, case.incident_time, case.answers = "", None, None, {}
             case.latitude = case.longitude = None
@@ -59,8 +60,16 @@ async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention
         # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
         await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
         await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))
+        # Console sign-in links and sessions long over (they name staff and their browsers, never a reporter).
+        await session.exec(delete(ConsoleLink).where(col(ConsoleLink.expires_at) < cutoff))
+        await session.exec(delete(ConsoleSession).where(col(ConsoleSession.expires_at) < cutoff))
+        if ids:
+            await search.drop_deleted_terms(session)
         await session.commit()
-        return len(ids)
+    engine = sessions.kw.get("bind")
+    if ids and isinstance(engine, AsyncEngine):
+        await compact_after_purge(engine)
+    return len(ids)
 
 
 async def enqueue_reminders(
@@ -87,7 +96,11 @@ async def enqueue_reminders(
                 case.last_reminded_at = now
                 session.add(case)
                 minutes = int((now - case.created_at).total_seconds() // 60)
-                session.add(OutboxMessage(kind=OutboxKind.reminder, case_id=case.id, payload={"minutes": minutes}))
+                priority = Priority.urgent if case.urgent else Priority.normal
+                reminder = OutboxMessage(
+                    kind=OutboxKind.reminder, case_id=case.id, payload={"minutes": minutes}, priority=priority
+                )
+                session.add(reminder)
                 queued += 1
         await session.commit()
         return queued

@@ -1,9 +1,9 @@
 """Full-text search over cases: one document per case (description, place, dialogue, notes).
 
-PostgreSQL: a ``case_search`` table with a GIN index on ``to_tsvector('simple', body)``; SQLite: an FTS5 table
-whose rowid is the case id. Both are written here only, in the caller's transaction, whenever a case's text changes,
-and emptied when retention purges the case. 'simple' (no stemming) treats Kazakh, Russian and English alike; a
-search word matches as a prefix on SQLite and as a whole word on PostgreSQL.
+PostgreSQL: a ``case_search`` table with a stored ``to_tsvector('simple', body)`` and a GIN index on it; SQLite:
+an FTS5 table whose rowid is the case id. Both are written here only, in the caller's transaction, whenever a
+case's text changes, and emptied when retention purges the case. 'simple' (no stemming) treats Kazakh, Russian and
+English alike; a search word matches as a prefix on SQLite and as a whole word on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -63,11 +63,19 @@ def matching(dialect: str, query: str) -> ColumnElement[bool] | None:
         return None
     if dialect == "postgresql":
         # Every word must occur; plainto_tsquery does the quoting.
-        ids = text(
-            "SELECT case_id FROM case_search WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', :q)"
-        ).bindparams(q=" ".join(found))
+        ids = text("SELECT case_id FROM case_search WHERE document @@ plainto_tsquery('simple', :q)").bindparams(
+            q=" ".join(found)
+        )
         return col(Case.id).in_(ids.columns(column("case_id", Integer)))
     else:
         expression = " AND ".join(f'"{word}"*' for word in found)  # words are \\w+ only: nothing to escape
         ids = text("SELECT rowid FROM case_search WHERE case_search MATCH :q").bindparams(q=expression)
     return col(Case.id).in_(ids.columns(column("rowid", Integer)))
+
+
+async def drop_deleted_terms(session: AsyncSession) -> None:
+    """SQLite's FTS5 keeps a deleted document's terms in its index segments until they merge: merge them all now,
+    so the words of a purged case are gone from the file too (with secure_delete, the freed pages are zeroed).
+    PostgreSQL needs nothing here: its own vacuum reclaims dead index entries."""
+    if _dialect(session) == "sqlite":
+        await session.exec(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))  # type: ignore[call-overload]

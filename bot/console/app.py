@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from aiohttp import ClientSession, ClientTimeout, web
 
+from bot.cases import deployment
 from bot.console import access, admin, casework, insight, signin
 from bot.console.reply_templates import load_templates
 from bot.console.web import CONSOLE_KEY, HERE, Console, require_session, security_headers
@@ -62,12 +63,16 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None, stop:
     """Migrate, listen on CONSOLE_HOST:CONSOLE_PORT until SIGTERM/SIGINT (or ``stop``), then close."""
     await database.upgrade_async(settings.database)
     engine = database.create_engine(settings.database)
-    box = SecretBox(
-        load_or_create_secret(
-            settings.secret_key.get_secret_value() if settings.secret_key else None, settings.data_dir
-        )
-    )
-    console = build_console(settings, database.session_factory(engine), box)
+    box = SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir))
+    sessions = database.session_factory(engine)
+    try:
+        await deployment.check_secret(sessions, box)  # the key the data was made with
+        # OPERATOR_IDS as the bot applies it at start: only what changed since, so revocations made since stand.
+        await deployment.apply_operator_ids(sessions, settings.operator_ids)
+    except Exception:
+        await engine.dispose()
+        raise
+    console = build_console(settings, sessions, box)
     runner = web.AppRunner(build_app(console), access_log=None)  # access logs would carry case numbers and tokens
     await runner.setup()
     site = web.TCPSite(runner, settings.console_host, settings.console_port)

@@ -124,9 +124,12 @@ async def case_page(request: web.Request) -> web.Response:
         for m in found.messages
     ]
     timeline += [TimelineItem(n.created_at, "note", n.operator_id, n.body) for n in found.notes]  # type: ignore[arg-type]
+    # Views are many (every page load, this one included): counted under the timeline, listed in the audit log.
+    views = [a for a in audit if a.action == "case_opened"]
     timeline += [
         TimelineItem(a.at, "audit", a.operator_id, a.action, a.detail or "")  # type: ignore[arg-type]
         for a in audit
+        if a.action != "case_opened"
     ]
     timeline.sort(key=lambda item: item.at)
     template_id = request.query.get("template", "")
@@ -139,6 +142,8 @@ async def case_page(request: web.Request) -> web.Response:
         case=case,
         found=found,
         timeline=timeline,
+        views=len(views),
+        viewers=len({a.operator_id for a in views}),
         tags=sorted(tags),
         similar=similar,
         staff=await _staff(request),

@@ -5,6 +5,7 @@ The link's GET only shows a button: link previews and mail scanners that fetch i
 
 from __future__ import annotations
 
+import hmac
 import io
 
 import segno
@@ -12,6 +13,7 @@ from aiohttp import web
 
 from bot.console import access, totp
 from bot.console.web import (
+    LANGUAGE_COOKIE,
     SESSION_COOKIE,
     SIGNED_IN,
     console_of,
@@ -21,6 +23,7 @@ from bot.console.web import (
     render,
     set_session_cookie,
 )
+from bot.core.languages import LANGUAGES
 
 WRONG_CODES_ALLOWED = 5  # then the pending session ends and a new link is needed
 
@@ -70,7 +73,9 @@ async def code_page(request: web.Request, *, wrong: bool = False) -> web.Respons
     if secret is not None:
         uri = totp.provisioning_uri(secret, account=f"operator-{found.operator.id}", issuer=access.ISSUER)
         out = io.BytesIO()
-        segno.make(uri, error="m").save(out, kind="svg", scale=5, xmldecl=False, svgns=True, nl=False)
+        segno.make(uri, error="m").save(
+            out, kind="svg", scale=5, border=4, xmldecl=False, svgns=True, nl=False, omitsize=True
+        )
         qr = out.getvalue().decode("utf-8")
     return render(
         request,
@@ -83,6 +88,8 @@ async def code_page(request: web.Request, *, wrong: bool = False) -> web.Respons
     )
 
 
+# Wrong codes per half-way session, in this process (a second console instance keeps its own count: each still ends
+# the attempt after five, and the link and the session last five minutes in any case).
 _wrong_codes: dict[str, int] = {}
 
 
@@ -90,8 +97,6 @@ async def submit_code(request: web.Request) -> web.StreamResponse:
     console = console_of(request)
     token = request.cookies.get(SESSION_COOKIE, "")
     form = await request.post()
-    import hmac
-
     if not hmac.compare_digest(str(form.get("csrf", "")), console.box.console_csrf(token)):
         return message_page(
             request, status=403, title=_t(request, "console-csrf-title"), text=_t(request, "console-csrf-text")
@@ -130,9 +135,6 @@ async def signed_out(request: web.Request) -> web.Response:
 
 
 async def choose_language(request: web.Request) -> web.StreamResponse:
-    from bot.console.web import LANGUAGE_COOKIE
-    from bot.core.languages import LANGUAGES
-
     form = await request.post()
     lang = str(form.get("lang", ""))
     target = str(form.get("back", "/queue"))

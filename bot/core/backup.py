@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from bot.core.file_modes import private_dir
 from bot.core.settings import Settings
 
 
@@ -58,7 +59,8 @@ def make_backup(settings: Settings, output: Path | None = None, *, now: datetime
 
 
 def _private_parent(target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        private_dir(target.parent)
     if target.exists():
         raise BackupError(f"{target} already exists; choose another --output")
 
@@ -103,6 +105,12 @@ def _pg_dump(database_url: str, target: Path) -> None:
         target.unlink(missing_ok=True)
         first = (done.stderr.strip().splitlines() or ["no output"])[0]
         raise BackupError(f"pg_dump failed (exit {done.returncode}): {first}")
+
+
+def remove_expired_backups(settings: Settings) -> int:
+    """Delete backups in DATA_DIR/backups older than RETENTION_DAYS (daily, with the purge; and at each backup)."""
+    folder = backup_folder(settings)
+    return _remove_expired(folder, settings.retention_days) if folder.is_dir() else 0
 
 
 def _remove_expired(folder: Path, retention_days: int) -> int:

@@ -14,15 +14,38 @@ import base64
 import hashlib
 import hmac
 import logging
-import os
+import math
 import secrets
+from collections import Counter
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from bot.core.file_modes import private_dir, write_private
+
 log = logging.getLogger(__name__)
 MIN_SECRET_LENGTH = 32
+MIN_SECRET_BITS = 80  # by the characters' own frequencies; token_urlsafe(32) scores ~200, 32 random hex digits >= 88
 SECRET_FILE = "secret.key"
+
+
+def secret_weakness(secret: str) -> str | None:
+    """Why ``secret`` is too weak to key everything (None if it is not): short, a repeated pattern, repeated parts
+    (``password`` three times), few different characters, or little entropy by its own character frequencies."""
+    if len(secret) < MIN_SECRET_LENGTH:
+        return f"must be at least {MIN_SECRET_LENGTH} characters"
+    if secret in (secret + secret)[1:-1]:
+        return "is one pattern repeated"
+    trigrams = [secret[i : i + 3] for i in range(len(secret) - 2)]
+    if len(set(trigrams)) < 0.75 * len(trigrams):
+        return "repeats itself too much"
+    counts = Counter(secret)
+    if len(counts) < 8:
+        return "uses fewer than 8 different characters"
+    bits = -sum(n * math.log2(n / len(secret)) for n in counts.values())
+    if bits < MIN_SECRET_BITS:
+        return f"looks guessable (about {bits:.0f} bits of entropy, {MIN_SECRET_BITS} needed)"
+    return None
 
 
 class SecretBox:
@@ -35,6 +58,7 @@ class SecretBox:
         self._submission_key = self._derive(master, b"submission-key")
         self._receipt_pepper = self._derive(master, b"receipt-pepper")
         self._fernet = Fernet(base64.urlsafe_b64encode(self._derive(master, b"reply-route")))
+        self._verifier = self._derive(master, b"key-verifier").hex()
         self._console_token_key = self._derive(master, b"console-token")
         self._console_csrf_key = self._derive(master, b"console-csrf")
         self._second_factor = Fernet(base64.urlsafe_b64encode(self._derive(master, b"console-second-factor")))
@@ -44,6 +68,10 @@ class SecretBox:
     @staticmethod
     def _derive(master: bytes, purpose: bytes) -> bytes:
         return hmac.new(master, b"trust-hotline/" + purpose, hashlib.sha256).digest()
+
+    def verifier(self) -> str:
+        """Stored with the data, to recognise the secret it was made with; reveals nothing of the secret itself."""
+        return self._verifier
 
     def user_key(self, user_id: int) -> str:
         """A stable pseudonym of a Telegram user, useless without the server secret."""
@@ -59,8 +87,12 @@ class SecretBox:
 
     def receipt_hash(self, code: str) -> str:
         """scrypt (n=2**14, r=8, p=1: ~50 ms) of a normalised receipt code with a secret pepper."""
-        digest = hashlib.scrypt(code.encode(), salt=self._receipt_pepper, n=2**14, r=8, p=1, dklen=32)
-        return digest.hex()
+        return receipt_hash_with(code, self._receipt_pepper)
+
+    @property
+    def receipt_pepper(self) -> bytes:
+        """Kept (as a retired pepper) when the secret is rotated, so codes issued before still open their case."""
+        return self._receipt_pepper
 
     def console_token_hash(self, token: str) -> str:
         """What the database keeps of a console sign-in link or session cookie: a stolen copy signs nobody in."""
@@ -104,21 +136,36 @@ class SecretBox:
             return None
 
 
+def receipt_hash_with(code: str, pepper: bytes) -> str:
+    return hashlib.scrypt(code.encode(), salt=pepper, n=2**14, r=8, p=1, dklen=32).hex()
+
+
 def load_or_create_secret(configured: str | None, data_dir: Path) -> str:
-    """The configured secret, else one kept in the data folder (generated on first run, with a warning)."""
+    """The configured secret, else one kept in the data folder (generated on first run).
+
+    A secret in the data folder sits next to the database: whoever copies that volume (a backup, a seized disk)
+    holds both, and with both can key Telegram ids to pseudonyms. So every start says so, in one line.
+    """
     if configured:
         return configured
     path = data_dir / SECRET_FILE
     if path.exists():
-        return path.read_text(encoding="utf-8").strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    secret = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(secret + "\n")
+        secret = path.read_text(encoding="utf-8").strip()
+    else:
+        private_dir(data_dir)
+        secret = secrets.token_urlsafe(48)
+        write_private(path, secret + "\n")
     log.warning(
-        "SECRET_KEY is not set: generated one in %s; production must set SECRET_KEY "
-        "(and keep it: losing it makes stored reply routes and receipt codes unusable)",
+        "SECRET_KEY is not set: using %s, on the data volume next to the database; set SECRET_KEY or "
+        "SECRET_KEY_FILE to a secret kept elsewhere (README: Secrets)",
         path,
     )
     return secret
+
+
+def on_same_volume(secret_file: Path, data_dir: Path) -> bool:
+    """Whether a SECRET_KEY_FILE lies on the same file system as the data (so a copy of one may hold the other)."""
+    try:
+        return secret_file.stat().st_dev == data_dir.stat().st_dev
+    except OSError:
+        return False

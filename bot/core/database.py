@@ -17,18 +17,37 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.core.file_modes import private_dir, private_file
+
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def create_engine(url: str) -> AsyncEngine:
+    # hide_parameters: a failing statement's error (a locked or full disk, a dropped connection) must not carry
+    # the report text it was writing into the log.
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        prepare_sqlite_file(url)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True)
+
+
+def prepare_sqlite_file(url: str) -> None:
+    """An SQLite database file (and its folder) owner-only before SQLite opens it; its -wal and -shm files take
+    the database file's mode from SQLite. Files of an older install are tightened."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return
+    path = Path(parsed.database)
+    if not path.parent.exists():
+        private_dir(path.parent)
+    private_file(path)
+    for companion in ("-wal", "-shm", "-journal"):
+        other = path.with_name(path.name + companion)
+        if other.exists():
+            private_file(other)
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -37,7 +56,18 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes in WAL mode
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted content is overwritten with zeros, not left in free pages of the file (purged reports must be gone).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+async def compact_after_purge(engine: AsyncEngine) -> None:
+    """SQLite: move everything from the write-ahead log into the database file and empty the log, so the pages that
+    held purged content (still in the log) are gone from disk too. Nothing to do on PostgreSQL (its own vacuum)."""
+    if engine.dialect.name != "sqlite":
+        return
+    async with engine.connect() as connection:
+        await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -53,9 +83,7 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(url: str) -> None:
     """Bring the schema to the newest migration (idempotent). Runs Alembic in a thread of its own event loop."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    prepare_sqlite_file(url)
     command.upgrade(alembic_config(url), "head")
 
 

@@ -2,20 +2,29 @@
 
 ``FloodControl`` keeps the buckets in this process; ``RedisFloodControl`` keeps them in Redis, so a user's messages
 count against one bucket whichever instance handles them. Both answer ``await take(user_key)`` the same way.
+
+An album (up to ALBUM_ITEMS files sharing a media_group_id) is one message to the person who sends it, though
+Telegram delivers one update per file: its first file takes one token and decides for the whole album, so a
+10-photo album is never cut short by a burst allowance of 8 (nor does it cost 10 tokens).
 """
 
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
 from redis.asyncio import Redis
 
+ALBUM_ITEMS = 10  # Telegram's largest album
+ALBUM_SECONDS = 60  # an album's files arrive within a second or two; its decision is kept this long
+
 
 class Flood(Protocol):
-    async def take(self, user_key: str) -> tuple[bool, bool]:
-        """(allowed, warn): whether to handle this update, and whether to tell the user to slow down."""
+    async def take(self, user_key: str, album: str | None = None) -> tuple[bool, bool]:
+        """(allowed, warn): whether to handle this update, and whether to tell the user to slow down.
+        ``album``: the media_group_id of the message, if it is one file of an album."""
         ...
 
 
@@ -35,8 +44,21 @@ class FloodControl:
         self._buckets: dict[str, _Bucket] = {}
         self._max_users = max_users
 
-    async def take(self, user_key: str) -> tuple[bool, bool]:
-        return self.check(user_key)
+        self._albums: OrderedDict[tuple[str, str], list[float]] = OrderedDict()  # → [allowed, items, until]
+
+    async def take(self, user_key: str, album: str | None = None) -> tuple[bool, bool]:
+        if album is None:
+            return self.check(user_key)
+        now = time.monotonic()
+        while self._albums and next(iter(self._albums.values()))[2] < now:
+            self._albums.popitem(last=False)
+        seen = self._albums.get((user_key, album))
+        if seen is not None:
+            seen[1] += 1
+            return bool(seen[0]) and seen[1] <= ALBUM_ITEMS, False
+        allowed, warn = self.check(user_key, now)
+        self._albums[(user_key, album)] = [float(allowed), 1.0, now + ALBUM_SECONDS]
+        return allowed, warn
 
     def check(self, user_key: str, now: float | None = None) -> tuple[bool, bool]:
         """(allowed, warn): whether to handle this update, and whether to tell the user to slow down."""
@@ -67,6 +89,14 @@ class FloodControl:
 # and no notice is pending, which is the same as a fresh bucket: idle users cost no memory.
 _TAKE = """
 local rate, burst = tonumber(ARGV[1]), tonumber(ARGV[2])
+if #KEYS == 2 and redis.call('EXISTS', KEYS[2]) == 1 then
+  local items = redis.call('HINCRBY', KEYS[2], 'items', 1)
+  local album_allowed = tonumber(redis.call('HGET', KEYS[2], 'allowed'))
+  if album_allowed == 1 and items <= tonumber(ARGV[4]) then
+    return {1, 0}
+  end
+  return {0, 0}
+end
 local now = tonumber(ARGV[3])
 if not now then
   local t = redis.call('TIME')
@@ -89,6 +119,10 @@ redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'updated', tostring(now)
   'warned_until', tostring(warned_until))
 local keep = math.max((burst - tokens) / rate, warned_until - now)
 redis.call('PEXPIRE', KEYS[1], math.ceil(keep * 1000) + 1000)
+if #KEYS == 2 then
+  redis.call('HSET', KEYS[2], 'allowed', allowed, 'items', 1)
+  redis.call('EXPIRE', KEYS[2], tonumber(ARGV[5]))
+end
 return {allowed, warn}
 """
 
@@ -102,10 +136,13 @@ class RedisFloodControl:
         self._namespace = namespace
         self._script = redis.register_script(_TAKE)
 
-    async def take(self, user_key: str, now: float | None = None) -> tuple[bool, bool]:
+    async def take(self, user_key: str, album: str | None = None, now: float | None = None) -> tuple[bool, bool]:
         """(allowed, warn) as FloodControl.check; ``now`` (seconds) only for tests, else Redis's clock."""
-        args: list[float | str] = [repr(self.rate), str(self.burst)]
-        if now is not None:
-            args.append(repr(now))
-        allowed, warn = await self._script(keys=[f"{self._namespace}:flood:{user_key}"], args=args)
+        # ARGV: rate, burst, now ("" = Redis's clock), album items, album seconds.
+        args: list[float | str] = [repr(self.rate), str(self.burst), "" if now is None else repr(now)]
+        args += [str(ALBUM_ITEMS), str(ALBUM_SECONDS)]
+        keys = [f"{self._namespace}:flood:{user_key}"]
+        if album is not None:
+            keys.append(f"{self._namespace}:album:{user_key}:{album}")
+        allowed, warn = await self._script(keys=keys, args=args)
         return bool(allowed), bool(warn)

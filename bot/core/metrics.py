@@ -25,6 +25,8 @@ ANSWERS = Counter(
     "hotline_answers_total", "Knowledge-base questions by outcome (answer, suggest, unknown)", ["outcome"]
 )
 REPORTS = Counter("hotline_reports_created_total", "Reports committed as cases")
+# Danger recognition (bot/answers/danger.py): how often a citizen got the 112/102 notice first.
+DANGER_NOTICES = Counter("hotline_danger_notices_total", "Messages that signalled immediate danger")
 OUTBOX_BACKLOG = Gauge("hotline_outbox_backlog", "Notifications waiting in the outbox (at scrape time)")
 OUTBOX_AGE = Gauge("hotline_outbox_oldest_age_seconds", "Age of the oldest waiting notification (0: none)")
 TELEGRAM_ERRORS = Counter(

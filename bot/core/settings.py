@@ -8,15 +8,17 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.crypto import secret_weakness
 from bot.core.languages import Language
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ports Telegram's setWebhook accepts
 
 
+GENERATE_SECRET = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
 OperatorRole = Literal["admin", "operator", "analyst", "editor"]  # the names of bot.models.operators.Role
 
 
@@ -75,6 +77,16 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), description="Folder for the SQLite database and generated secret")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite in DATA_DIR")
     secret_key: SecretStr | None = Field(default=None, description="Server secret for keyed hashes and encryption")
+    # Security (issue 11): the secret kept off the data volume; /status guessing; status sessions
+    secret_key_file: Path | None = Field(
+        default=None, description="A file holding SECRET_KEY (a secret mount such as /run/secrets/…), instead of it"
+    )
+    status_global_hourly_limit: int = Field(
+        default=1000, ge=1, description="Failed /status lookups all users together may make in an hour"
+    )
+    status_session_minutes: float = Field(
+        default=30, gt=0, le=1440, description="How long after /status the case stays open in the chat for replies"
+    )
     # Citizens
     flood_rate: float = Field(default=1.0, gt=0, description="Messages per second a user may send, sustained")
     flood_burst: int = Field(default=8, ge=1, description="Messages a user may send in a burst")
@@ -252,13 +264,34 @@ class Settings(BaseSettings):
 
     @field_validator("secret_key")
     @classmethod
-    def _secret_length(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and len(value.get_secret_value()) < 32:
-            raise ValueError(
-                "must be at least 32 characters; generate one with "
-                "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
-            )
+    def _secret_strength(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and (weakness := secret_weakness(value.get_secret_value())):
+            raise ValueError(f"{weakness}; generate one with {GENERATE_SECRET}")
         return value
+
+    @field_validator("secret_key_file")
+    @classmethod
+    def _secret_file(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        if value is None:
+            return value
+        if info.data.get("secret_key") is not None:
+            raise ValueError("SECRET_KEY is set too; set only one of SECRET_KEY and SECRET_KEY_FILE")
+        try:
+            secret = value.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            raise ValueError(f"cannot read {value} ({type(error).__name__}); point it at a readable file") from None
+        if weakness := secret_weakness(secret):
+            raise ValueError(f"the secret in {value} {weakness}; generate one with {GENERATE_SECRET}")
+        return value
+
+    @property
+    def configured_secret(self) -> str | None:
+        """SECRET_KEY, or the content of SECRET_KEY_FILE; None: generated into DATA_DIR (see crypto)."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        if self.secret_key_file is not None:
+            return self.secret_key_file.read_text(encoding="utf-8").strip()
+        return None
 
     @property
     def operators_language(self) -> str:
@@ -296,7 +329,7 @@ def load_settings(**overrides: object) -> Settings:
         name = str(error["loc"][0]).upper() if error["loc"] else "configuration"
         given = error.get("input")
         # Never echo secrets (a URL may hold a password).
-        secret = name in {"BOT_TOKEN", "SECRET_KEY", "DATABASE_URL", "WEBHOOK_SECRET", "REDIS_URL"}
+        secret = name in {"BOT_TOKEN", "SECRET_KEY", "SECRET_KEY_FILE", "DATABASE_URL", "WEBHOOK_SECRET", "REDIS_URL"}
         shown = "" if given is None or secret or isinstance(given, dict) else f" (got {str(given)[:40]!r})"
         problem = error["msg"].removeprefix("Value error, ")
         raise ConfigError(

@@ -44,7 +44,8 @@ class WebhookSettings:
 
     def pause(self, attempt: int, retry_after: float | None) -> float:
         """Seconds before the next attempt after ``attempt`` failed ones."""
-        seconds = retry_after if retry_after is not None else min(2.0**attempt, self.max_delay)
+        # The exponent is capped: about 1000 failed attempts fit in the ~23 h before an update is dropped.
+        seconds = retry_after if retry_after is not None else min(2.0 ** min(attempt, 30), self.max_delay)
         return seconds * self.time_scale
 
 
@@ -183,6 +184,7 @@ class WebhookDeliverer:
             if out_of_attempts or loop.time() + pause > give_up_at:
                 self._queue.pending.pop(update["update_id"], None)
                 self.dropped.append(update["update_id"])
+                self._on_delivered()  # wakes waiters: the update's fate is settled
                 return
             await asyncio.sleep(pause)
 

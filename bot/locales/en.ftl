@@ -322,6 +322,17 @@ citizen-op-answer = • { $label }: { $answer }
 citizen-op-templates = Or send a saved reply to case { $number }: the reporter receives it in their language ({ $language }).
 citizen-op-template-sent = Sent to the reporter of case { $number }:
     { $text }
+## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
+danger-notice = 🚨 If this is happening now or someone is in danger, call { $emergency } right away (police: { $police }). This bot is not an emergency service and does not reply at once. When you are safe, you can report it here with /report.
+danger-happening-now = Is this happening right now?
+danger-now-yes-button = 🚨 Yes, right now
+danger-now-no-button = No
+danger-call-now = 🚨 Call { $emergency } now (police: { $police }): operators read reports, but not at once. When you can, continue the report here; it will be marked urgent.
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what } sent to you in your private chat with the bot.
+security-start-private-chat = Open a private chat with the bot and press Start, then ask again: case content is only sent there.
+security-what-case = Case { $number }
+security-what-export = The export
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Trust Hotline console
 console-footer = Times in { $zone }. Confidential: for the hotline's staff only.
@@ -617,6 +628,14 @@ kb-taught-unknown_entry = That entry is no longer in the knowledge base.
 kb-taught-empty = The question is empty: nothing to teach.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
+console-queue-count-more = More than { $count } cases; narrow the filters or the search to page through them all.
+console-views = Opened { $count ->
+    [one] once
+   *[other] { $count } times
+} by { $people ->
+    [one] one staff member
+   *[other] { $people } staff members
+}.
 
 ## Web intake (bot/web): reports without Telegram
 web-site-name = Trust hotline of the National Security Committee

@@ -330,6 +330,17 @@ citizen-op-answer = • { $label }: { $answer }
 citizen-op-templates = Немесе { $number } өтініші бойынша дайын жауап жіберіңіз: өтініш беруші оны өз тілінде ({ $language }) алады.
 citizen-op-template-sent = { $number } өтініші бойынша өтініш берушіге жіберілді:
     { $text }
+## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
+danger-notice = 🚨 Егер бұл дәл қазір болып жатса немесе біреуге қауіп төніп тұрса, дереу { $emergency } нөміріне қоңырау шалыңыз (полиция — { $police }). Бұл бот жедел қызмет емес және бірден жауап бермейді. Қауіпсіз жерге жеткенде, бұл туралы осында /report арқылы хабарлай аласыз.
+danger-happening-now = Бұл дәл қазір болып жатыр ма?
+danger-now-yes-button = 🚨 Иә, дәл қазір
+danger-now-no-button = Жоқ
+danger-call-now = 🚨 Дәл қазір { $emergency } нөміріне қоңырау шалыңыз (полиция — { $police }): операторлар хабарламаларды оқиды, бірақ бірден емес. Мүмкіндік болғанда, хабарламаны осында жалғастырыңыз — ол шұғыл деп белгіленеді.
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what }: ботпен жеке чатыңызға жіберілді.
+security-start-private-chat = Ботпен жеке чат ашып, «Бастау» түймесін басыңыз, содан кейін қайта сұраңыз: өтініш материалдары тек сонда жіберіледі.
+security-what-case = { $number } өтініші
+security-what-export = Экспорт
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Сенім телефонының консолі
 console-footer = Уақыт { $zone } белдеуі бойынша көрсетілген. Құпия: тек сенім телефонының қызметкерлеріне арналған.
@@ -619,6 +630,8 @@ kb-taught-unknown_entry = Бұл жазба білім қорында енді �
 kb-taught-empty = Сұрақ бос: қосатын ештеңе жоқ.
 kb-gap-gone = Бұл сұрақты басқа редактор қарап қойған.
 kb-gap-dismissed = Тақырыпқа қатысы жоқ сұрақ ретінде белгіленді.
+console-queue-count-more = { $count } өтініштен көп; бәрін көру үшін сүзгілерді немесе іздеуді нақтылаңыз.
+console-views = { $count } рет ашылды, қызметкерлер саны: { $people }.
 
 ## Web intake (bot/web): reports without Telegram
 web-site-name = Ұлттық қауіпсіздік комитетінің сенім телефоны

@@ -634,11 +634,22 @@ citizen-op-answer = • { $label }: { $answer }
 citizen-op-templates = Или отправьте готовый ответ по обращению { $number }: заявитель получит его на своём языке ({ $language }).
 citizen-op-template-sent = Отправлено заявителю по обращению { $number }:
     { $text }
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what }: отправлено вам в личный чат с ботом.
+security-start-private-chat = Откройте личный чат с ботом и нажмите «Начать», затем повторите запрос: материалы обращений отправляются только туда.
+security-what-case = Обращение { $number }
+security-what-export = Выгрузка
 ## Operators' chat and prompts (issue 16: emulator strictness)
 opchat-prompt-for = { $name }, { $prompt }
 opchat-migrated = Telegram преобразовал группу операторов в супергруппу (новый id { $chat_id }). Уведомления об обращениях теперь приходят туда, ничего не потеряно.
 opchat-lost = ⚠️ Бот больше не может писать в чат операторов (Telegram: { $reason }). Новые обращения и срочные уведомления сохраняются и будут доставлены, как только бота вернут в группу. Добавьте его обратно или попросите администратора изменить OPERATOR_CHAT_ID.
 opchat-evidence-undelivered = ⚠️ Вложение { $position } из { $total } не удалось показать здесь (Telegram: { $reason }).
+## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
+danger-notice = 🚨 Если это происходит сейчас или кому-то угрожает опасность, немедленно звоните { $emergency } (полиция — { $police }). Этот бот не экстренная служба и отвечает не сразу. Когда будете в безопасности, сообщите об этом здесь: /report.
+danger-happening-now = Это происходит прямо сейчас?
+danger-now-yes-button = 🚨 Да, прямо сейчас
+danger-now-no-button = Нет
+danger-call-now = 🚨 Звоните { $emergency } прямо сейчас (полиция — { $police }): операторы читают сообщения, но не сразу. Когда сможете, продолжите сообщение здесь — оно будет отмечено как срочное.
 ## Teach loop: editors decide what unanswered questions mean (/gaps)
 kb-gap-question = ❓ «{ $text }» ({ $language }, спрашивали { $asked } { $asked ->
         [one] раз
@@ -660,6 +671,12 @@ kb-taught-unknown_entry = Такой записи больше нет в баз�
 kb-taught-empty = Пустой вопрос: добавлять нечего.
 kb-gap-gone = Этот вопрос уже разобрал другой редактор.
 kb-gap-dismissed = Отмечено как вопрос не по теме.
+console-queue-count-more = Больше { $count } обращений; уточните фильтры или поиск, чтобы увидеть все.
+console-views = Открыто { $count } { $count ->
+    [one] раз
+    [few] раза
+   *[many] раз
+}, сотрудников: { $people }.
 
 ## Web intake (bot/web): reports without Telegram
 web-site-name = Телефон доверия Комитета национальной безопасности

@@ -2,6 +2,7 @@
 
 from bot.models.cases import Case, CaseMessage, CaseNote, Evidence, ReplyRoute, UserCounter
 from bot.models.console import CaseTag, ConsoleCredential, ConsoleLink, ConsoleSession
+from bot.models.deployment import DeploymentFact
 from bot.models.fsm import ConversationState
 from bot.models.knowledge_stats import AnswerFeedback, AnswerOutcome, KnowledgeGap, LearnedPhrasing
 from bot.models.operators import AuditEntry, Operator
@@ -22,6 +23,7 @@ __all__ = [
     "ConsoleLink",
     "ConsoleSession",
     "ConversationState",
+    "DeploymentFact",
     "Evidence",
     "KnowledgeGap",
     "LearnedPhrasing",

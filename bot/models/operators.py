@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import BigInteger, Column
 from sqlmodel import Field, SQLModel
 
 from bot.core.clock import utcnow
@@ -23,7 +24,7 @@ class Operator(SQLModel, table=True):
     __tablename__ = "operators"
 
     id: int | None = Field(default=None, primary_key=True)
-    telegram_id: int = Field(unique=True, index=True)
+    telegram_id: int = Field(sa_column=Column(BigInteger, unique=True, index=True, nullable=False))
     role: Role = Field(max_length=10)
     active: bool = True
     added_at: datetime = Field(default_factory=utcnow)

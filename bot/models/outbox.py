@@ -19,6 +19,14 @@ class OutboxKind(StrEnum):
     reminder = "reminder"
 
 
+class Priority:
+    """Delivery order: higher first, then oldest first. An urgent case's card and alert must not wait behind a
+    backlog of ordinary notifications (a flood of junk reports must not delay them)."""
+
+    normal = 0
+    urgent = 10
+
+
 class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox"
 
@@ -26,6 +34,7 @@ class OutboxMessage(SQLModel, table=True):
     kind: OutboxKind = Field(max_length=20)
     case_id: int | None = Field(default=None, foreign_key="cases.id", index=True)
     payload: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    priority: int = Field(default=Priority.normal, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = Field(default_factory=utcnow)
     next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
     attempts: int = 0

@@ -9,8 +9,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
 
+from bot.models.case_numbers import MAX_CASE_ID
 from bot.models.cases import Category, Outcome, Status
+
+# A forged id out of these bounds does not match the button at all (the fallback answers "stale button"): it never
+# reaches the database, where an id >= 2**63 overflows the driver.
+CaseId = Field(ge=1, le=MAX_CASE_ID)
 
 
 class MenuChoice(StrEnum):
@@ -54,6 +60,8 @@ class ReportStepChoice(StrEnum):
     describe = "describe"  # from the review: write the description again
     recategorize = "recategorize"  # from the review: choose another category
     cancel = "cancel"
+    now_yes = "now-yes"  # "is it happening right now?" (a description that signals danger)
+    now_no = "now-no"
 
 
 class ReportStep(CallbackData, prefix="rs"):
@@ -92,7 +100,7 @@ class CaseButton(StrEnum):
 
 class OperatorAction(CallbackData, prefix="o"):
     action: CaseButton
-    case: int
+    case: int = CaseId
 
 
 class NewStatus(StrEnum):
@@ -130,7 +138,7 @@ class HumanAction(CallbackData, prefix="h"):
 
 
 class OperatorStatus(CallbackData, prefix="os"):
-    case: int
+    case: int = CaseId
     value: NewStatus
 
 

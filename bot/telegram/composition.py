@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -17,7 +17,7 @@ from aiogram import BaseMiddleware, Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
-from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, StorageKey
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from aiogram.types import TelegramObject
@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.answer_engine import AnswerEngine
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 from bot.answers.knowledge_stats import QuestionLog
 from bot.answers.learning import LearnedKnowledge
@@ -35,11 +35,12 @@ from bot.cases.outbox import OutboxWorker
 from bot.cases.preferences import LanguagePreferences
 from bot.core import database
 from bot.core.coordination import Coordinator, connect_redis
-from bot.core.crypto import SecretBox, load_or_create_secret
+from bot.core.crypto import SecretBox, load_or_create_secret, on_same_volume
+from bot.core.file_modes import private_dir
 from bot.core.flood_control import Flood, FloodControl, RedisFloodControl
 from bot.core.i18n import Translator
 from bot.core.settings import ConfigError, Settings
-from bot.telegram.conversation_storage import DatabaseStorage, HashedKeyBuilder
+from bot.telegram.conversation_storage import SESSION_EXPIRES, DatabaseStorage, HashedKeyBuilder
 from bot.telegram.dedup import MemoryUpdateLog, RedisUpdateLog, UpdateDeduplication, UpdateLog
 from bot.telegram.errors import create_error_router
 from bot.telegram.handlers import build_router
@@ -76,6 +77,11 @@ class SharedRedisStorage(RedisStorage):
     async def close(self) -> None:
         pass
 
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        await super().set_data(key, data)
+        if data and SESSION_EXPIRES in data:  # a /status session: Redis forgets it when it lapses
+            await self.redis.expireat(self.key_builder.build(key, "data"), int(float(data[SESSION_EXPIRES])) + 1)
+
 
 @dataclass
 class Services:
@@ -91,7 +97,7 @@ class Services:
     preferences: LanguagePreferences
     question_log: QuestionLog
     flood: Flood
-    emergency: EmergencyWords
+    danger: DangerRecogniser
     coordinator: Coordinator
     updates: UpdateLog
     outbox: OutboxWorker
@@ -118,7 +124,7 @@ class Services:
             "sessions": self.sessions,
             "preferences": self.preferences,
             "question_log": self.question_log,
-            "emergency": self.emergency,
+            "danger": self.danger,
             "outbox": self.outbox,
             "questionnaires": self.questionnaires,
             "reply_templates": self.reply_templates,
@@ -153,13 +159,20 @@ def redis_namespace(settings: Settings) -> str:
 
 
 def build_services(settings: Settings, *, bot: Bot) -> Services:
-    if settings.redis_url is not None and settings.secret_key is None:
+    if settings.redis_url is not None and settings.configured_secret is None:
         raise ConfigError(
             "configuration error: SECRET_KEY is not set; with REDIS_URL (several instances) every instance must "
             "share one SECRET_KEY, so set SECRET_KEY in the environment or in .env"
         )
     kb = load_knowledge_base(settings.knowledge_dir)
-    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    secret = settings.configured_secret
+    private_dir(settings.data_dir)
+    if settings.secret_key_file is not None and on_same_volume(settings.secret_key_file, settings.data_dir):
+        log.warning(
+            "SECRET_KEY_FILE %s is on the same volume as DATA_DIR: a copy of the data may take the secret with it; "
+            "keep it on a secret mount (README: Secrets)",
+            settings.secret_key_file,
+        )
     db = database.create_engine(settings.database)
     sessions = database.session_factory(db)
     namespace = redis_namespace(settings)
@@ -200,7 +213,7 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         preferences=LanguagePreferences(sessions, redis=redis, namespace=namespace),
         question_log=QuestionLog(sessions),
         flood=flood,
-        emergency=EmergencyWords.load(settings.knowledge_dir),
+        danger=DangerRecogniser.load(settings.knowledge_dir),
         coordinator=Coordinator(redis=redis, db=db, namespace=namespace),
         updates=updates,
         outbox=OutboxWorker(sessions, notifier),

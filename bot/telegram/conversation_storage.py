@@ -7,6 +7,7 @@ draft of their report. Here the key is an HMAC of them (SecretBox.conversation_k
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any, Literal
@@ -14,7 +15,7 @@ from typing import Any, Literal
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, KeyBuilder, StateType, StorageKey
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import col, delete
+from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.core.clock import utcnow
@@ -22,6 +23,13 @@ from bot.core.crypto import SecretBox
 from bot.models import ConversationState
 
 _KEEP = object()  # "leave the state as it is" (None means "no state")
+# A state's data with this key (epoch seconds) lapses then: the storage forgets state and data (a /status session,
+# whose case id must not stay linked to the account's key).
+SESSION_EXPIRES = "expires_at"
+
+
+def lapsed(data: Mapping[str, Any], now: float | None = None) -> bool:
+    return SESSION_EXPIRES in data and float(data[SESSION_EXPIRES]) < (time.time() if now is None else now)
 
 
 def hashed_key(secrets: SecretBox, key: StorageKey) -> str:
@@ -64,6 +72,9 @@ class DatabaseStorage(BaseStorage):
             self._remember(hashed, cached)
         else:
             self._cache.move_to_end(hashed)
+        if lapsed(cached[1]):
+            await self._save(key, state=None, data={})
+            return None, {}
         return cached
 
     def _remember(self, hashed: str, value: tuple[str | None, dict[str, Any]]) -> None:
@@ -107,3 +118,18 @@ class DatabaseStorage(BaseStorage):
 
     async def close(self) -> None:
         pass
+
+
+async def forget_lapsed_sessions(sessions: async_sessionmaker[AsyncSession]) -> int:
+    """Delete conversation states whose session has lapsed (see SESSION_EXPIRES); returns how many.
+
+    Only states with data are looked at, and the few that are /status sessions are recognised by their data.
+    """
+    now = time.time()
+    async with sessions() as session:
+        rows = (await session.exec(select(ConversationState.key, ConversationState.data))).all()
+        gone = [key for key, data in rows if lapsed(data or {}, now)]
+        if gone:
+            await session.exec(delete(ConversationState).where(col(ConversationState.key).in_(gone)))
+            await session.commit()
+    return len(gone)

@@ -48,7 +48,9 @@ class UserContext(BaseMiddleware):
         lang = await self.preferences.get(user_key) or language_from_telegram(user.language_code, self.default_language)
         t = Texts(self.translator, lang, self.zone)
         data.update(user_key=user_key, lang=lang, t=t)
-        allowed, warn = await self.flood.take(user_key)
+        message = event.message if isinstance(event, Update) else None
+        # The files of an album are one message to their sender: one token for the album (flood_control).
+        allowed, warn = await self.flood.take(user_key, album=message.media_group_id if message else None)
         if allowed:
             return await handler(event, data)
         if warn:

@@ -1,11 +1,11 @@
 """``GET /healthz`` and ``GET /metrics``, and the Bot API error counter.
 
-Webhook mode serves both on the webhook's aiohttp app; long polling on a small listener of their own
-(HEALTH_HOST:HEALTH_PORT). /healthz answers 200 when the database and Redis (if configured) answer within a couple
-of seconds and no problem needs a person, else 503: a load balancer then stops sending this instance updates, and
-Docker marks it unhealthy. Problems that need a person (issue 16): Telegram refused WEBHOOK_URL (this instance), the
-operators' chat is lost (all instances: it is in the database); each is named in the body and set in
-``hotline_problem``.
+Both modes serve them on a small private listener (HEALTH_HOST:HEALTH_PORT); webhook mode also answers /healthz (not
+/metrics, which shows when reports are made) on the public webhook port for the load balancer. /healthz answers 200
+when the database and Redis (if configured) answer within a couple of seconds and no problem needs a person, else
+503: a load balancer then stops sending this instance updates, and Docker marks it unhealthy. Problems that need a
+person (issue 16): Telegram refused WEBHOOK_URL (this instance), the operators' chat is lost (all instances: it is
+in the database); each is named in the body and set in ``hotline_problem``.
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ async def health(services: Services) -> tuple[bool, dict[str, str]]:
     return healthy, status
 
 
-def add_ops_routes(app: web.Application, services: Services) -> None:
+def add_ops_routes(app: web.Application, services: Services, *, with_metrics: bool = True) -> None:
     async def healthz(_request: web.Request) -> web.Response:
         healthy, status = await health(services)
         body = {"status": "ok" if healthy else "unavailable", **status}
@@ -155,7 +155,8 @@ def add_ops_routes(app: web.Application, services: Services) -> None:
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     app.router.add_get("/healthz", healthz)
-    app.router.add_get("/metrics", metrics_page)
+    if with_metrics:
+        app.router.add_get("/metrics", metrics_page)
 
 
 async def start_health_server(services: Services, host: str, port: int) -> web.AppRunner:

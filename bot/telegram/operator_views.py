@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -15,6 +17,33 @@ from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.texts import Texts
 
 CARD_LAYOUT = (2, 2, 2)  # open claim / status reply / note release
+
+# What a citizen wrote is confined and marked in operators' views, so it can never pass for the bot's own lines
+# ("Claimed by: …", "Reporter reachable: no", a fake dialogue line): every line of a block starts with BLOCK_MARK,
+# a line break inside a one-line field shows as LINE_BREAK, and invisible characters (bidirectional overrides and
+# isolates, zero-width characters, other controls) are removed.
+BLOCK_MARK = "│ "
+LINE_BREAK = " ⏎ "
+
+
+_INVISIBLE = ("Cc", "Cf", "Co", "Cs")  # controls, format characters (bidi, zero-width), private use, surrogates
+
+
+def _visible(line: str) -> str:
+    line = line.replace("\t", " ")
+    return "".join(ch for ch in line if unicodedata.category(ch) not in _INVISIBLE).strip()
+
+
+def citizen_line(text: str | None) -> str:
+    """A citizen's field on one line: its line breaks shown as ⏎, nothing invisible left."""
+    lines = [_visible(line) for line in (text or "").splitlines()]
+    return LINE_BREAK.join(line for line in lines if line)
+
+
+def citizen_block(text: str | None) -> str:
+    """A citizen's text as a block whose every line is marked, nothing invisible left."""
+    lines = [_visible(line) for line in (text or "").splitlines()] or [""]
+    return "\n".join((BLOCK_MARK + line).rstrip() for line in lines)
 
 
 def language(case: Case) -> str:
@@ -93,7 +122,7 @@ def template_buttons(t: Texts, case_id: int, templates: ReplyTemplates) -> Inlin
 
 def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None = None) -> str:
     case = found.case
-    place = case.place or ""
+    place = citizen_line(case.place)
     if case.latitude is not None:
         place = f"{place} ({case.latitude:.5f}, {case.longitude:.5f})".strip()
     lines = [
@@ -110,9 +139,9 @@ def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None 
             time=t.when(case.created_at),
             claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
             place=place or "–",
-            incident=case.incident_time or "–",
+            incident=citizen_line(case.incident_time) or "–",
             route=t("op-yes") if found.route_exists and not case.reporter_unreachable else t("op-no"),
-            description=case.description or "–",
+            description=citizen_block(case.description) if case.description else "–",
         )
     ]
     if questionnaires is not None and case.answers:
@@ -121,16 +150,18 @@ def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None 
             lines.append(t("citizen-op-answer", label=label, answer=answer))
     for item in found.evidence:
         if item.kind == "link" and item.text:
-            lines.append(t("op-evidence-link", text=item.text))
+            lines.append(t("op-evidence-link", text=citizen_line(item.text)))
     if found.messages:
         lines.append(t("op-case-messages"))
         for message in found.messages:
             key = "op-case-message-in" if message.operator_id is None else "op-case-message-out"
-            lines.append(t(key, date=t.when(message.created_at), text=message.body, operator=message.operator_id or 0))
+            text = citizen_line(message.body)
+            lines.append(t(key, date=t.when(message.created_at), text=text, operator=message.operator_id or 0))
     if found.notes:
         lines.append(t("op-case-notes"))
         for note in found.notes:
-            lines.append(t("op-case-note", date=t.when(note.created_at), text=note.body, operator=note.operator_id))
+            text = citizen_line(note.body)
+            lines.append(t("op-case-note", date=t.when(note.created_at), text=text, operator=note.operator_id))
     if case.channel is Channel.web:
         lines.insert(1, t("op-web-case"))
     return "\n".join(lines)

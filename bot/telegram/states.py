@@ -10,6 +10,7 @@ class ReportFlow(StatesGroup):
 
     category = State()
     description = State()
+    happening_now = State()  # the description signals danger: is it happening right now?
     evidence = State()
     question = State()  # the category's questionnaire, one question at a time (the draft's "asked")
     review = State()

@@ -11,6 +11,7 @@ confirm updates that a crash then loses. The cost is a connection held per updat
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 from collections.abc import Callable
 
@@ -24,6 +25,7 @@ from aiogram.exceptions import (
 )
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
+from pydantic import ValidationError
 
 from bot.core.coordination import Coordinator
 from bot.core.settings import Settings
@@ -42,13 +44,30 @@ class WebhookHandler(SimpleRequestHandler):
     def __init__(self, dispatcher: Dispatcher, bot: Bot, *, secret_token: str, draining: Callable[[], bool]) -> None:
         super().__init__(dispatcher, bot, handle_in_background=False, secret_token=secret_token)
         self._draining = draining
+        self._expected = secret_token.encode("ascii")
+
+    def verify_secret(self, telegram_secret_token: str, bot: Bot) -> bool:
+        # compare_digest raises on non-ASCII str: compare bytes, so any header gets 401, never a 500.
+        given = telegram_secret_token.encode("utf-8", "surrogateescape")
+        return hmac.compare_digest(given, self._expected)
 
     async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
         if self._draining():
             return web.Response(status=503)
-        update = await request.json(loads=bot.session.json_loads)
+        try:
+            update = await request.json(loads=bot.session.json_loads)
+        except ValueError:
+            log.warning("webhook: a request whose body is not JSON was refused")
+            return web.Response(status=400)
         delivery = Delivery()
-        result = await self.dispatcher.feed_webhook_update(bot, update, delivery=delivery, **self.data)
+        try:
+            result = await self.dispatcher.feed_webhook_update(bot, update, delivery=delivery, **self.data)
+        except ValidationError as error:
+            # An update this version cannot read: answered 200 so Telegram does not hold the queue re-sending it;
+            # logged by field location only (pydantic's message would quote what the user wrote).
+            fields = sorted({".".join(str(part) for part in item["loc"]) for item in error.errors()})
+            log.warning("webhook: an update that could not be read was dropped (fields: %s)", ", ".join(fields)[:300])
+            return web.Response(status=200)
         if delivery.retry_later:
             return web.Response(status=503)
         return web.Response(body=self._build_response_writer(bot=bot, result=result))

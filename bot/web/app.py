@@ -60,6 +60,7 @@ class WebServices:
     # Abuse control without identity: deployment-wide buckets, never per address.
     submissions: FloodControl
     lookups: FloodControl
+    per_form: FloodControl  # each form token: a script hammering one draft is slowed, the rest unaffected
 
 
 SERVICES = web.AppKey("services", WebServices)
@@ -189,8 +190,10 @@ async def report_post(request: web.Request) -> web.Response:
     services: WebServices = request.app[SERVICES]
     settings = services.settings
     page = _page(request)
-    fields, files, remove = await _read_report_form(request, page.lang)
     token = request.cookies.get(FORM_COOKIE)
+    if token and not services.per_form.check(services.secrets.form_token_key(token))[0]:
+        return _html(pages.message(page, "web-report-title", "web-error-busy"), status=429)
+    fields, files, remove = await _read_report_form(request, page.lang)
     existing = await _current_draft(request)
     if existing is None:
         token = web_reports.new_form_token()
@@ -309,7 +312,8 @@ async def submit(request: web.Request) -> web.Response:
     form = await request.post()
     token = request.cookies.get(FORM_COOKIE, "")
     nonce = str(form.get("nonce", ""))[:40]
-    allowed, _ = services.submissions.check("web-submit")
+    allowed = services.per_form.check(services.secrets.form_token_key(token))[0] if token else True
+    allowed = allowed and services.submissions.check("web-submit")[0]
     if not allowed:
         return _html(pages.message(page, "web-report-title", "web-error-busy"), status=429)
     try:

@@ -13,7 +13,7 @@ from aiohttp import web
 from bot.answers.answer_engine import AnswerEngine
 from bot.answers.emergency import EmergencyWords
 from bot.answers.knowledge_base import load_knowledge_base, load_lexicon
-from bot.cases import web_reports
+from bot.cases import deployment, web_reports
 from bot.core import database
 from bot.core.crypto import SecretBox, load_or_create_secret
 from bot.core.flood_control import FloodControl
@@ -23,18 +23,18 @@ from bot.web.app import WebServices, build_app
 
 log = logging.getLogger(__name__)
 DRAFT_SWEEP_SECONDS = 300
+FORM_POSTS_PER_MINUTE = 20  # one draft's Continue/Send presses: a person needs a few, a script many
 FAILED_LOOKUPS_PER_MINUTE = 30  # deployment-wide: guessing 80-bit codes stays hopeless, reporters are never locked
 
 
 def build_web_services(settings: Settings) -> WebServices:
     kb = load_knowledge_base(settings.knowledge_dir)
-    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     db = database.create_engine(settings.database)
     per_second = settings.web_submissions_per_minute / 60
     return WebServices(
         settings=settings,
         sessions=database.session_factory(db),
-        secrets=SecretBox(load_or_create_secret(secret, settings.data_dir)),
+        secrets=SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir)),
         translator=Translator(
             defaults={
                 "emergency": settings.emergency_number,
@@ -47,6 +47,7 @@ def build_web_services(settings: Settings) -> WebServices:
         emergency=EmergencyWords.load(settings.knowledge_dir),
         submissions=FloodControl(rate=per_second, burst=max(1, int(settings.web_submissions_per_minute // 2))),
         lookups=FloodControl(rate=FAILED_LOOKUPS_PER_MINUTE / 60, burst=FAILED_LOOKUPS_PER_MINUTE),
+        per_form=FloodControl(rate=FORM_POSTS_PER_MINUTE / 60, burst=FORM_POSTS_PER_MINUTE // 2),
     )
 
 
@@ -70,6 +71,7 @@ class WebIntake:
                 loop.add_signal_handler(signum, self.stop)
         await database.upgrade_async(self.settings.database)
         self.services = services = build_web_services(self.settings)
+        await deployment.check_secret(services.sessions, services.secrets)  # the key the data was made with
         # access_log=None: no address, User-Agent or request line is ever written.
         runner = web.AppRunner(build_app(services), access_log=None, handle_signals=False)
         await runner.setup()

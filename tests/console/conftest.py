@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import moderation, reports
 from bot.cases.reports import ReportDraft
 from bot.console import access, totp
@@ -68,7 +68,7 @@ class RunningConsole:
         receipt = await reports.submit_report(
             self.sessions,
             self.box,
-            EmergencyWords.load(KNOWLEDGE),
+            DangerRecogniser.load(KNOWLEDGE),
             draft=draft,
             submission_key=f"k{time.monotonic_ns()}",
             reply_chat_id=555_000_111,
@@ -106,7 +106,10 @@ async def running_console(settings: Settings) -> AsyncIterator[RunningConsole]:
     await moderation.seed_operators(sessions, settings.operator_ids)
     try:
         yield RunningConsole(
-            settings, sessions, SecretBox(SECRET), f"http://{settings.console_host}:{settings.console_port}"
+            settings,
+            sessions,
+            SecretBox(settings.secret_key.get_secret_value() if settings.secret_key else SECRET),
+            f"http://{settings.console_host}:{settings.console_port}",
         )
     finally:
         stop.set()

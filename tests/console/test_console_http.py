@@ -381,3 +381,67 @@ async def test_no_reporter_identity_in_any_page_export_or_log(
     everything = "\n".join(pages) + caplog.text
     assert "555000111" not in everything
     assert DESCRIPTION not in caplog.text
+
+
+async def test_evidence_is_fetched_from_the_bot_api_when_asked_and_streamed(tmp_path) -> None:
+    from bot.emulator import BotAPIEmulator
+    from bot.emulator.files import make_png
+    from bot.models import Evidence
+
+    async with BotAPIEmulator() as emulator:
+        picture = make_png(64, 48)
+        record = emulator.files.add("photo", picture)
+        settings = console_settings(
+            tmp_path, bot_token="4242424242:console-evidence-test-AAAAAAAAAAAA", telegram_api_url=emulator.base_url
+        )
+        async with running_console(settings) as console:
+            case_id = await console.report(DESCRIPTION)
+            other_case = await console.report("Другое обращение о вербовке подростков в группу через чат.")
+            async with console.sessions() as session:
+                item = Evidence(case_id=case_id, item=1, kind="photo", file_id=record.file_id)
+                session.add(item)
+                await session.commit()
+                await session.refresh(item)
+            client = await sign_in(console, ANALYST)
+            try:
+                _, page = await get(client, f"{console.url}/cases/{case_id}")
+                assert f"/cases/{case_id}/evidence/{item.id}" in page
+                assert not emulator.calls_of("getFile"), "nothing is fetched until someone asks"
+                async with client.get(f"{console.url}/cases/{case_id}/evidence/{item.id}") as answer:
+                    body = await answer.read()
+                    assert answer.status == 200 and answer.headers["Content-Type"] == "image/jpeg"
+                    assert answer.headers["Cache-Control"] == "no-store"
+                assert body == picture
+                assert len(emulator.calls_of("getFile")) == 1
+                assert (await get(client, f"{console.url}/cases/{other_case}/evidence/{item.id}"))[0] == 404
+            finally:
+                await client.close()
+            async with console.sessions() as session:
+                viewed = (await session.exec(select(AuditEntry).where(AuditEntry.action == "evidence_viewed"))).all()
+            assert [(entry.case_id, entry.detail) for entry in viewed] == [(case_id, "item 1")]
+    assert not list((tmp_path / "data").glob("**/*.png")) and not list((tmp_path / "data").glob("**/*.jpg"))
+
+
+async def test_saved_replies_are_offered_in_the_reporters_language(tmp_path) -> None:
+    """The citizen path's knowledge/forms/reply_templates.yaml: titles in the reader's language, text in the
+    reporter's; choosing one fills the reply box (no script: a link)."""
+    knowledge = tmp_path / "knowledge"
+    (knowledge / "forms").mkdir(parents=True)
+    (knowledge / "forms" / "reply_templates.yaml").write_text(
+        "- id: received\n"
+        "  title: {kk: 'Қабылданды', ru: 'Получено', en: 'Received'}\n"
+        "  text: {kk: 'Хабарламаңыз қабылданды.', ru: 'Ваше сообщение получено.', en: 'Your report was received.'}\n",
+        encoding="utf-8",
+    )
+    async with running_console(console_settings(tmp_path, knowledge_dir=knowledge)) as console:
+        case_id = await console.report(DESCRIPTION, language="kk")
+        client = await sign_in(console, OPERATOR)
+        try:
+            _, page = await get(client, f"{console.url}/cases/{case_id}")
+            assert f'href="/cases/{case_id}?template=received#reply-form">Received<' in page
+            _, page = await get(client, f"{console.url}/cases/{case_id}?template=received")
+            assert ">Хабарламаңыз қабылданды.</textarea>" in page
+            _, page = await get(client, f"{console.url}/cases/{case_id}?template=nonsense")
+            assert '"reply-body" rows="4" maxlength="4000"></textarea>' in page
+        finally:
+            await client.close()

@@ -13,19 +13,19 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import col
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import case_queue, dashboard, moderation, retention, search
 from bot.cases.case_queue import QueueQuery
 from bot.cases.moderation import AssignResult, ReopenResult
 from bot.cases.reports import ReportDraft, submit_report
-from bot.console import totp
+from bot.console import access, totp
 from bot.core import database
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
-from bot.models import Case, Operator
+from bot.models import Case, ConsoleLink, ConsoleSession, Operator
 from bot.models.cases import Category, Outcome, Status
 from bot.models.operators import Role
 from tests.conftest import KNOWLEDGE, fresh_postgres_database
@@ -84,7 +84,7 @@ async def report(sessions, text: str, key: str, **fields: object) -> int:  # typ
         **fields,  # type: ignore[arg-type]
     )
     receipt = await submit_report(
-        sessions, BOX, EmergencyWords.load(KNOWLEDGE), draft=draft, submission_key=key, reply_chat_id=None
+        sessions, BOX, DangerRecogniser.load(KNOWLEDGE), draft=draft, submission_key=key, reply_chat_id=None
     )
     return receipt.case_id
 
@@ -119,15 +119,27 @@ async def test_search_covers_description_place_dialogue_and_notes(sessions) -> N
     assert await numbers(sessions, analyst, text='") OR 1=1 --') == []
 
 
-async def test_purged_cases_leave_the_search(sessions) -> None:  # type: ignore[no-untyped-def]
+async def test_purged_cases_leave_the_search_and_old_console_sessions_go(sessions) -> None:  # type: ignore[no-untyped-def]
     people = await staff(sessions)
     case_id = await report(sessions, "В гараже на улице Абая прячут автоматы и патроны.", "a")
     await moderation.set_status(sessions, people["admin"], case_id, Status.closed, Outcome.no_action)
+    await access.issue_link(sessions, BOX, operator=people["alice"], via="bot")
+    old = await access.issue_link(sessions, BOX, operator=people["bob"], via="bot")
+    await access.use_link(sessions, BOX, token=old, client="Firefox")
     async with sessions() as session:
         await session.exec(update(Case).values(closed_at=utcnow() - timedelta(days=200)))
+        await session.exec(
+            update(ConsoleLink)
+            .where(col(ConsoleLink.operator_id) == people["bob"].id)
+            .values(expires_at=utcnow() - timedelta(days=100))
+        )
+        await session.exec(update(ConsoleSession).values(expires_at=utcnow() - timedelta(days=100)))
         await session.commit()
     assert await retention.purge_expired(sessions, retention_days=90) == 1
     assert await numbers(sessions, people["admin"], text="автоматы") == []
+    async with sessions() as session:
+        assert [link.operator_id for link in (await session.exec(select(ConsoleLink))).all()] == [people["alice"].id]
+        assert (await session.exec(select(ConsoleSession))).all() == []
 
 
 async def test_filters_sorting_and_pages(sessions) -> None:  # type: ignore[no-untyped-def]

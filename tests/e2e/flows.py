@@ -61,6 +61,11 @@ def like(template: str, actual: str) -> bool:
     return re.fullmatch(pattern, actual) is not None
 
 
+def marked(citizen_text: str) -> str:
+    """A citizen's text as operators see it in a case: every line marked as the citizen's."""
+    return "\n".join(("│ " + line).rstrip() for line in citizen_text.split("\n"))
+
+
 def attachments_line(count: int) -> str:
     """The last line of a case card: how many evidence items (an album is one)."""
     card = staff("op-card", urgent="no", number="", category="", language="", time="", evidence=count, similar="")
@@ -180,8 +185,15 @@ class Citizen:
         assert buttons(describe) == [self.t("report-cancel-button")]
         return describe
 
-    async def describe(self, description: str = DESCRIPTION) -> dict:
+    async def describe(self, description: str = DESCRIPTION, happening_now: bool | None = None) -> dict:
+        """Describe; for a description that signals danger (``happening_now`` given), answer "happening now?"."""
         await self.say(description)
+        if happening_now is not None:
+            question = await self.expect("danger-happening-now")
+            assert buttons(question) == [self.t("danger-now-yes-button"), self.t("danger-now-no-button")]
+            await self.press(question, "danger-now-yes-button" if happening_now else "danger-now-no-button")
+            if happening_now:
+                await self.expect("danger-call-now")
         evidence = await self.expect("report-evidence")
         assert buttons(evidence) == [self.t("report-evidence-done-button"), self.t("report-cancel-button")]
         return evidence
@@ -294,10 +306,11 @@ class Citizen:
         place: str | None = None,
         location: bool = False,
         when: str | None = None,
+        happening_now: bool | None = None,
     ) -> str:
         """The whole flow with the usual answers ("other": the place and the time); the receipt code."""
         await self.choose(await self.start_report(), category)
-        evidence = await self.describe(description)
+        evidence = await self.describe(description, happening_now)
         for n in range(1, photos + 1):
             await self.add_photo(n)
         if category == "other":
@@ -419,6 +432,10 @@ class Desk:
             OPERATORS_CHAT, lambda m: m.get("text", "").split("\n")[0] in first_lines, timeout, after=0
         )
 
+    def private_mark(self, who: EmuUser) -> int:
+        """The newest message id in ``who``'s private chat with the bot."""
+        return max((m["message_id"] for m in self.emulator.chat_history(who.id)), default=0)
+
     def mark(self) -> int:
         """The newest message id in the operators' chat: later waits look only at what comes after it."""
         return max((m["message_id"] for m in self.emulator.chat_history(OPERATORS_CHAT)), default=0)
@@ -439,6 +456,14 @@ class Desk:
         """Press a button (by its catalog key) and return the bot's callback answer."""
         query = await self.emulator.press_button(who, message, text=staff(key, **args))
         return await self.emulator.wait_for_callback_answer(query)
+
+    async def requested(self, who: EmuUser, command: str, predicate: Callable[[dict], bool]) -> dict:
+        """A content command (/case, /export) sent in the operators' chat: the group reads only that it was sent;
+        the first message in ``who``'s private chat matching ``predicate`` is returned."""
+        mark = self.private_mark(who)
+        told = await self.command(who, command)
+        assert told["text"].endswith(staff("security-sent-privately", what="").strip()), told["text"]
+        return await self.emulator.wait_for_bot_message(who.id, predicate, after=mark)
 
     async def command(self, who: EmuUser, command: str, predicate: Callable[[dict], bool] | None = None) -> dict:
         sent = await self.emulator.send_message(who, command, chat=self.chat)
@@ -462,16 +487,18 @@ class Desk:
         return await self.emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == wanted, after=sent)
 
     async def open(self, who: EmuUser, card: dict, case_id: int) -> dict:
-        """Press Open: the case's details (the files and the buttons follow)."""
-        mark = self.mark()
+        """Press Open: the case's details, in the private chat of who pressed (the files and the buttons follow)."""
+        mark = self.private_mark(who)
         answer = await self.press(who, card, "op-button-open")
-        assert answer.get("text") in (None, "")
+        if card["chat"]["id"] == OPERATORS_CHAT:  # the group reads only that it was sent privately
+            what = staff("security-what-case", number=number(case_id))
+            assert answer.get("text") == staff("security-sent-privately", what=what)
         heading = f"📂 Case {number(case_id)} — "
         details = await self.emulator.wait_for_bot_message(
-            OPERATORS_CHAT, lambda m: m.get("text", "").startswith(heading), after=mark
+            who.id, lambda m: m.get("text", "").startswith(heading), after=mark
         )
         await self.emulator.wait_for_bot_message(
-            OPERATORS_CHAT, lambda m: m.get("text") == number(case_id) and bool(buttons(m)), after=details
+            who.id, lambda m: m.get("text") == number(case_id) and bool(buttons(m)), after=details
         )
         return details
 
@@ -509,6 +536,10 @@ async def operators_desk(
     )
     await running.start()
     try:
+        # Staff have a private chat with the bot: case content asked for in the group is sent there.
+        for member in (desk.admin, desk.operator, desk.operator2, desk.analyst):
+            started = await emulator.send_message(member, "/start")
+            await emulator.wait_for_bot_message(member.id, lambda m: bool(buttons(m)), after=started)  # the menu
         yield desk
     finally:
         await running.stop()

@@ -1,5 +1,6 @@
 """The anonymity audit: after real reports, dialogues and /status, nothing that identifies a reporter — Telegram id,
-username, first or last name — is anywhere in the database (every table, every column), the data folder or the logs.
+username, first or last name — is anywhere in the database (every table, every column), the data folder, the logs,
+or the operators' console (every page, evidence preview and export).
 
 The reply route is the one exception by design: the chat id (= the user id in a private chat), encrypted.
 """
@@ -148,17 +149,23 @@ async def test_no_trace_of_reporters_in_the_database_the_data_folder_or_the_logs
         view = await yerlan.status(yerlan_code)
         assert view["text"].startswith(status_view("kk", "closed", outcome="referred").split("\n")[0])
 
-        await desk.command(desk.admin, "/export csv", lambda m: "document" in m)
+        mark = desk.private_mark(desk.admin)
+        await desk.command(desk.admin, "/export csv")
+        await emulator.wait_for_bot_message(desk.admin.id, lambda m: "document" in m, after=mark)
         await eventually(
             lambda: query_db(settings, "SELECT count(*) FROM knowledge_gaps") == [(1,)], what="the question log flushed"
         )
         pending = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
         await eventually(lambda: query_db(settings, pending) == [(0,)], what="the outbox delivered")
 
-        # Seen from the operators' chat: never who reported.
-        to_operators = [str(c.params) for c in emulator.calls if str(c.params.get("chat_id")) == str(OPERATORS_CHAT)]
+        # Seen from the operators' chat and the staff's private chats: never who reported.
+        staff_chats = {str(OPERATORS_CHAT)} | {str(u.id) for u in (desk.admin, desk.operator, desk.operator2)}
+        to_operators = [str(c.params) for c in emulator.calls if str(c.params.get("chat_id")) in staff_chats]
         for person in (ZHANNA, YERLAN):
             assert found_in("\n".join(to_operators), identities(person)) == []
+
+    # The operators' console on the same database: every page, evidence preview and export an admin can open.
+    await read_everything_in_the_console(settings, (ZHANNA, YERLAN))
     assert_clean_run(caplog, emulator)
 
     # The database: every table, every column.
@@ -205,6 +212,43 @@ async def test_no_trace_of_reporters_in_the_database_the_data_folder_or_the_logs
     for person in (ZHANNA, YERLAN):
         assert found_in(logged, identities(person)) == []
         assert found_in(every_logger_at_debug.getvalue(), identities(person)) == []
+
+
+async def read_everything_in_the_console(settings: Settings, people: tuple[dict, ...]) -> None:
+    """Sign in to a running console as the admin and open every page, file and export; none names a reporter (its
+    sessions, links and audit rows go into the database and logs the test then searches)."""
+    from tests.conftest import free_port
+    from tests.console.conftest import csrf_of, running_console, sign_in
+    from tests.e2e.flows import ADMIN_ID
+
+    console_settings = settings.model_copy(update={"console_port": free_port(), "console_insecure_cookies": True})
+    async with running_console(console_settings) as console:
+        client = await sign_in(console, ADMIN_ID)
+        bodies: list[bytes] = []
+        try:
+            paths = ["/queue?status=all", "/queue?status=all&q=канал", "/dashboard", "/admin/audit", "/admin/staff"]
+            paths += ["/admin/sessions", "/sessions", "/cases/1", "/cases/2"]
+            for path in paths:
+                async with client.get(console.url + path) as answer:
+                    assert answer.status == 200, path
+                    bodies.append(await answer.read())
+            evidence = query_db(settings, "SELECT id, case_id FROM case_evidence WHERE file_id IS NOT NULL")
+            assert evidence
+            for evidence_id, case_id in evidence:
+                async with client.get(f"{console.url}/cases/{case_id}/evidence/{evidence_id}") as answer:
+                    assert answer.status == 200
+                    bodies.append(await answer.read())
+            page = bodies[0].decode()
+            for fmt in ("csv", "json"):
+                form = {"csrf": csrf_of(page), "format": fmt, "notes": "yes", "dialogue": "yes", "assignee": "yes"}
+                async with client.post(f"{console.url}/admin/export", data=form) as answer:
+                    bodies.append(await answer.read())
+        finally:
+            await client.close()
+    assert sum(b"HT-00001" in body for body in bodies) >= 3  # the pages really were pages about the cases
+    for person in people:
+        for body in bodies:
+            assert found_in(body, identities(person)) == []
 
 
 @pytest.mark.parametrize("log_format", ["text", "json"])

@@ -330,8 +330,8 @@ async def test_emergency_words_get_the_emergency_notice_before_anything_else(
         first = await emulator.wait_for_bot_message(user.id)
         second = await emulator.wait_for_bot_message(user.id)
         assert "112" in first["text"], message
-        assert first["text"] == text(lang, "emergency-notice"), message
-        assert second["text"] and second["text"] not in every_language("emergency-notice"), message
+        assert first["text"] == text(lang, "danger-notice"), message
+        assert second["text"] and second["text"] not in every_language("danger-notice"), message
 
 
 async def test_help_privacy_and_about(

@@ -79,12 +79,14 @@ async def test_with_a_console_no_citizen_content_goes_to_telegram(
         await reporter.report(DESCRIPTION, place="ул. Абая 10", photos=1)
         card = await desk.card(1)
         assert "https://console.hotline.example/cases/1" in card["text"]
-        shown = await desk.command(desk.operator, "/case HT-00001", lambda m: "HT-00001" in m.get("text", ""))
+        shown = await desk.requested(desk.operator, "/case HT-00001", lambda m: "HT-00001" in m.get("text", ""))
         assert "https://console.hotline.example/cases/1" in shown["text"]
         await desk.press(desk.operator, card, "op-button-open")
-        await emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == "HT-00001", after=shown)
+        await emulator.wait_for_bot_message(desk.operator.id, lambda m: m.get("text") == "HT-00001", after=shown)
         everything = " ".join(
-            (m.get("text") or "") + (m.get("caption") or "") for m in emulator.chat_history(OPERATORS_CHAT)
+            (m.get("text") or "") + (m.get("caption") or "")
+            for chat in (OPERATORS_CHAT, desk.operator.id)
+            for m in emulator.chat_history(chat)
         )
         assert DESCRIPTION not in everything and "Абая" not in everything
         assert not [
@@ -99,5 +101,5 @@ async def test_summary_shows_the_description_but_not_place_or_files(
         reporter = Citizen(emulator, citizen(language_code="en"))
         await reporter.report(DESCRIPTION, place="ул. Абая 10", photos=1)
         await desk.card(1)
-        shown = await desk.command(desk.operator, "/case HT-00001", lambda m: "HT-00001" in m.get("text", ""))
+        shown = await desk.requested(desk.operator, "/case HT-00001", lambda m: "HT-00001" in m.get("text", ""))
         assert DESCRIPTION in shown["text"] and "Абая" not in shown["text"]

@@ -46,8 +46,13 @@ def clean_run(caplog: pytest.LogCaptureFixture, emulator: BotAPIEmulator) -> Any
 
 
 def audit(settings: Settings) -> list[tuple]:
-    """(action, operator_id, user_key, case_id) of every audit entry, oldest first."""
-    return query_db(settings, "SELECT action, operator_id, user_key, case_id FROM audit_log ORDER BY id")
+    """(action, operator_id, user_key, case_id) of every audit entry, oldest first, except the start's own entries
+    (OPERATOR_IDS applied to the operators table)."""
+    return query_db(
+        settings,
+        "SELECT action, operator_id, user_key, case_id FROM audit_log "
+        "WHERE coalesce(detail, '') NOT LIKE '%by OPERATOR_IDS' ORDER BY id",
+    )
 
 
 def operator_row(settings: Settings, telegram_id: int) -> int:
@@ -172,24 +177,25 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
             emulator, citizen(language_code="ru", first_name="Bakhytzhan", last_name="Seitkali", username="bakha_92")
         )
         await reporter.report(
-            "В соседнем доме хранят оружие и патроны, их продают через чат в Telegram.",
+            "Во дворе соседнего дома мужчина с оружием угрожает людям, я смотрю из окна.",
             category="weapons",
             place="ул. Абая 10",
+            happening_now=False,
         )
-        await reporter.expect("emergency-notice")  # after the receipt: words that may mean immediate danger
+        await reporter.expect("emergency-notice")  # after the receipt: the description signals immediate danger
         card = await desk.card(1)
         assert card["text"].startswith(
             staff(
                 "op-card", urgent="yes", number="HT-00001", category="", language="", time="", evidence=0, similar=""
             ).split("\n")[0]
-        )  # "оружие": urgent
+        )  # a weapon, people threatened: urgent
         await desk.message("op-urgent-alert", number="HT-00001")
 
         # The analyst reads but changes nothing.
         answer = await desk.press(desk.analyst, card, "op-button-claim")
         assert (answer["text"], answer.get("show_alert")) == (staff("op-forbidden"), True)
         details = await desk.open(desk.analyst, card, 1)
-        assert "В соседнем доме хранят оружие" in details["text"]
+        assert "мужчина с оружием угрожает людям" in details["text"]
         queue = await desk.command(desk.analyst, "/queue")
         assert like(
             "\n".join(
@@ -237,10 +243,16 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
         picture = emulator.files.get(chart["photo"][-1]["file_id"]).data
         assert picture.startswith(b"\x89PNG")
         assert (await desk.command(desk.operator, "/stats forever"))["text"] == staff("console-stats-usage")
-        shown = await desk.command(desk.operator, "/case HT-00001", lambda m: m["text"].startswith("📂 Case HT-00001"))
+        # Asked for in the group, the case goes to the operator's private chat; the group reads only that.
+        mark = desk.private_mark(desk.operator)
+        told = await desk.command(desk.operator, "/case HT-00001")
+        assert told["text"] == staff("security-sent-privately", what=staff("security-what-case", number="HT-00001"))
+        shown = await emulator.wait_for_bot_message(
+            desk.operator.id, lambda m: m["text"].startswith("📂 Case HT-00001"), after=mark
+        )
         assert "ул. Абая 10" in shown["text"]
         with_buttons = await emulator.wait_for_bot_message(
-            OPERATORS_CHAT, lambda m: m["text"] == "HT-00001", after=shown
+            desk.operator.id, lambda m: m["text"] == "HT-00001", after=shown
         )
         assert buttons(with_buttons) == buttons(card)
         assert (await desk.command(desk.operator, "/case nonsense"))["text"] == staff("op-case-usage")
@@ -249,13 +261,17 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
         assert (await desk.command(desk.operator, "/queue mine"))["text"] == staff("op-queue-empty")
 
         # The admin exports without any identity of the reporter, and reads the audit log.
-        exported = await desk.command(desk.admin, "/export csv", lambda m: "document" in m)
+        mark = desk.private_mark(desk.admin)
+        told = await desk.command(desk.admin, "/export csv")
+        assert told["text"] == staff("security-sent-privately", what=staff("security-what-export"))
+        exported = await emulator.wait_for_bot_message(desk.admin.id, lambda m: "document" in m, after=mark)
         assert exported["caption"] == staff("op-export-ready", count=1, format="csv")
-        assert sends_to(emulator, OPERATORS_CHAT, "sendDocument")
+        assert sends_to(emulator, OPERATORS_CHAT, "sendDocument") == []
         content = emulator.files.get(exported["document"]["file_id"]).data.decode()
         (row,) = list(csv.DictReader(io.StringIO(content)))
         assert row["number"] == "HT-00001" and row["category"] == "weapons" and row["place"] == "ул. Абая 10"
-        exported_json = await desk.command(desk.admin, "/export json", lambda m: "document" in m)
+        await emulator.send_message(desk.admin, "/export json")  # in the private chat: answered there
+        exported_json = await emulator.wait_for_bot_message(desk.admin.id, lambda m: "document" in m)
         records = json.loads(emulator.files.get(exported_json["document"]["file_id"]).data)
         assert [r["number"] for r in records] == ["HT-00001"]
         for blob in (content, json.dumps(records, ensure_ascii=False)):
@@ -477,6 +493,6 @@ async def test_open_resends_every_kind_of_evidence_with_its_own_method(
             "sendVideoNote": "video_note",
         }
         for method, file_ids in expected.items():
-            assert [c.params.get(kinds[method]) for c in sends_to(emulator, OPERATORS_CHAT, method)] == file_ids
-        shown = [m for m in emulator.bot_messages(OPERATORS_CHAT) if set(kinds.values()) & set(m)]
-        assert len(shown) == 6  # every file arrived in the operators' chat
+            assert [c.params.get(kinds[method]) for c in sends_to(emulator, desk.operator.id, method)] == file_ids
+        shown = [m for m in emulator.bot_messages(desk.operator.id) if set(kinds.values()) & set(m)]
+        assert len(shown) == 6  # every file arrived in the private chat of the operator who opened the case

@@ -29,6 +29,7 @@ from tests.e2e.flows import (
     cases,
     language_name,
     like,
+    marked,
     message_dates,
     operators_desk,
     query_db,
@@ -125,7 +126,7 @@ async def test_report_dialogue_and_closing_in_each_language(
                 place=PLACES[lang],
                 incident="–",
                 route=staff("op-yes"),
-                description=DESCRIPTIONS[lang],
+                description=marked(DESCRIPTIONS[lang]),
             )
             + "\n"
             + staff("citizen-op-answers")
@@ -133,7 +134,7 @@ async def test_report_dialogue_and_closing_in_each_language(
             + staff("citizen-op-answer", label="Is it there now", answer="Yes, it is there"),
             details["text"],
         ), details["text"]
-        resent = sends_to(emulator, OPERATORS_CHAT, "sendPhoto")
+        resent = sends_to(emulator, desk.operator.id, "sendPhoto")
         assert [(c.params["photo"], c.params.get("caption")) for c in resent] == [
             (photo["photo"][-1]["file_id"], "screenshot of the chat")
         ]
@@ -212,7 +213,7 @@ async def test_an_album_is_one_item_for_operators_but_open_resends_every_photo(
         card = await desk.card(1)
         assert card["text"].endswith("\n" + attachments_line(1))
         await desk.open(desk.operator, card, 1)
-        resent = sends_to(emulator, OPERATORS_CHAT, "sendPhoto")
+        resent = sends_to(emulator, desk.operator.id, "sendPhoto")
         assert [c.params["photo"] for c in resent] == [m["photo"][-1]["file_id"] for m in album]
         assert [c.params.get("caption") for c in resent] == ["the flyers", None, None]
 
@@ -246,9 +247,9 @@ async def test_an_image_sent_as_a_file_gets_the_metadata_warning_and_other_files
         assert card["text"].endswith("\n" + attachments_line(4))
         details = await desk.open(desk.operator, card, 1)
         assert staff("op-evidence-link", text="https://t.me/some_channel") in details["text"].split("\n")
-        documents = [c.params["document"] for c in sends_to(emulator, OPERATORS_CHAT, "sendDocument")]
+        documents = [c.params["document"] for c in sends_to(emulator, desk.operator.id, "sendDocument")]
         assert documents == [image["document"]["file_id"], pdf["document"]["file_id"]]
-        assert len(sends_to(emulator, OPERATORS_CHAT, "sendVoice")) == 1
+        assert len(sends_to(emulator, desk.operator.id, "sendVoice")) == 1
 
 
 # ------------------------------------------------------------------------------------------------ cancelling

@@ -58,8 +58,12 @@ class Instance:
 
     def __init__(self, name: str, env: dict[str, str], workdir: Path) -> None:
         self.name = name
-        self.port = free_port()
-        self.env = env | {"WEBHOOK_PORT": str(self.port), "DATA_DIR": str(workdir / name)}
+        self.port, self.private_port = free_port(), free_port()
+        self.env = env | {
+            "WEBHOOK_PORT": str(self.port),
+            "HEALTH_PORT": str(self.private_port),
+            "DATA_DIR": str(workdir / name),
+        }
         self.workdir = workdir
         self.process: asyncio.subprocess.Process | None = None
         self.logs: list[Path] = []
@@ -251,7 +255,9 @@ def update_of_query(cluster: Cluster, query_id: str) -> int:
 
 
 async def scrape(instance: Instance, path: str) -> tuple[int, str]:
-    async with aiohttp.ClientSession() as http, http.get(f"{instance.base}{path}") as response:
+    """/healthz on the public webhook port; /metrics only on the private listener (HEALTH_PORT)."""
+    base = instance.base if path == "/healthz" else f"http://127.0.0.1:{instance.private_port}"
+    async with aiohttp.ClientSession() as http, http.get(f"{base}{path}") as response:
         return response.status, await response.text()
 
 

@@ -82,12 +82,13 @@ def test_a_webhook_url_telegram_would_refuse_is_one_configuration_error(
 async def test_telegram_refusing_the_webhook_turns_healthz_503_with_its_words_and_is_not_retried(
     emulator: BotAPIEmulator, make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
 ) -> None:
-    port = free_port()
+    port, private = free_port(), free_port()
     settings = make_settings(
         webhook_url="https://hotline.invalid/telegram",  # HTTPS on 443, so settings accept it; it does not resolve
         webhook_secret=WEBHOOK_SECRET,
         webhook_host="127.0.0.1",
         webhook_port=port,
+        health_port=private,  # /metrics is on the private listener only
     )
     app = WebhookApp(settings)
     task = asyncio.create_task(app.run(handle_signals=False))
@@ -104,7 +105,7 @@ async def test_telegram_refusing_the_webhook_turns_healthz_503_with_its_words_an
         assert any(
             "Telegram refused the webhook (Bad Request: bad webhook: Failed to resolve host" in m for m in logged
         )
-        _, metrics = await get(f"http://127.0.0.1:{port}/metrics")
+        _, metrics = await get(f"http://127.0.0.1:{private}/metrics")
         assert 'hotline_problem{problem="webhook_refused"} 1.0' in metrics
         await asyncio.sleep(3)  # a transient failure would have been retried after 1 s and 2 s
         assert len(emulator.calls_of("setWebhook")) == 1
@@ -168,6 +169,11 @@ async def test_a_group_migration_mid_traffic_loses_no_card_and_the_new_id_is_kep
         with create_engine(f"sqlite:///{db_path(settings)}").connect() as db:
             stored = db.execute(text("SELECT configured_id, current_id FROM operators_chat")).all()
         assert stored == [(basic.id, supergroup.id)]
+
+        # The supergroup is the operators' chat now: /help there is the operators' help.
+        asked = await emulator.send_message(admin, "/help", chat=supergroup)
+        ops_help = staff("console-op-help", console="")
+        assert (await emulator.wait_for_bot_message(supergroup.id, after=asked))["text"] == ops_help
 
         await running.restart()  # the new id survives a restart: no more tries at the old one
         sent_to_old = len(
@@ -236,12 +242,12 @@ async def test_evidence_telegram_refuses_is_said_on_the_card_not_dropped(
         card = await desk.card(1)
         refusal = "Bad Request: wrong file identifier/HTTP URL specified"
         emulator.fail_next("sendPhoto", error_code=400, description=refusal)
-        mark = desk.mark()
-        await desk.press(desk.operator, card, "op-button-open")
-        closing = await emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: bool(buttons(m)), after=mark)
+        mark = desk.private_mark(desk.operator)
+        await desk.press(desk.operator, card, "op-button-open")  # the case goes to the operator's private chat
+        closing = await emulator.wait_for_bot_message(desk.operator.id, lambda m: bool(buttons(m)), after=mark)
         missing = staff("opchat-evidence-undelivered", position=1, total=2, reason=refusal)
         assert closing["text"] == f"{missing}\n{number(1)}"
-        photos = [m for m in emulator.bot_messages(OPERATORS_CHAT) if "photo" in m]
+        photos = [m for m in emulator.bot_messages(desk.operator.id) if "photo" in m]
         assert len(photos) == 1  # the other one still came
 
 

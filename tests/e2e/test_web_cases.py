@@ -44,7 +44,7 @@ async def test_a_web_report_reaches_the_operators_with_its_cleaned_photo_and_the
         receipt = await web_reports.submit_web_report(
             services.sessions,
             services.secrets,
-            services.emergency,
+            services.danger,
             token=token,
             nonce="",
             pow_bits=0,
@@ -57,7 +57,7 @@ async def test_a_web_report_reaches_the_operators_with_its_cleaned_photo_and_the
         assert card["text"].endswith(staff("op-web-case"))
         details = await desk.open(desk.operator, card, receipt.case_id)
         assert staff("op-web-case") in details["text"]
-        photos = [c for c in emulator.calls_of("sendPhoto") if str(c.params.get("chat_id")) == str(desk.chat.id)]
+        photos = [c for c in emulator.calls_of("sendPhoto") if str(c.params.get("chat_id")) == str(desk.operator.id)]
         assert len(photos) == 1
         attached = str(photos[0].params["photo"]).removeprefix("attach://")
         uploaded = photos[0].params[attached]  # the bytes the bot sent, uploaded from memory

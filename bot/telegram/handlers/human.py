@@ -7,8 +7,6 @@ encrypted reply route as a report, so the operators' answer arrives in this chat
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -16,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import user_limits
 from bot.cases.outbox import OutboxWorker
 from bot.cases.reports import QUESTION_MIN_CHARS, AlreadySubmitted, submit_question
@@ -38,7 +36,7 @@ def _cancel_button(t: Texts) -> InlineKeyboardMarkup:
 
 
 def _allowance(settings: Settings) -> dict:
-    return {"kind": "question", "limit": settings.report_daily_limit, "window": timedelta(hours=24)}
+    return {"kind": user_limits.QUESTIONS, "limit": settings.report_daily_limit}
 
 
 async def ask_person(
@@ -77,7 +75,7 @@ async def question_written(
     user_key: str,
     settings: Settings,
     secrets: SecretBox,
-    emergency: EmergencyWords,
+    danger: DangerRecogniser,
     sessions: async_sessionmaker[AsyncSession],
     outbox: OutboxWorker,
 ) -> None:
@@ -96,7 +94,7 @@ async def question_written(
         receipt = await submit_question(
             sessions,
             secrets,
-            emergency,
+            danger,
             question=text,
             language=t.lang,
             submission_key=secrets.submission_key(f"question:{message.chat.id}:{message.message_id}"),

@@ -9,12 +9,14 @@ in a group with privacy mode on; the case id travels in the conversation state, 
 from __future__ import annotations
 
 import contextlib
+import functools
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram import BaseMiddleware, Router
-from aiogram.exceptions import TelegramAPIError
+from aiogram import BaseMiddleware, Bot, Router
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import Command, CommandObject, ExceptionTypeFilter, Filter, StateFilter, or_f
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
@@ -33,7 +35,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import dashboard, moderation, web_reports
+from bot.cases import dashboard, moderation, operators_chat, web_reports
 from bot.cases.audit_words import audit_label
 from bot.cases.forms import Questionnaires, ReplyTemplates
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
@@ -76,7 +78,26 @@ class OperatorContext(BaseMiddleware):
         # Staff read the operators' language; anyone else (who will only be refused) reads their own.
         staff = Texts(data["translator"], settings.operators_language, settings.zone)
         data["staff"] = staff if data["operator"] else data.get("t", staff)
+        chat = data.get("event_chat")
+        if chat is not None and chat.type != "private" and not await _is_operators_chat(chat.id, settings, data):
+            # Staff work in the operators' chat and in their private chat with the bot, nowhere else: in any other
+            # group the bot was added to, case content would reach whoever is in it.
+            raise WrongPlace(data["operator"])
         return await handler(event, data)
+
+
+async def _is_operators_chat(chat_id: int, settings: Settings, data: dict[str, Any]) -> bool:
+    """OPERATOR_CHAT_ID, or the supergroup it became (bot/cases/operators_chat.py)."""
+    configured = settings.operator_chat_id
+    if configured is None:
+        return False
+    return chat_id == configured or chat_id == await operators_chat.current_chat(
+        data["sessions"], configured_id=configured
+    )
+
+
+class WrongPlace(Forbidden):
+    """A staff command or button in a group other than the operators' chat: refused whoever sends it."""
 
 
 # --- refusals: every handler here lets moderation's Forbidden fly, and this one place handles it ---
@@ -109,9 +130,10 @@ async def refuse(
     Staff read the operators' language; anyone else (a forged button, a curious citizen) reads their own."""
     assert isinstance(event.exception, Forbidden)
     refusal, update = event.exception, event.update
+    action = attempted_action(update)
     await moderation.audit_refusal(
         sessions,
-        action=attempted_action(update),
+        action=f"elsewhere:{action}" if isinstance(refusal, WrongPlace) else action,
         user_key=user_key,
         operator=refusal.operator,
         case_id=refusal.case_id,
@@ -129,6 +151,7 @@ async def refuse(
 
 async def on_case_button(
     query: CallbackQuery,
+    bot: Bot,
     callback_data: OperatorAction,
     operator: Operator | None,
     staff: Texts,
@@ -148,9 +171,24 @@ async def on_case_button(
             if found is None:
                 await query.answer(staff("op-not-found"), show_alert=True)
                 return
-            await query.answer()
-            if message is not None:
-                await send_case(message, staff, found, settings, sessions, secrets, questionnaires)
+            send = functools.partial(
+                send_case,
+                bot,
+                staff=staff,
+                found=found,
+                settings=settings,
+                sessions=sessions,
+                secrets=secrets,
+                questionnaires=questionnaires,
+            )
+            if message is not None and message.chat.type == "private":
+                await query.answer()
+                await send(message.chat.id)
+            elif await _privately(bot, query.from_user.id, send):
+                what = staff("security-what-case", number=number)
+                await query.answer(staff("security-sent-privately", what=what))
+            else:
+                await query.answer(staff("security-start-private-chat"), show_alert=True)
         case CaseButton.claim:
             result = await moderation.claim_case(sessions, operator, case_id)
             hours = int(moderation.CLAIM_DURATION.total_seconds() // 3600)
@@ -206,8 +244,32 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+async def _privately(bot: Bot, user_id: int, send: Callable[[int], Awaitable[None]]) -> bool:
+    """Send case content to a staff member's private chat (their chat id is their user id); False if the bot may
+    not write there (they never started it, or blocked it). Never into a group: not everyone there is staff."""
+    try:
+        await send(user_id)
+    except (TelegramForbiddenError, TelegramBadRequest):
+        return False
+    return True
+
+
+async def _content_on_request(
+    message: Message, bot: Bot, staff: Texts, send: Callable[[int], Awaitable[None]], what: str
+) -> None:
+    """Content asked for in a private chat is answered there; asked for in the operators' chat, it goes to the
+    private chat of who asked, and the group reads only that it was sent."""
+    if message.chat.type == "private":
+        await send(message.chat.id)
+    elif message.from_user is not None and await _privately(bot, message.from_user.id, send):
+        await message.answer(staff("security-sent-privately", what=what))
+    else:
+        await message.answer(staff("security-start-private-chat"))
+
+
 async def send_case(
-    message: Message,
+    bot: Bot,
+    chat_id: int,
     staff: Texts,
     found: moderation.CaseDetails,
     settings: Settings,
@@ -215,20 +277,23 @@ async def send_case(
     secrets: SecretBox,
     questionnaires: Questionnaires | None = None,
 ) -> None:
-    """The case as TELEGRAM_CASE_CONTENT allows: everything (full), the fields and the description without place,
-    dialogue, notes or files (summary), or no citizen content at all (none); a console link whenever there is one."""
+    """The case, to one chat (a staff member's private chat), as TELEGRAM_CASE_CONTENT allows: everything (full),
+    the fields and the description without place, dialogue, notes or files (summary), or no citizen content at all
+    (none); a console link whenever there is one."""
     content = settings.case_content
     link = f"{settings.console_url.rstrip('/')}/cases/{found.case.id}" if settings.console_url else None
     if content != "full":
         text = operator_views.summary(staff, found, with_description=content == "summary")
         if link:
             text += "\n" + staff("console-card-link", link=link)
-        await message.answer(text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
-        await message.answer(case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id))
+        await bot.send_message(chat_id, text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
+        await bot.send_message(
+            chat_id, case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
+        )
         return
     text = operator_views.details(staff, found, questionnaires)
     for start in range(0, len(text), 4000):
-        await message.answer(text[start : start + 4000])
+        await bot.send_message(chat_id, text[start : start + 4000])
     files = [item for item in found.evidence if item.file_id is not None]
     web_files = []
     if found.case.channel is Channel.web and found.case.id is not None:
@@ -238,7 +303,7 @@ async def send_case(
     undelivered: list[str] = []
     for position, item in enumerate(files, start=1):
         try:  # one file Telegram refuses (expired, flood limits past the retries) must not hide the rest
-            await _send_evidence(message, item)
+            await _send_evidence(bot, chat_id, item)
         except TelegramAPIError as error:
             reason = error.message[:200]
             undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
@@ -246,34 +311,35 @@ async def send_case(
         document = BufferedInputFile(data, filename=upload.file_name)
         try:
             if upload.kind == "photo":
-                await message.answer_photo(document)
+                await bot.send_photo(chat_id, document)
             else:
-                await message.answer_document(document)
+                await bot.send_document(chat_id, document)
         except TelegramAPIError as error:
             reason = error.message[:200]
             undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
     # The last message carries the buttons, and says which files are missing rather than leaving them out silently.
     closing = "\n".join([*undelivered, case_number(found.case.id)])
-    await message.answer(closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case.id))
+    await bot.send_message(chat_id, closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case.id))
 
 
-async def _send_evidence(message: Message, item: Evidence) -> None:
+async def _send_evidence(bot: Bot, chat_id: int, item: Evidence) -> None:
     assert item.file_id is not None
+    caption = operator_views.citizen_line(item.text) or None  # confined and marked, as in the case view
     match item.kind:
         case "photo":
-            await message.answer_photo(item.file_id, caption=item.text)
+            await bot.send_photo(chat_id, item.file_id, caption=caption)
         case "video":
-            await message.answer_video(item.file_id, caption=item.text)
+            await bot.send_video(chat_id, item.file_id, caption=caption)
         case "voice":
-            await message.answer_voice(item.file_id, caption=item.text)
+            await bot.send_voice(chat_id, item.file_id, caption=caption)
         case "audio":
-            await message.answer_audio(item.file_id, caption=item.text)
+            await bot.send_audio(chat_id, item.file_id, caption=caption)
         case "animation":
-            await message.answer_animation(item.file_id, caption=item.text)
+            await bot.send_animation(chat_id, item.file_id, caption=caption)
         case "video_note":  # round videos have no caption
-            await message.answer_video_note(item.file_id)
+            await bot.send_video_note(chat_id, item.file_id)
         case _:
-            await message.answer_document(item.file_id, caption=item.text)
+            await bot.send_document(chat_id, item.file_id, caption=caption)
 
 
 async def on_template_button(
@@ -400,6 +466,7 @@ async def queue_command(
 
 async def case_command(
     message: Message,
+    bot: Bot,
     command: CommandObject,
     operator: Operator | None,
     staff: Texts,
@@ -416,7 +483,18 @@ async def case_command(
     if found is None:
         await message.answer(staff("op-not-found"))
         return
-    await send_case(message, staff, found, settings, sessions, secrets, questionnaires)
+    what = staff("security-what-case", number=found.case.number)
+    send = functools.partial(
+        send_case,
+        bot,
+        staff=staff,
+        found=found,
+        settings=settings,
+        sessions=sessions,
+        secrets=secrets,
+        questionnaires=questionnaires,
+    )
+    await _content_on_request(message, bot, staff, send, what)
 
 
 async def stats_command(
@@ -428,7 +506,8 @@ async def stats_command(
 ) -> None:
     """/stats [7|30|90]: the dashboard's figures for the period, and its chart as a picture."""
     argument = (command.args or "30").strip()
-    if not argument.isdigit() or int(argument) not in dashboard.PERIODS:
+    # ASCII digits only: "²".isdigit() is true, and int() of it fails.
+    if not re.fullmatch(r"[0-9]{1,4}", argument, re.ASCII) or int(argument) not in dashboard.PERIODS:
         await message.answer(staff("console-stats-usage"))
         return
     days = int(argument)
@@ -476,6 +555,7 @@ async def stats_command(
 
 async def export_command(
     message: Message,
+    bot: Bot,
     command: CommandObject,
     operator: Operator | None,
     staff: Texts,
@@ -488,10 +568,12 @@ async def export_command(
     content = await moderation.export_cases(sessions, operator, fmt)
     count = content.count("\n") - 1 if fmt == "csv" else content.count('"number"')
     name = f"cases-{datetime.now(UTC):%Y%m%d-%H%M}.{fmt}"
-    await message.answer_document(
-        BufferedInputFile(content.encode(), filename=name),
-        caption=staff("op-export-ready", count=max(count, 0), format=fmt),
-    )
+
+    async def send(chat: int) -> None:
+        caption = staff("op-export-ready", count=max(count, 0), format=fmt)
+        await bot.send_document(chat, BufferedInputFile(content.encode(), filename=name), caption=caption)
+
+    await _content_on_request(message, bot, staff, send, staff("security-what-export"))
 
 
 async def audit_command(
@@ -524,7 +606,12 @@ async def operator_admin_command(
 ) -> None:
     parts = (command.args or "").split()
     adding = command.command == "op_add"
-    if not parts or not parts[0].isdigit() or (adding and len(parts) > 1 and parts[1] not in Role.__members__):
+    # ASCII digits only ("²".isdigit() is true, and int() of it fails); Telegram ids fit in 52 bits.
+    if (
+        not parts
+        or not re.fullmatch(r"[0-9]{1,15}", parts[0], re.ASCII)
+        or (adding and len(parts) > 1 and parts[1] not in Role.__members__)
+    ):
         await message.answer(staff("op-admin-usage"))
         return
     telegram_id = int(parts[0])
@@ -567,8 +654,13 @@ async def console_command(
 
 
 class InOperatorsChat(Filter):
-    async def __call__(self, message: Message, settings: Settings) -> bool:
-        return settings.operator_chat_id is not None and message.chat.id == settings.operator_chat_id
+    """The operators' chat where it is now (a group Telegram upgraded has a new id: bot.cases.operators_chat)."""
+
+    async def __call__(self, message: Message, settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> bool:
+        configured = settings.operator_chat_id
+        if configured is None:
+            return False
+        return message.chat.id == await operators_chat.current_chat(sessions, configured_id=configured)
 
 
 def create_router() -> Router:

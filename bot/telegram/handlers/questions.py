@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.answer_engine import MAX_QUESTION_CHARS, AnswerEngine
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.answers.knowledge_base import KnowledgeBase
 from bot.answers.knowledge_stats import QuestionLog, record_feedback
 from bot.answers.learning import record_hint
@@ -60,22 +60,29 @@ async def answer_question(
     kb: KnowledgeBase,
     settings: Settings,
     question_log: QuestionLog,
-    emergency: EmergencyWords,
+    danger: DangerRecogniser,
 ) -> None:
     text = message.text or ""
     if not text.strip():
         await message.answer(t("empty-text"))
         return
+    # Danger is noticed first, before anything is answered or refused (a long message about a bomb is not merely
+    # "too long"), in the language the message is written in.
+    urgent = danger.urgent(text)
+    if urgent:
+        metrics.DANGER_NOTICES.inc()
     if len(text) > MAX_QUESTION_CHARS:
+        if urgent:
+            await message.answer(t("danger-notice"))
         await message.answer(t("too-long", limit=MAX_QUESTION_CHARS))
         return
     result = engine.ask(text, lang_hint=t.lang)
     question_log.record(result, text)
     metrics.ANSWERS.labels(outcome=result.decision).inc()
+    if urgent:
+        await message.answer(t.to(result.lang)("danger-notice"))
     # Reply in the question's language when the engine understood it; otherwise in the user's own.
     reply = t.to(result.lang) if result.decision != "unknown" else t
-    if emergency.found_in(text):
-        await message.answer(reply("emergency-notice"))
     if result.entry_id is not None:
         await send_answer(
             message, reply, kb, settings, result.entry_id, _replying_to(message), asked=asks_something(text)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import timedelta
 from typing import Any
 
 from aiogram import F, Router
@@ -20,7 +19,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.answers.emergency import EmergencyWords
+from bot.answers.danger import DangerRecogniser
 from bot.cases import drafts, user_limits
 from bot.cases.forms import QuestionKind, Questionnaires
 from bot.cases.outbox import OutboxWorker
@@ -68,6 +67,8 @@ async def go_on(
     match step:
         case drafts.Step.category:
             await category_needs_buttons(message, t)
+        case drafts.Step.happening_now:
+            await message.answer(t("danger-happening-now"), reply_markup=_happening_now_buttons(t))
         case drafts.Step.description:
             minimum = settings.description_min_chars
             await message.answer(t("report-describe", min=minimum), reply_markup=_step(t, "cancel"))
@@ -82,6 +83,7 @@ async def go_on(
 STATES = {
     drafts.Step.category: ReportFlow.category,
     drafts.Step.description: ReportFlow.description,
+    drafts.Step.happening_now: ReportFlow.happening_now,
     drafts.Step.evidence: ReportFlow.evidence,
     drafts.Step.question: ReportFlow.question,
     drafts.Step.review: ReportFlow.review,
@@ -108,7 +110,7 @@ async def start_report(
 
 
 def _allowance(settings: Settings) -> dict[str, Any]:
-    return {"kind": "report", "limit": settings.report_daily_limit, "window": timedelta(hours=24)}
+    return {"kind": user_limits.REPORTS, "limit": settings.report_daily_limit}
 
 
 async def report_from_menu(
@@ -142,17 +144,58 @@ async def choose_category(
 
 
 async def describe(
-    message: Message, t: Texts, state: FSMContext, settings: Settings, questionnaires: Questionnaires
+    message: Message,
+    t: Texts,
+    state: FSMContext,
+    settings: Settings,
+    questionnaires: Questionnaires,
+    danger: DangerRecogniser,
 ) -> None:
     text = (message.text or "").strip()
-    if len(text) < settings.description_min_chars:
+    urgent = danger.urgent(text)
+    if len(text) < settings.description_min_chars and not urgent:  # "стреляют на рынке" is short and enough
         await message.answer(t("report-description-too-short", min=settings.description_min_chars))
         return
     if len(text) > DESCRIPTION_LIMIT:
+        if urgent:
+            await message.answer(t("danger-notice"))
         await message.answer(t("report-description-too-long", max=DESCRIPTION_LIMIT))
         return
-    await state.update_data(description=text)
+    if urgent and "happening_now" not in await state.get_data():
+        metrics.DANGER_NOTICES.inc()  # the next step (drafts.next_step) asks whether it is happening now
+    await state.update_data(description=text, danger=urgent or (await state.get_data()).get("danger", False))
     await go_on(message, t, state, questionnaires, settings)
+
+
+def _happening_now_buttons(t: Texts) -> InlineKeyboardMarkup:
+    return _keyboard(
+        [(t("danger-now-yes-button"), ReportStep(action="now_yes").pack())],
+        [(t("danger-now-no-button"), ReportStep(action="now_no").pack())],
+    )
+
+
+async def happening_now(
+    query: CallbackQuery,
+    callback_data: ReportStep,
+    t: Texts,
+    state: FSMContext,
+    questionnaires: Questionnaires,
+    settings: Settings,
+) -> None:
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    with contextlib.suppress(TelegramAPIError):
+        await query.message.edit_reply_markup(reply_markup=None)  # answered once; a second tap finds no buttons
+    now = callback_data.action == "now_yes"
+    await state.update_data(happening_now=now)
+    if now:
+        await query.message.answer(t("danger-call-now"))
+    await go_on(query.message, t, state, questionnaires, settings)
+
+
+async def happening_now_needs_buttons(message: Message, t: Texts) -> None:
+    await message.answer(t("danger-happening-now"), reply_markup=_happening_now_buttons(t))
 
 
 def _evidence_of(message: Message) -> tuple[EvidenceItem | None, bool]:
@@ -373,7 +416,7 @@ async def submit(
     user_key: str,
     settings: Settings,
     secrets: SecretBox,
-    emergency: EmergencyWords,
+    danger: DangerRecogniser,
     sessions: async_sessionmaker[AsyncSession],
     outbox: OutboxWorker,
 ) -> None:
@@ -392,7 +435,7 @@ async def submit(
         receipt = await submit_report(
             sessions,
             secrets,
-            emergency,
+            danger,
             draft=drafts.to_report(data, language=t.lang),
             submission_key=secrets.submission_key(f"submit:{query.id}"),
             reply_chat_id=chat_id,
@@ -447,6 +490,12 @@ def create_router() -> Router:
     router.message.register(category_needs_buttons, StateFilter(ReportFlow.category), NOT_COMMAND)
     router.message.register(describe, StateFilter(ReportFlow.description), TEXT, NOT_COMMAND)
     router.message.register(not_text_for_description, StateFilter(ReportFlow.description), NOT_TEXT)
+    router.callback_query.register(
+        happening_now,
+        ReportStep.filter(F.action.in_(["now_yes", "now_no"])),
+        StateFilter(ReportFlow.happening_now),
+    )
+    router.message.register(happening_now_needs_buttons, StateFilter(ReportFlow.happening_now), NOT_COMMAND)
     router.message.register(add_evidence, StateFilter(ReportFlow.evidence), NOT_COMMAND)
     router.callback_query.register(
         evidence_done, ReportStep.filter(F.action == "done"), StateFilter(ReportFlow.evidence)

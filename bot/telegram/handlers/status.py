@@ -3,14 +3,16 @@ once, and the case shows its coarse status (and outcome once closed), the dialog
 operators, and ending the dialogue (after a confirmation). ``/status CODE`` in one message works too, deleted alike.
 
 The case id is never put in a button: it stays in this chat's conversation state after a correct code, so nobody
-can forge a button into someone else's case. Wrong codes get the same answer whatever is wrong with them, and the
-attempts are limited per user (keyed hash) against guessing.
+can forge a button into someone else's case; it stays there STATUS_SESSION_MINUTES after the lookup, then the
+storage forgets it. Wrong codes get the same answer whatever is wrong with them; failed lookups are limited per user
+(keyed hash) and across the deployment.
 """
 
 from __future__ import annotations
 
 import contextlib
-from datetime import timedelta
+import time
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
@@ -28,6 +30,7 @@ from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
 from bot.models.cases import CaseKind, Direction, Status
 from bot.telegram.callbacks import MenuAction, MenuChoice, StatusAction, StatusChoice
+from bot.telegram.conversation_storage import SESSION_EXPIRES
 from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
 from bot.telegram.states import StatusFlow
 from bot.telegram.texts import Texts
@@ -90,21 +93,36 @@ async def look_up(
         await state.set_state(StatusFlow.code)
         await message.answer(t("citizen-status-not-a-code"))
         return
-    allowed = await user_limits.take(
-        sessions, user_key=user_key, kind="status", limit=settings.status_hourly_limit, window=timedelta(hours=1)
-    )
-    if not allowed:
+    # Only failed lookups count (a reporter may check their case as often as they like), per account and across
+    # the deployment: many accounts guessing together are held back too, and the slow hash's CPU bounded.
+    failed = user_limits.FAILED_STATUS
+    if (
+        await user_limits.used(sessions, user_key=user_key, kind=failed) >= settings.status_hourly_limit
+        or await user_limits.used(sessions, user_key=user_limits.EVERYONE, kind=failed)
+        >= settings.status_global_hourly_limit
+    ):
         await state.clear()
         await message.answer(t("status-too-many"))
         return
     case_id = await find_case(sessions, secrets, typed[:100])
     if case_id is None:
+        await user_limits.count(sessions, user_key=user_key, kind=failed)
+        await user_limits.count(sessions, user_key=user_limits.EVERYONE, kind=failed)
         await state.clear()
         await message.answer(t("status-not-found"))
         return
     await state.set_state(StatusFlow.viewing)
-    await state.set_data({"case": case_id})
+    # The case stays open in this chat only for a while: the state must not link this account to the case for
+    # long (see open_case_of; the storage also drops it then).
+    await state.set_data({"case": case_id, SESSION_EXPIRES: time.time() + settings.status_session_minutes * 60})
     await show_case(message, t, case_id, sessions)
+
+
+def open_case_of(data: dict[str, Any]) -> int | None:
+    """The case open in this chat after /status, or None once the session has lapsed."""
+    if "case" not in data or float(data.get(SESSION_EXPIRES, 0)) < time.time():
+        return None
+    return int(data["case"])
 
 
 async def show_case(message: Message, t: Texts, case_id: int, sessions: async_sessionmaker[AsyncSession]) -> None:
@@ -130,8 +148,8 @@ async def show_case(message: Message, t: Texts, case_id: int, sessions: async_se
 
 
 async def start_reply(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
-    data = await state.get_data()
-    if "case" not in data:
+    if open_case_of(await state.get_data()) is None:
+        await state.clear()
         await query.answer(t("status-session-expired"), show_alert=True)
         return
     await query.answer()
@@ -143,12 +161,12 @@ async def start_reply(query: CallbackQuery, t: Texts, state: FSMContext) -> None
 async def reply_written(
     message: Message, t: Texts, state: FSMContext, sessions: async_sessionmaker[AsyncSession], outbox: OutboxWorker
 ) -> None:
-    data = await state.get_data()
+    case_id = open_case_of(await state.get_data())
     await state.clear()
-    if "case" not in data:
+    if case_id is None:
         await message.answer(t("status-session-expired"))
         return
-    if not await add_citizen_message(sessions, case_id=data["case"], body=message.text or ""):
+    if not await add_citizen_message(sessions, case_id=case_id, body=message.text or ""):
         await message.answer(t("status-reply-closed"))
         return
     outbox.wake()
@@ -157,7 +175,8 @@ async def reply_written(
 
 async def confirm_end(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
     """Ending the dialogue cannot be undone (the way back to this chat is deleted): ask first."""
-    if "case" not in await state.get_data():
+    if open_case_of(await state.get_data()) is None:
+        await state.clear()
         await query.answer(t("status-session-expired"), show_alert=True)
         return
     await query.answer()
@@ -179,14 +198,15 @@ async def keep_dialogue(query: CallbackQuery, t: Texts) -> None:
 async def end(
     query: CallbackQuery, t: Texts, state: FSMContext, sessions: async_sessionmaker[AsyncSession], outbox: OutboxWorker
 ) -> None:
-    data = await state.get_data()
-    if "case" not in data:
+    case_id = open_case_of(await state.get_data())
+    if case_id is None:
+        await state.clear()
         await query.answer(t("status-session-expired"), show_alert=True)
         return
     if isinstance(query.message, Message):
         with contextlib.suppress(TelegramAPIError):
             await query.message.edit_reply_markup(reply_markup=None)
-    await end_dialogue(sessions, case_id=data["case"])
+    await end_dialogue(sessions, case_id=case_id)
     await state.clear()
     outbox.wake()
     await query.answer()

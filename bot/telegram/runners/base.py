@@ -1,7 +1,7 @@
 """What both runners share: start-up in order, the stop request, and the graceful end.
 
-Start: Bot → services → can Telegram be reached (one attempt) → migrations → operators from configuration → background
-work → Dispatcher → command menu.
+Start: Bot → services → can Telegram be reached (one attempt) → migrations → the secret checked, OPERATOR_IDS
+changes applied → background work → Dispatcher → command menu.
 Stop (SIGTERM/SIGINT): the runner stops taking updates, the updates in flight get SHUTDOWN_GRACE_SECONDS, then the
 question log is written, the background work stopped, Redis, the database and the Bot API session closed.
 """
@@ -17,7 +17,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 from aiogram.methods import GetMe
 
-from bot.cases import moderation
+from bot.cases import deployment
 from bot.core import database
 from bot.core.settings import ConfigError, Settings
 from bot.telegram.commands import register_commands
@@ -59,7 +59,8 @@ class App:
             # First: without a network nothing else is worth starting, and a stop now has no background work to end.
             await self._check_reachable(bot)
             await database.upgrade_async(self.settings.database)
-            await moderation.seed_operators(services.sessions, self.settings.operator_ids)
+            await deployment.check_secret(services.sessions, services.secrets)
+            await deployment.apply_operator_ids(services.sessions, self.settings.operator_ids)
             start_background_work(services)
             self.dispatcher = dispatcher = build_dispatcher(services)
             try:

@@ -1,6 +1,8 @@
 """Webhook mode (``hotline run --webhook``): any number of replicas behind a load balancer, on PostgreSQL + Redis.
 
-One aiohttp server on WEBHOOK_HOST:WEBHOOK_PORT serves the webhook path, /healthz and /metrics.
+One aiohttp server on WEBHOOK_HOST:WEBHOOK_PORT serves the webhook path and /healthz (the load balancer's check);
+/metrics (and /healthz again) is on a private listener, HEALTH_HOST:HEALTH_PORT, as in polling mode: the public
+port must not tell anyone when reports are made.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import logging
 from aiohttp import web
 
 from bot.core.settings import ConfigError, Settings
-from bot.telegram.observability import add_ops_routes
+from bot.telegram.observability import add_ops_routes, start_health_server
 from bot.telegram.runners.base import App, StartCancelled
 from bot.telegram.webhook import WebhookHandler, keep_trying_to_register
 
@@ -46,6 +48,7 @@ class WebhookApp(App):
             return
         loop = asyncio.get_running_loop()
         deadline = loop.time()
+        private: web.AppRunner | None = None
         try:
             grace = self.settings.shutdown_grace_seconds
             app = web.Application()
@@ -56,7 +59,9 @@ class WebhookApp(App):
                 draining=lambda: self.draining,
             )
             app.router.add_post(self.settings.listen_path, handler.handle)
-            add_ops_routes(app, services)
+            add_ops_routes(app, services, with_metrics=False)
+            if self.settings.health_port:
+                private = await start_health_server(services, self.settings.health_host, self.settings.health_port)
             # shutdown_timeout: on cleanup, requests in flight (each one an update being handled) get the grace.
             runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=grace)
             await runner.setup()
@@ -82,6 +87,8 @@ class WebhookApp(App):
             self.draining = True  # requests still arriving on open connections get 503: Telegram re-sends them
             registering.cancel()
             await runner.cleanup()  # stop listening; wait up to the grace for the requests in flight
+            if private is not None:
+                await private.cleanup()
         finally:
             await self._finish(bot, services, deadline)
 

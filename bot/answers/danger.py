@@ -1,0 +1,327 @@
+"""Does a message signal immediate danger? A lexicon of how danger is written, and a small trained classifier.
+
+Why both: a word list alone cannot tell "взорвёт школу" from "цены взорвались", and a classifier trained on a few
+hundred messages alone misses a weapon it never saw named. So:
+
+1. ``DangerLexicon`` (knowledge/danger/lexicon.yaml) reads the message in every way it may have been typed (the
+   readings of bot/answers/text_folding.py) and names the groups that occur: weapon, explosion, shooting, hostage,
+   arson, attack, abduction, device, and the cues around them (an abandoned object, "now", a place, an intent,
+   harmless contexts such as games, films, holidays, prices).
+2. ``DangerModel`` is a logistic regression over character n-grams, word starts and those groups, trained by
+   ``hotline danger build`` (bot/answers/danger_training.py) on knowledge/danger/corpus/ and shipped as plain text
+   (knowledge/danger/model.tsv: one feature and its weight per line, reviewable, no pickle). Scoring here is a sum
+   of weights: no scikit-learn at run time.
+3. The decision: the lexicon puts a message in a tier (``tier``: a danger word with a cue such as "now" or a place
+   and no harmless context; any danger word; nothing) and each tier has its own probability threshold, chosen by
+   the build on data (the corpus' cross-validated probabilities), favouring recall: missing a real emergency
+   costs far more than a needless "call 112" notice.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.answers.readings import readings
+from bot.answers.text_folding import clean, fold_cyrillic, latin_to_cyrillic, tokens
+
+LEXICON_FILE = "danger/lexicon.yaml"
+MODEL_FILE = "danger/model.tsv"
+LANGUAGE_KEYS = ("kk", "ru", "en")
+MAX_CHARS = 4096  # Telegram's longest message; anything longer is read up to here
+CHAR_NGRAMS = (3, 4, 5)
+WORD_START = 5  # a word's first letters stand for the word in every inflection (a crude, language-free stem)
+CUE_GROUPS = frozenset({"now", "place", "intent", "abandoned", "object", "device"})
+CONTEXT_PREFIX = "context_"
+GAP = "~"  # in a lexicon item: up to three other words here ("blow ~ up" = "blow the mall up")
+LAUGHTER = frozenset("😂🤣😆😅😁😄😜🙈")
+
+
+class DangerDataError(Exception):
+    """knowledge/danger is missing or malformed; the message names the file and the fix."""
+
+
+# --- reading ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Readings:
+    """A message as tokens joined by single spaces, in each of the ways it may have been typed."""
+
+    as_typed: str  # folded Cyrillic where Cyrillic was typed; Latin stays Latin
+    as_cyrillic: str | None  # Latin read as Kazakh/Russian Cyrillic (translit, Latin Kazakh)
+    as_layout: str | None  # Latin keys read as the Russian/Kazakh keyboard layout
+    laughter: bool
+    as_kazakh_latin: str | None = None  # Latin Kazakh where "ja" is жа, not я (jarylys, jatyr)
+    question: bool = False  # a "?" (harmless messages are often questions about the law, figures, films…)
+    exclamation: bool = False  # "!" (calls for help often have them)
+
+
+def read(text: str) -> Readings:
+    """The readings of bot/answers/readings.py, plus one for Latin Kazakh, as space-joined tokens."""
+    cleaned = clean(text[:MAX_CHARS])
+    found = readings(cleaned)
+    as_typed = next((r.text for r in found if not r.retyped and r.script == "cyrillic"), None)
+    as_typed = as_typed if as_typed is not None else next((r.text for r in found if not r.retyped), cleaned)
+    retyped = [r.text for r in found if r.retyped]
+    as_cyrillic = _joined(retyped[0]) if retyped else None
+    as_layout = _joined(retyped[1]) if len(retyped) > 1 else None
+    as_kazakh_latin = None
+    if as_cyrillic is not None and "j" in cleaned:
+        as_kazakh_latin = _joined(fold_cyrillic(latin_to_cyrillic(cleaned.replace("j", "zh"))))
+    return Readings(
+        _joined(as_typed),
+        as_cyrillic,
+        as_layout,
+        any(ch in LAUGHTER for ch in text[:MAX_CHARS]),
+        as_kazakh_latin,
+        question="?" in cleaned,
+        exclamation="!" in cleaned,
+    )
+
+
+def _joined(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+# --- the lexicon --------------------------------------------------------------------------------------------------
+
+
+def _fold_item(item: str) -> list[str]:
+    """An item's words, folded like the text; a trailing "=" (whole word) is kept on its word."""
+    words = []
+    for raw in item.split():
+        if raw == GAP:
+            words.append(GAP)
+            continue
+        whole = raw.endswith("=")
+        parts = tokens(fold_cyrillic(clean(raw.rstrip("="))))
+        if not parts:
+            continue
+        if whole:
+            parts[-1] += "="
+        words.extend(parts)
+    return words
+
+
+def _item_pattern(words: list[str]) -> str:
+    pattern = ""
+    for n, word in enumerate(words):
+        if word == GAP:
+            pattern += r"(?:\w+ ){0,3}"
+            continue
+        pattern += re.escape(word[:-1]) + r"(?!\w)" if word.endswith("=") else re.escape(word) + r"\w*"
+        if n < len(words) - 1:
+            pattern += " "
+    return pattern
+
+
+@dataclass(frozen=True)
+class _Group:
+    name: str
+    signal: bool  # on its own, enough to lower the classifier's threshold
+    pattern: re.Pattern[str]
+
+
+class DangerLexicon:
+    def __init__(self, groups: list[_Group]) -> None:
+        self.groups = groups
+        self.signal_groups = frozenset(g.name for g in groups if g.signal)
+
+    @classmethod
+    def from_mapping(cls, raw: object, source: str = LEXICON_FILE) -> DangerLexicon:
+        if not isinstance(raw, dict) or not raw:
+            raise DangerDataError(f"{source}: must map group names to {{signal, kk, ru, en, except}}")
+        groups = []
+        for name, spec in raw.items():
+            if not isinstance(spec, dict) or not isinstance(spec.get("signal"), bool):
+                raise DangerDataError(f"{source}: {name}: needs 'signal: true|false' and word lists kk/ru/en")
+            items: list[str] = []
+            for key in (*LANGUAGE_KEYS, "except"):
+                words = spec.get(key, [])
+                if not isinstance(words, list) or not all(isinstance(w, str | int) for w in words):
+                    raise DangerDataError(f"{source}: {name}.{key}: must be a list of words")
+                if key != "except":
+                    items += [str(w) for w in words]
+            alternatives = sorted({_item_pattern(w) for w in map(_fold_item, items) if w}, key=len, reverse=True)
+            excluded = sorted({_item_pattern(w) for w in map(_fold_item, map(str, spec.get("except", []))) if w})
+            if not alternatives:
+                raise DangerDataError(f"{source}: {name}: has no words")
+            guard = f"(?!(?:{'|'.join(excluded)}))" if excluded else ""
+            pattern = re.compile(rf"(?<!\w){guard}(?:{'|'.join(alternatives)})")
+            groups.append(_Group(str(name), spec["signal"], pattern))
+        return cls(groups)
+
+    @classmethod
+    def load(cls, knowledge_dir: Path) -> DangerLexicon:
+        path = knowledge_dir / LEXICON_FILE
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise DangerDataError(f"{path}: cannot be read ({type(error).__name__}); restore it from git") from None
+        return cls.from_mapping(raw, str(path))
+
+    def groups_in(self, readings: Readings) -> frozenset[str]:
+        texts = [
+            r for r in (readings.as_typed, readings.as_cyrillic, readings.as_layout, readings.as_kazakh_latin) if r
+        ]
+        return frozenset(g.name for g in self.groups if any(g.pattern.search(t) for t in texts))
+
+
+# --- features and the model -----------------------------------------------------------------------------------------
+
+
+def features(readings: Readings, groups: Iterable[str]) -> list[str]:
+    """The classifier's features of one message: binary, so a list of names (the build and scoring share it)."""
+    found: set[str] = set()
+    for prefix, reading in (("t", readings.as_typed), ("c", readings.as_cyrillic)):
+        if not reading:
+            continue
+        words = reading.split()
+        for word in words:
+            found.add(f"w:{word[:WORD_START]}")
+            padded = f" {word} "
+            for n in CHAR_NGRAMS:
+                found.update(f"{prefix}{n}:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
+        found.update(f"b:{a[:WORD_START]}_{b[:WORD_START]}" for a, b in itertools.pairwise(words))
+    group_list = sorted(groups)
+    found.update(f"g:{g}" for g in group_list)
+    found.update(f"g:{a}+{b}" for i, a in enumerate(group_list) for b in group_list[i + 1 :])
+    if readings.laughter:
+        found.add("x:laughter")
+    if readings.question:
+        found.add("x:question")
+    if readings.exclamation:
+        found.add("x:exclamation")
+    return sorted(found)
+
+
+def feature_values(names: Iterable[str]) -> list[tuple[str, float]]:
+    """Each feature's value: all of a message's features share a unit length, so a long message is not more
+    dangerous for being long (the build and scoring share this)."""
+    names = list(names)
+    scale = 1 / math.sqrt(len(names)) if names else 0.0
+    return [(name, scale) for name in names]
+
+
+TIERS = ("strong", "candidate", "none")
+
+
+def tier(groups: frozenset[str], signal_groups: frozenset[str]) -> str:
+    """What the lexicon alone says, before the classifier weighs the message:
+
+    - ``strong``: a danger group together with a cue (now, a place, an intent, an object, a device, or a second
+      danger group), and no harmless context (a game, a film, a price, a holiday, a question about figures…);
+      an abandoned object at a place or now, without harmless context, is strong too;
+    - ``candidate``: any other danger group or abandoned object;
+    - ``none``: nothing of the kind (the classifier alone may still flag it, at a high probability).
+    """
+    danger = groups & signal_groups
+    if danger:
+        cues = groups & CUE_GROUPS or len(danger) > 1
+        return "strong" if cues and not _harmless_context(groups) else "candidate"
+    if {"abandoned", "object"} <= groups:  # "a bag without its owner": at a station, now, it is the classic alarm
+        return "strong" if groups & {"place", "now", "device"} and not _harmless_context(groups) else "candidate"
+    return "none"
+
+
+def _harmless_context(groups: frozenset[str]) -> bool:
+    return any(g.startswith(CONTEXT_PREFIX) for g in groups)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How sure the classifier must be to flag a message, by the lexicon's tier (chosen by the build on data)."""
+
+    thresholds: dict[str, float]
+
+    def urgent(self, probability: float, tier_: str) -> bool:
+        return probability >= self.thresholds[tier_]
+
+
+class DangerModel:
+    def __init__(self, weights: dict[str, float], intercept: float, decision: Decision) -> None:
+        self.weights = weights
+        self.intercept = intercept
+        self.decision = decision
+
+    def probability(self, names: Iterable[str]) -> float:
+        weights = self.weights
+        z = self.intercept + sum(weights.get(name, 0.0) * value for name, value in feature_values(names))
+        return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    @classmethod
+    def parse(cls, text: str, source: str = MODEL_FILE) -> DangerModel:
+        header: dict[str, float] = {}
+        weights: dict[str, float] = {}
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line or line.startswith("#"):
+                if line.startswith("#:"):
+                    key, _, value = line[2:].strip().partition("=")
+                    try:
+                        header[key.strip()] = float(value)
+                    except ValueError:
+                        raise DangerDataError(f"{source}:{number}: bad header line; rebuild it") from None
+                continue
+            name, sep, value = line.rpartition("\t")
+            try:
+                weights[name] = float(value)
+            except ValueError:
+                raise DangerDataError(f"{source}:{number}: expected FEATURE<TAB>WEIGHT; rebuild it") from None
+            if not sep:
+                raise DangerDataError(f"{source}:{number}: expected FEATURE<TAB>WEIGHT; rebuild it")
+        missing = {"intercept", *(f"threshold_{t}" for t in TIERS)} - header.keys()
+        if missing:
+            raise DangerDataError(f"{source}: header lacks {', '.join(sorted(missing))}; run `hotline danger build`")
+        return cls(weights, header["intercept"], Decision({t: header[f"threshold_{t}"] for t in TIERS}))
+
+    @classmethod
+    def load(cls, knowledge_dir: Path) -> DangerModel:
+        path = knowledge_dir / MODEL_FILE
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            raise DangerDataError(f"{path}: missing; run `hotline danger build` to create it") from None
+        return cls.parse(text, str(path))
+
+
+# --- the recogniser -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Assessment:
+    urgent: bool
+    probability: float
+    groups: frozenset[str]  # lexicon groups found (for tests and `hotline danger eval`; never logged with text)
+
+
+class DangerRecogniser:
+    """``urgent(text)``: whether a message signals immediate danger (the 112/102 notice, the urgent flag)."""
+
+    def __init__(self, lexicon: DangerLexicon, model: DangerModel) -> None:
+        self.lexicon = lexicon
+        self.model = model
+
+    @classmethod
+    def load(cls, knowledge_dir: Path) -> DangerRecogniser:
+        return cls(DangerLexicon.load(knowledge_dir), DangerModel.load(knowledge_dir))
+
+    def assess(self, text: str) -> Assessment:
+        readings = read(text)
+        groups = self.lexicon.groups_in(readings)
+        probability = self.model.probability(features(readings, groups))
+        tier_ = tier(groups, self.lexicon.signal_groups)
+        return Assessment(self.model.decision.urgent(probability, tier_), round(probability, 4), groups)
+
+    def urgent(self, text: str) -> bool:
+        return self.assess(text).urgent
+
+    def found_in(self, text: str) -> bool:
+        """The old EmergencyWords interface."""
+        return self.assess(text).urgent

@@ -1,0 +1,293 @@
+"""Danger recognition: the lexicon's grammar (inflections, every way of typing), the classifier's build, and the
+figures on the labelled sets of two independent writers (tests/sets; the holdout's failures are never printed)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.answers import danger_training
+from bot.answers.danger import (
+    DangerDataError,
+    DangerLexicon,
+    DangerModel,
+    DangerRecogniser,
+    read,
+    tier,
+)
+from bot.cli import main
+
+PROJECT = Path(__file__).resolve().parents[1]
+KNOWLEDGE = PROJECT / "knowledge"
+SETS = PROJECT / "tests" / "sets"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> DangerLexicon:
+    return DangerLexicon.load(KNOWLEDGE)
+
+
+@pytest.fixture(scope="module")
+def danger() -> DangerRecogniser:
+    return DangerRecogniser.load(KNOWLEDGE)
+
+
+def groups(lexicon: DangerLexicon, text: str) -> frozenset[str]:
+    return lexicon.groups_in(read(text))
+
+
+# --- the lexicon: inflections and typings -------------------------------------------------------------------------
+
+INFLECTIONS = {
+    "explosion": [
+        # Russian verbs in their aspects, tenses and persons, translit and the wrong keyboard layout
+        "взорвать",
+        "взорвёт",
+        "взорвет",
+        "взорвут",
+        "взорвали",
+        "взорву",
+        "взрыв",
+        "взрывом",
+        "подорвать",
+        "подорвали",
+        "рвануло",
+        "vzorvut",
+        "vzryv",
+        "dpjhdtn",  # взорвет on an English layout
+        # Kazakh: жару / жарылу and their forms, with and without Kazakh letters, 2021 and chat Latin
+        "жарылыс",
+        "жарылды",
+        "жарылғыш",
+        "жарылгыш",
+        "жарып жіберемін",
+        "жарып жиберем",
+        "jarylys",
+        "zharylys boldy",
+        "jaryp jiberemin",
+        # English
+        "explosion",
+        "exploded",
+        "blew up",
+        "blow the mall up",
+        "blowing up",
+        "detonated",
+    ],
+    "shooting": [
+        "стреляют",
+        "стрельба",
+        "стрелял",
+        "перестреляю",
+        "выстрелы",
+        "strelyayut",
+        "strelba",
+        "cnhtkz.n",  # стреляют on an English layout
+        "атып жатыр",
+        "атыпты",
+        "атылды",
+        "атыс",
+        "атамын",
+        "atyp jatyr",
+        "atyldy",
+        "атқылап",
+        "shooting",
+        "shots fired",
+        "shooter",
+        "gunfire",
+    ],
+    "hostage": [
+        "заложники",
+        "заложников",
+        "zalozhnikov",
+        "захватили",
+        "кепілге алды",
+        "кепилге алынды",
+        "kepilge aldy",
+        "kepılge",
+        "қамап алды",
+        "hostages",
+        "took hostage",
+        "locked inside",
+    ],
+    "weapon": [
+        "пистолет",
+        "пистолетом",
+        "pistolet",
+        "ствол",
+        "со стволом",
+        "волына",
+        "нож",
+        "ножом",
+        "ножпен",
+        "мылтық",
+        "мылтығы",
+        "мылтык",
+        "myltyq",
+        "пышақ",
+        "пышакпен",
+        "pyshaq",
+        "автоматом",
+        "граната",
+        "гранату",
+        "gun",
+        "rifle",
+        "knife",
+        "grenade",
+        "machete",
+        "bomb",
+        "бомба",
+    ],
+    "arson": ["подожгли", "подожжёт", "поджечь", "сжечь", "өртейміз", "өртеп", "set on fire", "arson", "petrol"],
+    "attack": ["напал", "нападение", "теракт", "убью всех", "шабуыл", "өлтіремін", "stabbed", "attacking"],
+    "abandoned": ["без хозяина", "бесхозная", "оставили", "иесіз", "иеси жок", "iesiz", "unattended", "left behind"],
+    "object": ["сумка", "рюкзак", "коробка", "сөмке", "сомке", "somke", "рюкзагын", "backpack", "suitcase", "package"],
+    "device": ["провода", "тикает", "сымдар", "тықылдаған", "wires", "ticking", "beeping"],
+    "now": ["сейчас", "щас", "только что", "қазір", "казир", "qazir", "жаңа ғана", "right now", "rn"],
+}
+
+
+@pytest.mark.parametrize(
+    ("group", "text"), [(group, text) for group, texts in INFLECTIONS.items() for text in texts], ids=str
+)
+def test_every_inflection_and_typing_is_read(lexicon: DangerLexicon, group: str, text: str) -> None:
+    assert group in groups(lexicon, text)
+
+
+LOOKALIKES = [
+    ("weapon", "ножницы"),  # scissors are not a knife
+    ("weapon", "ножка стула"),
+    ("weapon", "автоматически"),
+    ("weapon", "Пушкин"),
+    ("weapon", "armed forces day"),
+    ("shooting", "стрелка часов"),
+    ("shooting", "screenshot"),
+    ("arson", "сауда орталығында"),  # өрт "fire" folds to орт, the start of орталық "centre"
+    ("attack", "қандай"),  # қан "blood" is the start of қандай "which"
+    ("attack", "kill time"),
+    ("device", "проводник поезда"),
+    ("now", "туралы"),  # тұр "stands" is the start of туралы "about"
+]
+
+
+@pytest.mark.parametrize(("group", "text"), LOOKALIKES, ids=str)
+def test_lookalike_words_are_not_danger_words(lexicon: DangerLexicon, group: str, text: str) -> None:
+    assert group not in groups(lexicon, text)
+
+
+def test_tiers_combine_a_danger_word_with_its_context(lexicon: DangerLexicon) -> None:
+    def tier_of(text: str) -> str:
+        return tier(groups(lexicon, text), lexicon.signal_groups)
+
+    assert tier_of("В ТРЦ мужик с пистолетом") == "strong"  # a weapon and a place
+    assert tier_of("бір жігіт мылтық ұстап тұр қазір") == "strong"  # a weapon and "now"
+    assert tier_of("в кс вчера взорвал бомбу") == "candidate"  # a game
+    assert tier_of("на остановке сумка без хозяина") == "strong"  # an abandoned object at a place
+    assert tier_of("кто-то оставил сумку") == "candidate"  # an abandoned object, nowhere in particular
+    assert tier_of("как проверить статус по коду") == "none"
+
+
+def test_lexicon_errors_name_the_group_and_the_fix() -> None:
+    with pytest.raises(DangerDataError, match=re.escape("weapon: needs 'signal: true|false'")):
+        DangerLexicon.from_mapping({"weapon": {"ru": ["нож"]}})
+    with pytest.raises(DangerDataError, match=r"weapon\.ru: must be a list"):
+        DangerLexicon.from_mapping({"weapon": {"signal": True, "ru": "нож"}})
+
+
+def test_a_damaged_model_file_is_refused_with_the_command_that_rebuilds_it(tmp_path: Path) -> None:
+    with pytest.raises(DangerDataError, match="run `hotline danger build`"):
+        DangerModel.parse("w:нож\t0.5\n", "model.tsv")  # no header
+    with pytest.raises(DangerDataError, match=re.escape("model.tsv:4: expected FEATURE<TAB>WEIGHT")):
+        DangerModel.parse(
+            "#: intercept = 0\n#: threshold_strong = 0.3\n#: threshold_candidate = 0.4\nw:нож 0.5\n", "model.tsv"
+        )
+    with pytest.raises(DangerDataError, match="missing; run `hotline danger build`"):
+        DangerModel.load(tmp_path)
+
+
+# --- the classifier -------------------------------------------------------------------------------------------------
+
+
+def test_the_shipped_model_is_exactly_what_the_corpus_builds() -> None:
+    """Reproducible: a fresh build (cross-validation, thresholds, weights) equals knowledge/danger/model.tsv byte for
+    byte, so the weights can be reviewed as the corpus and lexicon that made them."""
+    built = danger_training.build(KNOWLEDGE)
+    assert built.model_text == (KNOWLEDGE / "danger" / "model.tsv").read_text(encoding="utf-8")
+    assert built.cross_validated.recall >= 0.99
+
+
+def test_context_decides_between_the_same_words(danger: DangerRecogniser) -> None:
+    assert danger.urgent("В ТРЦ мужик с пистолетом ходит, люди бегут")
+    assert not danger.urgent("Где в Алматы купить пневматический пистолет для тира?")
+    assert danger.urgent("vokzalda iesiz somke tur, bir sagattan beri")
+    assert not danger.urgent("Цены на огурцы взорвались")
+    assert not danger.urgent("В кс вчера взорвал бомбу на B, выиграли катку")
+    assert not danger.urgent("Новый трек просто бомба")
+    assert danger.urgent("SOMEONE IS SHOOTING AT THE MARKET")
+    assert not danger.urgent("Сколько терактов предотвратили в 2019 году?")
+
+
+def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
+    """Most reports name places and people without any immediate danger; flagging them would bury real alerts."""
+    assert not danger.urgent("В нашем районе мужчина вербует подростков в экстремистскую группу через онлайн-чат.")
+    assert not danger.urgent("Біздің ауылда бір адам жастарды радикалды топқа тартып жүр")
+    assert not danger.urgent("Someone in our building recruits young people into an extremist group.")
+    assert not danger.urgent("market")
+
+
+# --- the labelled sets of two independent writers ------------------------------------------------------------------
+
+# Floors just below what is reached (docs/danger.md): (dangers caught, false alarms) out of 35 per language. The
+# holdout's issue targets (recall >= 98%, false alarms <= 10%) are not all reached yet: these floors keep what is.
+FLOORS = {
+    "danger_dev.jsonl": {"kk": (35, 5), "ru": (35, 2), "en": (35, 2)},
+    "danger_holdout.jsonl": {"kk": (35, 3), "ru": (35, 6), "en": (32, 5)},
+}
+TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_figures_on_the_labelled_sets_per_language(danger: DangerRecogniser, name: str) -> None:
+    examples = danger_training.load_labelled(SETS / name)
+    scores = danger_training.evaluate(danger, examples)
+    # Only figures in the message: a holdout's failures are never printed.
+    figures = {lang: (s.caught, s.dangers, s.false_alarms, s.harmless) for lang, s in scores.items()}
+    for lang, (caught, false_alarms) in FLOORS[name].items():
+        score = scores[lang]
+        assert score.dangers == score.harmless == 35, figures
+        assert score.caught >= caught - TOLERANCE, figures
+        assert score.false_alarms <= false_alarms + TOLERANCE, figures
+
+
+def test_the_sets_are_what_the_writers_wrote() -> None:
+    """210 messages each, half danger, a third per language (tests/sets/README.md)."""
+    for name in FLOORS:
+        rows = [json.loads(line) for line in (SETS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(rows) == 210
+        assert sum(r["danger"] for r in rows) == 105
+
+
+# --- the command line ----------------------------------------------------------------------------------------------
+
+
+def test_ask_json_says_whether_the_question_is_urgent(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "У школы мужик с ножом бегает!!!"]) == 0
+    urgent = json.loads(capsys.readouterr().out)
+    assert urgent["urgent"] is True
+    assert set(urgent) == {"question", "lang", "entry", "score", "answer", "suggestions", "urgent"}
+    assert main(["ask", "--json", "Сколько терактов предотвратили в 2019 году?"]) == 0
+    calm = json.loads(capsys.readouterr().out)
+    assert calm["urgent"] is False and calm["entry"] is not None
+
+
+def test_eval_refuses_to_show_a_holdouts_failures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["danger", "eval", "--failures", str(SETS / "danger_holdout.jsonl")]) == 2
+    assert "never be read" in capsys.readouterr().err
+    assert main(["danger", "eval", str(SETS / "danger_holdout.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "set | lang | recall | false alarms"
+    holdout_texts = [json.loads(line)["text"] for line in io.StringIO((SETS / "danger_holdout.jsonl").read_text())]
+    assert not any(text in out for text in holdout_texts)
