@@ -1,7 +1,7 @@
 """the citizen's path: questions for a person (cases.kind) and the category's questionnaire answers (cases.answers)
 
 Revision ID: 0006_citizen_path
-Revises: 0005_operators_chat
+Revises: 0004_security
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_citizen_path"
-down_revision = "0005_operators_chat"
+down_revision = "0004_security"
 branch_labels = None
 depends_on = None
 
