@@ -8,9 +8,9 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO, TypeVar
 
 from bot.answers.answer_engine import AnswerEngine, Result
 from bot.answers.danger import DangerDataError, DangerRecogniser
@@ -20,13 +20,34 @@ from bot.core.logging_setup import configure_logging
 from bot.core.settings import ConfigError, Settings, load_settings
 
 EXIT_USAGE = 2
+Loaded = TypeVar("Loaded")
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that says what is wrong in one line and exits with 2 (the Unix convention for bad usage)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+class ProgressLine:
+    """A long job's progress on standard error (standard output stays the job's own): in a terminal one line
+    rewritten in place, elsewhere (a log, cron's mail) one line per tenth of the way."""
+
+    def __init__(self, label: str, unit: str, stream: TextIO | None = None) -> None:
+        self.label, self.unit, self.stream = label, unit, stream or sys.stderr
+        self._tenths = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        line = f"{self.label}: {done}/{total} {self.unit} ({done * 100 // total}%)"
+        if self.stream.isatty():
+            self.stream.write(f"\r{line}" + ("\n" if done >= total else ""))
+        elif (tenths := done * 10 // total) > self._tenths:
+            self._tenths = tenths
+            self.stream.write(line + "\n")
+        self.stream.flush()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -211,20 +232,21 @@ def run_kb_check(settings: Settings, out: TextIO) -> int:
     from bot.cases import forms
 
     problems: list[str] = []
-    loaded = []
-    for load in (
-        load_knowledge_base,
-        load_lexicon,
-        forms.load_questionnaires,
-        forms.load_reply_templates,
-    ):  # every file's problems at once, not the first file's only
+
+    def attempt(load: Callable[[Path], Loaded]) -> Loaded | None:
+        """Every file's problems at once, not the first file's only."""
         try:
-            loaded.append(load(settings.knowledge_dir))
+            return load(settings.knowledge_dir)
         except KnowledgeBaseError as exc:
-            problems += exc.problems
-    if problems:
+            problems.extend(exc.problems)
+            return None
+
+    kb = attempt(load_knowledge_base)
+    attempt(load_lexicon)
+    questionnaires = attempt(forms.load_questionnaires)
+    templates = attempt(forms.load_reply_templates)
+    if problems or kb is None or questionnaires is None or templates is None:
         raise KnowledgeBaseError(problems)
-    kb, _, questionnaires, templates = loaded
     if (settings.knowledge_dir / "danger").exists():  # the bot needs it; a knowledge folder in the making may not
         DangerRecogniser.load(settings.knowledge_dir)
     print(summary(kb), file=out)
@@ -361,6 +383,7 @@ async def run_kb_learning(args: argparse.Namespace, settings: Settings, out: Tex
 async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """queue / export / purge straight on the database, audited as the console operator."""
     from bot.cases import moderation, retention
+    from bot.cases.export import write_export
     from bot.core import database
 
     await database.upgrade_async(settings.database)
@@ -370,30 +393,29 @@ async def run_console(args: argparse.Namespace, settings: Settings, out: TextIO)
         if args.command == "purge":
             from bot.core.backup import remove_expired_backups
 
-            purged = await retention.purge_expired(sessions, retention_days=settings.retention_days)
+            purged = await retention.purge_expired(
+                sessions, retention_days=settings.retention_days, progress=ProgressLine("purge", "cases")
+            )
             print(f"purged {purged} closed case(s) older than {settings.retention_days} days", file=out)
             if removed := remove_expired_backups(settings):
                 print(f"deleted {removed} backup(s) older than RETENTION_DAYS={settings.retention_days}", file=out)
             return 0
         console = await moderation.console_operator(sessions)
         if args.command == "export":
-            content = await moderation.export_cases(
-                sessions,
-                console,
-                args.format,
-                with_notes=args.notes,
-                with_dialogue=args.dialogue,
-                with_assignee=args.assignee,
-            )
+            progress = ProgressLine("export", "cases")
+            extras = dict(with_notes=args.notes, with_dialogue=args.dialogue, with_assignee=args.assignee)
             if args.output:
                 # Owner-only from the first byte: an export holds every report.
                 descriptor = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
                 os.fchmod(descriptor, 0o600)
                 with open(descriptor, "w", encoding="utf-8", newline="") as target:
-                    target.write(content)
+                    await write_export(sessions, console, args.format, target, progress=progress, **extras)
                 print(f"wrote {args.output}", file=sys.stderr)
             else:
-                out.write(content if content.endswith("\n") else content + "\n")
+                # Written as it is read: the whole export is never in memory (a JSON export ends without a newline).
+                await write_export(sessions, console, args.format, out, progress=progress, **extras)
+                if args.format == "json":
+                    out.write("\n")
             return 0
         cases = await moderation.queue(sessions, console, moderation.QueueFilter(args.filter), limit=500)
         if not cases:
@@ -447,8 +469,7 @@ async def run_rotate_secret(args: argparse.Namespace, settings: Settings, out: T
 
 async def run_console_link(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``hotline console link TELEGRAM_ID``: a sign-in link printed here, for someone at the server (audited)."""
-    from bot.cases import deployment, moderation
-    from bot.console import access
+    from bot.cases import console_links, deployment, moderation
     from bot.core import database
     from bot.core.crypto import SecretBox, load_or_create_secret
 
@@ -467,10 +488,10 @@ async def run_console_link(args: argparse.Namespace, settings: Settings, out: Te
             )
             return 1
         box = SecretBox(load_or_create_secret(settings.configured_secret, settings.data_dir))
-        token = await access.issue_link(sessions, box, operator=operator, via="server")
+        token = await console_links.issue_link(sessions, box, operator=operator, via="server")
     finally:
         await engine.dispose()
-    print(access.sign_in_link(settings, token), file=out)
+    print(console_links.sign_in_link(settings, token), file=out)
     print("valid once, for 5 minutes", file=sys.stderr)
     return 0
 
@@ -479,7 +500,9 @@ def run_backup(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     from bot.core.backup import BackupError, make_backup
 
     try:
-        result = make_backup(settings, Path(args.output) if args.output else None)
+        result = make_backup(
+            settings, Path(args.output) if args.output else None, progress=ProgressLine("backup", "pages")
+        )
     except BackupError as error:
         print(f"hotline: backup failed: {error}", file=sys.stderr)
         return 1

@@ -30,6 +30,35 @@ def engine(kb: KnowledgeBase) -> AnswerEngine:
     return AnswerEngine(kb, lexicon=load_lexicon(KNOWLEDGE))
 
 
+# ------------------------------------------------------------------------------------------------ markers
+
+TESTS = Path(__file__).resolve().parent
+POSTGRES_FIXTURES = {"postgres_url"}
+REDIS_FIXTURES = {"redis_url"}
+
+
+SERVER_FILES = {"test_emulator_fidelity.py", "test_web_intake.py", "test_security.py", "test_ops.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Markers a test need not repeat: e2e (and slow) by folder, postgres and redis by the fixtures it uses
+    (or a ``postgresql`` parameter of a database fixture). pyproject.toml lists the markers."""
+    for item in items:
+        path = Path(str(item.path)).resolve()
+        if path.is_relative_to(TESTS / "e2e") or item.get_closest_marker("browser") is not None:
+            if path.is_relative_to(TESTS / "e2e"):
+                item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.slow)  # a real bot over HTTP, or a real browser
+        elif path.is_relative_to(TESTS / "console") or path.name in SERVER_FILES:
+            item.add_marker(pytest.mark.slow)  # a real server over HTTP (console, web intake, emulator webhooks)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if fixtures & POSTGRES_FIXTURES or "postgresql" in params.values():
+            item.add_marker(pytest.mark.postgres)
+        if fixtures & REDIS_FIXTURES:
+            item.add_marker(pytest.mark.redis)
+
+
 # ------------------------------------------------------------------------------------------------ services on CI
 # PostgreSQL and Redis tests run when TEST_DATABASE_URL / TEST_REDIS_URL are set (.ci/run sets both, so there they
 # are required: they fail, not skip, when a service is down); locally they skip and say what to set.

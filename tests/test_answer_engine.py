@@ -121,6 +121,7 @@ def run_ask(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_ask_json_interface() -> None:
     done = run_ask("--json", "Сколько человек осуждено за терроризм?")
     assert done.returncode == 0, done.stderr
@@ -133,6 +134,7 @@ def test_ask_json_interface() -> None:
     assert isinstance(record["score"], int | float)
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_ask_reads_stdin_line_by_line_in_order() -> None:
     done = run_ask("--json", stdin="How many links to terrorist sites were found?\nпогода\n\n")
     records = [json.loads(line) for line in done.stdout.splitlines()]
@@ -142,12 +144,14 @@ def test_ask_reads_stdin_line_by_line_in_order() -> None:
     assert records[2]["entry"] is None
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_ask_readable_text() -> None:
     done = run_ask("Where was the Temir Zhol exercise held?")
     assert done.returncode == 0
     assert "Taraz" in done.stdout
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_ask_bad_arguments_exit_2() -> None:
     done = run_ask("--lang", "de", "x")
     assert done.returncode == 2

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import csv
+import io
+import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -18,7 +21,8 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.danger import DangerRecogniser
-from bot.cases import moderation, receipts, retention, user_limits
+from bot.cases import export, moderation, receipts, retention, user_limits
+from bot.cases.case_statistics import case_statistics
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
 from bot.cases.outbox import OutboxWorker, Undeliverable
 from bot.cases.reports import (
@@ -170,7 +174,7 @@ async def test_roles_are_enforced_and_refusals_audited(sessions, danger) -> None
     with pytest.raises(Forbidden):
         await moderation.claim_case(sessions, staff["analyst"], receipt.case_id)
     with pytest.raises(Forbidden):
-        await moderation.export_cases(sessions, staff["alice"], "csv")
+        await export.export_cases(sessions, staff["alice"], "csv")
     with pytest.raises(Forbidden):
         await moderation.open_case(sessions, None, receipt.case_id)
     await moderation.audit_refusal(sessions, action="button:claim", user_key="ab" * 32, case_id=receipt.case_id)
@@ -223,13 +227,13 @@ async def test_queue_filters_statistics_and_export(sessions, danger) -> None:
     assert ids(await moderation.queue(sessions, staff["alice"], QueueFilter.urgent)) == [urgent.case_id]
     assert ids(await moderation.queue(sessions, staff["alice"], QueueFilter.unclaimed)) == [urgent.case_id]
     assert ids(await moderation.queue(sessions, staff["alice"], QueueFilter.new)) == [urgent.case_id]
-    stats = await moderation.case_statistics(sessions, staff["analyst"])
+    stats = await case_statistics(sessions, staff["analyst"])
     assert stats["total"] == 2 and stats["urgent"] == 1 and stats["by_status"] == {"new": 1, "in_review": 1}
     assert stats["median_minutes_to_claim"] is not None
-    exported = await moderation.export_cases(sessions, staff["admin"], "csv")
-    assert exported.splitlines()[0].split(",") == list(moderation.EXPORT_FIELDS)
+    exported = await export.export_cases(sessions, staff["admin"], "csv")
+    assert exported.splitlines()[0].split(",") == list(export.EXPORT_FIELDS)
     assert str(REPORTER_CHAT) not in exported and "code" not in exported.splitlines()[0]
-    assert '"number": "HT-' in await moderation.export_cases(sessions, staff["admin"], "json")
+    assert '"number": "HT-' in await export.export_cases(sessions, staff["admin"], "json")
 
 
 async def test_retention_purges_content_but_keeps_counts(sessions, danger) -> None:
@@ -249,7 +253,7 @@ async def test_retention_purges_content_but_keeps_counts(sessions, danger) -> No
         case = await session.get(Case, receipt.case_id)
     assert case.description == "" and case.purged_at is not None and case.category == Category.recruitment
     assert await all_rows(sessions, Evidence) == []
-    assert (await moderation.case_statistics(sessions, staff["admin"]))["total"] == 1
+    assert (await case_statistics(sessions, staff["admin"]))["total"] == 1
 
 
 async def test_reminders_for_unclaimed_cases(sessions, danger) -> None:
@@ -318,3 +322,57 @@ async def test_urgent_notifications_overtake_a_backlog_of_ordinary_ones(sessions
 async def test_user_limits_count_per_keyed_user(sessions) -> None:
     take = lambda key: user_limits.take(sessions, user_key=key, kind=user_limits.REPORTS, limit=2)  # noqa: E731
     assert [await take("u1"), await take("u1"), await take("u1"), await take("u2")] == [True, True, False, True]
+
+
+async def _set_times(sessions, case_id: int, **moments) -> None:
+    async with sessions() as session:
+        case = await session.get(Case, case_id)
+        for name, value in moments.items():
+            setattr(case, name, value)
+        session.add(case)
+        await session.commit()
+
+
+async def test_statistics_medians_are_counted_by_the_database(sessions, danger) -> None:
+    staff = await operators(sessions)
+    start = utcnow() - timedelta(days=1)
+    receipts_ = [await submit(sessions, danger, key=str(n)) for n in range(4)]
+    for receipt, minutes in zip(receipts_, (10, 20, 40, None), strict=True):
+        claimed = start + timedelta(minutes=minutes) if minutes is not None else None
+        await _set_times(sessions, receipt.case_id, created_at=start, first_claimed_at=claimed)
+    stats = await case_statistics(sessions, staff["analyst"])
+    assert stats["median_minutes_to_claim"] == 20.0  # of 10, 20, 40 (the unclaimed case has no time to claim)
+    assert stats["median_minutes_to_first_reply"] is None
+    await _set_times(sessions, receipts_[3].case_id, first_claimed_at=start + timedelta(minutes=50))
+    assert (await case_statistics(sessions, staff["analyst"]))["median_minutes_to_claim"] == 30.0  # even: the mean
+
+
+async def test_the_export_is_streamed_in_batches_and_reads_like_one_document(sessions, danger, monkeypatch) -> None:
+    staff = await operators(sessions)
+    for n in range(5):
+        await submit(sessions, danger, draft(f"=1+{n} подозрительный человек у вокзала, случай {n}"), key=f"{n}")
+    monkeypatch.setattr(export, "BATCH", 2)
+    seen: list[tuple[int, int]] = []
+    out = io.StringIO(newline="")
+    assert await export.write_export(sessions, staff["admin"], "json", out, progress=lambda *p: seen.append(p)) == 5
+    assert seen == [(2, 5), (4, 5), (5, 5)]
+    records = json.loads(out.getvalue())
+    assert [r["number"] for r in records] == [f"HT-{n:05d}" for n in range(1, 6)]
+    assert out.getvalue() == json.dumps(records, ensure_ascii=False, indent=1)  # the format is unchanged
+    rows = list(csv.DictReader(io.StringIO(await export.export_cases(sessions, staff["admin"], "csv"))))
+    assert len(rows) == 5 and rows[0]["description"].startswith("'=1+0 подозрительный")  # never a formula
+
+
+async def test_purge_goes_batch_by_batch_and_reports_progress(sessions, danger, monkeypatch) -> None:
+    staff = await operators(sessions)
+    for n in range(3):
+        receipt = await submit(sessions, danger, key=f"p{n}")
+        await moderation.claim_case(sessions, staff["alice"], receipt.case_id)
+        await moderation.set_status(sessions, staff["alice"], receipt.case_id, Status.closed, Outcome.no_action)
+        await _set_times(sessions, receipt.case_id, closed_at=utcnow() - timedelta(days=91))
+    monkeypatch.setattr(retention, "PURGE_BATCH", 2)
+    seen: list[tuple[int, int]] = []
+    assert await retention.purge_expired(sessions, retention_days=90, progress=lambda *p: seen.append(p)) == 3
+    assert seen == [(2, 3), (3, 3)]
+    assert all(case.description == "" and case.purged_at for case in await all_rows(sessions, Case))
+    assert await retention.purge_expired(sessions, retention_days=90) == 0

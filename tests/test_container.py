@@ -38,6 +38,8 @@ from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator
 from tests.conftest import free_port
 
+pytestmark = pytest.mark.slow  # hadolint, a wheel build and the image's start command in subprocesses
+
 PROJECT = Path(__file__).resolve().parent.parent
 DOCKERFILE = PROJECT / "Dockerfile"
 COMPOSE = PROJECT / "docker-compose.yml"

@@ -52,6 +52,7 @@ def check(tmp_path: Path, *entries: dict, name: str = "facts.yaml") -> subproces
     )
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_real_knowledge_base_is_valid_and_summarised() -> None:
     done = subprocess.run([sys.executable, "-m", "bot", "kb", "check"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
@@ -72,12 +73,14 @@ def test_briefing_answers_name_2019_and_the_source(kb: KnowledgeBase) -> None:
             assert "2019" in text, f"{entry.id}.{lang} does not say 2019"
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_valid_file_passes(tmp_path: Path) -> None:
     done = check(tmp_path, good_entry())
     assert done.returncode == 0, done.stderr
     assert "1 entries" in done.stdout
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_missing_language_is_named(tmp_path: Path) -> None:
     entry = good_entry()
     del entry["answer"]["kk"]
@@ -86,12 +89,14 @@ def test_missing_language_is_named(tmp_path: Path) -> None:
     assert "facts.yaml: entry #1 (sample-fact): answer lacks language kk" in done.stderr
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_colliding_ids_are_named(tmp_path: Path) -> None:
     done = check(tmp_path, good_entry("twice"), good_entry("twice"))
     assert done.returncode == 1
     assert "entry #2 (twice): id 'twice' is already used in facts.yaml entry #1" in done.stderr
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_empty_field_is_named(tmp_path: Path) -> None:
     entry = good_entry()
     entry["answer"]["ru"] = "   "
@@ -99,6 +104,7 @@ def test_empty_field_is_named(tmp_path: Path) -> None:
     assert "answer.ru is empty" in done.stderr
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_too_few_phrasings_are_named(tmp_path: Path) -> None:
     entry = good_entry()
     entry["questions"]["en"] = ["only one"]
@@ -106,6 +112,7 @@ def test_too_few_phrasings_are_named(tmp_path: Path) -> None:
     assert "questions.en has 1 phrasings, at least 5 needed" in done.stderr
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_figures_that_differ_between_languages_are_named(tmp_path: Path) -> None:
     entry = good_entry()
     entry["answer"]["en"] = "In 2019, 13 people."
@@ -119,6 +126,7 @@ def test_decimal_comma_equals_point() -> None:
     assert numbers_in("14,5 мың") == numbers_in("14.5 thousand")
 
 
+@pytest.mark.slow  # runs the hotline command in a subprocess
 def test_unknown_placeholder_is_named(tmp_path: Path) -> None:
     entry = good_entry()
     for lang in LANGUAGES:

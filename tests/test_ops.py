@@ -225,6 +225,7 @@ async def started(app: PollingApp | WebhookApp) -> asyncio.Task[None]:
     return task
 
 
+@pytest.mark.slow  # a real bot over HTTP
 async def test_polling_serves_health_and_metrics_and_finishes_updates_in_flight_on_stop(tmp_path: Path) -> None:
     async with BotAPIEmulator() as emulator:
         port = free_port()
@@ -250,6 +251,7 @@ async def test_polling_serves_health_and_metrics_and_finishes_updates_in_flight_
         assert await emulator.wait_for_bot_message(user.id, token=settings.bot_token.get_secret_value())
 
 
+@pytest.mark.slow  # a real bot over HTTP
 async def test_webhook_checks_the_secret_and_health_says_503_without_redis(tmp_path: Path) -> None:
     with socket.socket() as closed:  # a port nothing listens on
         closed.bind(("127.0.0.1", 0))
@@ -368,3 +370,17 @@ async def test_postgresql_backup_with_pg_dump_and_a_clear_error_without_it(
     async with engine.connect() as connection:  # the dump left the database as it was
         assert (await connection.execute(text("SELECT count(*) FROM cases"))).scalar() == 3
     await engine.dispose()
+
+
+def test_long_jobs_report_progress_a_line_per_tenth_when_not_in_a_terminal() -> None:
+    import io
+
+    from bot.cli import ProgressLine
+
+    stream = io.StringIO()  # not a terminal: a log file, cron's mail
+    progress = ProgressLine("purge", "cases", stream)
+    for done in range(0, 1001, 50):
+        progress(done, 1000)
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "purge: 0/1000 cases (0%)" and lines[-1] == "purge: 1000/1000 cases (100%)"
+    assert len(lines) == 11  # one per tenth, not one per call

@@ -211,3 +211,30 @@ def test_the_model_of_telegram_used_above_does_refuse_a_fast_fourth_message() ->
     with pytest.raises(ApiError) as refused:
         telegram.acquire("bot", 42, True, 0.9)
     assert refused.value.error_code == 429
+
+
+async def test_a_failed_claim_release_is_logged_and_the_handlers_error_still_raised(caplog) -> None:
+    from aiogram.types import Update
+
+    from bot.telegram.dedup import Claim, UpdateDeduplication
+
+    class UnreachableOnRelease:
+        async def claim(self, bot_id: int, update_id: int) -> Claim:
+            return Claim.new
+
+        async def finish(self, bot_id: int, update_id: int) -> None:
+            pass
+
+        async def release(self, bot_id: int, update_id: int) -> None:
+            raise ConnectionError("redis went away")
+
+    async def failing_handler(event, data):
+        raise ValueError("the handler's own failure")
+
+    class FakeBot:
+        id = 42
+
+    middleware = UpdateDeduplication(UnreachableOnRelease(), lease_seconds=60)
+    with pytest.raises(ValueError, match="the handler's own failure"):
+        await middleware(failing_handler, Update(update_id=7), {"bot": FakeBot()})
+    assert "update 7: could not release its claim (ConnectionError)" in caplog.text

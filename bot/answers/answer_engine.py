@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.knowledge_base import KnowledgeBase, Lexicon
-from bot.answers.readings import Script, readings
+from bot.answers.readings import readings
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
     KAZAKH_LETTERS,
@@ -55,7 +55,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
 # Which stemmers a script's index uses, in order of preference.
-SCRIPTS: dict[Script, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
+SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,10 @@ class _Index:
     idf: dict[str, float] = field(default_factory=dict)
     term_ids: dict[str, int] = field(default_factory=dict)  # stem → its number in the phrasing arrays
     terms: list[str] = field(default_factory=list)  # number → stem
-    phrasing_terms: list[array] = field(default_factory=list)  # entry → term numbers of all its phrasings, in a row
-    phrasing_ends: list[array] = field(default_factory=list)  # entry → where each phrasing ends in phrasing_terms
-    phrasing_weights: list[array] = field(default_factory=list)  # entry → each phrasing's weight (sum of idf)
+    # entry → term numbers of all its phrasings, in a row
+    phrasing_terms: list[array[int]] = field(default_factory=list)
+    phrasing_ends: list[array[int]] = field(default_factory=list)  # entry → where each phrasing ends in phrasing_terms
+    phrasing_weights: list[array[float]] = field(default_factory=list)  # entry → each phrasing's weight (sum of idf)
     years_by_entry: dict[int, frozenset[str]] = field(default_factory=dict)
     vocab_by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     sorted_vocab: list[str] = field(default_factory=list)
@@ -199,12 +200,15 @@ class AnswerEngine:
         lexicon = lexicon or Lexicon()
         self.entry_ids = [entry.id for entry in kb.entries]
         self._places = Places(lexicon.places)
-        self._synonyms = {lang: self._synonym_map(lang, lexicon.synonyms.get(lang, [])) for lang in LANGUAGES}
-        self._stop = {
+        self._synonyms: dict[str, dict[str, str]] = {
+            lang: self._synonym_map(lang, lexicon.synonyms.get(lang, [])) for lang in LANGUAGES
+        }
+        self._stop: dict[str, frozenset[str]] = {
             script: frozenset().union(*(STOP_WORDS[lang] for lang in langs)) for script, langs in SCRIPTS.items()
         }
-        self._words = {lang: set[str]() for lang in LANGUAGES}  # folded word forms, for language detection
-        self._indexes = {script: self._build_index(script) for script in SCRIPTS}
+        # Folded word forms, for language detection.
+        self._words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+        self._indexes: dict[str, _Index] = {script: self._build_index(script) for script in SCRIPTS}
         self._cached_ask = lru_cache(maxsize=4096)(self._ask)
 
     # --- building ------------------------------------------------------------------------------------------------

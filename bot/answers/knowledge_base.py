@@ -192,7 +192,7 @@ def load_knowledge_base(directory: Path) -> KnowledgeBase:
                 continue
             entries.append(
                 Entry(
-                    id=entry_id,
+                    id=str(entry_id),  # checked above: a string, or this entry has problems
                     tags=tuple(str(t) for t in raw["tags"]),
                     answer={lang: raw["answer"][lang].strip() for lang in LANGUAGES},
                     questions={lang: tuple(q.strip() for q in raw["questions"][lang]) for lang in LANGUAGES},

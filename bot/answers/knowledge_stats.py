@@ -11,29 +11,37 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import SQLModel, col
+from sqlalchemy.sql.dml import UpdateBase
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.answer_engine import Result
 from bot.answers.text_folding import TOKEN, clean, fold_cyrillic
+from bot.core.clock import utcnow
 from bot.models import AnswerFeedback, AnswerOutcome, KnowledgeGap
 from bot.models.knowledge_stats import GAP_TEXT_LIMIT
 
 log = logging.getLogger(__name__)
 
 
-def upsert(session: AsyncSession, model: type[SQLModel], values: dict, keys: list[str], add: dict[str, object]):
+def upsert(
+    session: AsyncSession,
+    model: type[SQLModel],
+    values: Mapping[str, object],
+    keys: list[str],
+    add: Mapping[str, object],
+) -> UpdateBase:
     """INSERT … ON CONFLICT DO UPDATE adding to counters, for SQLite and PostgreSQL alike."""
-    dialect = session.bind.dialect.name  # type: ignore[union-attr]
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(model).values(**values)
-    return statement.on_conflict_do_update(index_elements=keys, set_=add)
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(model).values(**values).on_conflict_do_update(index_elements=keys, set_=add)
+    return sqlite.insert(model).values(**values).on_conflict_do_update(index_elements=keys, set_=add)
 
 
 def gap_key(text: str) -> str:
@@ -60,7 +68,7 @@ class QuestionLog:
 
     def record(self, result: Result, text: str) -> None:
         """Count one answered question; remember an unanswered one by its folded text (no identity)."""
-        now = datetime.now(UTC)
+        now = utcnow()
         self._outcomes[(now.date(), result.decision, result.lang)] += 1
         if result.entry_id is not None:
             return
@@ -82,8 +90,8 @@ class QuestionLog:
             return
         async with self._sessions() as session:
             for (day, outcome, lang), count in outcomes.items():
-                values = {"day": day, "outcome": outcome, "lang": lang, "count": count}
-                add = {"count": AnswerOutcome.count + count}
+                values: dict[str, object] = {"day": day, "outcome": outcome, "lang": lang, "count": count}
+                add: dict[str, object] = {"count": col(AnswerOutcome.count) + count}
                 await session.exec(upsert(session, AnswerOutcome, values, ["day", "outcome", "lang"], add))
             for key, gap in gaps.items():
                 values = {
@@ -95,7 +103,7 @@ class QuestionLog:
                     "first_asked": gap.last_asked,
                     "last_asked": gap.last_asked,
                 }
-                add = {"asked": KnowledgeGap.asked + gap.asked, "last_asked": gap.last_asked}
+                add = {"asked": col(KnowledgeGap.asked) + gap.asked, "last_asked": gap.last_asked}
                 await session.exec(upsert(session, KnowledgeGap, values, ["key"], add))
             await session.commit()
 
@@ -119,8 +127,13 @@ async def record_feedback(
 ) -> None:
     column = "helpful" if helpful else "not_helpful"
     async with sessions() as session:
-        values = {"entry_id": entry_id, "lang": lang, "helpful": int(helpful), "not_helpful": int(not helpful)}
-        add = {column: getattr(AnswerFeedback, column) + 1}
+        values: dict[str, object] = {
+            "entry_id": entry_id,
+            "lang": lang,
+            "helpful": int(helpful),
+            "not_helpful": int(not helpful),
+        }
+        add: dict[str, object] = {column: getattr(AnswerFeedback, column) + 1}
         await session.exec(upsert(session, AnswerFeedback, values, ["entry_id", "lang"], add))
         await session.commit()
 
@@ -129,24 +142,28 @@ async def top_gaps(
     sessions: async_sessionmaker[AsyncSession], *, limit: int = 20, days: int = 30
 ) -> list[KnowledgeGap]:
     """The most frequent unanswered questions of the last ``days`` days."""
-    since = datetime.now(UTC) - timedelta(days=days)
+    since = utcnow() - timedelta(days=days)
     async with sessions() as session:
         query = (
             select(KnowledgeGap)
-            .where(KnowledgeGap.last_asked >= since, col(KnowledgeGap.decision).is_(None), KnowledgeGap.asked > 0)
-            .order_by(KnowledgeGap.asked.desc(), KnowledgeGap.last_asked.desc())
+            .where(
+                col(KnowledgeGap.last_asked) >= since,
+                col(KnowledgeGap.decision).is_(None),
+                col(KnowledgeGap.asked) > 0,
+            )
+            .order_by(col(KnowledgeGap.asked).desc(), col(KnowledgeGap.last_asked).desc())
             .limit(limit)
         )
-        return list((await session.exec(query)).scalars())
+        return list((await session.exec(query)).all())
 
 
 async def hit_rate(sessions: async_sessionmaker[AsyncSession], *, days: int = 30) -> dict[str, int]:
     """Questions by outcome (answer / suggest / unknown) over the last ``days`` days."""
-    since = (datetime.now(UTC) - timedelta(days=days)).date()
+    since = (utcnow() - timedelta(days=days)).date()
     async with sessions() as session:
         query = (
-            select(AnswerOutcome.outcome, func.sum(AnswerOutcome.count))
-            .where(AnswerOutcome.day >= since)
-            .group_by(AnswerOutcome.outcome)
+            select(col(AnswerOutcome.outcome), func.sum(col(AnswerOutcome.count)))
+            .where(col(AnswerOutcome.day) >= since)
+            .group_by(col(AnswerOutcome.outcome))
         )
         return {outcome: int(total) for outcome, total in (await session.exec(query)).all()}

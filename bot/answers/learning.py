@@ -130,11 +130,13 @@ async def candidates(
 ) -> list[Candidate]:
     """Undecided gaps, those citizens hinted at first, then the most asked."""
     async with sessions() as session:
-        hinted = KnowledgeGap.picks + KnowledgeGap.dislikes
+        hinted = col(KnowledgeGap.picks) + col(KnowledgeGap.dislikes)
         query = (
             select(KnowledgeGap)
             .where(col(KnowledgeGap.decision).is_(None))
-            .order_by((hinted > 0).desc(), (KnowledgeGap.asked + hinted).desc(), col(KnowledgeGap.last_asked).desc())
+            .order_by(
+                (hinted > 0).desc(), (col(KnowledgeGap.asked) + hinted).desc(), col(KnowledgeGap.last_asked).desc()
+            )
             .offset(offset)
             .limit(limit)
         )
@@ -319,7 +321,7 @@ class LearnedKnowledge:
             count, newest = (
                 await session.exec(select(func.count(), func.coalesce(func.max(LearnedPhrasing.id), 0)))
             ).one()
-        version = (int(count), int(newest))
+        version = (int(count), int(newest or 0))
         if version == self._version:
             return False
         learned = await learned_phrasings(sessions)

@@ -200,7 +200,7 @@ def stem(word: str, lang: str) -> str:
     if word[0].isdigit():
         return word
     if lang == "en":
-        return _EN_STEMMER.stemWord(word)
+        return str(_EN_STEMMER.stemWord(word))  # snowballstemmer has no type hints
     if lang == "ru":
-        return _RU_STEMMER.stemWord(word)
+        return str(_RU_STEMMER.stemWord(word))
     return kazakh_grammar.stem(word)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_
@@ -109,11 +110,12 @@ async def queue_page(
         total = (await session.exec(select(func.count()).select_from(capped))).one()
         pages = max(1, -(-total // PER_PAGE))
         page = min(max(1, query.page), pages)
-        order = {
+        orders: dict[Sort, list[Any]] = {
             Sort.newest: [col(Case.id).desc()],
             Sort.oldest: [col(Case.id)],
             Sort.urgent: [col(Case.urgent).desc(), col(Case.id).desc()],
-        }[query.sort]
+        }
+        order = orders[query.sort]
         statement = select(Case).where(*conditions).order_by(*order).offset((page - 1) * PER_PAGE).limit(PER_PAGE)
         cases = list((await session.exec(statement)).all())
         tags: dict[int, list[str]] = {}

@@ -135,7 +135,7 @@ def _question(raw: Any, where: str, problems: list[str]) -> Question | None:
         problems.append(f"{where}: `id` must be lowercase letters, digits or _ (at most 24)")
     where = f"{where} ({question_id})"
     try:
-        kind = QuestionKind(raw.get("kind"))
+        kind = QuestionKind(str(raw.get("kind")))
     except ValueError:
         problems.append(f"{where}: `kind` must be one of {', '.join(k.value for k in QuestionKind)}")
         kind = QuestionKind.text

@@ -1,4 +1,6 @@
-"""The operators' side of a case: roles, claiming, statuses, replies, notes, queue, statistics, export, audit.
+"""The operators' side of a case: roles, claiming, statuses, replies, notes, the queue, the audit trail.
+
+(Statistics are in case_statistics.py, the export in export.py: same roles, same audit.)
 
 Plain async functions over the database, callable without Telegram. Every function that acts for an operator takes
 the Operator and checks the role itself, so no caller can forget; every action writes an audit entry in the same
@@ -11,14 +13,9 @@ handles it in one place: its operators' router audits the refusal and tells the 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import statistics
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, or_, update
@@ -41,7 +38,6 @@ from bot.models import (
     OutboxMessage,
     ReplyRoute,
 )
-from bot.models.case_numbers import case_number
 from bot.models.cases import DESCRIPTION_LIMIT, Direction, Outcome, Status
 from bot.models.console import TAG_LIMIT
 from bot.models.operators import Role
@@ -71,7 +67,10 @@ class ActionResult(StrEnum):
     not_yours = "not_yours"  # the action needs the operator's own claim (or the admin role)
     not_claimed = "not_claimed"  # nothing to release
     closed = "closed"
-    not_found = "not_found"  # no such case, or its content is already purged
+    not_closed = "not_closed"  # reopening a case that is open
+    purged = "purged"  # its content is gone (retention): nothing left to work on
+    not_staff = "not_staff"  # assigning to someone who is not an active operator or admin
+    not_found = "not_found"  # no such case (a note on a purged case too)
 
 
 # --- operators -----------------------------------------------------------------------------------------------------
@@ -131,7 +130,7 @@ async def operator_for(sessions: async_sessionmaker[AsyncSession], telegram_id: 
         return (await session.exec(query)).first()
 
 
-def _audit(
+def audit(  # in the caller's transaction, so the entry and the change it records commit together
     session: AsyncSession,
     operator: Operator | None,
     action: str,
@@ -158,9 +157,14 @@ async def audit_refusal(
     operator: Operator | None = None,
     case_id: int | None = None,
 ) -> None:
-    """Record a refused attempt (a forged button, a command without the role); the person only as a keyed hash."""
+    """Record a refused attempt (a forged button, a command without the role); the person only as a keyed hash.
+
+    A forged button may name a case that does not exist: then the number goes in the detail, not the case link."""
     async with sessions() as session:
-        _audit(session, operator, f"refused:{action}"[:40], case_id, user_key=None if operator else user_key)
+        detail = None
+        if case_id is not None and await session.get(Case, case_id) is None:
+            case_id, detail = None, f"no case #{case_id}"
+        audit(session, operator, f"refused:{action}"[:40], case_id, detail, user_key=None if operator else user_key)
         await session.commit()
 
 
@@ -185,14 +189,14 @@ async def set_operator(
             if row is not None:
                 row.active = False
                 session.add(row)
-            _audit(session, admin, "operator_removed", detail=f"operator #{row.id}" if row else "unknown")
+            audit(session, admin, "operator_removed", detail=f"operator #{row.id}" if row else "unknown")
         else:
             if row is None:
                 row = Operator(telegram_id=telegram_id, role=role, added_by=admin.id)
             row.role, row.active = role, True
             session.add(row)
             await session.flush()
-            _audit(session, admin, "operator_set", detail=f"operator #{row.id}: {role}")
+            audit(session, admin, "operator_set", detail=f"operator #{row.id}: {role}")
         await session.commit()
 
 
@@ -223,7 +227,7 @@ async def open_case(
         )
         notes = list(await session.exec(select(CaseNote).where(CaseNote.case_id == case_id).order_by(col(CaseNote.id))))
         route = await session.get(ReplyRoute, case_id)
-        _audit(session, operator, "case_opened", case_id)
+        audit(session, operator, "case_opened", case_id)
         await session.commit()
         return CaseDetails(case, evidence, messages, notes, route is not None)
 
@@ -261,7 +265,7 @@ async def claim_case(
             await session.rollback()
             holder = (await session.exec(select(Case.claimed_by).where(Case.id == case_id))).first()
             return ActionResult.already_yours if holder == operator.id else ActionResult.taken
-        _audit(session, operator, "case_claimed", case_id)
+        audit(session, operator, "case_claimed", case_id)
         await session.commit()
         return ActionResult.done
 
@@ -281,7 +285,7 @@ async def release_case(
             return ActionResult.not_yours
         case.claimed_by, case.claim_expires_at = None, None
         session.add(case)
-        _audit(session, operator, "case_released", case_id)
+        audit(session, operator, "case_released", case_id)
         await session.commit()
         return ActionResult.done
 
@@ -320,7 +324,7 @@ async def set_status(
             case.claimed_by, case.claim_expires_at = None, None
             await session.exec(delete(ReplyRoute).where(col(ReplyRoute.case_id) == case_id))
         session.add(case)
-        _audit(session, operator, "status_changed", case_id, f"{status}" + (f"/{outcome}" if outcome else ""))
+        audit(session, operator, "status_changed", case_id, f"{status}" + (f"/{outcome}" if outcome else ""))
         await session.commit()
         return ActionResult.done
 
@@ -333,23 +337,17 @@ async def add_note(
         case = await session.get(Case, case_id)
         if case is None or case.purged_at is not None:
             return ActionResult.not_found
+        assert operator.id is not None  # operators come from the database
         session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]))
-        _audit(session, operator, "note_added", case_id)
+        audit(session, operator, "note_added", case_id)
         await search.reindex(session, case_id)
         await session.commit()
         return ActionResult.done
 
 
-class ReopenResult(StrEnum):
-    reopened = "reopened"
-    not_closed = "not_closed"
-    purged = "purged"  # its content is gone: nothing left to work on
-    not_found = "not_found"
-
-
 async def reopen_case(
     sessions: async_sessionmaker[AsyncSession], operator: Operator | None, *, case_id: int, reason: str
-) -> ReopenResult:
+) -> ActionResult:
     """Bring a closed case back to "in review"; the reason becomes an internal note (the audit never holds text).
 
     The reply route was deleted at closing, so the reporter sees new messages only when they ask with /status.
@@ -361,53 +359,46 @@ async def reopen_case(
     async with sessions() as session:
         case = await session.get(Case, case_id)
         if case is None:
-            return ReopenResult.not_found
+            return ActionResult.not_found
         if case.status != Status.closed:
-            return ReopenResult.not_closed
+            return ActionResult.not_closed
         if case.purged_at is not None:
-            return ReopenResult.purged
+            return ActionResult.purged
         case.status, case.outcome, case.closed_at = Status.in_review, None, None
         session.add(case)
+        assert operator.id is not None  # operators come from the database
         session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=reason[:DESCRIPTION_LIMIT]))
-        _audit(session, operator, "case_reopened", case_id)
+        audit(session, operator, "case_reopened", case_id)
         await search.reindex(session, case_id)
         await session.commit()
-        return ReopenResult.reopened
-
-
-class AssignResult(StrEnum):
-    assigned = "assigned"
-    not_yours = "not_yours"  # someone else holds it: only they or an admin may hand it on
-    not_staff = "not_staff"  # the colleague is not an active operator or admin
-    closed = "closed"
-    not_found = "not_found"
+        return ActionResult.done
 
 
 async def assign_case(
     sessions: async_sessionmaker[AsyncSession], operator: Operator | None, *, case_id: int, assignee_id: int
-) -> AssignResult:
+) -> ActionResult:
     """Hand a case to a colleague (operator row id): they hold the claim from now, for the usual claim period."""
     operator = require(operator, WORKERS, case_id)
     now = utcnow()
     async with sessions() as session:
         case = await session.get(Case, case_id)
         if case is None:
-            return AssignResult.not_found
+            return ActionResult.not_found
         if case.status == Status.closed:
-            return AssignResult.closed
+            return ActionResult.closed
         held = case.claimed_by is not None and (case.claim_expires_at or now) > now
         if held and case.claimed_by != operator.id and operator.role != Role.admin:
-            return AssignResult.not_yours
+            return ActionResult.not_yours
         assignee = await session.get(Operator, assignee_id)
         if assignee is None or not assignee.active or assignee.role not in WORKERS:
-            return AssignResult.not_staff
+            return ActionResult.not_staff
         case.claimed_by, case.claim_expires_at = assignee.id, now + CLAIM_DURATION
         case.first_claimed_at = case.first_claimed_at or now
         case.status = Status.in_review
         session.add(case)
-        _audit(session, operator, "case_assigned", case_id, f"operator #{assignee.id}")
+        audit(session, operator, "case_assigned", case_id, f"operator #{assignee.id}")
         await session.commit()
-        return AssignResult.assigned
+        return ActionResult.done
 
 
 def normalise_tag(raw: str) -> str | None:
@@ -434,7 +425,7 @@ async def set_tag(
             await session.delete(existing)
         else:
             return True
-        _audit(session, operator, "tag_added" if present else "tag_removed", case_id, label)
+        audit(session, operator, "tag_added" if present else "tag_removed", case_id, label)
         await session.commit()
         return True
 
@@ -457,10 +448,10 @@ async def reply_to_citizen(
             case.first_reply_at = utcnow()
         if case.status == Status.new:  # someone is working on it: the reporter's /status must say so
             case.status = Status.in_review
-            _audit(session, operator, "status_changed", case_id, f"{Status.in_review}")
+            audit(session, operator, "status_changed", case_id, f"{Status.in_review}")
         session.add(case)
         session.add(OutboxMessage(kind=OutboxKind.citizen_message, case_id=case_id, payload={"message_id": message.id}))
-        _audit(session, operator, "reply_sent", case_id)
+        audit(session, operator, "reply_sent", case_id)
         await search.reindex(session, case_id)
         await session.commit()
         return ActionResult.done
@@ -509,146 +500,6 @@ async def queue(
     query = query.order_by(col(Case.urgent).desc(), col(Case.id)).limit(limit)
     async with sessions() as session:
         return list((await session.exec(query)).all())
-
-
-def _median_minutes(pairs: list[tuple[datetime | None, datetime | None]]) -> float | None:
-    spans = [(end - start).total_seconds() / 60 for start, end in pairs if start and end]
-    return round(statistics.median(spans), 1) if spans else None
-
-
-async def case_statistics(sessions: async_sessionmaker[AsyncSession], operator: Operator | None) -> dict:
-    """Counts by status, category, language and urgency; median minutes to claim and to first reply."""
-    require(operator, READERS)
-    async with sessions() as session:
-        rows = (
-            await session.exec(
-                select(
-                    Case.status,
-                    Case.category,
-                    Case.language,
-                    Case.urgent,
-                    Case.created_at,
-                    Case.first_claimed_at,
-                    Case.first_reply_at,
-                )
-            )
-        ).all()
-    return {
-        "total": len(rows),
-        "by_status": dict(Counter(str(r[0]) for r in rows)),
-        "by_category": dict(Counter(str(r[1]) for r in rows)),
-        "by_language": dict(Counter(r[2] for r in rows)),
-        "urgent": sum(1 for r in rows if r[3]),
-        "median_minutes_to_claim": _median_minutes([(r[4], r[5]) for r in rows]),
-        "median_minutes_to_first_reply": _median_minutes([(r[4], r[6]) for r in rows]),
-    }
-
-
-EXPORT_FIELDS = (
-    "number",
-    "category",
-    "language",
-    "urgent",
-    "status",
-    "outcome",
-    "created_at",
-    "first_claimed_at",
-    "first_reply_at",
-    "closed_at",
-    "similar_to",
-    "evidence_items",
-    "description",
-    "place",
-    "incident_time",
-    "kind",
-    "answers",
-)
-
-
-async def export_cases(
-    sessions: async_sessionmaker[AsyncSession],
-    operator: Operator | None,
-    fmt: str,
-    *,
-    with_notes: bool = False,
-    with_dialogue: bool = False,
-    with_assignee: bool = False,
-) -> str:
-    """Every case as CSV or JSON: content and timestamps, no identity of any reporter (admins only; audited).
-
-    Notes, the dialogue and the assignee (an operator number) only when asked for; the audit says which.
-    """
-    operator = require(operator, (Role.admin,))
-    extras = [
-        name
-        for name, wanted in (("notes", with_notes), ("dialogue", with_dialogue), ("assignee", with_assignee))
-        if wanted
-    ]
-    async with sessions() as session:
-        cases = list((await session.exec(select(Case).order_by(col(Case.id)))).all())
-        items = (await session.exec(select(Evidence.case_id, Evidence.item).distinct())).all()
-        evidence = Counter(case_id for case_id, _ in items)
-        notes: dict[int, list[str]] = {}
-        dialogue: dict[int, list[str]] = {}
-        if with_notes:
-            for note in (await session.exec(select(CaseNote).order_by(col(CaseNote.id)))).all():
-                notes.setdefault(note.case_id, []).append(f"[{_iso(note.created_at)} #{note.operator_id}] {note.body}")
-        if with_dialogue:
-            for message in (await session.exec(select(CaseMessage).order_by(col(CaseMessage.id)))).all():
-                arrow = "<-" if message.direction == Direction.from_citizen else "->"
-                dialogue.setdefault(message.case_id, []).append(f"[{_iso(message.created_at)} {arrow}] {message.body}")
-        detail = f"{fmt}, {len(cases)} cases" + (f", with {'+'.join(extras)}" if extras else "")
-        _audit(session, operator, "export", detail=detail)
-        await session.commit()
-    rows = [
-        {
-            "number": case.number,
-            "category": str(case.category),
-            "language": case.language,
-            "urgent": case.urgent,
-            "status": str(case.status),
-            "outcome": str(case.outcome) if case.outcome else "",
-            "created_at": _iso(case.created_at),
-            "first_claimed_at": _iso(case.first_claimed_at),
-            "first_reply_at": _iso(case.first_reply_at),
-            "closed_at": _iso(case.closed_at),
-            "similar_to": case_number(case.similar_to) if case.similar_to else "",
-            "evidence_items": evidence.get(case.id, 0),
-            "description": case.description if case.purged_at is None else "",
-            "place": case.place or "",
-            "incident_time": case.incident_time or "",
-            "kind": str(case.kind),  # tip, or a question for a person
-            # The category's questionnaire (question id → answer; "choice:…" a pressed choice), content like the rest
-            "answers": json.dumps(case.answers, ensure_ascii=False) if case.answers and case.purged_at is None else "",
-        }
-        for case in cases
-    ]
-    for row, case in zip(rows, cases, strict=True):
-        if with_assignee:
-            row["assignee"] = f"operator #{case.claimed_by}" if case.claimed_by else ""
-        if with_notes:
-            row["notes"] = "\n".join(notes.get(case.id or 0, []))
-        if with_dialogue:
-            row["dialogue"] = "\n".join(dialogue.get(case.id or 0, []))
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1)
-    out = io.StringIO()
-    fields = [*EXPORT_FIELDS, *(name for name in ("assignee", "notes", "dialogue") if name in extras)]
-    writer = csv.DictWriter(out, fieldnames=fields)
-    writer.writeheader()
-    writer.writerows({key: _spreadsheet_safe(value) for key, value in row.items()} for row in rows)
-    return out.getvalue()
-
-
-def _spreadsheet_safe(value: object) -> object:
-    """Citizens' text must not run as a formula when an admin opens the CSV in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _iso(moment: datetime | None) -> str:
-    return moment.isoformat(timespec="seconds") if moment else ""
 
 
 async def audit_trail(

@@ -96,12 +96,12 @@ async def deliver_waiting_now(sessions: async_sessionmaker[AsyncSession]) -> int
     """Make the operators' notifications that waited out a lost chat due now (their back-off may be minutes long);
     how many there are."""
     async with sessions() as session:
-        result = await session.exec(  # type: ignore[call-overload]
+        result = await session.exec(
             update(OutboxMessage)
             .where(
                 col(OutboxMessage.sent_at).is_(None),
                 col(OutboxMessage.failed_at).is_(None),
-                OutboxMessage.kind != OutboxKind.citizen_message,
+                col(OutboxMessage.kind) != OutboxKind.citizen_message,
             )
             .values(next_attempt_at=utcnow())
         )

@@ -4,10 +4,15 @@ Urgent first: rows are taken by priority, then oldest first, so an urgent case's
 backlog of ordinary notifications (which the Telegram pacing would otherwise make them wait behind).
 
 Notifications are rows written in the same transaction as the case they announce, so a crash can never lose one: a
-worker delivers them afterwards, retrying with backoff. One row at a time, each in its own short transaction with
-``FOR UPDATE SKIP LOCKED`` (on PostgreSQL), so several instances never send the same row twice concurrently and a
-slow Telegram call never holds the database. Delivery is at-least-once: a crash between the send and the commit
-re-sends that one notification.
+worker delivers them afterwards, retrying with backoff. One row at a time, each in its own transaction with
+``FOR UPDATE SKIP LOCKED`` (on PostgreSQL), so several instances never send the same row twice concurrently.
+
+That transaction stays open while Telegram is called (a send with its own retries can take up to a minute or so):
+it holds one pooled connection and the one row's lock, never other rows (they are skipped, not waited for), and the
+bot's other writes do not wait for it. The price buys simple crash safety: a crash mid-send rolls the claim back, so
+the row is due again as soon as any instance looks. A claim committed before the send (a lease) would free the
+connection but leave a crashed send waiting for its lease to expire. Delivery is at-least-once: a crash between the
+send and the commit re-sends that one notification.
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_, update
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -36,40 +37,60 @@ from bot.models import (
 from bot.models.cases import Status
 from bot.models.outbox import OutboxKind, Priority
 
+PURGE_BATCH = 500  # cases per transaction: a large first purge neither holds one huge transaction nor all rows
 
-async def purge_expired(sessions: async_sessionmaker[AsyncSession], *, retention_days: int) -> int:
-    """Purge closed cases older than the retention period, and stale side data; returns the cases purged."""
+
+async def purge_expired(
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    retention_days: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Purge closed cases older than the retention period, and stale side data; returns the cases purged.
+
+    In batches, each its own transaction: stopped half-way, the next run simply goes on. ``progress`` gets
+    (cases purged, cases to purge) after each batch."""
     cutoff = utcnow() - timedelta(days=retention_days)
+    expired = (Case.status == Status.closed, col(Case.closed_at) < cutoff, col(Case.purged_at).is_(None))
     async with sessions() as session:
-        query = select(Case).where(
-            Case.status == Status.closed, col(Case.closed_at) < cutoff, col(Case.purged_at).is_(None)
-        )
-        cases = list((await session.exec(query)).all())
-        ids = [case.id for case in cases]
-        if ids:
+        total = (await session.exec(select(func.count()).select_from(Case).where(*expired))).one()
+    purged = 0
+    while True:
+        async with sessions() as session:
+            query = select(col(Case.id)).where(*expired).order_by(col(Case.id)).limit(PURGE_BATCH)
+            ids = [case_id for case_id in (await session.exec(query)).all() if case_id is not None]
+            if not ids:
+                break
             for model in (Evidence, CaseMessage, CaseNote, ReplyRoute, WebUpload):
                 await session.exec(delete(model).where(col(model.case_id).in_(ids)))
             # Every notification of the case, sent, pending or given up: none may outlive its content.
             await session.exec(delete(OutboxMessage).where(col(OutboxMessage.case_id).in_(ids)))
-        for case in cases:
-            case.description, case.place, case.incident_time, case.answers = "", None, None, {}
-            case.latitude = case.longitude = None
-            case.purged_at = utcnow()
-            session.add(case)
-            await search.reindex(session, case.id)  # type: ignore[arg-type]
+            await session.exec(
+                update(Case)
+                .where(col(Case.id).in_(ids))
+                .values(description="", place=None, incident_time=None, latitude=None, longitude=None, answers={})
+                .values(purged_at=utcnow())
+            )
+            for case_id in ids:
+                await search.reindex(session, case_id)
+            await session.commit()
+        purged += len(ids)
+        if progress is not None:
+            progress(purged, max(total, purged))
+    async with sessions() as session:
         # Unfinished conversations (a draft report nobody submitted) and old unanswered questions go too.
         await session.exec(delete(ConversationState).where(col(ConversationState.updated_at) < cutoff))
         await session.exec(delete(KnowledgeGap).where(col(KnowledgeGap.last_asked) < cutoff))
         # Console sign-in links and sessions long over (they name staff and their browsers, never a reporter).
         await session.exec(delete(ConsoleLink).where(col(ConsoleLink.expires_at) < cutoff))
         await session.exec(delete(ConsoleSession).where(col(ConsoleSession.expires_at) < cutoff))
-        if ids:
+        if purged:
             await search.drop_deleted_terms(session)
         await session.commit()
     engine = sessions.kw.get("bind")
-    if ids and isinstance(engine, AsyncEngine):
+    if purged and isinstance(engine, AsyncEngine):
         await compact_after_purge(engine)
-    return len(ids)
+    return purged
 
 
 async def enqueue_reminders(

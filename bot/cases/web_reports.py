@@ -164,7 +164,7 @@ async def remove_upload(
 ) -> None:
     key = secrets.form_token_key(token)
     async with sessions() as session:
-        await session.exec(delete(WebUpload).where(col(WebUpload.id) == upload_id, WebUpload.token_hash == key))
+        await session.exec(delete(WebUpload).where(col(WebUpload.id) == upload_id, col(WebUpload.token_hash) == key))
         await session.commit()
 
 

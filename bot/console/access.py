@@ -19,29 +19,16 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.moderation import Forbidden, require
+from bot.cases.moderation import require
 from bot.console import totp
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
-from bot.core.settings import Settings
 from bot.models import AuditEntry, ConsoleCredential, ConsoleLink, ConsoleSession, Operator
 from bot.models.operators import Role
 
-LINK_LIFETIME = timedelta(minutes=5)
 PENDING_LIFETIME = timedelta(minutes=5)  # from the link to the code
 TOUCH_EVERY = timedelta(seconds=30)  # last_seen_at is written at most this often
 ISSUER = "Trust Hotline"
-
-
-def console_base(settings: Settings) -> str:
-    """Where staff open the console: CONSOLE_URL, else the address it listens on."""
-    if settings.console_url:
-        return settings.console_url.rstrip("/")
-    return f"http://{settings.console_host}:{settings.console_port}"
-
-
-def sign_in_link(settings: Settings, token: str) -> str:
-    return f"{console_base(settings)}/signin/{token}"
 
 
 @dataclass(frozen=True)
@@ -58,27 +45,6 @@ class SignedIn:
 
 def _audit(session: AsyncSession, operator_id: int | None, action: str, detail: str | None = None) -> None:
     session.add(AuditEntry(operator_id=operator_id, action=action, detail=detail))
-
-
-async def issue_link(
-    sessions: async_sessionmaker[AsyncSession], box: SecretBox, *, operator: Operator, via: str
-) -> str:
-    """A new one-time sign-in token for an active staff member (the path part of the link); audited."""
-    if not operator.active:
-        raise Forbidden(operator)
-    token = random_tokens.token_urlsafe(32)
-    async with sessions() as session:
-        session.add(
-            ConsoleLink(
-                token_hash=box.console_token_hash(token),
-                operator_id=operator.id,  # type: ignore[arg-type]
-                issued_via=via,
-                expires_at=utcnow() + LINK_LIFETIME,
-            )
-        )
-        _audit(session, operator.id, "console_link_issued", via)
-        await session.commit()
-    return token
 
 
 async def use_link(
@@ -292,9 +258,9 @@ async def open_sessions(
         SessionRow(
             row.id,  # type: ignore[arg-type]
             row.operator_id,
-            row.created_at,  # type: ignore[arg-type]
-            row.last_seen_at,  # type: ignore[arg-type]
-            row.expires_at,  # type: ignore[arg-type]
+            row.created_at,
+            row.last_seen_at,
+            row.expires_at,
             row.client,
             row.id == current_id,
         )

@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from bot.cases import moderation
 from bot.cases.audit_words import audit_label
+from bot.cases.export import ExportFormat, export_cases
 from bot.console import access
 from bot.console.web import SIGNED_IN, console_of, redirect, render
 from bot.models import AuditEntry, Operator
@@ -114,8 +115,8 @@ async def export_download(request: web.Request) -> web.StreamResponse:
     console = console_of(request)
     admin = _admin(request)
     form = await request.post()
-    fmt = "json" if form.get("format") == "json" else "csv"
-    content = await moderation.export_cases(
+    fmt: ExportFormat = "json" if form.get("format") == "json" else "csv"
+    content = await export_cases(
         console.sessions,
         admin,
         fmt,

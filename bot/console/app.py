@@ -26,7 +26,7 @@ async def healthz(_request: web.Request) -> web.Response:
     return web.Response(text="ok")
 
 
-def build_console(settings: Settings, sessions, box: SecretBox) -> Console:  # type: ignore[no-untyped-def]
+def build_console(settings: Settings, sessions, box: SecretBox) -> Console:
     return Console(
         settings=settings,
         sessions=sessions,
@@ -44,7 +44,7 @@ def build_app(console: Console) -> web.Application:
     app = web.Application(middlewares=[security_headers, require_session], client_max_size=64 * 1024)
     app[CONSOLE_KEY] = console
 
-    async def http_client(app: web.Application):  # type: ignore[no-untyped-def]
+    async def http_client(app: web.Application):
         console.http = ClientSession(timeout=ClientTimeout(total=60, sock_connect=10))
         yield
         await console.http.close()

@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from bot.cases import case_queue, moderation
 from bot.cases.audit_words import audit_label
 from bot.cases.case_queue import QueueQuery, Sort
-from bot.cases.moderation import ActionResult, AssignResult, ReopenResult
+from bot.cases.moderation import ActionResult
 from bot.console.web import SIGNED_IN, console_of, language_of, message_page, redirect, render
 from bot.core.languages import LANGUAGES
 from bot.models import AuditEntry, Case, CaseTag, Evidence, Operator
@@ -119,22 +119,17 @@ async def case_page(request: web.Request) -> web.Response:
                 )
             )
         ).all()
-    timeline = [
-        TimelineItem(m.created_at, str(m.direction), m.operator_id, m.body)  # type: ignore[arg-type]
-        for m in found.messages
-    ]
-    timeline += [TimelineItem(n.created_at, "note", n.operator_id, n.body) for n in found.notes]  # type: ignore[arg-type]
+    timeline = [TimelineItem(m.created_at, str(m.direction), m.operator_id, m.body) for m in found.messages]
+    timeline += [TimelineItem(n.created_at, "note", n.operator_id, n.body) for n in found.notes]
     # Views are many (every page load, this one included): counted under the timeline, listed in the audit log.
     views = [a for a in audit if a.action == "case_opened"]
     timeline += [
-        TimelineItem(a.at, "audit", a.operator_id, a.action, a.detail or "")  # type: ignore[arg-type]
-        for a in audit
-        if a.action != "case_opened"
+        TimelineItem(a.at, "audit", a.operator_id, a.action, a.detail or "") for a in audit if a.action != "case_opened"
     ]
     timeline.sort(key=lambda item: item.at)
     template_id = request.query.get("template", "")
     chosen = next((tpl for tpl in console.templates if tpl.id == template_id), None)
-    now = datetime.now(tz=case.created_at.tzinfo)  # type: ignore[union-attr]
+    now = datetime.now(tz=case.created_at.tzinfo)
     held = case.claimed_by is not None and (case.claim_expires_at or now) > now
     return render(
         request,
@@ -190,7 +185,7 @@ async def case_action(request: web.Request) -> web.StreamResponse:
         case "assign":
             assignee = _int(str(form.get("assignee", ""))) or 0
             result = await moderation.assign_case(sessions, me, case_id=case_id, assignee_id=assignee)
-            return _back(case_id, "assigned" if result == AssignResult.assigned else f"assign-{result}")
+            return _back(case_id, "assigned" if result == ActionResult.done else f"assign-{result}")
         case "status":
             return await _status(request, me, case_id, form)
         case "reopen":
@@ -198,7 +193,7 @@ async def case_action(request: web.Request) -> web.StreamResponse:
             if not reason:
                 return _back(case_id, "reason-needed")
             reopened = await moderation.reopen_case(sessions, me, case_id=case_id, reason=reason)
-            return _back(case_id, "reopened" if reopened == ReopenResult.reopened else f"reopen-{reopened}")
+            return _back(case_id, "reopened" if reopened == ActionResult.done else f"reopen-{reopened}")
         case "reply":
             body = str(form.get("body", "")).strip()
             if not body:

@@ -63,12 +63,13 @@ async def code_page(request: web.Request, *, wrong: bool = False) -> web.Respons
     found = await access.pending(console.sessions, console.box, token=token)
     if found is None:
         return _link_refused(request)
+    assert found.operator.id is not None  # operators come from the database
     secret = await access.enrolment_secret(
         console.sessions,
         console.box,
         operator_id=found.operator.id,
-        renew=not wrong,  # type: ignore[arg-type]
-    )  # type: ignore[arg-type]
+        renew=not wrong,
+    )
     qr = ""
     if secret is not None:
         uri = totp.provisioning_uri(secret, account=f"operator-{found.operator.id}", issuer=access.ISSUER)

@@ -91,7 +91,7 @@ def render(request: web.Request, template_name: str, *, status: int = 200, **val
         return console.translator.text(lang, key, **args)
 
     def when(moment: datetime | None) -> str:
-        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else "–"  # type: ignore[union-attr]
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else "–"
 
     def number(case_id: int | None) -> str:
         return case_number(case_id) if case_id else ""

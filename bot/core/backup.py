@@ -17,6 +17,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,8 @@ from sqlalchemy.engine import make_url
 
 from bot.core.file_modes import private_dir
 from bot.core.settings import Settings
+
+Progress = Callable[[int, int], None]  # (pages copied, pages in all)
 
 
 class BackupError(Exception):
@@ -41,13 +44,16 @@ def backup_folder(settings: Settings) -> Path:
     return settings.data_dir / "backups"
 
 
-def make_backup(settings: Settings, output: Path | None = None, *, now: datetime | None = None) -> BackupResult:
+def make_backup(
+    settings: Settings, output: Path | None = None, *, now: datetime | None = None, progress: Progress | None = None
+) -> BackupResult:
+    """Back up the database; ``progress`` hears of a SQLite copy's start and end (pg_dump reports nothing)."""
     url = make_url(settings.database)
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     if url.get_backend_name() == "sqlite":
         target = output or backup_folder(settings) / f"hotline-{stamp}.db"
         _private_parent(target)
-        _sqlite_backup(Path(url.database or ""), target)
+        _sqlite_backup(Path(url.database or ""), target, progress)
     elif url.get_backend_name() == "postgresql":
         target = output or backup_folder(settings) / f"hotline-{stamp}.dump"
         _private_parent(target)
@@ -65,16 +71,25 @@ def _private_parent(target: Path) -> None:
         raise BackupError(f"{target} already exists; choose another --output")
 
 
-def _sqlite_backup(source: Path, target: Path) -> None:
+def _sqlite_backup(source: Path, target: Path, progress: Progress | None = None) -> None:
     if not source.is_file():
         raise BackupError(f"no database at {source}; nothing to back up")
     # Created empty with owner-only permissions before any content goes in.
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
     try:
+        if progress is not None:
+            progress(0, src.execute("PRAGMA page_count").fetchone()[0])
         with dst:
-            src.backup(dst)
+            # One step, not several: a write by the running bot between two steps would restart the copy, and a
+            # busy bot could keep restarting it forever. One step reads a snapshot while the bot goes on writing.
+            src.backup(dst, progress=report)
     finally:
         dst.close()
         src.close()

@@ -56,6 +56,7 @@ class SecretBox:
         self._user_key = self._derive(master, b"user-key")
         self._conversation_key = self._derive(master, b"conversation-key")
         self._submission_key = self._derive(master, b"submission-key")
+        self._chat_key = self._derive(master, b"chat-key")
         self._receipt_pepper = self._derive(master, b"receipt-pepper")
         self._fernet = Fernet(base64.urlsafe_b64encode(self._derive(master, b"reply-route")))
         self._verifier = self._derive(master, b"key-verifier").hex()
@@ -80,6 +81,10 @@ class SecretBox:
     def conversation_key(self, parts: str) -> str:
         """Pseudonymous key of a conversation state (bot, chat, user): the state table never holds the ids."""
         return hmac.new(self._conversation_key, parts.encode(), hashlib.sha256).hexdigest()
+
+    def chat_key(self, chat_id: int | str) -> str:
+        """Pseudonymous name of a chat where one is needed outside the process (Redis pacing buckets)."""
+        return hmac.new(self._chat_key, str(chat_id).encode(), hashlib.sha256).hexdigest()[:32]
 
     def submission_key(self, event_id: str) -> str:
         """Keyed hash of the Telegram event that submitted a report: a re-delivered update is recognised."""

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax.ast import Junk
 
-from bot.answers.knowledge_base import LANGUAGES
+from bot.core.languages import LANGUAGES
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
@@ -27,9 +28,12 @@ class Translator:
         for lang in LANGUAGES:
             bundle = FluentBundle([lang], use_isolating=False)  # no bidi marks: Telegram shows them as boxes
             resource = FluentResource((directory / f"{lang}.ftl").read_text(encoding="utf-8"))
-            errors = bundle.add_resource(resource)
-            if errors:
-                raise ValueError(f"{lang}.ftl: {errors[0]}")
+            # A message that does not parse is kept as Junk and silently left out of the bundle: refuse the file.
+            for junk in (entry for entry in resource.body if isinstance(entry, Junk)):
+                problem = junk.annotations[0].message if junk.annotations else "does not parse"
+                first_line = (junk.content or "").splitlines()[0] if junk.content else ""
+                raise ValueError(f"{lang}.ftl: {problem} in {first_line!r}")
+            bundle.add_resource(resource)
             self._bundles[lang] = bundle
 
     def message_ids(self, lang: str) -> set[str]:
@@ -41,7 +45,9 @@ class Translator:
         if not bundle.has_message(key):
             raise MissingText(f"{lang}.ftl has no message {key!r}")
         message = bundle.get_message(key)
+        if message.value is None:
+            raise MissingText(f"{lang}.ftl: {key!r} has only attributes, no text")
         value, errors = bundle.format_pattern(message.value, {**self._defaults, **args})
         if errors:
             raise ValueError(f"{lang}.ftl: {key}: {errors[0]}")
-        return value
+        return str(value)

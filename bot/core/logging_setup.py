@@ -80,7 +80,7 @@ class ScrubContent(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and record.exc_info[1] is not None:
-            record.exc_text = safe_traceback(record.exc_info)  # type: ignore[arg-type]
+            record.exc_text = safe_traceback(record.exc_info)
             record.exc_info = None
         if isinstance(record.args, tuple) and any(isinstance(arg, BaseException) for arg in record.args):
             record.args = tuple(_short(a) if isinstance(a, BaseException) else a for a in record.args)

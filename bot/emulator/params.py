@@ -7,6 +7,7 @@ value only where the Bot API expects that type, and turns bad input into Telegra
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -54,13 +55,13 @@ class Params:
             raise bad_request(f"wrong parameter {name} in request")
         return value if isinstance(value, str) else json.dumps(value)
 
-    def require_str(self, name: str, missing: str | None = None) -> str:
+    def require_str(self, name: builtins.str, missing: builtins.str | None = None) -> builtins.str:
         value = self.str(name)
         if value is None:
             raise bad_request(missing or f"{name} is empty")
         return value
 
-    def int(self, name: str, default: int | None = None) -> int | None:
+    def int(self, name: builtins.str, default: builtins.int | None = None) -> builtins.int | None:
         value = self.raw(name)
         if value is None:
             return default
@@ -73,13 +74,13 @@ class Params:
         except ValueError:
             raise bad_request(f"invalid {name} specified") from None
 
-    def require_int(self, name: str, missing: str | None = None) -> int:
+    def require_int(self, name: builtins.str, missing: builtins.str | None = None) -> builtins.int:
         value = self.int(name)
         if value is None:
             raise bad_request(missing or f"{name} is empty")
         return value
 
-    def float(self, name: str, default: float | None = None) -> float | None:
+    def float(self, name: builtins.str, default: float | None = None) -> float | None:
         value = self.raw(name)
         if value is None:
             return default
@@ -88,7 +89,7 @@ class Params:
         except (TypeError, ValueError):
             raise bad_request(f"invalid {name} specified") from None
 
-    def bool(self, name: str, default: bool = False) -> bool:
+    def bool(self, name: builtins.str, default: bool = False) -> bool:
         value = self.raw(name)
         if value is None:
             return default
@@ -101,7 +102,7 @@ class Params:
             return False
         raise bad_request(f"invalid {name} specified")
 
-    def json(self, name: str, error: str | None = None) -> Any:
+    def json(self, name: builtins.str, error: builtins.str | None = None) -> Any:
         """An object/list parameter: decoded from a JSON string when it came from a form."""
         value = self.raw(name)
         if value is None or not isinstance(value, str):
@@ -111,7 +112,7 @@ class Params:
         except ValueError:
             raise bad_request(error or f"can't parse {name} JSON object") from None
 
-    def chat_id(self, name: str = "chat_id") -> int | str:
+    def chat_id(self, name: builtins.str = "chat_id") -> builtins.int | builtins.str:
         """``chat_id`` is an integer or an ``@channelusername`` string."""
         value = self.raw(name)
         if value is None:
@@ -137,7 +138,7 @@ class Params:
             return self.files[key]
         return None
 
-    def loggable(self) -> dict[str, Any]:
+    def loggable(self) -> dict[builtins.str, Any]:
         """The parameters for the call log: JSON strings decoded so tests can assert on structure."""
         out: dict[str, Any] = {}
         for key, value in self.values.items():

@@ -322,17 +322,17 @@ citizen-op-answer = • { $label }: { $answer }
 citizen-op-templates = Or send a saved reply to case { $number }: the reporter receives it in their language ({ $language }).
 citizen-op-template-sent = Sent to the reporter of case { $number }:
     { $text }
+## security (issue 11): case content goes to the operator who asked, in a private chat
+security-sent-privately = { $what } sent to you in your private chat with the bot.
+security-start-private-chat = Open a private chat with the bot and press Start, then ask again: case content is only sent there.
+security-what-case = Case { $number }
+security-what-export = The export
 ## Danger recognition (bot/answers/danger.py): a message that signals immediate danger.
 danger-notice = 🚨 If this is happening now or someone is in danger, call { $emergency } right away (police: { $police }). This bot is not an emergency service and does not reply at once. When you are safe, you can report it here with /report.
 danger-happening-now = Is this happening right now?
 danger-now-yes-button = 🚨 Yes, right now
 danger-now-no-button = No
 danger-call-now = 🚨 Call { $emergency } now (police: { $police }): operators read reports, but not at once. When you can, continue the report here; it will be marked urgent.
-## security (issue 11): case content goes to the operator who asked, in a private chat
-security-sent-privately = { $what } sent to you in your private chat with the bot.
-security-start-private-chat = Open a private chat with the bot and press Start, then ask again: case content is only sent there.
-security-what-case = Case { $number }
-security-what-export = The export
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Trust Hotline console
 console-footer = Times in { $zone }. Confidential: for the hotline's staff only.
@@ -613,19 +613,19 @@ kb-gap-question = ❓ “{ $text }” ({ $language }, asked { $asked } { $asked 
         [one] time
        *[other] times
     })
-kb-gap-picked = Citizens chose from the suggestions: “{ $entry }” ({ $count })
-kb-gap-disliked = The answer “{ $entry }” was voted 👎 ({ $count })
-kb-gap-choose = What did it mean?
+kb-gap-picked = Citizens picked from the suggested answers: “{ $entry }” ({ $count })
+kb-gap-disliked = The answer “{ $entry }” got 👎 ({ $count })
+kb-gap-choose = What does this question mean?
 kb-gap-means = → { $entry }
 kb-gap-other-entry = Another entry…
 kb-gap-off-topic = Off-topic
 kb-gap-skip = Skip
 kb-gaps-none = There are no unanswered questions.
 kb-gaps-end = No more questions. Send /gaps to start again.
-kb-taught-taught = ✅ Learned: the bot will answer this question.
-kb-taught-already_known = This wording has already been taught.
+kb-taught-taught = ✅ Learned: the bot will now answer this question.
+kb-taught-already_known = This wording has already been added.
 kb-taught-unknown_entry = That entry is no longer in the knowledge base.
-kb-taught-empty = The question is empty: nothing to teach.
+kb-taught-empty = The question is empty: nothing to add.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
 console-queue-count-more = More than { $count } cases; narrow the filters or the search to page through them all.
@@ -638,18 +638,21 @@ console-views = Opened { $count ->
 }.
 
 ## Web intake (bot/web): reports without Telegram
-web-site-name = Trust hotline of the National Security Committee
-web-emergency = In immediate danger, call { $emergency } (police: { $police }). This site is not an emergency service.
+web-site-name = National Security Committee confidential hotline
+web-emergency = If you are in immediate danger, call { $emergency } (police: { $police }). This site is not an emergency service.
 web-nav-home = Home
 web-nav-ask = Ask a question
-web-nav-report = Report something
-web-nav-status = Follow a report
+web-nav-report = Make a report
+web-nav-status = Track a report
 web-home-title = Report without Telegram
-web-intro = The hotline takes confidential reports about suspected terrorism and extremism: preparation of a terrorist act, recruitment, propaganda, weapons or explosives. This site lets you report without any account, also from Tor Browser with JavaScript off. You get a receipt code to follow your report and to read and answer the operators' messages.
+web-intro = The hotline accepts confidential reports of suspected terrorism or extremism: preparation of a terrorist attack, recruitment, propaganda, weapons or explosives. On this site you can report without an account, even from Tor Browser with JavaScript turned off. You will get a receipt code to track your report, read the operators' messages and reply to them.
 web-channel-protects-title = What this site protects
-web-channel-protects = It asks for no name, account or phone number. It does not record your IP address, your browser or when you visited: there is no access log, no cookie until you start a report (then one cookie that only holds your unfinished form, deleted when you submit it or soon after), and nothing is loaded from any other site. Attached files are stripped of location and author data before they are stored, and kept encrypted. Closed reports are deleted after { $retention } days.
+web-channel-protects = It does not ask for your name, an account or a phone number. It does not record your IP address or browser and keeps no access log. No cookie is set until you start a report; then one cookie, which only points to your unfinished form, is deleted when you send the report or soon after. Nothing is loaded from other sites. Location, camera and author data are removed from attached files before they are stored, and the files are kept encrypted. Closed reports are deleted after { $retention } { $retention ->
+        [one] day
+       *[other] days
+    }.
 web-channel-limits-title = What it cannot protect
-web-channel-limit-device = Your device: anyone who controls or later inspects your phone or computer may see what you did. Use a device you trust; Tor Browser keeps no history.
+web-channel-limit-device = Your device: anyone who controls or later inspects your phone or computer may see what you did. Use a device you trust; Tor Browser keeps no browsing history.
 web-channel-limit-network = Your network: without Tor, your internet provider or employer can see that you visited this site, though not what you wrote. Tor Browser hides even that.
 web-channel-limit-writing = What you write: details only you could know, or your way of writing, may point to you. Describe what matters and leave out what would identify you.
 web-ask-title = Ask a question
@@ -658,7 +661,7 @@ web-ask-button = Ask
 web-ask-danger = If anyone is in immediate danger, call { $emergency } now (police: { $police }). Do not wait for an answer here.
 web-ask-suggest = I'm not sure I understood. Did you mean:
 web-ask-unknown = Sorry, I don't have an answer to that. Try asking in other words — or report what you know.
-web-report-title = Report something
+web-report-title = Make a report
 web-report-category = What is it about?
 web-report-description = What happened? Describe what you saw or know (at least { $min } characters).
 web-report-place = Where? (optional)
@@ -672,39 +675,39 @@ web-review-title = Check your report
 web-review-not-given = —
 web-review-description = Description
 web-review-files = Files
-web-review-edit = Change something
-web-review-pow-working = Preparing to send… (your browser does a short calculation that protects the hotline from junk)
-web-review-no-script = Without JavaScript: wait { $seconds } { $seconds ->
+web-review-edit = Edit
+web-review-pow-working = Preparing to send… (your browser is doing a short calculation that protects the hotline from spam)
+web-review-no-script = If JavaScript is off: wait { $seconds } { $seconds ->
         [one] second
        *[other] seconds
-    } after starting the report, then press Send.
-web-review-submit = Send the report
+    } after starting the report, then press “Send”.
+web-review-submit = Send
 web-receipt-title = Your report has been received
 web-receipt-intro = Your receipt code:
-web-receipt-keep = It is shown only once: write it down or save it somewhere safe. With it, on “Follow a report”, you see the status of your report and the operators' messages, and can answer them. Do not share the code.
-web-status-title = Follow a report
+web-receipt-keep = It is shown only once: write it down or keep it somewhere safe. With it, under “Track a report”, you can see the status of your report and the operators' messages, and reply to them. Do not share the code with anyone.
+web-status-title = Track a report
 web-status-code = Receipt code
 web-status-button = Show
 web-status-not-a-code = That is not a receipt code. It looks like ABCD-1234-EFGH-5678.
 web-status-state = Status: { $status }
 web-status-from-operator = Operator, { $date }
 web-status-from-you = You, { $date }
-web-status-reply = Answer the operators
-web-status-reply-button = Send the answer
+web-status-reply = Reply to the operators
+web-status-reply-button = Send reply
 web-error-title = Something went wrong
-web-error-generic = Something went wrong on our side. Please try again in a minute; what you sent before is kept.
+web-error-generic = A server error occurred. Please try again in a minute; what you already sent is saved.
 web-error-category = Choose what the report is about.
 web-error-description-short = Describe what happened in at least { $min } characters.
 web-error-description-long = The description is too long: shorten it to 4,000 characters.
 web-error-field-long = A field is too long: shorten it.
 web-error-file-too_large = A file is larger than { $mb } MB and was not attached; the rest of your report is kept.
-web-error-file-unsupported = A file is of a type we cannot clean of personal data and was not attached; use JPEG, PNG, WebP, GIF, PDF, Word, Excel or PowerPoint.
-web-error-file-unreadable = A file could not be read (damaged or password-protected) and was not attached.
-web-error-too-many-files = A report can have at most { $count } files; the others were not attached.
-web-error-draft-gone = This form has expired or was already sent. Please start the report again.
+web-error-file-unsupported = A file was not attached because files of this type cannot be cleaned of personal data; use JPEG, PNG, WebP, GIF, PDF, Word, Excel or PowerPoint.
+web-error-file-unreadable = A file could not be read (it is damaged or password-protected) and was not attached.
+web-error-too-many-files = A report can have at most { $count } files; the rest were not attached.
+web-error-draft-gone = This form has expired or has already been sent. Please start the report again.
 web-error-proof = Please wait { $seconds } more { $seconds ->
         [one] second
        *[other] seconds
-    }, then press Send again (this protects the hotline from junk).
-web-error-busy = Too many reports are arriving right now. Please wait a minute and press Send again.
-op-web-case = 🌐 Web report: no Telegram account behind it. Your replies wait for the reporter on the web status page.
+    }, then press “Send” again (this protects the hotline from spam).
+web-error-busy = Too many reports are arriving right now. Please wait a minute and press “Send” again.
+op-web-case = 🌐 Web report, not linked to a Telegram account. Your replies appear on the site's status page: the reporter sees them when they check in with their receipt code.

@@ -61,7 +61,7 @@ class CaseBase(SQLModel):
     language: str = Field(max_length=2)
     urgent: bool = False
     kind: CaseKind = Field(default=CaseKind.tip, max_length=10, sa_column_kwargs={"server_default": "tip"})
-    answers: dict = Field(
+    answers: dict[str, str] = Field(
         default_factory=dict,
         sa_column=Column(JSON, nullable=False, server_default=text("'{}'")),
         description="the category's questionnaire: question id → answer (knowledge/forms/questionnaires.yaml)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
@@ -15,5 +16,5 @@ class ConversationState(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=64, description="HMAC of aiogram's storage key")
     state: str | None = Field(default=None, max_length=100)
-    data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, index=True)

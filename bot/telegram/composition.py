@@ -18,7 +18,6 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, StorageKey
-from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from aiogram.types import TelegramObject
 from redis.asyncio import Redis
@@ -31,6 +30,7 @@ from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_
 from bot.answers.knowledge_stats import QuestionLog
 from bot.answers.learning import LearnedKnowledge
 from bot.cases.forms import Questionnaires, ReplyTemplates, load_questionnaires, load_reply_templates
+from bot.cases.known_keys import KnownKeys
 from bot.cases.outbox import OutboxWorker
 from bot.cases.preferences import LanguagePreferences
 from bot.core import database
@@ -40,15 +40,22 @@ from bot.core.file_modes import private_dir
 from bot.core.flood_control import Flood, FloodControl, RedisFloodControl
 from bot.core.i18n import Translator
 from bot.core.settings import ConfigError, Settings
-from bot.telegram.conversation_storage import SESSION_EXPIRES, DatabaseStorage, HashedKeyBuilder
+from bot.telegram.conversation_storage import (
+    SESSION_EXPIRES,
+    CoalescedStateWrites,
+    DatabaseStorage,
+    HashedKeyBuilder,
+    StateBeforeReplies,
+)
 from bot.telegram.dedup import MemoryUpdateLog, RedisUpdateLog, UpdateDeduplication, UpdateLog
 from bot.telegram.errors import create_error_router
 from bot.telegram.handlers import build_router
+from bot.telegram.isolation import ReleasedLocks
 from bot.telegram.lifecycle import HotlineDispatcher, InFlight
 from bot.telegram.middlewares import UserContext
 from bot.telegram.notifications import TelegramNotifier
 from bot.telegram.observability import ApiErrorMetrics, Problems
-from bot.telegram.outgoing import OutgoingPolicy, SendLimiter
+from bot.telegram.outgoing import OutgoingPolicy, Pacing, RedisSendLimiter, SendLimiter
 
 log = logging.getLogger(__name__)
 BACKGROUND_STOP_SECONDS = 5.0  # at shutdown, how long a background job may take to finish what it is doing
@@ -95,6 +102,7 @@ class Services:
     db: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     preferences: LanguagePreferences
+    known: KnownKeys  # which users have stored state (one process; with Redis: unused, see bot.cases.known_keys)
     question_log: QuestionLog
     flood: Flood
     danger: DangerRecogniser
@@ -158,7 +166,8 @@ def redis_namespace(settings: Settings) -> str:
     return f"hotline:{bot_id}"
 
 
-def build_services(settings: Settings, *, bot: Bot) -> Services:
+def build_services(settings: Settings, *, bot: Bot, redis: Redis | None = None) -> Services:
+    """``redis``: the client the Bot's pacing already uses (one pool per process); else one is made if configured."""
     if settings.redis_url is not None and settings.configured_secret is None:
         raise ConfigError(
             "configuration error: SECRET_KEY is not set; with REDIS_URL (several instances) every instance must "
@@ -176,7 +185,8 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
     db = database.create_engine(settings.database)
     sessions = database.session_factory(db)
     namespace = redis_namespace(settings)
-    redis = connect_redis(settings.redis_url.get_secret_value()) if settings.redis_url else None
+    if redis is None and settings.redis_url is not None:
+        redis = connect_redis(settings.redis_url.get_secret_value())
     flood: Flood = FloodControl(rate=settings.flood_rate, burst=settings.flood_burst)
     updates: UpdateLog = MemoryUpdateLog()
     if redis is not None:
@@ -190,6 +200,7 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         }
     )
     secrets = SecretBox(load_or_create_secret(secret, settings.data_dir))
+    known = KnownKeys(sessions)
     notifier = TelegramNotifier(
         bot,
         sessions,
@@ -210,7 +221,8 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
         secrets=secrets,
         db=db,
         sessions=sessions,
-        preferences=LanguagePreferences(sessions, redis=redis, namespace=namespace),
+        preferences=LanguagePreferences(sessions, known=known, redis=redis, namespace=namespace),
+        known=known,
         question_log=QuestionLog(sessions),
         flood=flood,
         danger=DangerRecogniser.load(settings.knowledge_dir),
@@ -228,7 +240,13 @@ def build_services(settings: Settings, *, bot: Bot) -> Services:
     return services
 
 
-def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
+def connect_shared_redis(settings: Settings) -> Redis | None:
+    """The process's Redis client when REDIS_URL is set (shared by the Bot's pacing and the services)."""
+    return connect_redis(settings.redis_url.get_secret_value()) if settings.redis_url else None
+
+
+def build_bot(settings: Settings, policy: OutgoingPolicy | None = None, *, redis: Redis | None = None) -> Bot:
+    """``redis``: pace messages together with every other instance (needs SECRET_KEY, which names the chats)."""
     if settings.bot_token is None:
         raise ConfigError(
             "configuration error: BOT_TOKEN is not set; get one from @BotFather and set BOT_TOKEN "
@@ -238,13 +256,19 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
     if settings.telegram_api_url:
         server = TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/"))
     session = AiohttpSession(api=server)
-    limiter = SendLimiter(
+    local = SendLimiter(
         private_rate=settings.telegram_chat_rate,
         private_burst=settings.telegram_chat_burst,
         group_rate=max(settings.telegram_group_rate - 3, 1.0) / 60,  # minus the burst of 3 (see SendLimiter)
         global_rate=max(settings.telegram_global_rate - 5, 1.0),
         global_burst=5,
     )
+    limiter: Pacing = local
+    if redis is not None and settings.secret_key is not None:  # without SECRET_KEY build_services says what to fix
+        chats = SecretBox(settings.secret_key.get_secret_value())
+        limiter = RedisSendLimiter(redis, like=local, namespace=redis_namespace(settings), chat_key=chats.chat_key)
+    # Outermost: the update's state is stored before its reply waits for its turn, let alone goes out.
+    session.middleware(StateBeforeReplies())
     session.middleware(policy or OutgoingPolicy(limiter=limiter))
     session.middleware(ApiErrorMetrics())  # innermost: counts each failed attempt, retried or not
     # Plain text everywhere: nothing a citizen or the knowledge base writes can be read as markup.
@@ -253,7 +277,7 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None) -> Bot:
 
 def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:
     settings = services.settings
-    isolation: BaseEventIsolation = SimpleEventIsolation()
+    isolation: BaseEventIsolation = ReleasedLocks()
     if services.redis is not None:
         keys = HashedKeyBuilder(services.secrets, services.coordinator.namespace)
         # A draft nobody submits expires with the retention period, as the database's drafts are purged then.
@@ -263,11 +287,13 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
         isolation = RedisEventIsolation(
             services.redis, key_builder=keys, lock_kwargs={"timeout": settings.update_lease_seconds}
         )
-    storage = storage or DatabaseStorage(services.sessions, services.secrets)
+    storage = storage or DatabaseStorage(services.sessions, services.secrets, known=services.known)
     # One user's fast updates are handled one at a time (across instances, with Redis), so they never race on
     # their conversation state.
     dispatcher = HotlineDispatcher(storage=storage, events_isolation=isolation, in_flight=services.in_flight)
     dispatcher.workflow_data.update(services.workflow_data())
+    if isinstance(storage, DatabaseStorage):  # inside the user's lock, which aiogram's FSM middleware holds
+        dispatcher.update.outer_middleware(CoalescedStateWrites(storage))
     # Before UserContext: a duplicate must not count against the user's flood allowance.
     dispatcher.update.outer_middleware(
         UpdateDeduplication(services.updates, lease_seconds=settings.update_lease_seconds)

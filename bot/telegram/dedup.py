@@ -14,7 +14,6 @@ A handler that fails gives its claim back, so a re-delivery may try again.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 import logging
 import uuid
@@ -144,8 +143,16 @@ class UpdateDeduplication(BaseMiddleware):
         try:
             result = await handler(event, data)
         except BaseException:
-            with contextlib.suppress(Exception):
+            try:
                 await self.updates.release(bot.id, event.update_id)
+            except Exception as error:
+                # The handler's own error is the one to raise; the claim then lapses with its lease, so a re-delivery
+                # waits up to UPDATE_LEASE_SECONDS instead of being taken at once. Say so: it explains that wait.
+                log.warning(
+                    "update %s: could not release its claim (%s); a re-delivery waits for the lease to lapse",
+                    event.update_id,
+                    type(error).__name__,
+                )
             raise
         await self.updates.finish(bot.id, event.update_id)
         return result

@@ -47,7 +47,7 @@ async def report_error(event: ErrorEvent, translator: Translator, settings: Sett
         return True
     lang = language_from_telegram(user.language_code if user else None, settings.default_language)
     with contextlib.suppress(Exception):
-        await message.answer(Texts(translator, lang)("error-generic"))  # type: ignore[union-attr]
+        await message.answer(Texts(translator, lang)("error-generic"))
     return True
 
 

@@ -20,14 +20,16 @@ def main_menu(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for choice in MenuChoice:
         builder.button(text=t(f"menu-{choice.value}"), callback_data=MenuAction(action=choice))
-    return builder.adjust(1).as_markup()
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 def languages() -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for lang, name in LANGUAGE_NAMES.items():
         builder.button(text=name, callback_data=SetLanguage(lang=lang))
-    return builder.adjust(1).as_markup()
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 def feedback(t: Texts, entry_id: str) -> InlineKeyboardMarkup:
@@ -52,7 +54,8 @@ def suggestions(kb: KnowledgeBase, lang: str, entry_ids: tuple[str, ...]) -> Inl
         text = kb.by_id[entry_id].questions[lang][0]
         label = text if len(text) <= BUTTON_TEXT_LIMIT else text[: BUTTON_TEXT_LIMIT - 1] + "…"
         builder.button(text=label, callback_data=ShowAnswer(entry=entry_id, lang=lang))
-    return builder.adjust(1).as_markup()
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 def offer_report(t: Texts) -> InlineKeyboardMarkup:
@@ -60,7 +63,8 @@ def offer_report(t: Texts) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t("citizen-ask-person-button"), callback_data=HumanAction(action=HumanChoice.ask))
     builder.button(text=t("unknown-report-button"), callback_data=MenuAction(action=MenuChoice.report))
-    return builder.adjust(1).as_markup()
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 def check_report(t: Texts) -> InlineKeyboardMarkup:

@@ -72,18 +72,18 @@ class TelegramNotifier:
                             select(func.count(func.distinct(Evidence.item))).where(Evidence.case_id == case.id)
                         )
                     ).one()
-                    text, markup = operator_views.card(t, case, items), operator_views.case_buttons(t, case.id)
+                    text, markup = operator_views.card(t, case, items), operator_views.case_buttons(t, case)
                 case OutboxKind.urgent_alert:
-                    text, markup = t("op-urgent-alert", number=case.number), operator_views.case_buttons(t, case.id)
+                    text, markup = t("op-urgent-alert", number=case.number), operator_views.case_buttons(t, case)
                 case OutboxKind.reminder:
                     minutes = int(item.payload.get("minutes", 0))
                     text, markup = (
                         t("op-reminder", number=case.number, minutes=minutes),
-                        operator_views.case_buttons(t, case.id),
+                        operator_views.case_buttons(t, case),
                     )
                 case _:
                     key = "op-dialogue-ended" if item.payload.get("event") == "dialogue_ended" else "op-citizen-replied"
-                    text, markup = t(key, number=case.number), operator_views.case_buttons(t, case.id)
+                    text, markup = t(key, number=case.number), operator_views.case_buttons(t, case)
         if self.console_url:  # every notice points at the case in the console (content stays there)
             text += "\n" + t("console-card-link", link=f"{self.console_url}/cases/{case.id}")
         await self._post_to_operators(self.operator_chat_id, text, markup)

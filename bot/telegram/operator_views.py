@@ -75,11 +75,14 @@ def card(t: Texts, case: Case, evidence_items: int) -> str:
     return f"{text}\n{t('op-web-case')}" if case.channel is Channel.web else text
 
 
-def case_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
+def case_buttons(t: Texts, case: Case) -> InlineKeyboardMarkup:
+    if case.id is None:
+        raise ValueError("a case has buttons once it is saved")
     builder = InlineKeyboardBuilder()
     for action in CaseButton:
-        builder.button(text=t(f"op-button-{action.value}"), callback_data=OperatorAction(action=action, case=case_id))
-    return builder.adjust(*CARD_LAYOUT).as_markup()
+        builder.button(text=t(f"op-button-{action.value}"), callback_data=OperatorAction(action=action, case=case.id))
+    builder.adjust(*CARD_LAYOUT)
+    return builder.as_markup()
 
 
 def status_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
@@ -87,7 +90,8 @@ def status_buttons(t: Texts, case_id: int) -> InlineKeyboardMarkup:
     for choice in NewStatus:
         label = t(f"op-outcome-{choice.value}") if choice.outcome else t("op-status-in_review")
         builder.button(text=label, callback_data=OperatorStatus(case=case_id, value=choice))
-    return builder.adjust(1).as_markup()
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 def status_label(t: Texts, case: Case) -> str:
@@ -117,7 +121,8 @@ def template_buttons(t: Texts, case_id: int, templates: ReplyTemplates) -> Inlin
     builder = InlineKeyboardBuilder()
     for template in templates.templates:
         builder.button(text=template.title[t.lang], callback_data=OperatorTemplate(case=case_id, template=template.id))
-    return builder.adjust(1).as_markup()
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None = None) -> str:

@@ -14,6 +14,7 @@ import asyncio
 import hmac
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import (
@@ -23,6 +24,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramUnauthorizedError,
 )
+from aiogram.methods import TelegramMethod
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from pydantic import ValidationError
@@ -61,7 +63,9 @@ class WebhookHandler(SimpleRequestHandler):
             return web.Response(status=400)
         delivery = Delivery()
         try:
-            result = await self.dispatcher.feed_webhook_update(bot, update, delivery=delivery, **self.data)
+            result: TelegramMethod[Any] | None = await self.dispatcher.feed_webhook_update(
+                bot, update, delivery=delivery, **self.data
+            )
         except ValidationError as error:
             # An update this version cannot read: answered 200 so Telegram does not hold the queue re-sending it;
             # logged by field location only (pydantic's message would quote what the user wrote).

@@ -112,8 +112,8 @@ async def ask(request: web.Request) -> web.Response:
     entry = request.query.get("entry", "")
     values = services.settings.placeholder_values()
     if entry in services.kb.by_id:
-        answer = services.kb.answer(entry, page.lang, values)
-        return _html(pages.ask(page, question="", danger=False, answer=answer, suggestions=(), unknown=False))
+        known = services.kb.answer(entry, page.lang, values)
+        return _html(pages.ask(page, question="", danger=False, answer=known, suggestions=(), unknown=False))
     if not question.strip():
         return _html(pages.ask(page, question="", danger=False, answer=None, suggestions=(), unknown=False))
     result = services.engine.ask(question, lang_hint=page.lang)
@@ -348,7 +348,9 @@ async def status_form(request: web.Request) -> web.Response:
     return _html(pages.status_form(_page(request)))
 
 
-async def _case_of(request: web.Request, form: MultiDictProxy[str | bytes | web.FileField]) -> tuple[int | None, str]:
+async def _case_of(
+    request: web.Request, form: MultiDictProxy[str | bytes | bytearray | web.FileField]
+) -> tuple[int | None, str]:
     """The case of the typed code (None if unknown), and the code as it was typed, normalised."""
     services: WebServices = request.app[SERVICES]
     typed = str(form.get("code", ""))[:40]

@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.danger import DangerRecogniser
-from bot.cases import moderation, reports
+from bot.cases import console_links, moderation, reports
 from bot.cases.reports import ReportDraft
-from bot.console import access, totp
+from bot.console import totp
 from bot.console.app import serve
 from bot.core import database
 from bot.core.crypto import SecretBox
@@ -50,7 +50,7 @@ class RunningConsole:
 
     async def link(self, telegram_id: int) -> str:
         operator = await self.operator(telegram_id)
-        token = await access.issue_link(self.sessions, self.box, operator=operator, via="server")
+        token = await console_links.issue_link(self.sessions, self.box, operator=operator, via="server")
         return f"{self.url}/signin/{token}"
 
     def code(self, telegram_id: int, *, offset_steps: int = 0) -> str:

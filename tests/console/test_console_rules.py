@@ -17,9 +17,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.danger import DangerRecogniser
-from bot.cases import case_queue, dashboard, moderation, retention, search
+from bot.cases import case_queue, console_links, dashboard, moderation, retention, search
 from bot.cases.case_queue import QueueQuery
-from bot.cases.moderation import AssignResult, ReopenResult
+from bot.cases.moderation import ActionResult
 from bot.cases.reports import ReportDraft, submit_report
 from bot.console import access, totp
 from bot.core import database
@@ -123,8 +123,8 @@ async def test_purged_cases_leave_the_search_and_old_console_sessions_go(session
     people = await staff(sessions)
     case_id = await report(sessions, "В гараже на улице Абая прячут автоматы и патроны.", "a")
     await moderation.set_status(sessions, people["admin"], case_id, Status.closed, Outcome.no_action)
-    await access.issue_link(sessions, BOX, operator=people["alice"], via="bot")
-    old = await access.issue_link(sessions, BOX, operator=people["bob"], via="bot")
+    await console_links.issue_link(sessions, BOX, operator=people["alice"], via="bot")
+    old = await console_links.issue_link(sessions, BOX, operator=people["bob"], via="bot")
     await access.use_link(sessions, BOX, token=old, client="Firefox")
     async with sessions() as session:
         await session.exec(update(Case).values(closed_at=utcnow() - timedelta(days=200)))
@@ -189,17 +189,17 @@ async def test_reopen_assign_and_tags(sessions) -> None:  # type: ignore[no-unty
     with pytest.raises(moderation.Forbidden):
         await moderation.assign_case(sessions, analyst, case_id=case_id, assignee_id=alice.id)  # type: ignore[arg-type]
     assert await moderation.assign_case(sessions, alice, case_id=case_id, assignee_id=analyst.id) == (  # type: ignore[arg-type]
-        AssignResult.not_staff
+        ActionResult.not_staff
     )
-    assert await moderation.assign_case(sessions, alice, case_id=case_id, assignee_id=bob.id) == AssignResult.assigned  # type: ignore[arg-type]
+    assert await moderation.assign_case(sessions, alice, case_id=case_id, assignee_id=bob.id) == ActionResult.done  # type: ignore[arg-type]
     assert await moderation.assign_case(sessions, alice, case_id=case_id, assignee_id=alice.id) == (  # type: ignore[arg-type]
-        AssignResult.not_yours
+        ActionResult.not_yours
     )
-    assert await moderation.reopen_case(sessions, bob, case_id=case_id, reason="x") == ReopenResult.not_closed
+    assert await moderation.reopen_case(sessions, bob, case_id=case_id, reason="x") == ActionResult.not_closed
     await moderation.set_status(sessions, bob, case_id, Status.closed, Outcome.referred)
     with pytest.raises(ValueError):
         await moderation.reopen_case(sessions, bob, case_id=case_id, reason="  ")
-    assert await moderation.reopen_case(sessions, bob, case_id=case_id, reason="new facts") == ReopenResult.reopened
+    assert await moderation.reopen_case(sessions, bob, case_id=case_id, reason="new facts") == ActionResult.done
     async with sessions() as session:
         case = await session.get(Case, case_id)
     assert case is not None and case.status == Status.in_review and case.outcome is None

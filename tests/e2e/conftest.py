@@ -3,8 +3,6 @@ against the project's Bot API emulator."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,7 @@ import pytest
 from bot.core.settings import Settings, load_settings
 from bot.emulator import BotAPIEmulator, EmuUser, WebhookSettings
 from bot.emulator.limits import scaled_limits
-from bot.telegram.runners import PollingApp
+from tests.support.running_bot import RunningBot
 
 TOKEN = "4242424242:e2e-test-token-AAAAAAAAAAAAAAAAAAAA"
 SECRET = "e2e-test-secret-key-0123456789abcdefghijklmnop"
@@ -62,41 +60,6 @@ def make_settings(tmp_path: Path, emulator: BotAPIEmulator) -> Callable[..., Set
         return load_settings(**values)
 
     return make
-
-
-class RunningBot:
-    """A started PollingApp; restartable, as a deployment would be."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.app: PollingApp | None = None
-        self.task: asyncio.Task[None] | None = None
-
-    async def start(self) -> None:
-        self.app = PollingApp(self.settings)
-        self.task = asyncio.create_task(self.app.run(handle_signals=False))
-        waiter = asyncio.create_task(self.app.ready.wait())
-        done, _ = await asyncio.wait({waiter, self.task}, timeout=20, return_when=asyncio.FIRST_COMPLETED)
-        if self.task in done:
-            waiter.cancel()
-            self.task.result()  # raises what went wrong
-        assert waiter in done, "the bot did not start within 20 s"
-
-    async def stop(self) -> None:
-        if self.app is not None and self.task is not None:
-            with contextlib.suppress(RuntimeError):
-                await self.app.stop()
-            await asyncio.wait_for(self.task, 20)
-        self.app = self.task = None
-
-    async def restart(self) -> None:
-        await self.stop()
-        await self.start()
-
-    @property
-    def services(self) -> Any:
-        assert self.app is not None and self.app.services is not None
-        return self.app.services
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.emulator import ApiCall, BotAPIEmulator, EmuChat, EmuUser
 from bot.telegram.keyboards import LANGUAGE_NAMES
-from tests.e2e.conftest import RunningBot
+from tests.support.running_bot import RunningBot
 
 LANGS = ("kk", "ru", "en")
 CATALOG = Translator(defaults={"emergency": "112", "police": "102", "retention": 90})

@@ -20,7 +20,7 @@ from bot.core.crypto import SecretBox
 from bot.core.logging_setup import JsonFormatter, configure_logging
 from bot.core.settings import Settings, load_settings
 from bot.emulator import BotAPIEmulator, EmuMedia, EmuUser
-from tests.e2e.conftest import SECRET, RunningBot
+from tests.e2e.conftest import SECRET
 from tests.e2e.flows import (
     OPERATORS_CHAT,
     Citizen,
@@ -31,6 +31,7 @@ from tests.e2e.flows import (
     query_db,
     status_view,
 )
+from tests.support.running_bot import RunningBot
 
 ZHANNA = {"id": 987654321987, "username": "Zhanna_Reporter_77", "first_name": "Zhannaqyz", "last_name": "Unikalbekova"}
 YERLAN = {"id": 876543219876, "username": "Yerlan_Witness_05", "first_name": "Yerlanbek", "last_name": "Qupiyasov"}

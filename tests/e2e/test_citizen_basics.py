@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.emulator import BotAPIEmulator, EmuUser
-from tests.e2e.conftest import RunningBot
+from tests.support.running_bot import RunningBot
 
 
 def buttons(message: dict) -> list[str]:

@@ -25,7 +25,8 @@ from bot.cli import load_engine
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.emulator import ApiCall, BotAPIEmulator, EmuUser, RateLimits
-from tests.e2e.conftest import SECRET, RunningBot
+from tests.e2e.conftest import SECRET
+from tests.support.running_bot import RunningBot
 
 LANGS = ("kk", "ru", "en")
 COMMANDS = ("start", "help", "report", "status", "person", "language", "privacy", "about", "cancel")

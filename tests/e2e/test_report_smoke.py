@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuUser
-from tests.e2e.conftest import RunningBot
+from tests.support.running_bot import RunningBot
 
 OPERATORS_CHAT = -1001234567890
 OPERATOR_ID = 5550001

@@ -15,7 +15,6 @@ import pytest
 
 from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuMedia, EmuUser
-from tests.e2e.conftest import RunningBot
 from tests.e2e.flows import (
     CODE_ALPHABET,
     DESCRIPTION,
@@ -40,6 +39,7 @@ from tests.e2e.flows import (
     status_view,
     text,
 )
+from tests.support.running_bot import RunningBot
 
 DESCRIPTIONS = {
     "en": DESCRIPTION,

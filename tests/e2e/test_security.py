@@ -71,7 +71,7 @@ async def test_a_failing_database_write_logs_where_it_failed_but_not_the_report_
     make_settings: Callable[..., Settings],
     citizen: Callable[..., EmuUser],
 ) -> None:
-    description = "Zhetysu-17 warehouse: crates of detonators moved at night by a blue minibus."
+    description = "Zhetysu-17 warehouse: a blue minibus comes every night and men carry boxes inside."
     place = "Taldykorgan, Abay street 41"
     with production_logs(log_format) as logs:
         hotline = RunningBot(make_settings())
@@ -90,7 +90,7 @@ async def test_a_failing_database_write_logs_where_it_failed_but_not_the_report_
             await hotline.stop()
     output = logs.getvalue()
     assert "OperationalError" in output and "submit" in output  # the failure and where it happened are logged
-    for secret in ("Zhetysu-17", "detonators", "Taldykorgan", "Abay street", "last night", str(me.user.id)):
+    for secret in ("Zhetysu-17", "blue minibus", "Taldykorgan", "Abay street", "last night", str(me.user.id)):
         assert secret not in output
 
 
@@ -465,7 +465,7 @@ async def test_a_ten_photo_album_is_one_message_for_flood_control_and_is_stored_
 async def test_case_content_goes_only_to_the_staff_member_who_asks_never_into_a_group(
     emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
 ) -> None:
-    description = "Balkhash-12: a man sells pistols from the trunk of a grey sedan behind the market."
+    description = "Balkhash-12: a man hands out leaflets of an extremist group behind the market."
     async with operators_desk(emulator, make_settings) as desk:
         me = Citizen(emulator, citizen(language_code="en"))
         await me.report(description)

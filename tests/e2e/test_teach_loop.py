@@ -18,8 +18,8 @@ from bot.answers.knowledge_base import KnowledgeBase
 from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuUser
 from tests.conftest import fresh_postgres_database, new_bot_token
-from tests.e2e.conftest import RunningBot
 from tests.e2e.flows import assert_clean_run, buttons, eventually, text
+from tests.support.running_bot import RunningBot
 
 EDITOR_ID = 700_000_101
 OPERATOR_ID = 700_000_102

@@ -19,7 +19,7 @@ from bot.core.settings import ConfigError, Settings, load_settings
 from bot.emulator import BotAPIEmulator, EmuUser
 from bot.telegram.runners import WebhookApp
 from tests.conftest import free_port
-from tests.e2e.conftest import TOKEN, RunningBot
+from tests.e2e.conftest import TOKEN
 from tests.e2e.flows import (
     ADMIN_ID,
     OPERATOR_ID,
@@ -33,6 +33,7 @@ from tests.e2e.flows import (
     query_db,
     staff,
 )
+from tests.support.running_bot import RunningBot
 
 WEBHOOK_SECRET = "e2e-webhook-secret-0123456789"
 

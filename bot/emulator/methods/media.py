@@ -63,7 +63,7 @@ async def _fetch(world: World, url: str) -> bytes:
 
 
 def _meta(params: Params) -> dict[str, Any]:
-    meta = {key: params.int(key) for key in ("width", "height", "duration", "length")}
+    meta: dict[str, int | str | None] = {key: params.int(key) for key in ("width", "height", "duration", "length")}
     meta["emoji"] = params.str("emoji")
     return {key: value for key, value in meta.items() if value is not None}
 

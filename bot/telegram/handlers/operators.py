@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import re
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot, Router
@@ -35,11 +35,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import dashboard, moderation, operators_chat, web_reports
+from bot.cases import console_links, dashboard, moderation, operators_chat, web_reports
 from bot.cases.audit_words import audit_label
+from bot.cases.export import ExportFormat, write_export
 from bot.cases.forms import Questionnaires, ReplyTemplates
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
-from bot.console import access
+from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
@@ -54,6 +55,7 @@ from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
+EXPORT_FORMATS: dict[str, ExportFormat] = {"csv": "csv", "json": "json"}
 CLAIM_ANSWERS = {
     ActionResult.done: "op-claimed",
     ActionResult.already_yours: "op-already-yours",
@@ -287,9 +289,7 @@ async def send_case(
         if link:
             text += "\n" + staff("console-card-link", link=link)
         await bot.send_message(chat_id, text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
-        await bot.send_message(
-            chat_id, case_number(found.case.id), reply_markup=operator_views.case_buttons(staff, found.case.id)
-        )
+        await bot.send_message(chat_id, found.case.number, reply_markup=operator_views.case_buttons(staff, found.case))
         return
     text = operator_views.details(staff, found, questionnaires)
     for start in range(0, len(text), 4000):
@@ -318,8 +318,8 @@ async def send_case(
             reason = error.message[:200]
             undelivered.append(staff("opchat-evidence-undelivered", position=position, total=total, reason=reason))
     # The last message carries the buttons, and says which files are missing rather than leaving them out silently.
-    closing = "\n".join([*undelivered, case_number(found.case.id)])
-    await bot.send_message(chat_id, closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case.id))
+    closing = "\n".join([*undelivered, found.case.number])
+    await bot.send_message(chat_id, closing[:4096], reply_markup=operator_views.case_buttons(staff, found.case))
 
 
 async def _send_evidence(bot: Bot, chat_id: int, item: Evidence) -> None:
@@ -561,17 +561,17 @@ async def export_command(
     staff: Texts,
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
-    fmt = (command.args or "csv").strip().lower()
-    if fmt not in ("csv", "json"):
+    fmt = EXPORT_FORMATS.get((command.args or "csv").strip().lower())
+    if fmt is None:
         await message.answer(staff("op-export-usage"))
         return
-    content = await moderation.export_cases(sessions, operator, fmt)
-    count = content.count("\n") - 1 if fmt == "csv" else content.count('"number"')
-    name = f"cases-{datetime.now(UTC):%Y%m%d-%H%M}.{fmt}"
+    content = io.StringIO(newline="")
+    count = await write_export(sessions, operator, fmt, content)
+    name = f"cases-{utcnow():%Y%m%d-%H%M}.{fmt}"
 
     async def send(chat: int) -> None:
-        caption = staff("op-export-ready", count=max(count, 0), format=fmt)
-        await bot.send_document(chat, BufferedInputFile(content.encode(), filename=name), caption=caption)
+        caption = staff("op-export-ready", count=count, format=fmt)
+        await bot.send_document(chat, BufferedInputFile(content.getvalue().encode(), filename=name), caption=caption)
 
     await _content_on_request(message, bot, staff, send, staff("security-what-export"))
 
@@ -646,9 +646,9 @@ async def console_command(
     if not settings.console_url:
         await message.answer(staff("console-link-not-configured"))
         return
-    token = await access.issue_link(sessions, secrets, operator=operator, via="bot")
+    token = await console_links.issue_link(sessions, secrets, operator=operator, via="bot")
     await message.answer(
-        staff("console-link-sent", link=access.sign_in_link(settings, token)),
+        staff("console-link-sent", link=console_links.sign_in_link(settings, token)),
         link_preview_options=LinkPreviewOptions(is_disabled=True),  # a preview would fetch the link from Telegram
     )
 

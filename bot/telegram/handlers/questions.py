@@ -38,7 +38,7 @@ def _question_of(message: Message | InaccessibleMessage | None) -> str | None:
 
 
 async def send_answer(
-    message: Message,
+    message: Message | InaccessibleMessage,
     t: Texts,
     kb: KnowledgeBase,
     settings: Settings,
@@ -149,11 +149,12 @@ async def feedback(
         )
     voter = t.to(callback_data.lang)
     await query.answer(voter("feedback-thanks"))
-    # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
-    with contextlib.suppress(TelegramBadRequest):
-        await query.message.edit_reply_markup(reply_markup=None)
-    if not callback_data.helpful:  # not helped: a person, or a report, rather than a dead end
-        await query.message.answer(voter("citizen-feedback-not-helped"), reply_markup=keyboards.offer_report(voter))
+    if isinstance(query.message, Message):  # an inaccessible (too old) message cannot be edited
+        # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
+        with contextlib.suppress(TelegramBadRequest):
+            await query.message.edit_reply_markup(reply_markup=None)
+        if not callback_data.helpful:  # not helped: a person, or a report, rather than a dead end
+            await query.message.answer(voter("citizen-feedback-not-helped"), reply_markup=keyboards.offer_report(voter))
 
 
 def asks_something(text: str) -> bool:

@@ -21,7 +21,13 @@ from bot.cases import deployment
 from bot.core import database
 from bot.core.settings import ConfigError, Settings
 from bot.telegram.commands import register_commands
-from bot.telegram.composition import Services, build_bot, build_dispatcher, build_services
+from bot.telegram.composition import (
+    Services,
+    build_bot,
+    build_dispatcher,
+    build_services,
+    connect_shared_redis,
+)
 from bot.telegram.runtime import settle_garbage_collector
 from bot.telegram.scheduler import start_background_work
 
@@ -49,11 +55,14 @@ class App:
         self._stop_requested = asyncio.Event()
 
     async def _start(self) -> tuple[Bot, Services, Dispatcher]:
-        bot = build_bot(self.settings)
+        redis = connect_shared_redis(self.settings)
+        bot = build_bot(self.settings, redis=redis)
         try:
-            self.services = services = build_services(self.settings, bot=bot)
+            self.services = services = build_services(self.settings, bot=bot, redis=redis)
         except BaseException:
             await bot.session.close()
+            if redis is not None:
+                await redis.aclose()
             raise
         try:
             # First: without a network nothing else is worth starting, and a stop now has no background work to end.
@@ -61,6 +70,7 @@ class App:
             await database.upgrade_async(self.settings.database)
             await deployment.check_secret(services.sessions, services.secrets)
             await deployment.apply_operator_ids(services.sessions, self.settings.operator_ids)
+            await services.preferences.prepare()
             start_background_work(services)
             self.dispatcher = dispatcher = build_dispatcher(services)
             try:

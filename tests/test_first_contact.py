@@ -1,0 +1,236 @@
+"""A citizen writing for the first time costs no database read; state writes are coalesced; locks do not pile up;
+outgoing pacing is shared by instances through Redis."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram.fsm.storage.base import StorageKey
+from redis.asyncio import Redis
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.cases.known_keys import KnownKeys
+from bot.cases.preferences import LanguagePreferences
+from bot.core import database
+from bot.core.crypto import SecretBox
+from bot.telegram.conversation_storage import DatabaseStorage, write_pending_state
+from bot.telegram.isolation import ReleasedLocks
+from bot.telegram.outgoing import RedisSendLimiter, SendLimiter
+from tests.conftest import new_bot_token
+
+SECRETS = SecretBox("first-contact-tests-secret-0123456789-abcdefghijklmnop")
+DRAFT = {"category": "recruitment", "evidence": []}
+
+
+class Statements:
+    """Every SQL statement and commit the engine runs (a SQLAlchemy event listener: the real database, no mock)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.seen: list[str] = []
+        self.commits = 0
+        event.listen(engine.sync_engine, "before_cursor_execute", self._statement)
+        event.listen(engine.sync_engine, "commit", self._commit)
+
+    def _statement(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        self.seen.append(statement)
+
+    def _commit(self, _conn: Any) -> None:
+        self.commits += 1
+
+    @contextmanager
+    def counting(self) -> Iterator[list[str]]:
+        start, found = len(self.seen), []
+        try:
+            yield found
+        finally:
+            found.extend(self.seen[start:])
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    if request.param == "sqlite":
+        url, made = f"sqlite+aiosqlite:///{tmp_path / 'first.db'}", None
+    else:
+        base = os.environ.get("TEST_DATABASE_URL", "")
+        if not base:
+            pytest.skip("PostgreSQL variant: set TEST_DATABASE_URL=postgresql+asyncpg://… (CI does)")
+        made = f"hotline_test_{uuid.uuid4().hex[:12]}"
+        await _admin(base, f'CREATE DATABASE "{made}"')
+        url = make_url(base).set(database=made).render_as_string(hide_password=False)
+    await database.upgrade_async(url)
+    engine = database.create_engine(url)
+    yield engine
+    await engine.dispose()
+    if made is not None:
+        await _admin(os.environ["TEST_DATABASE_URL"], f'DROP DATABASE IF EXISTS "{made}" WITH (FORCE)')
+
+
+async def _admin(url: str, statement: str) -> None:
+    admin = create_async_engine(url, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.execute(text(statement))
+    await admin.dispose()
+
+
+@pytest.fixture
+def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return database.session_factory(engine)
+
+
+def user(n: int) -> str:
+    return SECRETS.user_key(700_000_000 + n)
+
+
+def storage_key(n: int) -> StorageKey:
+    return StorageKey(bot_id=1, chat_id=700_000_000 + n, user_id=700_000_000 + n)
+
+
+async def test_a_new_citizen_costs_no_database_read_and_a_returning_one_keeps_their_language(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    await LanguagePreferences(sessions).set(user(1), "kk")  # chosen in an earlier run of the bot
+    statements = Statements(engine)
+    known = KnownKeys(sessions)
+    preferences = LanguagePreferences(sessions, known=known)
+    storage = DatabaseStorage(sessions, SECRETS, known=known)
+    await preferences.prepare()
+    with statements.counting() as first_contacts:
+        for n in range(100, 150):
+            assert await preferences.get(user(n)) is None
+            assert await storage.get_state(storage_key(n)) is None
+            assert await storage.get_data(storage_key(n)) == {}
+    assert first_contacts == []
+    with statements.counting() as returning:
+        assert await preferences.get(user(1)) == "kk"
+    assert len(returning) == 1
+    # Nothing is kept in memory for the 50 who only asked.
+    assert known.count == 1
+
+
+async def test_a_conversation_state_written_by_the_last_run_is_found(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    before = DatabaseStorage(sessions, SECRETS)
+    await before.set_state(storage_key(2), "ReportFlow:description")
+    await before.set_data(storage_key(2), DRAFT)
+    after = DatabaseStorage(sessions, SECRETS)  # a restarted process
+    assert await after.get_state(storage_key(2)) == "ReportFlow:description"
+    assert await after.get_data(storage_key(2)) == DRAFT
+
+
+async def test_a_step_that_sets_data_and_state_commits_once_before_its_reply(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    storage = DatabaseStorage(sessions, SECRETS)
+    await storage.get_state(storage_key(3))  # loads the known keys
+    statements = Statements(engine)
+    async with storage.coalesced():
+        await storage.update_data(storage_key(3), DRAFT)
+        await storage.set_state(storage_key(3), "ReportFlow:description")
+        assert statements.commits == 0
+        await write_pending_state()  # what the Bot API middleware does before the reply goes out
+        assert statements.commits == 1
+        assert await DatabaseStorage(sessions, SECRETS).get_state(storage_key(3)) == "ReportFlow:description"
+        await storage.set_state(storage_key(3), None)
+        await storage.set_data(storage_key(3), {})
+    assert statements.commits == 2  # the clearing, written when the update ends
+    assert await DatabaseStorage(sessions, SECRETS).get_data(storage_key(3)) == {}
+    with statements.counting() as never_stored:
+        async with storage.coalesced():
+            await storage.set_state(storage_key(4), None)  # /cancel from someone with no draft
+            await storage.set_data(storage_key(4), {})
+    assert never_stored == []
+
+
+async def test_the_lock_of_a_user_is_gone_once_their_updates_are_handled() -> None:
+    locks = ReleasedLocks()
+    order: list[tuple[str, int]] = []
+
+    async def update(n: int, key: StorageKey) -> None:
+        async with locks.lock(key):
+            order.append(("in", n))
+            await asyncio.sleep(0.01)
+            order.append(("out", n))
+
+    await asyncio.gather(update(1, storage_key(1)), update(2, storage_key(1)), update(3, storage_key(2)))
+    assert order.index(("out", 1)) < order.index(("in", 2))  # one update at a time per user
+    assert order.index(("in", 3)) < order.index(("out", 1))  # others are not held up
+    assert locks.held == 0
+    assert locks  # aiogram replaces a falsy isolation with none at all
+
+
+# ------------------------------------------------------------------------------------------------ with Redis
+
+
+@pytest.fixture
+async def redis(redis_url: str) -> AsyncIterator[Redis]:
+    client = Redis.from_url(redis_url)
+    yield client
+    await client.aclose()
+
+
+async def test_instances_share_language_choices_through_redis_without_reading_the_database(
+    redis: Redis, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    namespace = f"hotline:{new_bot_token().split(':')[0]}"
+    await LanguagePreferences(sessions).set(user(1), "ru")  # stored before Redis was used
+    first, second = (LanguagePreferences(sessions, redis=redis, namespace=namespace) for _ in range(2))
+    await first.prepare()
+    statements = Statements(engine)
+    with statements.counting() as reads:
+        assert await second.get(user(1)) == "ru"
+        assert [await second.get(user(n)) for n in range(100, 120)] == [None] * 20
+    assert reads == []
+    await first.set(user(2), "en")
+    assert await second.get(user(2)) == "en"
+    stored = {key.decode() async for key in redis.scan_iter(match=f"{namespace}:*")}
+    assert stored == {f"{namespace}:languages", f"{namespace}:languages:filled"}  # no key per citizen
+    # Redis restarted empty: the database answers until the hash is filled again.
+    await redis.delete(f"{namespace}:languages", f"{namespace}:languages:filled")
+    assert await second.get(user(2)) == "en"
+    with statements.counting() as after_refill:
+        assert await first.get(user(1)) == "ru"
+    assert after_refill == []
+
+
+def limiter() -> SendLimiter:
+    return SendLimiter(private_rate=1.0, private_burst=3, global_rate=10.0, global_burst=5, margin=0.0)
+
+
+async def test_two_instances_take_from_the_same_buckets_in_redis(redis: Redis) -> None:
+    namespace = f"hotline:{new_bot_token().split(':')[0]}"
+    one, two = (RedisSendLimiter(redis, like=limiter(), namespace=namespace, chat_key=SECRETS.chat_key) for _ in "12")
+    # One chat: a burst of 3 in all, then 1 a second, whichever instance sends.
+    waits = [await (one if n % 2 else two).reserve(42, now=100.0) for n in range(5)]
+    assert waits == pytest.approx([0, 0, 0, 1.0, 2.0])
+    # The bot-wide bucket (burst 5, 10/s) is shared too: the 5 above spent it, so other chats wait 0.1 s apart.
+    overall = [await (one if n % 2 else two).reserve(1000 + n, now=100.0) for n in range(4)]
+    assert overall == pytest.approx([0.1, 0.2, 0.3, 0.4])
+    # The same answers as one process's limiter gives.
+    local = limiter()
+    expected = [local.delay(42, now=100.0) for _ in range(5)] + [local.delay(1000 + n, now=100.0) for n in range(4)]
+    assert expected == pytest.approx(waits + overall)
+    # A pause refills; idle buckets expire; no chat id in Redis.
+    assert await one.reserve(42, now=200.0) == 0
+    keys = [key.decode() async for key in redis.scan_iter(match=f"{namespace}:pace:*")]
+    assert keys and not [key for key in keys if "42" in key.split(":")[-1] or "1000" in key]
+    assert all([await redis.pttl(key) > 0 for key in keys])
+
+
+async def test_the_shared_limiter_adds_the_margin_and_uses_redis_clock(redis: Redis) -> None:
+    namespace = f"hotline:{new_bot_token().split(':')[0]}"
+    like = SendLimiter(private_rate=1.0, private_burst=1, global_rate=1000, global_burst=1000, margin=0.2)
+    shared = RedisSendLimiter(redis, like=like, namespace=namespace, chat_key=SECRETS.chat_key)
+    assert await shared.reserve(7) == 0
+    # 1 s for the token and 0.2 s to spare (Redis's clock: a moment may have passed between the two calls).
+    assert 1.1 < await shared.reserve(7) <= 1.2
