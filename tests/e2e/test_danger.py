@@ -72,7 +72,7 @@ async def test_a_danger_report_asks_happening_now_and_shows_the_numbers_before_a
     hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
 ) -> None:
     me = Citizen(emulator, citizen(language_code="ru"))
-    await me.choose(await me.start_report(), "terror_plot")
+    await me.choose(await me.start_report(), "other")
     await me.say("На остановке стоит сумка без хозяина, из неё торчат провода, люди ходят рядом")
     question = await me.expect("danger-happening-now")
     assert buttons(question) == [me.t("danger-now-yes-button"), me.t("danger-now-no-button")]
@@ -93,7 +93,7 @@ async def test_a_danger_report_not_happening_now_goes_on_and_is_still_urgent(
     hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
 ) -> None:
     me = Citizen(emulator, citizen(language_code="kk"))
-    await me.choose(await me.start_report(), "terror_plot")
+    await me.choose(await me.start_report(), "other")
     evidence = await me.describe(
         "Көршім ертең мектепті жарып жіберемін деп айтты, үйінде сымдар мен түтіктер бар", happening_now=False
     )
@@ -152,7 +152,7 @@ async def test_an_urgent_case_reaches_the_operators_ahead_of_a_backlog_of_ordina
     with mock.patch("tests.e2e.flows._fast_groups", _slow_groups):
         async with operators_desk(emulator, make_settings):
             me = Citizen(emulator, citizen(language_code="en"))
-            await me.choose(await me.start_report(), "weapons")
+            await me.choose(await me.start_report(), "other")
             evidence = await me.describe("SOMEONE IS SHOOTING AT THE MARKET, people are lying on the ground", True)
             _, actions = await me.time(await me.place(await me.done(evidence)))
             await me.submit(actions)
