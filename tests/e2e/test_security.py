@@ -79,7 +79,7 @@ async def test_a_failing_database_write_logs_where_it_failed_but_not_the_report_
         try:
             me = Citizen(emulator, citizen(language_code="en"))
             await me.choose(await me.start_report(), "other")
-            evidence = await me.describe(description)
+            evidence = await me.describe(description, happening_now=False)
             _, actions = await me.time(await me.place(await me.done(evidence), place), "last night")
             # The disk "fails" exactly when the case is written (a trigger that cannot run: an OperationalError).
             with sqlite3.connect(db_path(hotline.settings)) as db:
@@ -465,7 +465,7 @@ async def test_a_ten_photo_album_is_one_message_for_flood_control_and_is_stored_
 async def test_case_content_goes_only_to_the_staff_member_who_asks_never_into_a_group(
     emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
 ) -> None:
-    description = "Balkhash-12: a man sells pistols from the trunk of a grey sedan behind the market."
+    description = "Balkhash-12: a man hands out leaflets of an extremist group behind the market."
     async with operators_desk(emulator, make_settings) as desk:
         me = Citizen(emulator, citizen(language_code="en"))
         await me.report(description)
