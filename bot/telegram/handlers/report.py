@@ -29,7 +29,7 @@ from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
 from bot.models.cases import DESCRIPTION_LIMIT, Category
 from bot.telegram import keyboards
-from bot.telegram.callbacks import MenuAction, ReportCategory, ReportChoice, ReportStep
+from bot.telegram.callbacks import MenuAction, ReportCategory, ReportChoice, ReportStep, ReportStepChoice
 from bot.telegram.filters import NOT_COMMAND, NOT_TEXT, PRIVATE, TEXT
 from bot.telegram.states import ReportFlow
 from bot.telegram.texts import Texts
@@ -172,8 +172,8 @@ async def describe(
 
 def _happening_now_buttons(t: Texts) -> InlineKeyboardMarkup:
     return _keyboard(
-        [(t("danger-now-yes-button"), ReportStep(action="now_yes").pack())],
-        [(t("danger-now-no-button"), ReportStep(action="now_no").pack())],
+        [(t("danger-now-yes-button"), ReportStep(action=ReportStepChoice.now_yes).pack())],
+        [(t("danger-now-no-button"), ReportStep(action=ReportStepChoice.now_no).pack())],
     )
 
 
@@ -190,7 +190,7 @@ async def happening_now(
         return
     with contextlib.suppress(TelegramAPIError):
         await query.message.edit_reply_markup(reply_markup=None)  # answered once; a second tap finds no buttons
-    now = callback_data.action == "now_yes"
+    now = callback_data.action == ReportStepChoice.now_yes
     await state.update_data(happening_now=now)
     if now:
         await query.message.answer(t("danger-call-now"))
@@ -495,7 +495,7 @@ def create_router() -> Router:
     router.message.register(not_text_for_description, StateFilter(ReportFlow.description), NOT_TEXT)
     router.callback_query.register(
         happening_now,
-        ReportStep.filter(F.action.in_(["now_yes", "now_no"])),
+        ReportStep.filter(F.action.in_([ReportStepChoice.now_yes, ReportStepChoice.now_no])),
         StateFilter(ReportFlow.happening_now),
     )
     router.message.register(happening_now_needs_buttons, StateFilter(ReportFlow.happening_now), NOT_COMMAND)
