@@ -8,9 +8,9 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO, TypeVar
 
 from bot.answers.answer_engine import AnswerEngine, Result
 from bot.answers.danger import DangerDataError, DangerRecogniser
@@ -20,6 +20,7 @@ from bot.core.logging_setup import configure_logging
 from bot.core.settings import ConfigError, Settings, load_settings
 
 EXIT_USAGE = 2
+Loaded = TypeVar("Loaded")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     kb = commands.add_parser("kb", help="knowledge-base tools for editors")
     kb_commands = kb.add_subparsers(dest="kb_command", required=True, parser_class=_Parser)
-    kb_commands.add_parser("check", help="validate knowledge/*.yaml")
+    kb_commands.add_parser("check", help="validate knowledge/: entries, lexicon, forms (questionnaires, replies)")
     gaps = kb_commands.add_parser("gaps", help="the most frequent questions the bot could not answer")
     gaps.add_argument("--limit", type=_positive, default=20, help="how many (default 20)")
     gaps.add_argument("--days", type=_positive, default=30, help="asked within this many days (default 30)")
@@ -109,7 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("web", help="run the web intake (WEB_HOST:WEB_PORT): reports without Telegram, over Tor too")
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
     chat.add_argument("--lang", choices=list(LANGUAGES), default=None, help="your Telegram language")
-    chat.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
+    chat_side = chat.add_mutually_exclusive_group()
+    chat_side.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
+    chat_side.add_argument(
+        "--both", action="store_true", help="be the citizen and the operators' admin at once (/op, /citizen switch)"
+    )
     queue = commands.add_parser("queue", help="the operators' queue, for operators without Telegram")
     queue.add_argument("filter", nargs="?", default="open", choices=["open", "new", "unclaimed", "urgent", "overdue"])
     export = commands.add_parser("export", help="export cases (CSV or JSON) without any identity")
@@ -224,11 +229,28 @@ def run_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def run_kb_check(settings: Settings, out: TextIO) -> int:
-    kb = load_knowledge_base(settings.knowledge_dir)
-    load_lexicon(settings.knowledge_dir)
+    from bot.cases import forms
+
+    problems: list[str] = []
+
+    def attempt(load: Callable[[Path], Loaded]) -> Loaded | None:
+        """Every file's problems at once, not the first file's only."""
+        try:
+            return load(settings.knowledge_dir)
+        except KnowledgeBaseError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    kb = attempt(load_knowledge_base)
+    attempt(load_lexicon)
+    questionnaires = attempt(forms.load_questionnaires)
+    templates = attempt(forms.load_reply_templates)
+    if problems or kb is None or questionnaires is None or templates is None:
+        raise KnowledgeBaseError(problems)
     if (settings.knowledge_dir / "danger").exists():  # the bot needs it; a knowledge folder in the making may not
         DangerRecogniser.load(settings.knowledge_dir)
     print(summary(kb), file=out)
+    print(forms.summary(questionnaires, templates), file=out)
     return 0
 
 
@@ -517,8 +539,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "run":
             from bot.telegram.runners import PollingApp, WebhookApp
+            from bot.telegram.runners.base import TelegramUnreachable
 
-            asyncio.run((WebhookApp if args.webhook else PollingApp)(settings, settle_gc=True).run())
+            try:
+                asyncio.run((WebhookApp if args.webhook else PollingApp)(settings, settle_gc=True).run())
+            except TelegramUnreachable as exc:
+                print(f"hotline: {exc}", file=sys.stderr)
+                return 1
             return 0
         if args.command == "web":
             from bot.web.server import WebIntake
@@ -541,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "chat":
             from bot.terminal_chat import run_chat
 
-            return asyncio.run(run_chat(settings, lang=args.lang, operator=args.operator))
+            return asyncio.run(run_chat(settings, lang=args.lang, operator=args.operator, both=args.both))
     except ConfigError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return EXIT_USAGE

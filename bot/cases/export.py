@@ -47,6 +47,8 @@ EXPORT_FIELDS = (
     "description",
     "place",
     "incident_time",
+    "kind",
+    "answers",
 )
 EXTRA_FIELDS = ("assignee", "notes", "dialogue")  # in this order, after EXPORT_FIELDS, when asked for
 
@@ -162,6 +164,9 @@ def _row(case: Case, evidence_items: int) -> dict[str, object]:
         "description": case.description if case.purged_at is None else "",
         "place": case.place or "",
         "incident_time": case.incident_time or "",
+        "kind": str(case.kind),  # a tip, or a question for a person
+        # The category's questionnaire (question id → answer; "choice:…" a pressed choice), content like the rest.
+        "answers": json.dumps(case.answers, ensure_ascii=False) if case.answers and case.purged_at is None else "",
     }
 
 

@@ -457,6 +457,12 @@ async def reply_to_citizen(
         return ActionResult.done
 
 
+async def reporter_language(sessions: async_sessionmaker[AsyncSession], case_id: int) -> str | None:
+    """The language the reporter wrote in (saved replies are sent in it); None if there is no such case."""
+    async with sessions() as session:
+        return (await session.exec(select(Case.language).where(Case.id == case_id))).first()
+
+
 # --- queue, statistics, export, audit ------------------------------------------------------------------------------
 
 

@@ -25,11 +25,12 @@ from bot.cases.deployment import retired_receipt_peppers
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox, receipt_hash_with
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute, WebUpload
-from bot.models.cases import DESCRIPTION_LIMIT, Category, Channel, Direction, Status
+from bot.models.cases import DESCRIPTION_LIMIT, CaseKind, Category, Channel, Direction, Outcome, Status
 from bot.models.outbox import OutboxKind, Priority
 
 SIMILARITY_THRESHOLD = 85  # rapidfuzz token_set_ratio of descriptions for "similar to case …"
 SIMILARITY_WINDOW = timedelta(days=14)
+ANSWER_LIMIT = 1000  # one questionnaire answer
 
 
 @dataclass
@@ -53,6 +54,8 @@ class ReportDraft:
     latitude: float | None = None
     longitude: float | None = None
     incident_time: str | None = None
+    answers: dict[str, str] = field(default_factory=dict)  # the category's questionnaire: question id → answer
+    kind: CaseKind = CaseKind.tip
     happening_now: bool = False  # the reporter answered "yes" to "is it happening right now?"
 
 
@@ -74,6 +77,7 @@ def is_urgent(draft: ReportDraft, danger: DangerRecogniser) -> bool:
         return True
     texts = [draft.description, draft.place or "", draft.incident_time or ""]
     texts += [item.text or "" for item in draft.evidence if item.kind != "link"]
+    texts += list(draft.answers.values())
     return danger.urgent("\n".join(text for text in texts if text))
 
 
@@ -137,12 +141,14 @@ async def submit_report(
             latitude=draft.latitude,
             longitude=draft.longitude,
             incident_time=draft.incident_time,
+            answers={key: value[:ANSWER_LIMIT] for key, value in draft.answers.items()},
+            kind=draft.kind,
             language=draft.language,
             urgent=urgent,
             channel=channel,
             code_hash=code_hash,
             submission_key=submission_key,
-            similar_to=await _similar_open_case(session, draft.description),
+            similar_to=await _similar_open_case(session, draft.description) if draft.kind == CaseKind.tip else None,
         )
         session.add(case)
         try:
@@ -175,11 +181,13 @@ async def submit_report(
 
 @dataclass(frozen=True)
 class CitizenView:
-    """What a reporter may see of their case: a coarse status and the operators' messages, nothing internal."""
+    """What a reporter may see of their case: a coarse status and outcome, the dialogue, nothing internal."""
 
     case_id: int
     status: Status
-    messages: list[CaseMessage]
+    outcome: Outcome | None
+    kind: CaseKind
+    messages: list[CaseMessage]  # both ways, oldest first
     replies_open: bool  # the reporter can still write to the operators
     route_exists: bool
 
@@ -200,15 +208,11 @@ async def citizen_view(sessions: async_sessionmaker[AsyncSession], case_id: int)
     async with sessions() as session:
         case = await session.get(Case, case_id)
         assert case is not None
-        query = (
-            select(CaseMessage)
-            .where(CaseMessage.case_id == case_id, CaseMessage.direction == Direction.to_citizen)
-            .order_by(col(CaseMessage.id))
-        )
+        query = select(CaseMessage).where(CaseMessage.case_id == case_id).order_by(col(CaseMessage.id))
         messages = list((await session.exec(query)).all())
         route = await session.get(ReplyRoute, case_id)
         open_ = case.status != Status.closed and case.purged_at is None
-        return CitizenView(case_id, case.status, messages, open_, route is not None)
+        return CitizenView(case_id, case.status, case.outcome, case.kind, messages, open_, route is not None)
 
 
 async def add_citizen_message(sessions: async_sessionmaker[AsyncSession], *, case_id: int, body: str) -> bool:
@@ -235,3 +239,24 @@ async def end_dialogue(sessions: async_sessionmaker[AsyncSession], *, case_id: i
             OutboxMessage(kind=OutboxKind.operator_notice, case_id=case_id, payload={"event": "dialogue_ended"})
         )
         await session.commit()
+
+
+QUESTION_MIN_CHARS = 5
+
+
+async def submit_question(
+    sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
+    danger: DangerRecogniser,
+    *,
+    question: str,
+    language: str,
+    submission_key: str,
+    reply_chat_id: int | None,
+) -> Receipt:
+    """A question the bot could not answer, passed to the operators: a case of kind ``question`` (not a tip), with
+    the same receipt code and anonymous reply route as a report, so a person's answer reaches the asker's chat."""
+    draft = ReportDraft(category=Category.other, description=question, language=language, kind=CaseKind.question)
+    return await submit_report(
+        sessions, secrets, danger, draft=draft, submission_key=submission_key, reply_chat_id=reply_chat_id
+    )

@@ -68,7 +68,7 @@ async def purge_expired(
             await session.exec(
                 update(Case)
                 .where(col(Case.id).in_(ids))
-                .values(description="", place=None, incident_time=None, latitude=None, longitude=None)
+                .values(description="", place=None, incident_time=None, latitude=None, longitude=None, answers={})
                 .values(purged_at=utcnow())
             )
             for case_id in ids:

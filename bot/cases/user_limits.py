@@ -19,8 +19,9 @@ from bot.core.clock import utcnow
 from bot.models import UserCounter
 
 REPORTS = "report"
+QUESTIONS = "question"  # questions passed to a person (/person)
 FAILED_STATUS = "status_failed"
-WINDOWS = {REPORTS: timedelta(days=1), FAILED_STATUS: timedelta(hours=1)}
+WINDOWS = {REPORTS: timedelta(days=1), QUESTIONS: timedelta(days=1), FAILED_STATUS: timedelta(hours=1)}
 EVERYONE = "*"  # the user_key of deployment-wide counters (a keyed hash is 64 hex digits: never "*")
 
 
@@ -39,6 +40,11 @@ async def used(sessions: async_sessionmaker[AsyncSession], *, user_key: str, kin
     if counter is None or counter.window_start != window_of(kind, utcnow()):
         return 0
     return counter.count
+
+
+async def available(sessions: async_sessionmaker[AsyncSession], *, user_key: str, kind: str, limit: int) -> bool:
+    """Whether one more use of ``kind`` would be allowed now; counts nothing (a draft is free until it is sent)."""
+    return await used(sessions, user_key=user_key, kind=kind) < limit
 
 
 async def count(sessions: async_sessionmaker[AsyncSession], *, user_key: str, kind: str) -> None:

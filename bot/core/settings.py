@@ -192,7 +192,11 @@ class Settings(BaseSettings):
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", value.get_secret_value()):
-            raise ValueError("does not look like a token from @BotFather (digits:letters)")
+            raise ValueError(
+                "is not a bot token: a token from @BotFather looks like 123456789:AAHd8kP2xQvLm0Zt7RcYw3NbE5sUfGj1aI4 "
+                "(the bot's number, a colon, then about 35 letters, digits, - or _); the README's 123456:ABC… only "
+                "shows where it goes. No token yet? 'hotline chat' runs the bot in this terminal without one"
+            )
         return value
 
     @field_validator("webhook_url")

@@ -20,7 +20,8 @@ help =
     I can:
     • answer questions about the 2019 results of countering terrorism and about this hotline — just type a question;
     • take a confidential report — /report;
-    • show a report's status and the operators' messages — /status CODE.
+    • pass a question I cannot answer to a person — /person;
+    • show a report's status and the operators' messages — /status, then your code when I ask for it.
 
     Other commands: /language — change language, /privacy — what is stored, /about — about this bot, /cancel — stop what you are doing.
 about =
@@ -88,9 +89,9 @@ report-intro =
     🔒 Your name, username and phone number are not stored with the report. Telegram itself knows who writes to this bot.
 report-choose-category = What is it about?
 category-terror_plot = 💣 Preparation of a terrorist act
-category-recruitment = 🗣 Recruitment or propaganda
-category-online_content = 🌐 Extremist content online
-category-weapons = 🔫 Weapons or explosives
+category-recruitment = 🗣 Recruitment, drawing people in
+category-online_content = 🌐 Extremist content or propaganda online
+category-weapons = 🔫 Weapons, explosives, a suspicious object
 category-other = ❔ Something else
 report-cancel-button = ✖️ Cancel
 report-describe = Describe what you saw or know: what, who, where, when. Write at least { $min } characters, in your own words.
@@ -98,7 +99,7 @@ report-description-too-short = Please describe it in more detail: at least { $mi
 report-description-too-long = That is longer than { $max } characters. Please shorten it; you can add details later as separate messages.
 report-need-text = Please describe it in words (a text message). Photos and files can be added at the next step.
 report-evidence =
-    You can now add photos, videos, documents, voice messages or links — send them one by one or as an album.
+    You can now add photos, videos, documents, voice messages or links — send them one by one or as an album. Anything more you want to say, write it here too: it is added to the description.
     ⚠️ Photos sent “as a file” keep their metadata, which can include where they were taken; send photos as photos.
     When you are done, press “Done”.
 report-evidence-done-button = ✅ Done
@@ -128,11 +129,11 @@ report-received =
 
     Your code: { $code }
 
-    Save this code now — write it down or keep it somewhere safe. It is shown only once and cannot be recovered: we do not store it. With it you can check the status and read the operators' replies from any account: /status { $code }
-    Do not send this code in messages to the bot.
+    Save this code now — write it down or keep it somewhere safe. It is shown only once and cannot be recovered: we do not store it.
+    To check your report and read the operators' replies, from any account: press “🔎 Check a report” (or send /status) and send the code when I ask for it. I delete that message at once, so the code does not stay in the chat.
 report-already-received = This report has already been received.
 report-limit = You have sent many reports in the last 24 hours. Please wait before sending another one. If anyone is in danger, call { $emergency }.
-code-in-message = ⚠️ Your message looks like it contains a receipt code. Never send your code in messages: use it only with /status. This message was not read or stored; I tried to delete it from the chat.
+code-in-message = ⚠️ This message seems to contain a receipt code, so I deleted it and did not store it. To check a report, first press “🔎 Check a report” (or send /status), then send the code when I ask for it.
 
 ## Status and dialogue (citizens)
 
@@ -151,8 +152,8 @@ status-end-button = 🔚 End the dialogue
 status-write-reply = Write your answer to the operators in one message.
 status-reply-sent = Your answer has been passed to the operators.
 status-reply-closed = This report is closed; it no longer takes messages.
-status-session-expired = Please send /status with your code again.
-status-dialogue-ended = The dialogue has ended: operators can no longer write to you in this chat. You can still check the status with /status and your code.
+status-session-expired = Please press “🔎 Check a report” (or send /status) and send your code again.
+status-dialogue-ended = The dialogue has ended: operators can no longer write to you in this chat. You can still check the status: /status, then your code.
 status-code-deleted = I deleted your message with the code from this chat, for your safety.
 operator-message-to-citizen =
     💬 A message from the hotline operators about your report:
@@ -253,6 +254,74 @@ op-admin-usage = Usage: /op_add TELEGRAM_ID [admin | operator | analyst | editor
 op-operator-set = Operator { $id } is now { $role }.
 op-operator-removed = Operator { $id } removed.
 
+## The citizen's path (issue 12): guided reports, checking a case, a person to talk to
+
+command-person = Ask the operators a question
+citizen-ask-person-button = 🙋 Ask a person
+citizen-report-text-added = Added to the description. Send more, or press “Done”.
+citizen-report-answer-place = Please send a location (📎 → Location) or write the place in words — or press “Skip”.
+citizen-report-answer-words = Please answer in words (a text message) — or press “Skip”.
+citizen-report-review =
+    Please check your report:
+
+    Category: { $category }
+    Description: { $description }
+    Attachments: { $evidence }
+    { $answers }
+citizen-report-review-answer = { $label }: { $answer }
+citizen-report-add-more-button = ➕ Add more (text or files)
+citizen-report-edit-description-button = ✏️ Rewrite the description
+citizen-report-edit-category-button = 🏷 Change the category
+citizen-report-use-buttons = Please use the buttons below the report: Submit, Add more, Rewrite the description, Change the category or Cancel.
+citizen-report-limit-at-submit = You have sent many reports in the last 24 hours, so this one was not sent yet. Your draft is kept: press “Submit” again later. If anyone is in danger, call { $emergency }.
+citizen-status-not-a-code = That is not a receipt code. A code has 16 letters and digits, like ABCD-1234-EFGH-5678. Send the code, or /cancel.
+citizen-status-closed-outcome = closed — { $outcome }
+citizen-outcome-actioned = measures were taken on your report
+citizen-outcome-referred = passed to the competent agency
+citizen-outcome-duplicate = the same information had already been reported
+citizen-outcome-no_action = reviewed; no action was needed
+citizen-outcome-spam = reviewed
+citizen-outcome-none = reviewed
+citizen-question-view = Your question to the operators: { $status }
+citizen-status-own-message = 🙋 You, { $date }:
+    { $text }
+citizen-end-confirm = End the dialogue? The operators will no longer be able to write to you in this chat, and this cannot be undone. You can still check the status with your code.
+citizen-end-yes-button = 🔚 Yes, end it
+citizen-end-no-button = ↩️ No, keep it
+citizen-end-kept = The dialogue continues: operators can still write to you here.
+citizen-person-prompt =
+    🙋 Write your question for the hotline's operators in one message. A person will read it and answer here, in this chat — not at once, usually within a working day.
+
+    🔒 It is kept without your Telegram name, username or number; Telegram itself knows who writes to this bot. If anyone is in danger, call { $emergency } now.
+citizen-person-too-short = Please write the question in a few words.
+citizen-person-need-text = Please write your question in words (a text message).
+citizen-person-limit = You have sent many questions and reports in the last 24 hours. Please wait before sending another one. If anyone is in danger, call { $emergency }.
+citizen-person-received =
+    ✅ Your question has been passed to the operators. Their answer will come in this chat.
+
+    Your code: { $code }
+
+    Keep it if you want to see the answer later or write back from any account: press “🔎 Check a report” (or send /status) and send the code when I ask for it.
+citizen-feedback-not-helped = Sorry that did not help. You can ask a person — an operator will answer in this chat — or send a report.
+citizen-operator-answer =
+    💬 The hotline operators answered your question:
+
+    { $text }
+
+    To write back, use /status with your code.
+citizen-op-question-card =
+    { $urgent ->
+        [yes] 🚨 URGENT question
+       *[no] ❓ Question
+    } { $number } — a citizen asks a person (not a report)
+    Language: { $language }
+    Received: { $time }
+citizen-op-kind-question = ❓ Question to a person
+citizen-op-answers = Answers to the category's questions:
+citizen-op-answer = • { $label }: { $answer }
+citizen-op-templates = Or send a saved reply to case { $number }: the reporter receives it in their language ({ $language }).
+citizen-op-template-sent = Sent to the reporter of case { $number }:
+    { $text }
 ## security (issue 11): case content goes to the operator who asked, in a private chat
 security-sent-privately = { $what } sent to you in your private chat with the bot.
 security-start-private-chat = Open a private chat with the bot and press Start, then ask again: case content is only sent there.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.core.clock import utcnow
@@ -25,6 +25,11 @@ class Category(StrEnum):
     online_content = "online_content"  # extremist content online
     weapons = "weapons"  # weapons or explosives
     other = "other"
+
+
+class CaseKind(StrEnum):
+    tip = "tip"  # a report
+    question = "question"  # a question the bot could not answer, for a person to answer
 
 
 class Channel(StrEnum):
@@ -55,6 +60,12 @@ class CaseBase(SQLModel):
     incident_time: str | None = Field(default=None, max_length=200)
     language: str = Field(max_length=2)
     urgent: bool = False
+    kind: CaseKind = Field(default=CaseKind.tip, max_length=10, sa_column_kwargs={"server_default": "tip"})
+    answers: dict[str, str] = Field(
+        default_factory=dict,
+        sa_column=Column(JSON, nullable=False, server_default=text("'{}'")),
+        description="the category's questionnaire: question id → answer (knowledge/forms/questionnaires.yaml)",
+    )
     channel: Channel = Field(default=Channel.telegram, max_length=10, description="how the report came")
 
 

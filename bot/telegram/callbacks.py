@@ -57,6 +57,8 @@ class ReportStepChoice(StrEnum):
     skip = "skip"
     submit = "submit"
     more = "more"
+    describe = "describe"  # from the review: write the description again
+    recategorize = "recategorize"  # from the review: choose another category
     cancel = "cancel"
     now_yes = "now-yes"  # "is it happening right now?" (a description that signals danger)
     now_no = "now-no"
@@ -66,9 +68,18 @@ class ReportStep(CallbackData, prefix="rs"):
     action: ReportStepChoice
 
 
+class ReportChoice(CallbackData, prefix="rq"):
+    """A button of a choice question: which question (its place in the questionnaire) and which choice."""
+
+    asked: int
+    choice: str
+
+
 class StatusChoice(StrEnum):
     reply = "reply"
-    end = "end"
+    end = "end"  # asks for a confirmation
+    end_yes = "end_yes"
+    end_no = "end_no"
 
 
 class StatusAction(CallbackData, prefix="sa"):
@@ -106,6 +117,24 @@ class NewStatus(StrEnum):
     def outcome(self) -> Outcome | None:
         """The outcome a closing choice records (None: the case goes back in review)."""
         return None if self is NewStatus.in_review else Outcome(self.value)
+
+
+class OperatorTemplate(CallbackData, prefix="ot"):
+    """A saved reply (knowledge/forms/reply_templates.yaml) to send to the reporter of a case."""
+
+    case: int
+    template: str
+
+
+class HumanChoice(StrEnum):
+    ask = "ask"
+    cancel = "cancel"
+
+
+class HumanAction(CallbackData, prefix="h"):
+    """The path to a person: ask the operators a question (from "I don't know", a 👎, /person), or cancel it."""
+
+    action: HumanChoice
 
 
 class OperatorStatus(CallbackData, prefix="os"):

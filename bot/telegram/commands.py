@@ -9,7 +9,7 @@ from bot.core.i18n import Translator
 from bot.core.languages import LANGUAGES
 from bot.telegram.texts import Texts
 
-COMMANDS = ("start", "help", "report", "status", "language", "privacy", "about", "cancel")
+COMMANDS = ("start", "help", "report", "status", "person", "language", "privacy", "about", "cancel")
 
 
 async def register_commands(bot: Bot, translator: Translator, default_language: str) -> None:

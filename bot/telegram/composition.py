@@ -29,6 +29,7 @@ from bot.answers.danger import DangerRecogniser
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
 from bot.answers.knowledge_stats import QuestionLog
 from bot.answers.learning import LearnedKnowledge
+from bot.cases.forms import Questionnaires, ReplyTemplates, load_questionnaires, load_reply_templates
 from bot.cases.known_keys import KnownKeys
 from bot.cases.outbox import OutboxWorker
 from bot.cases.preferences import LanguagePreferences
@@ -108,6 +109,8 @@ class Services:
     coordinator: Coordinator
     updates: UpdateLog
     outbox: OutboxWorker
+    questionnaires: Questionnaires
+    reply_templates: ReplyTemplates
     knowledge: LearnedKnowledge
     notifier: TelegramNotifier
     redis: Redis | None = None  # REDIS_URL: state shared by all instances
@@ -131,6 +134,8 @@ class Services:
             "question_log": self.question_log,
             "danger": self.danger,
             "outbox": self.outbox,
+            "questionnaires": self.questionnaires,
+            "reply_templates": self.reply_templates,
             "notifier": self.notifier,
         }
 
@@ -224,6 +229,8 @@ def build_services(settings: Settings, *, bot: Bot, redis: Redis | None = None) 
         coordinator=Coordinator(redis=redis, db=db, namespace=namespace),
         updates=updates,
         outbox=OutboxWorker(sessions, notifier),
+        questionnaires=load_questionnaires(settings.knowledge_dir),
+        reply_templates=load_reply_templates(settings.knowledge_dir),
         # Replaced below: the callback needs the Services it updates.
         knowledge=LearnedKnowledge(kb, lexicon, engine, on_change=lambda _: None),
         notifier=notifier,

@@ -9,7 +9,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.answers.knowledge_base import KnowledgeBase
 from bot.core.i18n import Translator
-from bot.telegram.callbacks import Feedback, MenuAction, MenuChoice, SetLanguage, ShowAnswer
+from bot.telegram.callbacks import Feedback, HumanAction, HumanChoice, MenuAction, MenuChoice, SetLanguage, ShowAnswer
 from bot.telegram.texts import Texts
 
 LANGUAGE_NAMES = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}  # each in its own language
@@ -59,6 +59,32 @@ def suggestions(kb: KnowledgeBase, lang: str, entry_ids: tuple[str, ...]) -> Inl
 
 
 def offer_report(t: Texts) -> InlineKeyboardMarkup:
+    """Under an answer the bot could not give (or a 👎): a person, or a report."""
     builder = InlineKeyboardBuilder()
+    builder.button(text=t("citizen-ask-person-button"), callback_data=HumanAction(action=HumanChoice.ask))
     builder.button(text=t("unknown-report-button"), callback_data=MenuAction(action=MenuChoice.report))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def check_report(t: Texts) -> InlineKeyboardMarkup:
+    """Under a receipt: the one way to follow a case (the bot asks for the code, then deletes that message)."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("menu-status"), callback_data=MenuAction(action=MenuChoice.status))
+    return builder.as_markup()
+
+
+# Entries about reaching a person (added by editors) carry the button that does it.
+PERSON_ENTRIES = frozenset({"hotline-human"})
+
+
+def answer_buttons(t: Texts, entry_id: str, *, feedback: bool) -> InlineKeyboardMarkup | None:
+    """Under an answer: 👍/👎 when it answered a real question, "🙋 Ask a person" under an entry about people."""
+    if entry_id not in PERSON_ENTRIES:
+        return _feedback(t.translator, t.lang, entry_id) if feedback else None  # the shared, cached one
+    builder = InlineKeyboardBuilder()
+    if feedback:
+        builder.attach(InlineKeyboardBuilder.from_markup(_feedback(t.translator, t.lang, entry_id)))
+    builder.row()
+    builder.button(text=t("citizen-ask-person-button"), callback_data=HumanAction(action=HumanChoice.ask))
     return builder.as_markup()

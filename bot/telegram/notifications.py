@@ -20,6 +20,7 @@ from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute
+from bot.models.cases import CaseKind
 from bot.models.outbox import OutboxKind
 from bot.telegram import operator_views
 from bot.telegram.texts import Texts
@@ -165,7 +166,8 @@ class TelegramNotifier:
             chat = self.secrets.decrypt(route.sealed_chat)
             if chat is None:
                 raise Undeliverable("reply route sealed with another secret")
-            text = Texts(self.translator, case.language)("operator-message-to-citizen", text=message.body)
+            key = "citizen-operator-answer" if case.kind == CaseKind.question else "operator-message-to-citizen"
+            text = Texts(self.translator, case.language)(key, text=message.body)
             try:
                 await self.bot.send_message(int(chat), text[:4096])
             except (TelegramForbiddenError, TelegramBadRequest) as error:

@@ -7,11 +7,13 @@ import unicodedata
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.cases.forms import Questionnaires, ReplyTemplates
 from bot.cases.moderation import CaseDetails
 from bot.models import Case
 from bot.models.case_numbers import case_number
-from bot.models.cases import Channel
-from bot.telegram.callbacks import CaseButton, NewStatus, OperatorAction, OperatorStatus
+from bot.models.cases import CaseKind, Channel
+from bot.telegram.callbacks import CaseButton, NewStatus, OperatorAction, OperatorStatus, OperatorTemplate
+from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.texts import Texts
 
 CARD_LAYOUT = (2, 2, 2)  # open claim / status reply / note release
@@ -44,14 +46,27 @@ def citizen_block(text: str | None) -> str:
     return "\n".join((BLOCK_MARK + line).rstrip() for line in lines)
 
 
+def language(case: Case) -> str:
+    """The reporter's language as operators should read it: its own name, so replies are written in it."""
+    return f"{LANGUAGE_NAMES.get(case.language, case.language)} ({case.language})"
+
+
 def card(t: Texts, case: Case, evidence_items: int) -> str:
+    if case.kind == CaseKind.question:
+        return t(
+            "citizen-op-question-card",
+            urgent="yes" if case.urgent else "no",
+            number=case.number,
+            language=language(case),
+            time=t.when(case.created_at),
+        )
     similar = t("op-card-similar", number=case_number(case.similar_to)) if case.similar_to else ""
     text = t(
         "op-card",
         urgent="yes" if case.urgent else "no",
         number=case.number,
         category=t(f"category-{case.category}"),
-        language=case.language,
+        language=language(case),
         time=t.when(case.created_at),
         evidence=evidence_items,
         similar=similar,
@@ -101,7 +116,16 @@ def summary(t: Texts, found: CaseDetails, *, with_description: bool) -> str:
     return text
 
 
-def details(t: Texts, found: CaseDetails) -> str:
+def template_buttons(t: Texts, case_id: int, templates: ReplyTemplates) -> InlineKeyboardMarkup:
+    """The saved replies, titled in the operators' language."""
+    builder = InlineKeyboardBuilder()
+    for template in templates.templates:
+        builder.button(text=template.title[t.lang], callback_data=OperatorTemplate(case=case_id, template=template.id))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None = None) -> str:
     case = found.case
     place = citizen_line(case.place)
     if case.latitude is not None:
@@ -112,8 +136,10 @@ def details(t: Texts, found: CaseDetails) -> str:
             number=case.number,
             status=status_label(t, case),
             outcome=f" ({t(f'op-outcome-{case.outcome.value}')})" if case.outcome else "",
-            category=t(f"category-{case.category}"),
-            language=case.language,
+            category=t("citizen-op-kind-question")
+            if case.kind == CaseKind.question
+            else t(f"category-{case.category}"),
+            language=language(case),
             urgent="yes" if case.urgent else "no",
             time=t.when(case.created_at),
             claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
@@ -123,6 +149,10 @@ def details(t: Texts, found: CaseDetails) -> str:
             description=citizen_block(case.description) if case.description else "–",
         )
     ]
+    if questionnaires is not None and case.answers:
+        lines.append(t("citizen-op-answers"))
+        for label, answer in questionnaires.answered(case.category, case.answers, t.lang):
+            lines.append(t("citizen-op-answer", label=label, answer=answer))
     for item in found.evidence:
         if item.kind == "link" and item.text:
             lines.append(t("op-evidence-link", text=citizen_line(item.text)))

@@ -28,7 +28,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.methods import AnswerCallbackQuery, GetUpdates, TelegramMethod
+from aiogram.methods import AnswerCallbackQuery, GetMe, GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 from redis.asyncio import Redis
 
@@ -62,7 +62,7 @@ SENDING = frozenset(
         "sendDice",
     }
 )
-NEVER_RETRIED = (AnswerCallbackQuery, GetUpdates)
+NEVER_RETRIED = (AnswerCallbackQuery, GetUpdates, GetMe)  # GetMe: the start-up check answers at once
 
 
 @dataclass

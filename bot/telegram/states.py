@@ -6,13 +6,18 @@ from aiogram.fsm.state import State, StatesGroup
 
 
 class ReportFlow(StatesGroup):
+    """The steps of a report; which one comes next is decided by report_steps.next_step from the draft."""
+
     category = State()
     description = State()
     happening_now = State()  # the description signals danger: is it happening right now?
     evidence = State()
-    place = State()
-    time = State()
+    question = State()  # the category's questionnaire, one question at a time (the draft's "asked")
     review = State()
+
+
+class HumanFlow(StatesGroup):
+    question = State()  # waiting for the question to pass to a person
 
 
 class StatusFlow(StatesGroup):

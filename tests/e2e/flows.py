@@ -15,14 +15,17 @@ import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.cases.forms import load_questionnaires
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
 from bot.emulator import ApiCall, BotAPIEmulator, EmuChat, EmuUser
+from bot.telegram.keyboards import LANGUAGE_NAMES
 from tests.support.running_bot import RunningBot
 
 LANGS = ("kk", "ru", "en")
@@ -141,6 +144,7 @@ class Citizen:
     emulator: BotAPIEmulator
     user: EmuUser
     min_chars: int = 20
+    category: str = "other"  # the category chosen (its questionnaire decides the questions)
 
     @property
     def lang(self) -> str:
@@ -173,7 +177,9 @@ class Citizen:
         ]
         return choose
 
-    async def choose(self, prompt: dict, category: str = "recruitment") -> dict:
+    async def choose(self, prompt: dict, category: str = "other") -> dict:
+        """Choose a category ("other" asks the place and the time; see ``answer``/``skip`` for the others)."""
+        self.category = category
         await self.press(prompt, f"category-{category}")
         describe = await self.expect("report-describe", min=self.min_chars)
         assert buttons(describe) == [self.t("report-cancel-button")]
@@ -197,25 +203,73 @@ class Citizen:
         await self.emulator.send_photo(self.user, caption=caption)
         return await self.expect("report-evidence-added", count=count)
 
+    def ask(self, question_id: str) -> str:
+        """The question ``question_id`` of the chosen category, as the citizen reads it."""
+        return question_text(self.lang, self.category, question_id)
+
+    async def expect_question(self, question_id: str) -> dict:
+        wanted = self.ask(question_id)
+        prompt = await self.emulator.wait_for_bot_message(self.user.id, lambda m: m.get("text") == wanted)
+        question = QUESTIONNAIRES.question(self.category, question_id)
+        assert question is not None
+        assert buttons(prompt) == [
+            *(choice.text[self.lang] for choice in question.choices),
+            self.t("report-evidence-skip-button"),
+            self.t("report-cancel-button"),
+        ]
+        return prompt
+
     async def done(self, prompt: dict) -> dict:
+        """Press Done after the evidence: the category's first question."""
         await self.press(prompt, "report-evidence-done-button")
-        place = await self.expect("report-place")
-        assert buttons(place) == [self.t("report-evidence-skip-button"), self.t("report-cancel-button")]
-        return place
+        return await self.expect_question(QUESTIONNAIRES.questions(self.category)[0].id)
+
+    async def next_question(self, prompt: dict, answer: str | None, location: bool = False) -> dict | None:
+        """Answer the question ``prompt`` asks (words, a location, or Skip for None); the next question, or None."""
+        ids = [q.id for q in QUESTIONNAIRES.questions(self.category)]
+        current = next(i for i in ids if self.ask(i) == prompt["text"])
+        if location:
+            await self.emulator.send_location(self.user)
+        elif answer is None:
+            await self.press(prompt, "report-evidence-skip-button")
+        else:
+            await self.say(answer)
+        following = ids[ids.index(current) + 1 :]
+        return await self.expect_question(following[0]) if following else None
+
+    async def pick(self, prompt: dict, choice_id: str) -> None:
+        """Press a choice of the choice question ``prompt`` asks."""
+        question = next(q for q in QUESTIONNAIRES.questions(self.category) if self.ask(q.id) == prompt["text"])
+        choice = question.choice(choice_id)
+        assert choice is not None
+        await self.emulator.press_button(self.user, prompt, text=choice.text[self.lang])
+
+    async def answer_all(
+        self, prompt: dict, answers: dict[str, str | None] | None = None, *, location: bool = False
+    ) -> tuple[dict, dict]:
+        """Answer (or skip) every question from ``prompt`` on (``location``: a location for the place); the review."""
+        current: dict | None = prompt
+        while current is not None:
+            shown = current["text"]
+            question_id = next(q.id for q in QUESTIONNAIRES.questions(self.category) if self.ask(q.id) == shown)
+            current = await self.next_question(
+                current, (answers or {}).get(question_id), location=location and question_id == "place"
+            )
+        return await self.review()
 
     async def place(self, prompt: dict, place: str | None = None, location: bool = False) -> dict:
+        """Category "other": answer "where?" (words, a location, or Skip); the "when?" question."""
+        assert prompt["text"] == self.ask("place")
         if location:
             await self.emulator.send_location(self.user)
         elif place is not None:
             await self.say(place)
         else:
             await self.press(prompt, "report-evidence-skip-button")
-        when = await self.expect("report-time")
-        assert buttons(when) == [self.t("report-evidence-skip-button"), self.t("report-cancel-button")]
-        return when
+        return await self.expect_question("time")
 
     async def time(self, prompt: dict, when: str | None = None) -> tuple[dict, dict]:
-        """Answer "when?" (or Skip); the review that follows (see ``review``)."""
+        """Category "other": answer "when?" (or Skip); the review that follows (see ``review``)."""
         if when is not None:
             await self.say(when)
         else:
@@ -223,16 +277,12 @@ class Citizen:
         return await self.review()
 
     async def review(self) -> tuple[dict, dict]:
-        """The review the bot shows (its text, and the message with Submit / Add more / Cancel)."""
-        heading = self.t("report-review", **_blank_review()).split("\n")[0]
+        """The review the bot shows (its text, and the message with Submit / Add more / edits / Cancel)."""
+        heading = self.t("citizen-report-review", category="", description="", evidence=0, answers="").split("\n")[0]
         review = await self.emulator.wait_for_bot_message(self.user.id, lambda m: m.get("text", "").startswith(heading))
         await self.expect("report-review-privacy")
         actions = await self.expect("emergency-notice")
-        assert buttons(actions) == [
-            self.t("report-submit-button"),
-            self.t("report-add-more-button"),
-            self.t("report-cancel-button"),
-        ]
+        assert buttons(actions) == review_buttons(self.lang)
         return review, actions
 
     async def submit(self, actions: dict) -> str:
@@ -243,6 +293,7 @@ class Citizen:
         assert found is not None
         code = found.group(0)
         assert receipt["text"] == self.t("report-received", code=code)
+        assert buttons(receipt) == [self.t("menu-status")]  # the one way to check it
         assert all(ch in CODE_ALPHABET for ch in code.replace("-", ""))
         return code
 
@@ -250,20 +301,24 @@ class Citizen:
         self,
         description: str = DESCRIPTION,
         *,
-        category: str = "recruitment",
+        category: str = "other",
         photos: int = 0,
         place: str | None = None,
         location: bool = False,
         when: str | None = None,
         happening_now: bool | None = None,
     ) -> str:
-        """The whole flow with the usual answers; the receipt code."""
+        """The whole flow with the usual answers ("other": the place and the time); the receipt code."""
         await self.choose(await self.start_report(), category)
         evidence = await self.describe(description, happening_now)
         for n in range(1, photos + 1):
             await self.add_photo(n)
-        when_prompt = await self.place(await self.done(evidence), place, location)
-        _, actions = await self.time(when_prompt, when)
+        if category == "other":
+            when_prompt = await self.place(await self.done(evidence), place, location)
+            _, actions = await self.time(when_prompt, when)
+        else:
+            answers = {"place": place, "time": when}
+            _, actions = await self.answer_all(await self.done(evidence), answers, location=location)
         return await self.submit(actions)
 
     async def status(self, code: str) -> dict:
@@ -273,33 +328,73 @@ class Citizen:
         return await self.emulator.wait_for_bot_message(self.user.id, lambda m: m.get("text", "").startswith(heading))
 
 
-def _blank_review() -> dict[str, Any]:
-    return {"category": "", "description": "", "evidence": 0, "place": "", "time": ""}
+QUESTIONNAIRES = load_questionnaires(Path(__file__).resolve().parents[2] / "knowledge")
+
+
+def question_text(lang: str, category: str, question_id: str) -> str:
+    question = QUESTIONNAIRES.question(category, question_id)
+    assert question is not None, (category, question_id)
+    return question.ask[lang].format_map({"emergency_number": "112", "police_number": "102", "retention_days": "90"})
+
+
+def language_name(lang: str) -> str:
+    """How operators see a reporter's language (its own name, then the code)."""
+    return f"{LANGUAGE_NAMES[lang]} ({lang})"
+
+
+def review_buttons(lang: str) -> list[str]:
+    return [
+        text(lang, "report-submit-button"),
+        text(lang, "citizen-report-add-more-button"),
+        text(lang, "citizen-report-edit-description-button"),
+        text(lang, "citizen-report-edit-category-button"),
+        text(lang, "report-cancel-button"),
+    ]
 
 
 def review_text(
-    lang: str, *, category: str, description: str, evidence: int, place: str | None, when: str | None
+    lang: str,
+    *,
+    category: str,
+    description: str,
+    evidence: int,
+    place: str | None = None,
+    when: str | None = None,
+    answers: dict[str, str | None] | None = None,
 ) -> str:
+    """The review: for "other", ``place`` and ``when``; for another category, ``answers`` by label key order."""
+
     def given(value: str | None) -> str:
         return value if value is not None else text(lang, "report-not-given")
 
+    values = answers if answers is not None else {"place": place, "time": when}
+    lines = [
+        text(lang, "citizen-report-review-answer", label=q.label[lang], answer=given(values.get(q.id)))
+        for q in QUESTIONNAIRES.questions(category)
+    ]
     return text(
         lang,
-        "report-review",
+        "citizen-report-review",
         category=text(lang, f"category-{category}"),
         description=description,
         evidence=evidence,
-        place=given(place),
-        time=given(when),
+        answers="\n".join(lines),
     )
 
 
-def status_view(lang: str, status: str, *messages: tuple[str, str]) -> str:
-    """What /status shows: the status line, then each operator message (date, text), or "no messages yet"."""
-    lines = [text(lang, "status-view", status=text(lang, f"status-{status}"))]
-    if not messages:
+def status_view(lang: str, status: str, *messages: tuple[str, str] | tuple[str, str, str], outcome: str = "") -> str:
+    """What /status shows: the status line (a closed case with its ``outcome``), then the dialogue: each message
+    (date, text) from the operators, or (date, text, "you") from the reporter; "no messages yet" if none came."""
+    if status == "closed":
+        shown = text(lang, "citizen-status-closed-outcome", outcome=text(lang, f"citizen-outcome-{outcome or 'none'}"))
+    else:
+        shown = text(lang, f"status-{status}")
+    lines = [text(lang, "status-view", status=shown)]
+    if not any(len(m) == 2 for m in messages):
         lines.append(text(lang, "status-no-messages"))
-    lines += [text(lang, "status-operator-message", date=date, text=body) for date, body in messages]
+    for date, body, *mine in messages:
+        key = "citizen-status-own-message" if mine else "status-operator-message"
+        lines.append(text(lang, key, date=date, text=body))
     return "\n\n".join(lines)
 
 

@@ -110,7 +110,7 @@ async def test_no_trace_of_reporters_in_the_database_the_data_folder_or_the_logs
         await zhanna.expect("menu-prompt")
 
         # Zhanna: a photo, a location and a time; a dialogue with the operators; her case stays open.
-        await zhanna.choose(await zhanna.start_report(), "online_content")
+        await zhanna.choose(await zhanna.start_report(), "other")
         evidence = await zhanna.describe("В канале публикуют призывы вступать в запрещённую организацию, ссылки ниже.")
         await zhanna.add_photo(1, caption="скриншот канала")
         _, actions = await zhanna.time(await zhanna.place(await zhanna.done(evidence), location=True), "вчера вечером")
@@ -137,9 +137,10 @@ async def test_no_trace_of_reporters_in_the_database_the_data_folder_or_the_logs
         evidence = await yerlan.describe("Көршім үйінде күдікті адамдар жиналып, түнде бірдеңе тасып жүр.")
         await emulator.send_media_group(yerlan.user, [EmuMedia("photo"), EmuMedia("photo")])
         await yerlan.expect("report-evidence-added", count=1)
-        _, actions = await yerlan.time(await yerlan.place(await yerlan.done(evidence), "Ақтөбе, Әбілқайыр хан даңғылы"))
+        answers = {"place": "Ақтөбе, Әбілқайыр хан даңғылы", "who": "Екі ер адам, түнде келеді"}
+        _, actions = await yerlan.answer_all(await yerlan.done(evidence), answers)
         yerlan_code = await yerlan.submit(actions)
-        await yerlan.say("/status AAAA-BBBB-CCCC-DDDD")
+        await yerlan.say("/status AAAA-BBBB-CCCC-DDDD")  # well formed, and nobody's
         await yerlan.expect("status-not-found")
         card = await desk.card(2)
         await desk.press(desk.operator2, card, "op-button-claim")
@@ -147,7 +148,7 @@ async def test_no_trace_of_reporters_in_the_database_the_data_folder_or_the_logs
         await yerlan.expect("operator-message-to-citizen", text="Рақмет, тексереміз.")
         await desk.close(desk.operator2, card, 2, "referred")
         view = await yerlan.status(yerlan_code)
-        assert view["text"].startswith(status_view("kk", "closed").split("\n")[0])
+        assert view["text"].startswith(status_view("kk", "closed", outcome="referred").split("\n")[0])
 
         mark = desk.private_mark(desk.admin)
         await desk.command(desk.admin, "/export csv")

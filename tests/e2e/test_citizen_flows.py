@@ -29,7 +29,7 @@ from tests.e2e.conftest import SECRET
 from tests.support.running_bot import RunningBot
 
 LANGS = ("kk", "ru", "en")
-COMMANDS = ("start", "help", "report", "status", "language", "privacy", "about", "cancel")
+COMMANDS = ("start", "help", "report", "status", "person", "language", "privacy", "about", "cancel")
 MENU = ("ask", "report", "status", "language", "about")
 # The catalogs with the arguments the bot fills in by default (settings: 112, 102, 90 days).
 CATALOG = Translator(defaults={"emergency": "112", "police": "102", "retention": 90})
@@ -219,7 +219,16 @@ async def test_answer_in_the_questions_language_and_one_vote_per_answer(
     query = await emulator.press_button(user, answer, text=text("ru", "feedback-no"))
     thanks = await emulator.wait_for_callback_answer(query)
     assert thanks["text"] == text("ru", "feedback-thanks")
-    await emulator.wait_until(lambda: buttons(emulator.bot_messages(user.id)[-1]) == [], what="buttons removed")
+
+    def answer_buttons_gone() -> bool:
+        return buttons(next(m for m in emulator.bot_messages(user.id) if m["message_id"] == answer["message_id"])) == []
+
+    await emulator.wait_until(answer_buttons_gone, what="buttons removed")
+    # Not helped: a person or a report are offered, in the answer's language.
+    offer = await emulator.wait_for_bot_message(
+        user.id, lambda m: m["text"] == text("ru", "citizen-feedback-not-helped")
+    )
+    assert buttons(offer) == [text("ru", "citizen-ask-person-button"), text("ru", "unknown-report-button")]
     votes = "SELECT helpful, not_helpful FROM answer_feedback WHERE entry_id = ? AND lang = ?"
     assert query_db(hotline.settings, votes, "terrorism-convictions", "ru") == [(0, 1)]
 
@@ -229,7 +238,7 @@ async def test_answer_in_the_questions_language_and_one_vote_per_answer(
     reply = await emulator.wait_for_callback_answer(again)
     assert reply["text"]
     assert query_db(hotline.settings, votes, "terrorism-convictions", "ru") == [(0, 1)]
-    assert len(emulator.bot_messages(user.id)) == 1
+    assert len(emulator.bot_messages(user.id)) == 2  # the answer and the one offer, nothing more
 
 
 async def test_a_long_polite_question_is_answered_not_refused_for_its_length(
@@ -283,7 +292,7 @@ async def test_unknown_question_offers_a_report_and_shows_up_in_kb_gaps_without_
     await emulator.send_message(user, question)
     reply = await emulator.wait_for_bot_message(user.id)
     assert reply["text"] == text("ru", "unknown-answer")
-    assert buttons(reply) == [text("ru", "unknown-report-button")]
+    assert buttons(reply) == [text("ru", "citizen-ask-person-button"), text("ru", "unknown-report-button")]
 
     settings = hotline.settings
     gaps_sql = "SELECT * FROM knowledge_gaps WHERE example = ?"

@@ -144,7 +144,7 @@ async def test_after_a_kill_the_confirmed_case_reaches_the_operators_once_and_a_
     assert view["text"] == status_view("en", "new")
 
     # The draft goes on where it was.
-    _, actions = await writer.time(await writer.place(await writer.done(evidence), "Возле центрального рынка"))
+    _, actions = await writer.answer_all(await writer.done(evidence), {"place": "Возле центрального рынка"})
     await writer.submit(actions)
     assert [row[1] for row in cases(settings)] == [DESCRIPTION, DRAFT]
     assert query_db(settings, "SELECT case_id, count(*) FROM case_evidence GROUP BY case_id") == [(2, 1)]

@@ -70,7 +70,7 @@ async def test_a_danger_report_asks_happening_now_and_shows_the_numbers_before_a
     hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
 ) -> None:
     me = Citizen(emulator, citizen(language_code="ru"))
-    await me.choose(await me.start_report(), "terror_plot")
+    await me.choose(await me.start_report(), "other")
     await me.say("На остановке стоит сумка без хозяина, из неё торчат провода, люди ходят рядом")
     question = await me.expect("danger-happening-now")
     assert buttons(question) == [me.t("danger-now-yes-button"), me.t("danger-now-no-button")]
@@ -91,7 +91,7 @@ async def test_a_danger_report_not_happening_now_goes_on_and_is_still_urgent(
     hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
 ) -> None:
     me = Citizen(emulator, citizen(language_code="kk"))
-    await me.choose(await me.start_report(), "terror_plot")
+    await me.choose(await me.start_report(), "other")
     evidence = await me.describe(
         "Көршім ертең мектепті жарып жіберемін деп айтты, үйінде сымдар мен түтіктер бар", happening_now=False
     )
@@ -146,7 +146,7 @@ async def test_an_urgent_case_reaches_the_operators_ahead_of_a_backlog_of_ordina
     # to drain, as a flood of junk would.
     async with operators_desk(emulator, make_settings, telegram_group_rate=123.0):
         me = Citizen(emulator, citizen(language_code="en"))
-        await me.choose(await me.start_report(), "weapons")
+        await me.choose(await me.start_report(), "other")
         evidence = await me.describe("SOMEONE IS SHOOTING AT THE MARKET, people are lying on the ground", True)
         _, actions = await me.time(await me.place(await me.done(evidence)))
         await me.submit(actions)

@@ -361,6 +361,9 @@ async def test_a_reporter_who_blocked_the_bot_is_shown_unreachable_and_reads_the
         # Back in the chat: the next reply arrives, and the case says so again.
         await desk.write(desk.operator, card, 1, "Thank you for answering.")
         await me.expect("operator-message-to-citizen", text="Thank you for answering.")
+        # The bot records the delivery just after Telegram accepted the message: wait for that commit, not a race.
+        unreachable = "SELECT reporter_unreachable FROM cases WHERE id = 1"
+        await eventually(lambda: query_db(settings, unreachable) == [(0,)], what="the case marked reachable")
         details = await desk.open(desk.operator, card, 1)
         assert reachable.replace(staff("op-no"), staff("op-yes")) in details["text"].split("\n")
 
@@ -376,6 +379,8 @@ async def test_a_reporter_who_ends_the_dialogue_is_no_longer_written_to(
         view = await me.status(code)
         mark = desk.mark()
         await me.press(view, "status-end-button")
+        confirm = await me.expect("citizen-end-confirm")
+        await me.press(confirm, "citizen-end-yes-button")
         await me.expect("status-dialogue-ended")
         await desk.message("op-dialogue-ended", after=mark, number="HT-00001")
         assert query_db(settings, "SELECT count(*) FROM reply_routes") == [(0,)]

@@ -20,16 +20,19 @@ from tests.e2e.flows import (
     DESCRIPTION,
     LANGS,
     OPERATORS_CHAT,
+    QUESTIONNAIRES,
     Citizen,
     assert_clean_run,
     attachments_line,
     buttons,
     cases,
+    language_name,
     like,
     marked,
     message_dates,
     operators_desk,
     query_db,
+    question_text,
     review_text,
     sends_to,
     staff,
@@ -44,7 +47,6 @@ DESCRIPTIONS = {
     "kk": "Біздің ауданда бір адам жасөспірімдерді онлайн-чат арқылы экстремистік топқа тартып жүр.",
 }
 PLACES = {"en": "Near the central market", "ru": "Возле центрального рынка", "kk": "Орталық базардың жанында"}
-TIMES = {"en": "Yesterday about 18:00", "ru": "Вчера около 18:00", "kk": "Кеше сағат 18:00 шамасында"}
 
 
 @pytest.fixture(autouse=True)
@@ -67,9 +69,20 @@ async def test_report_dialogue_and_closing_in_each_language(
         evidence = await me.describe(DESCRIPTIONS[lang])
         photo = await emulator.send_photo(me.user, caption="screenshot of the chat")
         await me.expect("report-evidence-added", count=1)
-        review, actions = await me.time(await me.place(await me.done(evidence), PLACES[lang]), TIMES[lang])
+        # A suspicious object: where exactly, is it there now (a choice).
+        where = await me.done(evidence)
+        assert where["text"] == question_text(lang, "weapons", "place")
+        still_there = await me.next_question(where, PLACES[lang])
+        assert still_there is not None
+        await me.pick(still_there, "yes")
+        review, actions = await me.review()
+        there_now = QUESTIONNAIRES.question("weapons", "still_there").choice("yes").text[lang]  # type: ignore[union-attr]
         assert review["text"] == review_text(
-            lang, category="weapons", description=DESCRIPTIONS[lang], evidence=1, place=PLACES[lang], when=TIMES[lang]
+            lang,
+            category="weapons",
+            description=DESCRIPTIONS[lang],
+            evidence=1,
+            answers={"place": PLACES[lang], "still_there": there_now},
         )
         code = await me.submit(actions)
         assert re.fullmatch(rf"[{CODE_ALPHABET}]{{4}}(-[{CODE_ALPHABET}]{{4}}){{3}}", code)
@@ -87,7 +100,7 @@ async def test_report_dialogue_and_closing_in_each_language(
             urgent="no",
             number="HT-00001",
             category=staff("category-weapons"),
-            language=lang,
+            language=language_name(lang),
             time="§",
             evidence=1,
             similar="",
@@ -106,15 +119,19 @@ async def test_report_dialogue_and_closing_in_each_language(
                 status=staff("status-new"),
                 outcome="",
                 category=staff("category-weapons"),
-                language=lang,
+                language=language_name(lang),
                 urgent="no",
                 time="§",
                 claimed=staff("op-nobody"),
                 place=PLACES[lang],
-                incident=TIMES[lang],
+                incident="–",
                 route=staff("op-yes"),
                 description=marked(DESCRIPTIONS[lang]),
-            ),
+            )
+            + "\n"
+            + staff("citizen-op-answers")
+            + "\n"
+            + staff("citizen-op-answer", label="Is it there now", answer="Yes, it is there"),
             details["text"],
         ), details["text"]
         resent = sends_to(emulator, desk.operator.id, "sendPhoto")
@@ -155,7 +172,11 @@ async def test_report_dialogue_and_closing_in_each_language(
         answer = await desk.close(desk.operator, card, 1, "actioned")
         assert answer["text"] == staff("op-status-set", number="HT-00001", status=staff("op-outcome-actioned"))
         view = await me.status(code)
-        assert view["text"] == status_view(lang, "closed", (sent_at, question))
+        (answered_at,) = message_dates(desk.bot.settings, "from_citizen")
+        reply = "It was a Telegram channel, I can send the link."
+        assert view["text"] == status_view(
+            lang, "closed", (sent_at, question), (answered_at, reply, "you"), outcome="actioned"
+        )
         assert buttons(view) == []  # closed: no more answers, and the way back to the chat is deleted
         assert query_db(desk.bot.settings, "SELECT count(*) FROM reply_routes") == [(0,)]
         assert all(note not in (m.get("text") or "") for m in emulator.chat_history(me.user.id))
@@ -185,7 +206,7 @@ async def test_an_album_is_one_item_for_operators_but_open_resends_every_photo(
         assert [m["text"] for m in added] == [me.t("report-evidence-added", count=1)]  # one acknowledgement per album
         review, actions = await me.time(await me.place(place))
         assert review["text"] == review_text(
-            "en", category="recruitment", description=DESCRIPTION, evidence=1, place=None, when=None
+            "en", category="other", description=DESCRIPTION, evidence=1, place=None, when=None
         )
         await me.submit(actions)
 
@@ -283,8 +304,11 @@ async def test_a_half_written_report_survives_a_restart(
     evidence = await me.describe(DESCRIPTIONS["kk"])
     await me.add_photo(1)
     await hotline.restart()
-    _, actions = await me.time(await me.place(await me.done(evidence)))
+    link = await me.done(evidence)
+    await hotline.restart()  # mid-questionnaire too
+    _, actions = await me.answer_all(link, {"link": "https://t.me/some_channel"})
     code = await me.submit(actions)
+    assert query_db(hotline.settings, "SELECT answers FROM cases") == [('{"link": "https://t.me/some_channel"}',)]
     assert [(row[1], row[2]) for row in cases(hotline.settings)] == [(DESCRIPTIONS["kk"], "new")]
     assert query_db(hotline.settings, "SELECT count(*) FROM case_evidence") == [(1,)]
     await hotline.restart()
@@ -326,23 +350,24 @@ async def test_what_each_step_says_to_input_it_cannot_take(
     evidence = await me.describe()  # still at the description step
     _, actions = await me.time(await me.place(await me.done(evidence)))
     await me.say("Submit")
-    use_buttons = await me.expect("report-use-buttons")
+    use_buttons = await me.expect("citizen-report-use-buttons")
     assert buttons(use_buttons) == buttons(actions)
 
-    # "Add more" from the review: back to the evidence, then straight back to the review.
-    await me.press(use_buttons, "report-add-more-button")
+    # "Add more" from the review: back to the evidence (words add to the description), then back to the review.
+    await me.press(use_buttons, "citizen-report-add-more-button")
     more = await me.expect("report-evidence")
     await me.say("no link here")
+    await me.expect("citizen-report-text-added")
+    await emulator.send_sticker(me.user)
     await me.expect("report-evidence-unsupported")
     await me.say("it is this one: www.example.org/channel")
     await me.expect("report-evidence-added", count=1)
     await me.press(more, "report-evidence-done-button")
     review, actions = await me.review()
-    assert review["text"] == review_text(
-        "en", category="recruitment", description=DESCRIPTION, evidence=1, place=None, when=None
-    )
+    longer = DESCRIPTION + "\n\nno link here"
+    assert review["text"] == review_text("en", category="other", description=longer, evidence=1)
     await me.submit(actions)
-    assert [row[1] for row in cases(hotline.settings)] == [DESCRIPTION]
+    assert [row[1] for row in cases(hotline.settings)] == [longer]
     assert query_db(hotline.settings, "SELECT kind, text FROM case_evidence") == [("link", "www.example.org/channel")]
 
 
@@ -365,7 +390,13 @@ async def test_status_with_wrong_codes_says_not_found_alike_then_too_many_even_f
         code = await Citizen(emulator, citizen(language_code="en")).report()
         guesser = Citizen(emulator, citizen(language_code="en"))
         not_found = guesser.t("status-not-found")
-        for typed in ("AAAA-BBBB-CCCC-DDDD", "hello", "' OR 1=1 --"):
+        # What cannot be a code is told so (and is no guess, so it is not counted).
+        for typed in ("hello", "' OR 1=1 --"):
+            sent = await guesser.say(f"/status {typed}")
+            reply = await emulator.wait_for_bot_message(guesser.user.id)
+            assert reply["text"] == guesser.t("citizen-status-not-a-code"), typed
+            assert sent["message_id"] not in [m["message_id"] for m in emulator.chat_history(guesser.user.id)]
+        for typed in ("AAAA-BBBB-CCCC-DDDD", "AAAA BBBB CCCC DDDE", near_miss(code)):
             sent = await guesser.say(f"/status {typed}")
             reply = await emulator.wait_for_bot_message(guesser.user.id)
             assert reply["text"] == not_found, typed
@@ -402,15 +433,17 @@ async def test_the_daily_report_limit_stops_a_flood_of_reports(
     try:
         flooder = Citizen(emulator, citizen(language_code="ru"))
         await flooder.report()
+        # A cancelled draft costs nothing: the allowance is spent on Submit.
         await flooder.start_report()
         await flooder.say("/cancel")
         await flooder.expect("cancelled")
+        await flooder.report()
         await flooder.say("/report")
         refused = await flooder.expect("report-limit")
         assert buttons(refused) == []
         await asyncio.sleep(0.2)
         assert emulator.bot_messages(flooder.user.id)[-1]["text"] == refused["text"]  # no category question follows
-        assert len(cases(hotline.settings)) == 1
+        assert len(cases(hotline.settings)) == 2
         await Citizen(emulator, citizen(language_code="ru")).start_report()  # others are not affected
     finally:
         await hotline.stop()

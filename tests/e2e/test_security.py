@@ -78,8 +78,8 @@ async def test_a_failing_database_write_logs_where_it_failed_but_not_the_report_
         await hotline.start()
         try:
             me = Citizen(emulator, citizen(language_code="en"))
-            await me.choose(await me.start_report(), "weapons")
-            evidence = await me.describe(description)
+            await me.choose(await me.start_report(), "other")
+            evidence = await me.describe(description, happening_now=False)
             _, actions = await me.time(await me.place(await me.done(evidence), place), "last night")
             # The disk "fails" exactly when the case is written (a trigger that cannot run: an OperationalError).
             with sqlite3.connect(db_path(hotline.settings)) as db:
@@ -447,7 +447,7 @@ async def test_a_ten_photo_album_is_one_message_for_flood_control_and_is_stored_
     await hotline.start()
     try:
         me = Citizen(emulator, citizen(language_code="en"))
-        await me.choose(await me.start_report(), "weapons")
+        await me.choose(await me.start_report(), "other")
         evidence = await me.describe()
         await emulator.send_media_group(me.user, [EmuMedia("photo", caption=f"photo {n}") for n in range(10)])
         await me.expect("report-evidence-added", count=1)

@@ -155,6 +155,9 @@ async def test_a_thumbs_down_reaches_the_editor_with_the_entry_and_only_editors_
     answer = await emulator.wait_for_bot_message(person.id)
     assert answer["reply_to_message"]["text"] == question  # the answer quotes what it answers
     await emulator.press_button(person, answer, text=text("en", "feedback-no"))
+    # Not helped: the bot offers a person or a report (issue 12) before anything else reaches this chat.
+    offer = text("en", "citizen-feedback-not-helped")
+    await emulator.wait_for_bot_message(person.id, lambda m: m.get("text") == offer)
 
     async def vote_written() -> bool:
         return await rows(two_instances[0], "SELECT dislikes FROM knowledge_gaps") == [(1,)]
@@ -170,8 +173,8 @@ async def test_a_thumbs_down_reaches_the_editor_with_the_entry_and_only_editors_
     await emulator.send_message(operator, "/gaps")
     refused = await emulator.wait_for_bot_message(operator.id)
     assert refused["text"] == text("en", "op-forbidden")
-    await emulator.send_message(person, "/gaps")
-    refused = await emulator.wait_for_bot_message(person.id)
+    sent = await emulator.send_message(person, "/gaps")
+    refused = await emulator.wait_for_bot_message(person.id, after=sent)
     assert refused["text"] == text("en", "op-forbidden")
     refusals = await rows(two_instances[0], "SELECT count(*) FROM audit_log WHERE action = 'refused:gaps'")
     assert refusals == [(2,)]

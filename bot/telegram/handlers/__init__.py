@@ -7,6 +7,7 @@ from aiogram import Router
 from bot.telegram.handlers import (
     fallback,
     groups,
+    human,
     knowledge_editing,
     menu,
     operators,
@@ -31,6 +32,7 @@ def build_router() -> Router:
         menu.create_router(),
         report.create_router(),
         status.create_router(),
+        human.create_router(),
         fallback.create_router(),
     )
     return root

@@ -38,6 +38,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.cases import console_links, dashboard, moderation, operators_chat, web_reports
 from bot.cases.audit_words import audit_label
 from bot.cases.export import ExportFormat, write_export
+from bot.cases.forms import Questionnaires, ReplyTemplates
 from bot.cases.moderation import ActionResult, Forbidden, QueueFilter
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
@@ -48,8 +49,9 @@ from bot.models.case_numbers import case_number, parse_case_number
 from bot.models.cases import Channel, Status
 from bot.models.operators import Role
 from bot.telegram import operator_views, stats_chart
-from bot.telegram.callbacks import CaseButton, OperatorAction, OperatorStatus
+from bot.telegram.callbacks import CaseButton, OperatorAction, OperatorStatus, OperatorTemplate
 from bot.telegram.filters import COMMAND, TEXT
+from bot.telegram.keyboards import LANGUAGE_NAMES
 from bot.telegram.states import OperatorFlow
 from bot.telegram.texts import Texts
 
@@ -108,6 +110,8 @@ def attempted_action(update: Update) -> str:
     if update.callback_query is not None:
         with contextlib.suppress(TypeError, ValueError):
             return f"button:{OperatorAction.unpack(update.callback_query.data or '').action.value}"
+        if (update.callback_query.data or "").startswith(f"{OperatorTemplate.__prefix__}:"):
+            return "template"
         return "status"  # the router's only other button
     text = update.message.text if update.message is not None else None
     if text and text.startswith("/"):
@@ -157,6 +161,8 @@ async def on_case_button(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
     secrets: SecretBox,
+    questionnaires: Questionnaires,
+    reply_templates: ReplyTemplates,
 ) -> None:
     case_id, action = callback_data.case, callback_data.action
     number = case_number(case_id)
@@ -168,7 +174,14 @@ async def on_case_button(
                 await query.answer(staff("op-not-found"), show_alert=True)
                 return
             send = functools.partial(
-                send_case, bot, staff=staff, found=found, settings=settings, sessions=sessions, secrets=secrets
+                send_case,
+                bot,
+                staff=staff,
+                found=found,
+                settings=settings,
+                sessions=sessions,
+                secrets=secrets,
+                questionnaires=questionnaires,
             )
             if message is not None and message.chat.type == "private":
                 await query.answer()
@@ -198,6 +211,14 @@ async def on_case_button(
             await state.set_data({"case": case_id})
             await query.answer()
             if message is not None:
+                language = await moderation.reporter_language(sessions, case_id)
+                if replying and language is not None and reply_templates.templates:
+                    # The saved replies first, so that the prompt to write one's own is the newest message.
+                    name = LANGUAGE_NAMES.get(language, language)
+                    await message.answer(
+                        staff("citizen-op-templates", number=number, language=name),
+                        reply_markup=operator_views.template_buttons(staff, case_id, reply_templates),
+                    )
                 prompt = staff("op-write-reply" if replying else "op-write-note", number=number)
                 sent = await send_prompt(message, staff, query.from_user, prompt)
                 await state.update_data(prompt=sent.message_id)  # only the answer to this prompt is taken
@@ -256,6 +277,7 @@ async def send_case(
     settings: Settings,
     sessions: async_sessionmaker[AsyncSession],
     secrets: SecretBox,
+    questionnaires: Questionnaires | None = None,
 ) -> None:
     """The case, to one chat (a staff member's private chat), as TELEGRAM_CASE_CONTENT allows: everything (full),
     the fields and the description without place, dialogue, notes or files (summary), or no citizen content at all
@@ -269,7 +291,7 @@ async def send_case(
         await bot.send_message(chat_id, text[:4000], link_preview_options=LinkPreviewOptions(is_disabled=True))
         await bot.send_message(chat_id, found.case.number, reply_markup=operator_views.case_buttons(staff, found.case))
         return
-    text = operator_views.details(staff, found)
+    text = operator_views.details(staff, found, questionnaires)
     for start in range(0, len(text), 4000):
         await bot.send_message(chat_id, text[start : start + 4000])
     files = [item for item in found.evidence if item.file_id is not None]
@@ -318,6 +340,37 @@ async def _send_evidence(bot: Bot, chat_id: int, item: Evidence) -> None:
             await bot.send_video_note(chat_id, item.file_id)
         case _:
             await bot.send_document(chat_id, item.file_id, caption=caption)
+
+
+async def on_template_button(
+    query: CallbackQuery,
+    callback_data: OperatorTemplate,
+    operator: Operator | None,
+    staff: Texts,
+    state: FSMContext,
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    reply_templates: ReplyTemplates,
+    outbox: Any,
+) -> None:
+    """A saved reply, sent in the reporter's language whatever the operators' language is."""
+    number = case_number(callback_data.case)
+    template = reply_templates.get(callback_data.template)
+    language = await moderation.reporter_language(sessions, callback_data.case)
+    if template is None or language is None:
+        await query.answer(staff("op-not-found"), show_alert=True)
+        return
+    body = template.text[language].format_map(settings.placeholder_values())
+    sent = await moderation.reply_to_citizen(sessions, operator, callback_data.case, body) is ActionResult.done
+    if sent:
+        outbox.wake()
+        if (await state.get_data()).get("case") == callback_data.case:
+            await state.clear()  # answered: the "write your reply" prompt no longer waits for text
+    await query.answer(staff("op-reply-queued" if sent else "op-reply-refused", number=number), show_alert=not sent)
+    if sent and isinstance(query.message, Message):
+        with contextlib.suppress(TelegramAPIError):
+            await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.answer(staff("citizen-op-template-sent", number=number, text=body))
 
 
 async def on_status_button(
@@ -420,6 +473,7 @@ async def case_command(
     sessions: async_sessionmaker[AsyncSession],
     settings: Settings,
     secrets: SecretBox,
+    questionnaires: Questionnaires,
 ) -> None:
     case_id = parse_case_number(command.args or "")
     if case_id is None:
@@ -431,7 +485,14 @@ async def case_command(
         return
     what = staff("security-what-case", number=found.case.number)
     send = functools.partial(
-        send_case, bot, staff=staff, found=found, settings=settings, sessions=sessions, secrets=secrets
+        send_case,
+        bot,
+        staff=staff,
+        found=found,
+        settings=settings,
+        sessions=sessions,
+        secrets=secrets,
+        questionnaires=questionnaires,
     )
     await _content_on_request(message, bot, staff, send, what)
 
@@ -613,6 +674,7 @@ def create_router() -> Router:
     router.callback_query.middleware(OperatorContext())
     router.callback_query.register(on_case_button, OperatorAction.filter())
     router.callback_query.register(on_status_button, OperatorStatus.filter())
+    router.callback_query.register(on_template_button, OperatorTemplate.filter())
     router.message.register(on_written, StateFilter(OperatorFlow.replying), TEXT, answers_the_prompt)
     router.message.register(on_written, StateFilter(OperatorFlow.noting), TEXT, answers_the_prompt)
     router.message.register(queue_command, Command("queue"))

@@ -44,9 +44,13 @@ async def send_answer(
     settings: Settings,
     entry_id: str,
     reply_parameters: ReplyParameters | None = None,
+    *,
+    asked: bool = True,
 ) -> None:
+    """An answer; 👍/👎 only when it answers a real question (``asked``), a person offered when that is the topic."""
     text = kb.answer(entry_id, t.lang, settings.placeholder_values())
-    await message.answer(text, reply_markup=keyboards.feedback(t, entry_id), reply_parameters=reply_parameters)
+    markup = keyboards.answer_buttons(t, entry_id, feedback=asked)
+    await message.answer(text, reply_markup=markup, reply_parameters=reply_parameters)
 
 
 async def answer_question(
@@ -80,7 +84,9 @@ async def answer_question(
     # Reply in the question's language when the engine understood it; otherwise in the user's own.
     reply = t.to(result.lang) if result.decision != "unknown" else t
     if result.entry_id is not None:
-        await send_answer(message, reply, kb, settings, result.entry_id, _replying_to(message))
+        await send_answer(
+            message, reply, kb, settings, result.entry_id, _replying_to(message), asked=asks_something(text)
+        )
     elif result.suggestions:
         await message.answer(
             reply("suggest-intro"),
@@ -141,11 +147,22 @@ async def feedback(
         await record_hint(
             sessions, question=question, lang=callback_data.lang, entry_id=callback_data.entry, picked=False
         )
-    await query.answer(t.to(callback_data.lang)("feedback-thanks"))
+    voter = t.to(callback_data.lang)
+    await query.answer(voter("feedback-thanks"))
     if isinstance(query.message, Message):  # an inaccessible (too old) message cannot be edited
         # One vote per answer: the buttons go away once pressed (a double tap finds them gone already).
         with contextlib.suppress(TelegramBadRequest):
             await query.message.edit_reply_markup(reply_markup=None)
+        if not callback_data.helpful:  # not helped: a person, or a report, rather than a dead end
+            await query.message.answer(voter("citizen-feedback-not-helped"), reply_markup=keyboards.offer_report(voter))
+
+
+def asks_something(text: str) -> bool:
+    """Whether a message is a question worth a 👍/👎: a question mark, or a few words ("hi", "thanks" are not)."""
+    return "?" in text or len(text.split()) >= QUESTION_WORDS
+
+
+QUESTION_WORDS = 3
 
 
 def create_router() -> Router:

@@ -1,4 +1,6 @@
-"""/status CODE from any account: the coarse status, the operators' messages, answering them, ending the dialogue.
+"""Checking a case: "🔎 Check a report" (or /status) asks for the receipt code, the message holding it is deleted at
+once, and the case shows its coarse status (and outcome once closed), the dialogue both ways, answering the
+operators, and ending the dialogue (after a confirmation). ``/status CODE`` in one message works too, deleted alike.
 
 The case id is never put in a button: it stays in this chat's conversation state after a correct code, so nobody
 can forge a button into someone else's case; it stays there STATUS_SESSION_MINUTES after the lookup, then the
@@ -26,6 +28,7 @@ from bot.cases.outbox import OutboxWorker
 from bot.cases.reports import add_citizen_message, citizen_view, end_dialogue, find_case
 from bot.core.crypto import SecretBox
 from bot.core.settings import Settings
+from bot.models.cases import CaseKind, Direction, Status
 from bot.telegram.callbacks import MenuAction, MenuChoice, StatusAction, StatusChoice
 from bot.telegram.conversation_storage import SESSION_EXPIRES
 from bot.telegram.filters import NOT_COMMAND, PRIVATE, TEXT
@@ -85,6 +88,11 @@ async def look_up(
     # The code should not stay in the chat history: delete the message that carried it (if Telegram lets us).
     with contextlib.suppress(TelegramAPIError):
         await message.delete()
+    if receipts.normalize(typed) is None:
+        # Not a guess at anyone's code (it cannot be one), so not counted: say so and keep asking.
+        await state.set_state(StatusFlow.code)
+        await message.answer(t("citizen-status-not-a-code"))
+        return
     # Only failed lookups count (a reporter may check their case as often as they like), per account and across
     # the deployment: many accounts guessing together are held back too, and the slow hash's CPU bounded.
     failed = user_limits.FAILED_STATUS
@@ -119,11 +127,17 @@ def open_case_of(data: dict[str, Any]) -> int | None:
 
 async def show_case(message: Message, t: Texts, case_id: int, sessions: async_sessionmaker[AsyncSession]) -> None:
     view = await citizen_view(sessions, case_id)
-    lines = [t("status-view", status=t(f"status-{view.status.value}"))]
-    if not view.messages:
+    if view.status == Status.closed:
+        outcome = view.outcome.value if view.outcome else "none"
+        status = t("citizen-status-closed-outcome", outcome=t(f"citizen-outcome-{outcome}"))
+    else:
+        status = t(f"status-{view.status.value}")
+    lines = [t("citizen-question-view" if view.kind == CaseKind.question else "status-view", status=status)]
+    if not any(item.direction == Direction.to_citizen for item in view.messages):
         lines.append(t("status-no-messages"))
     for item in view.messages:
-        lines.append(t("status-operator-message", date=t.when(item.created_at), text=item.body))
+        key = "status-operator-message" if item.direction == Direction.to_citizen else "citizen-status-own-message"
+        lines.append(t(key, date=t.when(item.created_at), text=item.body))
     builder = InlineKeyboardBuilder()
     if view.replies_open:
         builder.button(text=t("status-reply-button"), callback_data=StatusAction(action=StatusChoice.reply))
@@ -159,6 +173,28 @@ async def reply_written(
     await message.answer(t("status-reply-sent"))
 
 
+async def confirm_end(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    """Ending the dialogue cannot be undone (the way back to this chat is deleted): ask first."""
+    if open_case_of(await state.get_data()) is None:
+        await state.clear()
+        await query.answer(t("status-session-expired"), show_alert=True)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t("citizen-end-yes-button"), callback_data=StatusAction(action=StatusChoice.end_yes))
+        builder.button(text=t("citizen-end-no-button"), callback_data=StatusAction(action=StatusChoice.end_no))
+        await query.message.answer(t("citizen-end-confirm"), reply_markup=builder.adjust(1).as_markup())
+
+
+async def keep_dialogue(query: CallbackQuery, t: Texts) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        with contextlib.suppress(TelegramAPIError):
+            await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.answer(t("citizen-end-kept"))
+
+
 async def end(
     query: CallbackQuery, t: Texts, state: FSMContext, sessions: async_sessionmaker[AsyncSession], outbox: OutboxWorker
 ) -> None:
@@ -167,6 +203,9 @@ async def end(
         await state.clear()
         await query.answer(t("status-session-expired"), show_alert=True)
         return
+    if isinstance(query.message, Message):
+        with contextlib.suppress(TelegramAPIError):
+            await query.message.edit_reply_markup(reply_markup=None)
     await end_dialogue(sessions, case_id=case_id)
     await state.clear()
     outbox.wake()
@@ -197,7 +236,9 @@ def create_router() -> Router:
     router.callback_query.register(status_from_menu, MenuAction.filter(F.action == MenuChoice.status))
     router.message.register(code_typed, StateFilter(StatusFlow.code), TEXT, NOT_COMMAND)
     router.callback_query.register(start_reply, StatusAction.filter(F.action == StatusChoice.reply))
-    router.callback_query.register(end, StatusAction.filter(F.action == StatusChoice.end))
+    router.callback_query.register(confirm_end, StatusAction.filter(F.action == StatusChoice.end))
+    router.callback_query.register(end, StatusAction.filter(F.action == StatusChoice.end_yes))
+    router.callback_query.register(keep_dialogue, StatusAction.filter(F.action == StatusChoice.end_no))
     router.message.register(reply_written, StateFilter(StatusFlow.replying), TEXT, NOT_COMMAND)
     return router
 

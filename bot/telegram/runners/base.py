@@ -1,7 +1,7 @@
 """What both runners share: start-up in order, the stop request, and the graceful end.
 
-Start: Bot → services → migrations → the secret checked, OPERATOR_IDS changes applied → background work →
-Dispatcher → command menu.
+Start: Bot → services → can Telegram be reached (one attempt) → migrations → the secret checked, OPERATOR_IDS
+changes applied → background work → Dispatcher → command menu.
 Stop (SIGTERM/SIGINT): the runner stops taking updates, the updates in flight get SHUTDOWN_GRACE_SECONDS, then the
 question log is written, the background work stopped, Redis, the database and the Bot API session closed.
 """
@@ -9,11 +9,13 @@ question log is written, the background work stopped, Redis, the database and th
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramUnauthorizedError
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+from aiogram.methods import GetMe
 
 from bot.cases import deployment
 from bot.core import database
@@ -30,6 +32,14 @@ from bot.telegram.runtime import settle_garbage_collector
 from bot.telegram.scheduler import start_background_work
 
 log = logging.getLogger(__name__)
+
+
+class TelegramUnreachable(Exception):
+    """The Bot API could not be reached at start (no network, a wrong TELEGRAM_API_URL): one line says so."""
+
+
+class StartCancelled(Exception):
+    """A stop was requested (SIGTERM/SIGINT) before the start-up had finished; everything built is closed."""
 
 
 class App:
@@ -55,6 +65,8 @@ class App:
                 await redis.aclose()
             raise
         try:
+            # First: without a network nothing else is worth starting, and a stop now has no background work to end.
+            await self._check_reachable(bot)
             await database.upgrade_async(self.settings.database)
             await deployment.check_secret(services.sessions, services.secrets)
             await deployment.apply_operator_ids(services.sessions, self.settings.operator_ids)
@@ -75,6 +87,31 @@ class App:
         if self.settle_gc:
             settle_garbage_collector()
         return bot, services, dispatcher
+
+    async def _start_unless_stopped(self) -> tuple[Bot, Services, Dispatcher]:
+        """``_start``, abandoned as soon as a stop is requested: a SIGTERM while the network is down or the
+        migrations run must not wait for them (``_start`` closes what it built when it is cancelled)."""
+        starting = asyncio.create_task(self._start())
+        stopping = asyncio.create_task(self._stop_requested.wait())
+        await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if starting.done():
+            return starting.result()
+        starting.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await starting
+        raise StartCancelled
+
+    async def _check_reachable(self, bot: Bot) -> None:
+        """One attempt (GetMe is never retried): without a network the answer is one line, not retries."""
+        try:
+            await bot(GetMe())
+        except TelegramNetworkError as error:
+            where = self.settings.telegram_api_url or "https://api.telegram.org"
+            raise TelegramUnreachable(
+                f"cannot reach the Telegram Bot API at {where} ({error.message.split(' - ')[-1]}); check the "
+                "network (or TELEGRAM_API_URL) and start again"
+            ) from None
 
     def _handle_signals(self) -> None:
         loop = asyncio.get_running_loop()

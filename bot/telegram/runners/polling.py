@@ -10,7 +10,7 @@ from aiogram import Dispatcher
 from aiohttp import web
 
 from bot.telegram.observability import start_health_server
-from bot.telegram.runners.base import App
+from bot.telegram.runners.base import App, StartCancelled
 
 log = logging.getLogger(__name__)
 # Bounded concurrency: a burst of updates queues here instead of exhausting the database pool.
@@ -23,7 +23,11 @@ class PollingApp(App):
     async def run(self, *, handle_signals: bool = True) -> None:
         if handle_signals:  # from the start: a SIGTERM during the migrations still ends cleanly
             self._handle_signals()
-        bot, services, dispatcher = await self._start()
+        try:
+            bot, services, dispatcher = await self._start_unless_stopped()
+        except StartCancelled:
+            log.info("stopped before the start-up had finished")
+            return
         loop = asyncio.get_running_loop()
         health: web.AppRunner | None = None
         deadline = loop.time()

@@ -14,7 +14,7 @@ from aiohttp import web
 
 from bot.core.settings import ConfigError, Settings
 from bot.telegram.observability import add_ops_routes, start_health_server
-from bot.telegram.runners.base import App
+from bot.telegram.runners.base import App, StartCancelled
 from bot.telegram.webhook import WebhookHandler, keep_trying_to_register
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,11 @@ class WebhookApp(App):
         assert self.settings.webhook_secret is not None
         if handle_signals:  # from the start: a SIGTERM during the migrations still ends cleanly
             self._handle_signals()
-        bot, services, dispatcher = await self._start()
+        try:
+            bot, services, dispatcher = await self._start_unless_stopped()
+        except StartCancelled:
+            log.info("stopped before the start-up had finished")
+            return
         loop = asyncio.get_running_loop()
         deadline = loop.time()
         private: web.AppRunner | None = None
