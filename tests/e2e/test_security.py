@@ -79,7 +79,7 @@ async def test_a_failing_database_write_logs_where_it_failed_but_not_the_report_
         try:
             me = Citizen(emulator, citizen(language_code="en"))
             await me.choose(await me.start_report(), "other")
-            evidence = await me.describe(description, happening_now=False)
+            evidence = await me.describe(description)  # an ordinary description: no "happening now?" step
             _, actions = await me.time(await me.place(await me.done(evidence), place), "last night")
             # The disk "fails" exactly when the case is written (a trigger that cannot run: an OperationalError).
             with sqlite3.connect(db_path(hotline.settings)) as db:
