@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "sets",
         nargs="*",
-        help="JSONL files with text, lang, danger (default: tests/sets/danger_dev.jsonl and danger_holdout.jsonl)",
+        help="JSONL files with text, lang, danger (default: tests/sets/danger_dev.jsonl, danger_dev_b.jsonl, danger_holdout.jsonl)",
     )
     evaluate.add_argument(
         "--failures",
@@ -254,7 +254,11 @@ def run_kb_check(settings: Settings, out: TextIO) -> int:
     return 0
 
 
-DEFAULT_DANGER_SETS = ("tests/sets/danger_dev.jsonl", "tests/sets/danger_holdout.jsonl")
+DEFAULT_DANGER_SETS = (
+    "tests/sets/danger_dev.jsonl",
+    "tests/sets/danger_dev_b.jsonl",
+    "tests/sets/danger_holdout.jsonl",
+)
 
 
 def run_danger(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

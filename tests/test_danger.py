@@ -244,7 +244,7 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 # holdout's issue targets (recall >= 98%, false alarms <= 10%) are not all reached yet: these floors keep what is.
 FLOORS = {
     "danger_dev.jsonl": {"kk": (35, 5), "ru": (35, 2), "en": (35, 2)},
-    "danger_holdout.jsonl": {"kk": (35, 3), "ru": (35, 6), "en": (32, 5)},
+    "danger_dev_b.jsonl": {"kk": (35, 3), "ru": (35, 6), "en": (32, 5)},
 }
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
@@ -283,11 +283,15 @@ def test_ask_json_says_whether_the_question_is_urgent(capsys: pytest.CaptureFixt
     assert calm["urgent"] is False and calm["entry"] is not None
 
 
-def test_eval_refuses_to_show_a_holdouts_failures(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["danger", "eval", "--failures", str(SETS / "danger_holdout.jsonl")]) == 2
+def test_eval_refuses_to_show_a_holdouts_failures(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    holdout = tmp_path / "danger_holdout.jsonl"  # any file so named is a holdout
+    holdout.write_text((SETS / "danger_dev.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["danger", "eval", "--failures", str(holdout)]) == 2
     assert "never be read" in capsys.readouterr().err
-    assert main(["danger", "eval", str(SETS / "danger_holdout.jsonl")]) == 0
+    assert main(["danger", "eval", str(holdout)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "set | lang | recall | false alarms"
-    holdout_texts = [json.loads(line)["text"] for line in io.StringIO((SETS / "danger_holdout.jsonl").read_text())]
+    holdout_texts = [json.loads(line)["text"] for line in io.StringIO(holdout.read_text(encoding="utf-8"))]
     assert not any(text in out for text in holdout_texts)

@@ -61,7 +61,7 @@ SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk"
 @dataclass(frozen=True)
 class Tuning:
     """Weights and thresholds, tuned on the tuning sets (tests/sets/questions_dev.jsonl, tests/devset/dev.jsonl and
-    dev2.jsonl); the holdouts (tests/sets/questions_holdout.jsonl, tests/devset/holdout.jsonl) are never used."""
+    dev2.jsonl); the holdout (tests/sets/questions_holdout.jsonl) is never used."""
 
     coverage: float = 0.3825  # share of the question explained by the entry (all its phrasings and answer)
     phrasing: float = 0.2975  # F1 of the question against the entry's best phrasing
