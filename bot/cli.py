@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "sets",
         nargs="*",
-        help="JSONL files with text, lang, danger (default: tests/sets/danger_dev.jsonl, danger_dev_b.jsonl, danger_holdout.jsonl)",
+        help="JSONL files with text, lang, danger (default: the danger_*.jsonl sets under tests/sets/)",
     )
     evaluate.add_argument(
         "--failures",

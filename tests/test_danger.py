@@ -283,9 +283,7 @@ def test_ask_json_says_whether_the_question_is_urgent(capsys: pytest.CaptureFixt
     assert calm["urgent"] is False and calm["entry"] is not None
 
 
-def test_eval_refuses_to_show_a_holdouts_failures(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_eval_refuses_to_show_a_holdouts_failures(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     holdout = tmp_path / "danger_holdout.jsonl"  # any file so named is a holdout
     holdout.write_text((SETS / "danger_dev.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["danger", "eval", "--failures", str(holdout)]) == 2
