@@ -25,6 +25,8 @@ def kk(word: str) -> str:
         (["сотталғандардың", "сотталған", "сотталды"], "several endings in order"),
         (["шыққым", "шығу", "шық"], "desire with 'I', and қ/ғ alternating"),
         (["кітабы", "кітап"], "п/б alternating"),
+        (["бермеді", "береді", "бермейді", "бер"], "negation under a tense ending"),
+        (["жібермедім", "жібермеймін", "жібермеген", "жібердім"], "negation under a person or participle ending"),
     ],
 )
 def test_forms_of_one_word_meet(forms: list[str], rule: str) -> None:
@@ -39,6 +41,8 @@ def test_forms_of_one_word_meet(forms: list[str], rule: str) -> None:
         ("түрме", "турме"),  # -ме is a question particle, never an ending
         ("көре", "коре"),  # a link vowel never ends a bare word
         ("кітап", "китап"),  # no bare -п converb: it would cut roots ending in п
+        ("хабарлама", "хабарлама"),  # -ма is negation only under a tense ending: a bare noun keeps it
+        ("табады", "тап"),  # present of тап- "find", not a negative past: -бады is not one ending
     ],
 )
 def test_roots_stay_whole(word: str, kept: str) -> None:

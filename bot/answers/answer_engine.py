@@ -28,7 +28,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.answers.knowledge_base import KnowledgeBase, Lexicon
+from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
 from bot.answers.readings import readings
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
@@ -120,6 +120,9 @@ class _Index:
     years_by_entry: dict[int, frozenset[str]] = field(default_factory=dict)
     vocab_by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     sorted_vocab: list[str] = field(default_factory=list)
+    # A concept's stems as each language spells them → the one term they are indexed as (lexicon/concepts.yaml), so a
+    # misspelt word still finds its concept through the spelling nearest to it ("сообшение" → "сообщен" → concept).
+    aliases: dict[str, str] = field(default_factory=dict)
     unknown_weight: float = 1.0
     common_df: int = 0  # words in more entries than this are "common": not walked to find candidates
     fuzzy_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
@@ -157,13 +160,15 @@ def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
     if best is None and len(word) >= 5:
         # The longest known stem that starts the word and is most of it (жалдамалылар / жалдамал, not passport / pass)…
         for length in range(max(4, math.ceil(0.6 * len(word))), len(word)):
-            if word[:length] in index.idf:
+            if word[:length] in index.idf or word[:length] in index.aliases:
                 best = (word[:length], 0.8)
         # …or else the shortest known stem that the word starts (осужд / осужденн).
         if best is None:
             at = bisect.bisect_left(index.sorted_vocab, word)
             if at < len(index.sorted_vocab) and index.sorted_vocab[at].startswith(word):
                 best = (index.sorted_vocab[at], 0.8)
+    if best is not None and best[0] in index.aliases:
+        best = (index.aliases[best[0]], best[1])
     if len(index.fuzzy_cache) < 100_000:
         index.fuzzy_cache[word] = best
     return best
@@ -203,6 +208,8 @@ class AnswerEngine:
         self._synonyms: dict[str, dict[str, str]] = {
             lang: self._synonym_map(lang, lexicon.synonyms.get(lang, [])) for lang in LANGUAGES
         }
+        self._concepts: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+        self._concepts.update(self._concept_map(lexicon.concepts))
         self._stop: dict[str, frozenset[str]] = {
             script: frozenset().union(*(STOP_WORDS[lang] for lang in langs)) for script, langs in SCRIPTS.items()
         }
@@ -223,6 +230,29 @@ class AnswerEngine:
                 mapping.setdefault(other, stems[0])
         return mapping
 
+    def _concept_map(self, concepts: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, str]]:
+        """Kazakh and Russian words of one concept meet in one term (the stem of its first Kazakh word).
+
+        Both languages share the Cyrillic index, so with this a Kazakh question is also scored against the entry's
+        Russian phrasings (and a Russian one against the Kazakh), and Russian words in a Kazakh sentence count.
+        """
+        mapping: dict[str, dict[str, str]] = {lang: {} for lang in CONCEPT_LANGUAGES}
+        for words in concepts.values():
+            stems = {
+                lang: [self._stem(w, lang) for text in words[lang] for w in self._concept_words(lang, text)]
+                for lang in CONCEPT_LANGUAGES
+            }
+            target = next((first for lang in CONCEPT_LANGUAGES for first in stems[lang][:1]), None)
+            for lang in CONCEPT_LANGUAGES:
+                for stemmed in stems[lang]:
+                    if target is not None:
+                        mapping[lang].setdefault(stemmed, target)
+        return mapping
+
+    @staticmethod
+    def _concept_words(lang: str, text: str) -> list[str]:
+        return tokens(_fold_for(lang, clean(text)))
+
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
@@ -232,7 +262,8 @@ class AnswerEngine:
         if word.startswith(PLACE_PREFIX):
             return word
         stemmed = stem(word, lang)
-        return self._synonyms[lang].get(stemmed, stemmed)
+        stemmed = self._synonyms[lang].get(stemmed, stemmed)
+        return self._concepts[lang].get(stemmed, stemmed)
 
     def _build_index(self, script: str) -> _Index:
         index = _Index()
@@ -280,7 +311,13 @@ class AnswerEngine:
             if years:
                 index.years_by_entry[position] = years
             per_entry[position] = ([], set())  # free as we go: the building peak stays near the index's size
-        for term in index.idf:
+        index.aliases = {
+            spelling: term
+            for lang in SCRIPTS[script]
+            for spelling, term in self._concepts[lang].items()
+            if term in index.idf and spelling not in index.idf
+        }
+        for term in [*index.idf, *index.aliases]:
             if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
                 index.vocab_by_length[len(term)].append(term)
         index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
@@ -309,7 +346,7 @@ class AnswerEngine:
         for part, part_penalty in self._parts(text):
             for reading in readings(part):
                 penalty = self.tuning.retyped_penalty if reading.retyped else 1.0
-                for position, score in self._score(reading.script, reading.text).items():
+                for position, score in self._score(reading.script, reading.text, whole=part_penalty == 1.0).items():
                     score *= penalty * part_penalty
                     if score > scored.get(position, 0.0):
                         scored[position] = score
@@ -343,8 +380,12 @@ class AnswerEngine:
         found = [f for f in (_fuzzy_lookup(index, c) for c in candidates if not c[0].isdigit()) if f is not None]
         return max(found, key=lambda f: f[1]) if found else None
 
-    def _score(self, script: str, folded: str) -> dict[int, float]:
-        """Score (0–100) of the entries that share anything with this reading of the question."""
+    def _score(self, script: str, folded: str, *, whole: bool = True) -> dict[int, float]:
+        """Score (0–100) of the entries that share anything with this reading of the question.
+
+        ``whole`` is false for a sentence of a long message read alone: a one-word sentence there ("Dear staff!")
+        is a greeting, not the question, so it stays vague even when it is a phrasing word for word.
+        """
         tuning = self.tuning
         index = self._indexes[script]
         matched: dict[str, float] = {}  # known term → weight × similarity (× place factor)
@@ -389,7 +430,7 @@ class AnswerEngine:
                 typed = process.extractOne(query_words, index.raw_texts[position].split("\n"), scorer=_CHAR_SCORER)
                 score += tuning.chars * (typed[1] / 100.0 if typed else 0.0)
             # A question that is one of the entry's phrasings, word for word, is not vague.
-            capped = vague and fit < 0.999
+            capped = vague and (fit < 0.999 or not whole)
             scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if capped else score)
         return scores
 

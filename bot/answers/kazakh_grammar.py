@@ -22,12 +22,19 @@ which keeps roots whole: "мылтық" stays "мылтық" although -тық ca
 4. Tense, participle and verbal noun
    past -ды/-ді/-ты/-ті; participles -ған/-ген/-қан/-кен, -атын/-етін/-йтын/-йтін; present -ады/-еді/-йды/-йді;
    verbal noun -у, and its dative -уға/-уге; converb -ып/-іп (not a bare -п: кітап is a root);
-   conditional -са/-се; desire -ғы/-гі/-қы/-кі
+   conditional -са/-се; the evidential past -ыпты/-іпті/-пты/-пті ("жазыпты", it turns out he wrote);
+   desire -ғы/-гі/-қы/-кі
    ("шыққысы келеді", he wants to leave); infinitive -мақ/-мек.
 5. The present-tense link vowel -а/-е/-й, only under a verbal person ending ("жіберемін" = жібер-е-мін,
    "хабарлаймын" = хабарла-й-мын), never at the end of a bare word (it would cut roots: "көре", "біле").
-6. Derivation -лық/-лік/-дық/-дік/-тық/-тік ("адамдық" → "адам"), only when at least four letters remain.
-7. A root's last consonant alternates before a vowel: қ/ғ, к/г, п/б (шық- "leave", шығу "leaving"; кітап, кітабы).
+6. Negation -ма/-ме/-ба/-бе/-па/-пе, only right under a tense, participle or verbal-noun ending, a link vowel or
+   the past with "I" ("бермеді" = бер-ме-ді, "жібермедім" = жібер-ме-ді-м, "жібермеймін" = жібер-ме-й-мін,
+   "білмеген" = біл-ме-ген), so "жауап бермеді" (did not answer) meets "жауап береді"; never at the end of a bare
+   word (хабарлама, түрме are nouns). The negative past -мады/-меді/-пады/-педі is one ending of rule 4, or else
+   the present -ады/-еді would be peeled from "бермеді" first (берм-еді); -бады/-беді is left out of it, because
+   табады "finds" would become "та".
+7. Derivation -лық/-лік/-дық/-дік/-тық/-тік ("адамдық" → "адам"), only when at least four letters remain.
+8. A root's last consonant alternates before a vowel: қ/ғ, к/г, п/б (шық- "leave", шығу "leaving"; кітап, кітабы).
    A stem ending in ғ, г or б is written with қ, к or п, so both meet.
 
 A stem keeps at least three letters. The question particles ма/ме/ба/бе/па/пе are separate words, not endings
@@ -59,13 +66,21 @@ _SLOTS: tuple[tuple[int, str], ...] = (
         "сыздар сіздер быз біз пыз піз дым дім тым тім ғым гім қым кім",
     ),
     (5, "лар лер дар дер тар тер"),
-    (4, "ды ді ты ті ған ген қан кен атын етін йтын йтін ады еді йды йді у уға уге ып іп са се ғы гі қы кі мақ мек"),
+    (
+        4,
+        "ды ді ты ті ған ген қан кен атын етін йтын йтін ады еді йды йді у уға уге ып іп са се ғы гі қы кі мақ мек "
+        "мады меді пады педі ыпты іпті пты пті",
+    ),
     (3, "а е й"),
-    (2, "лық лік дық дік тық тік"),
+    (2, "ма ме ба бе па пе"),
+    (1, "лық лік дық дік тық тік"),
 )
+_TENSE_SLOT = 4
 _LINK_VOWEL_SLOT = 3  # peeled only right under a verbal person ending
+_NEGATION_SLOT = 2  # peeled only right under a tense ending or a link vowel
 _VERBAL_PERSONS = "мын мін бын бін пын пін сың сің сыз сіз сыздар сіздер мыз міз быз біз пыз піз"
-_DERIVATION_SLOT = 2
+_DERIVATION_SLOT = 1
+_PAST_I = frozenset({"дым", "дим", "тым", "тим"})  # the past with "I" holds a tense: "жібермедім" = жібер-ме-ді-м
 # The same folding as bot/answers/text_folding.py (Kazakh letters → Russian look-alikes), for the endings above.
 _FOLD = str.maketrans("әғқңөұүһіїйё", "агкноуухииие")
 _ALTERNATING = str.maketrans("гб", "кп")
@@ -80,17 +95,19 @@ _ENDINGS: list[tuple[str, int]] = sorted(
 def stem(word: str) -> str:
     """The stem of one folded Kazakh word: endings peeled from the outside in, by the rules above."""
     slot_limit = 99  # the next ending must belong to a slot below this one
-    last = ""
+    last, last_slot = "", 99
     while True:
         for ending, slot in _ENDINGS:
             if slot >= slot_limit or not word.endswith(ending):
                 continue
             if slot == _LINK_VOWEL_SLOT and last not in _VERBAL_PERSON:
                 continue
+            if slot == _NEGATION_SLOT and last_slot not in (_TENSE_SLOT, _LINK_VOWEL_SLOT) and last not in _PAST_I:
+                continue
             minimum = MIN_DERIVED_STEM if slot == _DERIVATION_SLOT else MIN_STEM
             if len(word) - len(ending) < minimum:
                 continue
-            word, slot_limit, last = word[: -len(ending)], slot, ending
+            word, slot_limit, last, last_slot = word[: -len(ending)], slot, ending, slot
             break
         else:
             return word[:-1] + word[-1].translate(_ALTERNATING)

@@ -25,6 +25,8 @@ OPTIONAL_PLACEHOLDERS = frozenset({"hotline_phone", "web_intake_url"})
 _OPTIONAL_PART = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 SYNONYMS_FILE = "lexicon/synonyms.yaml"
 PLACES_FILE = "lexicon/places.yaml"
+CONCEPTS_FILE = "lexicon/concepts.yaml"
+CONCEPT_LANGUAGES = ("kk", "ru")  # the two languages that share the Cyrillic index
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -215,10 +217,12 @@ def summary(kb: KnowledgeBase) -> str:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Word lists that help matching (``knowledge/lexicon/``): synonyms per language, and place names."""
+    """Word lists that help matching (``knowledge/lexicon/``): synonyms per language, place names, and concepts
+    (one meaning's Kazakh and Russian words)."""
 
     synonyms: dict[str, list[list[str]]] = field(default_factory=dict)
     places: dict[str, list[str]] = field(default_factory=dict)
+    concepts: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # concept → kk/ru → words
 
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:
@@ -236,7 +240,8 @@ def _is_word_list(value: Any, minimum: int) -> bool:
 
 
 def load_lexicon(directory: Path) -> Lexicon:
-    """``lexicon/synonyms.yaml`` (kk/ru/en → groups of interchangeable words) and ``lexicon/places.yaml``."""
+    """``lexicon/synonyms.yaml`` (kk/ru/en → groups of interchangeable words), ``lexicon/places.yaml`` and
+    ``lexicon/concepts.yaml`` (concept → kk and ru words that mean it)."""
     problems: list[str] = []
     synonyms = _read_yaml(directory / SYNONYMS_FILE, problems)
     if not isinstance(synonyms, dict) or set(synonyms) - set(LANGUAGES):
@@ -249,6 +254,15 @@ def load_lexicon(directory: Path) -> Lexicon:
     if not isinstance(places, dict) or not all(_is_word_list(v, 1) for v in places.values()):
         problems.append(f"{PLACES_FILE}: must map each place to a list of how its name starts")
         places = {}
+    concepts = _read_yaml(directory / CONCEPTS_FILE, problems)
+    if not isinstance(concepts, dict) or not all(
+        isinstance(words, dict)
+        and set(words) == set(CONCEPT_LANGUAGES)
+        and all(_is_word_list(w, 1) for w in words.values())
+        for words in concepts.values()
+    ):
+        problems.append(f"{CONCEPTS_FILE}: must map each concept to its kk and ru words (a list each)")
+        concepts = {}
     if problems:
         raise KnowledgeBaseError(problems)
-    return Lexicon(synonyms=synonyms, places=places)
+    return Lexicon(synonyms=synonyms, places=places, concepts=concepts)

@@ -2,6 +2,8 @@
 
 Written folded (Kazakh letters → Russian look-alikes, ё → е, й → и), because they are compared after folding.
 They are also the strongest clue to the language of a short question, so each list keeps its common words.
+Chat shorthand ("pls", "rn", "пж", "чё") and greetings are fillers too: counted as words the knowledge base never
+uses, they pushed a clear question ("operator pls") below the answer threshold.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ _RU = """
 просто ладно хорошо хотелось узнать объясните подскажите-ка слушаите извините ок океи щас типа короче какую какого
 какому реально интересует вопрос вообще правда ли сколько какои-то кто-то где-то зачем почему очень много всего
 итого прошлом году год году года вот какие-нибудь ведь разве неужели именно бывает было-ли
+че чё плиз пж пжл пжлст пжлста ваще вобще блин ребят ребята алло здрасте здрасьте доброго вечер утро
 """
 
 _KK = """
@@ -27,6 +30,7 @@ _KK = """
 керек билеиин салеметсиз салем рахмет каиырлы отинемин бирдене биреу алги кеп коп ете ен кандаи-да бир барлыгы
 барлык жылы жыл жылдын осы-дан кеше кеирек керек ме екен ба екен шынымен рас па рас ма ия иа жок сизде бизде менде
 осында мында сонда
+саламатсыз саламатсызба салеметсизбе салем-саукат курметти кешириниз кешириниздер алдын айналаиын ше шы
 """
 
 _EN = """
@@ -37,6 +41,7 @@ same she should so some such than that the their them then there these they this
 very was we were what when where which while who whom why will with would you your tell know want wanted wonder
 curious hello hi hey dear thanks thank something anything someone anyone thing things ok okay yes also just still
 even wait well like guys sir madam question really actually many much kind sort get got there's what's
+pls plz u ur ya rn thru lol omg wanna gonna gotta whats dont didnt doesnt hows whos hes im ive idk btw yeah
 """
 
 STOP_WORDS: dict[str, frozenset[str]] = {

@@ -90,14 +90,10 @@ report-intro =
 
     🔒 Хабарламамен бірге атыңыз, username және телефон нөміріңіз сақталмайды. Ботқа кім жазып отырғанын Telegram-ның өзі біледі.
 report-choose-category = Хабарлама не туралы?
-category-terror_plot = 💣 Террорлық акт дайындау
-category-recruitment = 🗣 Жалдау, адамдарды тарту
+category-terror_plot = 💣 Террористік акт дайындау
+category-recruitment = 🗣 Адамдарды тарту (вербовка)
 category-online_content = 🌐 Интернеттегі экстремизм немесе насихат
 category-weapons = 🔫 Қару, жарылғыш зат, күдікті зат
-category-terror_plot = 💣 Террористік акт дайындау
-category-recruitment = 🗣 Тарту (вербовка) немесе насихат
-category-online_content = 🌐 Интернеттегі экстремизм
-category-weapons = 🔫 Қару немесе жарылғыш заттар
 category-other = ❔ Басқа
 report-cancel-button = ✖️ Бас тарту
 report-describe = Не көргеніңізді немесе не білетініңізді сипаттаңыз: не, кім, қайда, қашан. Өз сөзіңізбен кемінде { $min } таңба жазыңыз.
@@ -399,8 +395,8 @@ console-status-open = ашық
 console-status-new = жаңа
 console-status-in_review = қаралуда
 console-status-closed = жабылды
-console-category-terror_plot = Террорлық акт дайындау
-console-category-recruitment = Жалдау немесе насихат
+console-category-terror_plot = Террористік акт дайындау
+console-category-recruitment = Тарту (вербовка) немесе насихат
 console-category-online_content = Интернеттегі экстремизм
 console-category-weapons = Қару немесе жарылғыш заттар
 console-category-other = Басқа
