@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers.answer_engine import AnswerEngine
+from bot.answers.knowledge_base import Entry, KnowledgeBase, Lexicon
 
 DEVSET = Path(__file__).parent / "devset"
 
@@ -48,7 +49,7 @@ def test_quality_on_the_development_set(engine: AnswerEngine) -> None:
 
 # Sets written by people who never saw the knowledge base's wording; dev2 was used for tuning thresholds,
 # dev3 (the old holdout) was read too. Floors guard against regressions; figures in docs/benchmarks.md.
-@pytest.mark.parametrize(("name", "in_scope", "out_of_scope"), [("dev2.jsonl", 0.83, 0.78), ("dev3.jsonl", 0.75, 0.85)])
+@pytest.mark.parametrize(("name", "in_scope", "out_of_scope"), [("dev2.jsonl", 0.86, 0.78), ("dev3.jsonl", 0.83, 0.88)])
 def test_quality_on_unseen_wording_does_not_regress(
     engine: AnswerEngine, name: str, in_scope: float, out_of_scope: float
 ) -> None:
@@ -158,13 +159,14 @@ def test_ask_bad_arguments_exit_2() -> None:
 
 
 # Sets by writers who saw only the seed and the service's description (tests/sets/README.md): questions_dev was used
-# for tuning, questions_holdout never (no one reads its failures). Floors a little below what the engine reaches
-# (bench/answer_quality.py; figures in docs/benchmarks.md), per language: right entry, reachable (answered or among
-# "did you mean"), off-topic abstained (25 per language, so one question is 4 points).
+# for tuning; questions_dev_b (the first session's holdout) only checks that a change generalises (aggregates).
+# Floors a little below what the engine reaches (bench/answer_quality.py; figures in docs/benchmarks.md), per
+# language: right entry, reachable (answered or among "did you mean"), off-topic abstained (25 per language, so one
+# question is 4 points).
 SETS = Path(__file__).parent / "sets"
 FLOORS = {
-    "questions_dev.jsonl": {"kk": (0.83, 0.96, 0.90), "ru": (0.86, 0.94, 0.90), "en": (0.92, 0.97, 0.86)},
-    "questions_dev_b.jsonl": {"kk": (0.60, 0.86, 0.78), "ru": (0.75, 0.88, 0.86), "en": (0.80, 0.92, 0.82)},
+    "questions_dev.jsonl": {"kk": (0.85, 0.95, 0.92), "ru": (0.87, 0.97, 0.92), "en": (0.93, 0.98, 0.875)},
+    "questions_dev_b.jsonl": {"kk": (0.69, 0.88, 0.80), "ru": (0.77, 0.88, 0.80), "en": (0.80, 0.93, 0.84)},
 }
 
 
@@ -213,3 +215,52 @@ def test_a_long_polite_message_is_answered_not_refused_for_its_length(engine: An
     assert 1_000 < len(question) <= 4_096
     result = engine.ask(question)
     assert (result.entry_id, result.lang) == ("terrorism-convictions", lang)
+
+
+# "Хабарлама" (like "сообщение") is both a report and a message: sending one is how to report, reading one the
+# operators wrote is checking a report. Written for this test, not taken from a set or from the knowledge base.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Күдікті адам туралы хабарлама жібергім келеді", "hotline-how-to-report"),
+        ("операторлардың хабарламасын қайдан көремін", "hotline-receipt-code"),
+        ("Хочу отправить сообщение о подозрительном человеке", "hotline-how-to-report"),
+        ("Оператор написал мне сообщение, где его прочитать?", "hotline-receipt-code"),
+        ("The operators sent me a message, where can I see it?", "hotline-receipt-code"),
+    ],
+)
+def test_a_report_and_a_message_from_the_operators_are_told_apart(
+    engine: AnswerEngine, question: str, entry: str
+) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
+def test_chat_shorthand_does_not_hide_a_clear_question(engine: AnswerEngine) -> None:
+    assert engine.ask("operator pls").entry_id == "hotline-human"
+
+
+def tiny_kb(kk: list[str], ru: list[str]) -> KnowledgeBase:
+    def entry(entry_id: str, kk_q: list[str], ru_q: list[str], en_q: list[str]) -> Entry:
+        return Entry(
+            entry_id,
+            (),
+            {lang: entry_id for lang in ("kk", "ru", "en")},
+            {"kk": tuple(kk_q), "ru": tuple(ru_q), "en": tuple(en_q)},
+            "test.yaml",
+        )
+
+    return KnowledgeBase(
+        [
+            entry("delete-chat", kk, ru, ["Can I delete my chat?"]),
+            entry("languages", ["Бот қай тілде сөйлейді?"], ["На каком языке говорит бот?"], ["Which language?"]),
+        ]
+    )
+
+
+def test_a_kazakh_question_meets_the_russian_phrasings_through_concepts() -> None:
+    """The entry's Kazakh phrasing shares no word with the question; its Russian one means the same words."""
+    kb = tiny_kb(["Ботпен сөйлесуді тазалауға бола ма?"], ["Можно ли удалить переписку с ботом?"])
+    question = "Хат-хабарды жоюға бола ма?"
+    concepts = {"delete": {"kk": ["жою"], "ru": ["удалить"]}, "chat": {"kk": ["хат-хабар"], "ru": ["переписка"]}}
+    assert AnswerEngine(kb, lexicon=Lexicon()).ask(question).entry_id is None
+    assert AnswerEngine(kb, lexicon=Lexicon(concepts=concepts)).ask(question).entry_id == "delete-chat"

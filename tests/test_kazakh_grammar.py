@@ -27,6 +27,9 @@ def kk(word: str) -> str:
         (["кітабы", "кітап"], "п/б alternating"),
         (["бермеді", "береді", "бермейді", "бер"], "negation under a tense ending"),
         (["жібермедім", "жібермеймін", "жібермеген", "жібердім"], "negation under a person or participle ending"),
+        (["жазыпты", "жазды", "жазу"], "evidential past"),
+        (["құпиялылығы", "құпиялылық"], "an ending's alternated consonant under a further ending"),
+        (["мылтығы", "мылтық"], "possessive after a root in қ, not desire"),
     ],
 )
 def test_forms_of_one_word_meet(forms: list[str], rule: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 import yaml
 
 from bot.answers.knowledge_base import LANGUAGES, KnowledgeBase, KnowledgeBaseError, load_knowledge_base, numbers_in
+from bot.core.i18n import Translator
 
 BRIEFING_FIGURES = {
     "31",
@@ -227,3 +229,38 @@ def test_the_web_intake_is_offered_only_when_its_address_is_configured(kb: Knowl
         assert "https://report.example.kz/" in kb.answer("hotline-anonymous", lang, given)
         without = kb.answer("hotline-anonymous", lang, unset)
         assert "[[" not in without and "{" not in without and "Tor" not in without
+
+
+def test_the_web_intake_is_offered_where_citizens_ask_how_to_report(kb: KnowledgeBase) -> None:
+    unset = {"emergency_number": "112", "police_number": "102", "retention_days": "90", "web_intake_url": ""}
+    given = unset | {"web_intake_url": "https://report.example.kz/"}
+    for lang in LANGUAGES:
+        assert "https://report.example.kz/" in kb.answer("hotline-how-to-report", lang, given)
+        assert "[[" not in kb.answer("hotline-how-to-report", lang, unset)
+
+
+def test_answers_point_to_the_check_button_not_to_typing_the_code_after_status(kb: KnowledgeBase) -> None:
+    """The receipt's 🔎 button asks for the code and deletes it; "/status CODE" typed in a chat others see would not."""
+    button = {lang: Translator().text(lang, "menu-status") for lang in LANGUAGES}
+    for entry in kb.entries:
+        for lang, text in entry.answer.items():
+            if "/status" in text:
+                assert button[lang] in text, f"{entry.id}.{lang} mentions /status without the {button[lang]} button"
+
+
+def test_talking_to_a_person_names_the_command_that_does_it(kb: KnowledgeBase) -> None:
+    for lang in LANGUAGES:
+        assert "/person" in kb.answer("hotline-human", lang, {"emergency_number": "112", "hotline_phone": ""})
+
+
+def test_categories_named_in_answers_are_the_ones_the_bot_shows(kb: KnowledgeBase) -> None:
+    translator = Translator()
+    categories = ("terror_plot", "recruitment", "online_content", "weapons", "other")
+    shown = {lang: [translator.text(lang, f"category-{c}") for c in categories] for lang in LANGUAGES}
+    quoted = re.compile(r"[«“]([^»”]+)[»”] (?:санат|категори)|(?:категорию|choose) [«“]([^»”]+)[»”]")
+    for entry_id in ("hotline-report-recruitment", "hotline-leave-group"):
+        for lang in LANGUAGES:
+            names = [a or b for a, b in quoted.findall(kb.by_id[entry_id].answer[lang])]
+            assert names, (entry_id, lang)
+            for name in names:
+                assert any(label.endswith(name) for label in shown[lang]), (entry_id, lang, name)

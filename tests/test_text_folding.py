@@ -35,6 +35,8 @@ def test_latin_lookalikes_inside_cyrillic_words_are_fixed() -> None:
         ("skolko inostrantsev vydali", "сколько иностранцев выдали"),  # informal Russian Latin
         ("zhyl", "жыл"),
         ("terroristik", "террористик"),
+        ("jauap jazuğa", "жауап жазуға"),  # j is ж in every Kazakh Latin alphabet, also before a vowel
+        ("soobshenie yavka", "сообшение явка"),  # Russian chat Latin writes я as ya
     ],
 )
 def test_latin_transliteration_reaches_the_cyrillic_fold(latin: str, cyrillic: str) -> None:

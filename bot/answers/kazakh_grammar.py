@@ -23,8 +23,8 @@ which keeps roots whole: "мылтық" stays "мылтық" although -тық ca
    past -ды/-ді/-ты/-ті; participles -ған/-ген/-қан/-кен, -атын/-етін/-йтын/-йтін; present -ады/-еді/-йды/-йді;
    verbal noun -у, and its dative -уға/-уге; converb -ып/-іп (not a bare -п: кітап is a root);
    conditional -са/-се; the evidential past -ыпты/-іпті/-пты/-пті ("жазыпты", it turns out he wrote);
-   desire -ғы/-гі/-қы/-кі
-   ("шыққысы келеді", he wants to leave); infinitive -мақ/-мек.
+   desire -ғы/-гі/-қы/-кі, only under a person ending ("шыққысы келеді", he wants to leave; but "мылтығы" is
+   мылтық-ы, his gun); infinitive -мақ/-мек.
 5. The present-tense link vowel -а/-е/-й, only under a verbal person ending ("жіберемін" = жібер-е-мін,
    "хабарлаймын" = хабарла-й-мын), never at the end of a bare word (it would cut roots: "көре", "біле").
 6. Negation -ма/-ме/-ба/-бе/-па/-пе, only right under a tense, participle or verbal-noun ending, a link vowel or
@@ -35,7 +35,9 @@ which keeps roots whole: "мылтық" stays "мылтық" although -тық ca
    табады "finds" would become "та".
 7. Derivation -лық/-лік/-дық/-дік/-тық/-тік ("адамдық" → "адам"), only when at least four letters remain.
 8. A root's last consonant alternates before a vowel: қ/ғ, к/г, п/б (шық- "leave", шығу "leaving"; кітап, кітабы).
-   A stem ending in ғ, г or б is written with қ, к or п, so both meet.
+   A stem ending in ғ, г or б is written with қ, к or п, so both meet. An ending alternates the same way under a
+   further ending ("құпиялылығы" = құпия-лық-ы), so once an ending is peeled the next is also matched with the
+   alternated consonant restored.
 
 A stem keeps at least three letters. The question particles ма/ме/ба/бе/па/пе are separate words, not endings
 (removing them made түрме "prison" meet тұрады "lives"), and the agent suffix -шы is not an ending here. Words are
@@ -75,6 +77,8 @@ _SLOTS: tuple[tuple[int, str], ...] = (
     (2, "ма ме ба бе па пе"),
     (1, "лық лік дық дік тық тік"),
 )
+_PERSON_SLOT = 6
+_DESIRE = frozenset({"гы", "ги", "кы", "ки"})  # desire, only under a person ending: "шыққысы", not "мылтығы"
 _TENSE_SLOT = 4
 _LINK_VOWEL_SLOT = 3  # peeled only right under a verbal person ending
 _NEGATION_SLOT = 2  # peeled only right under a tense ending or a link vowel
@@ -97,10 +101,15 @@ def stem(word: str) -> str:
     slot_limit = 99  # the next ending must belong to a slot below this one
     last, last_slot = "", 99
     while True:
+        # Inside a word a root's or an ending's last consonant may have alternated (-лығы = -лық + -ы): match the
+        # endings against the written form and against it with қ/к/п restored at its end.
+        restored = word[:-1] + word[-1].translate(_ALTERNATING) if last else word
         for ending, slot in _ENDINGS:
-            if slot >= slot_limit or not word.endswith(ending):
+            if slot >= slot_limit or not (word.endswith(ending) or restored.endswith(ending)):
                 continue
             if slot == _LINK_VOWEL_SLOT and last not in _VERBAL_PERSON:
+                continue
+            if ending in _DESIRE and last_slot != _PERSON_SLOT:
                 continue
             if slot == _NEGATION_SLOT and last_slot not in (_TENSE_SLOT, _LINK_VOWEL_SLOT) and last not in _PAST_I:
                 continue
