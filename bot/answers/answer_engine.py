@@ -349,7 +349,7 @@ class AnswerEngine:
         lang = self._detect_language(text[:500], hint)
         scored: dict[int, float] = {}
         for part, part_penalty in self._parts(text):
-            for reading in readings(part):
+            for reading in readings(part, j_is_zh=True):
                 penalty = self.tuning.retyped_penalty if reading.retyped else 1.0
                 for position, score in self._score(reading.script, reading.text, whole=part_penalty == 1.0).items():
                     score *= penalty * part_penalty
@@ -466,7 +466,7 @@ class AnswerEngine:
         if any(ch in KAZAKH_LETTERS for ch in text):
             return "kk"
         evidence: dict[str, float] = defaultdict(float)
-        for reading in readings(text):
+        for reading in readings(text, j_is_zh=True):
             words = tokens(reading.text)
             if not words:
                 continue

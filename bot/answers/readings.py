@@ -22,14 +22,21 @@ class Reading:
     retyped: bool  # transliterated or layout-flipped: a guess at what was meant
 
 
-def readings(text: str) -> list[Reading]:
-    """Each plausible reading of an already cleaned text (text_folding.clean); none if it has no letters we read."""
+def readings(text: str, *, j_is_zh: bool = False) -> list[Reading]:
+    """Each plausible reading of an already cleaned text (text_folding.clean); none if it has no letters we read.
+
+    ``j_is_zh`` reads Latin "j" always as ж, as every Kazakh Latin alphabet writes it ("jauap", "jazuğa"), instead of
+    "ja/ju/jo" as я/ю/ё (Russian chat Latin, which writes ya/yu/yo far more often). The answer engine asks for it
+    (measured in docs/benchmarks.md); danger recognition reads Kazakh Latin its own way and its model was trained on
+    the default.
+    """
     found: list[Reading] = []
     if has_cyrillic(text):
         found.append(Reading("cyrillic", fold_cyrillic(text), retyped=False))
     if has_latin(text):
         found.append(Reading("latin", text, retyped=False))
-        found.append(Reading("cyrillic", fold_cyrillic(latin_to_cyrillic(text)), retyped=True))
+        latin = text.replace("j", "zh") if j_is_zh else text
+        found.append(Reading("cyrillic", fold_cyrillic(latin_to_cyrillic(latin)), retyped=True))
         if not has_cyrillic(text):  # a mixed text was typed on purpose, not with the wrong layout
             found.append(Reading("cyrillic", fold_cyrillic(flip_layout(text)), retyped=True))
     return found

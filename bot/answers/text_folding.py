@@ -65,15 +65,16 @@ def _fix_mixed_word(match: re.Match[str]) -> str:
 
 
 # One lossy Latin → Cyrillic map that accepts the 2021 Kazakh alphabet, the 2017 (apostrophes) and 2018 (acutes)
-# variants, and informal chat Latin for Kazakh and Russian. Longest sequences first. "j" is always ж: every Kazakh
-# Latin alphabet (2017, 2018, 2021) and Kazakh chat Latin write ж so ("jaza", "jauap", "jyl"), while Russian chat
-# Latin writes я/ю/ё as ya/yu/yo far more often than ja/ju/jo (measured in docs/benchmarks.md).
+# variants, and informal chat Latin for Kazakh and Russian. Longest sequences first.
 _LATIN_SEQUENCES: tuple[tuple[str, str], ...] = (
     ("shch", "щ"),
     ("sch", "щ"),
     ("yo", "е"),
+    ("jo", "е"),
     ("yu", "ю"),
+    ("ju", "ю"),
     ("ya", "я"),
+    ("ja", "я"),
     ("ye", "е"),
     ("zh", "ж"),
     ("kh", "х"),
