@@ -431,6 +431,7 @@ console-yes = yes
 console-no = no
 console-similar = Similar cases
 console-description = Description
+console-answers = Answers to the category's questions
 console-purged = (deleted at the end of the retention period)
 console-evidence = Evidence
 console-evidence-item = Item { $item } ({ $kind })
@@ -710,4 +711,17 @@ web-error-proof = Please wait { $seconds } more { $seconds ->
        *[other] seconds
     }, then press “Send” again (this protects the hotline from spam).
 web-error-busy = Too many reports are arriving right now. Please wait a minute and press “Send” again.
+web-report-step-category = First choose what the report is about: the next page asks the questions for that kind of report.
+web-report-next = Continue
+web-report-chosen = Report about: { $category }.
+web-report-change-category = Change
+web-question-optional = (optional)
+web-question-no-answer = Skip
+web-question-own-words = Or write it in your own words:
+web-now-title = Immediate danger
+web-review-now-yes = Yes, right now
+web-review-now-no = No
+web-review-place = Where
+web-review-time = When
+web-status-times = Times are shown in the { $zone } time zone.
 op-web-case = 🌐 Web report, not linked to a Telegram account. Your replies appear on the site's status page: the reporter sees them when they check in with their receipt code.
