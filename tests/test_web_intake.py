@@ -11,6 +11,7 @@ import html
 import io
 import logging
 import re
+import time
 import zipfile
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC
@@ -228,6 +229,9 @@ async def test_pages_set_no_cookie_until_a_report_starts_and_forbid_everything_f
     home = await (await client.get("/kk/")).text()
     assert home.index("112") < home.index("<main>"), "the emergency numbers come first"
     assert text("kk", "web-channel-limits-title") in home
+    assert '<a href="/ru/" lang="ru" hreflang="ru">' in home and '<a href="/en/" lang="en"' in home
+    chosen_by_link = await client.get("/", headers={"Accept-Language": "en-US,en"}, allow_redirects=False)
+    assert chosen_by_link.headers["Location"] == "/ru/", "the language is chosen by a link, not read from the browser"
 
 
 async def test_a_question_is_answered_and_danger_gets_the_emergency_numbers_first(site: Any) -> None:
@@ -235,9 +239,27 @@ async def test_a_question_is_answered_and_danger_gets_the_emergency_numbers_firs
     asked = await client.get("/en/ask", params={"q": "How many people were convicted of terrorism in 2019?"})
     page = await asked.text()
     assert "140" in page
-    danger = await (await client.get("/ru/ask", params={"q": "в торговом центре бомба, срочно"})).text()
-    assert text("ru", "web-ask-danger").split("(")[0].replace("{", "") in danger.replace("&#x27;", "'")
-    assert danger.index('class="emergency" role="alert">') < danger.index("<form")
+    for lang, message in (
+        ("ru", "в торговом центре бомба, срочно"),
+        ("kk", "базарда адамдарға оқ атып жатыр"),
+        ("en", "Men are shooting at people in the market right now"),
+    ):
+        danger = html.unescape(await (await client.get(f"/{lang}/ask", params={"q": message})).text())
+        main = danger[danger.index("<main>") :]
+        assert text(lang, "web-ask-danger") in main, lang
+        assert main.index(text(lang, "web-ask-danger")) < main.index("<form"), "the numbers before anything else"
+
+
+async def test_did_you_mean_offers_links_that_lead_to_the_answer(site: Any) -> None:
+    client = await site()
+    page = html.unescape(await (await client.get("/en/ask", params={"q": "prison"})).text())
+    assert text("en", "web-ask-suggest") in page
+    links = re.findall(r'href="(/en/ask\?entry=[a-z0-9-]+)"', page)
+    assert "/en/ask?entry=terror-plot-sentences" in links and len(links) == 3
+    followed = html.unescape(await (await client.get(links[0])).text())
+    assert '<section class="answer">' in followed and text("en", "web-ask-suggest") not in followed
+    unknown = html.unescape(await (await client.get("/en/ask", params={"q": "how"})).text())
+    assert text("en", "web-ask-unknown") in unknown and 'href="/en/report"' in unknown
 
 
 # ------------------------------------------------------------------------------------------------ a report
@@ -403,6 +425,8 @@ async def test_nothing_about_the_browser_or_its_address_is_kept_anywhere(
         async with client.sessions() as session:
             case = (await session.exec(select(Case))).one()
         assert case.id is not None and case.urgent
+        followed = await client.post("/en/status", data={"code": code})
+        assert followed.headers["Cache-Control"] == "no-store" and "Set-Cookie" not in followed.headers
         operator = await operator_of(client)
         await moderation.claim_case(client.sessions, operator, case.id)
         await moderation.reply_to_citizen(client.sessions, operator, case.id, "Where are you now?")
@@ -425,7 +449,7 @@ async def test_nothing_about_the_browser_or_its_address_is_kept_anywhere(
     logs = logged.getvalue()
     assert "web intake listening" in logs, "the audit reads the real logs"
     assert "Behind the kiosk." in everything.decode("utf-8", "replace"), "the audit reads the real database"
-    for trace in (TRACKING_UA, "TrackMe", FORWARDED_IP, "127.0.0.1", "SpyCam-42", "holiday"):
+    for trace in (TRACKING_UA, "TrackMe", FORWARDED_IP, "127.0.0.1", "SpyCam-42", "holiday", code):
         assert trace.encode() not in everything, f"{trace} in the data folder"
         assert trace not in logs, f"{trace} in the logs"
         assert trace not in card, f"{trace} in the operators' card"
@@ -629,6 +653,14 @@ async def test_answering_no_keeps_the_report_and_asks_once(site: Any) -> None:
     bad = await client.post("/en/report/now", data={"now": "maybe"})
     assert bad.status == 422
 
+    quiet = await site()
+    await quiet.post("/en/report", data={"category": "recruitment", "description": ONLINE})
+    forged = await quiet.post("/en/report/now", data={"now": "yes"}, allow_redirects=False)
+    assert forged.headers["Location"] == "/en/report/review", "only a description that signals danger is asked"
+    await submitted(quiet)
+    async with quiet.sessions() as session:
+        assert not (await session.exec(select(Case))).one().urgent, "a forged 'yes' does not jump the queue"
+
 
 async def test_a_flood_of_junk_does_not_delay_an_urgent_web_report(site: Any) -> None:
     from bot.cases.outbox import OutboxWorker
@@ -717,11 +749,29 @@ async def test_rate_limits_are_shared_between_web_processes_through_redis(site: 
         await cleaner.aclose()
 
 
+async def test_a_flood_of_concurrent_requests_cannot_slip_past_the_shared_limits(redis_url: str) -> None:
+    from bot.web.limits import WebLimits
+
+    redis = connect_redis(redis_url)
+    namespace = f"hotline:web-test-{time.monotonic_ns()}"
+    limits = WebLimits(submissions_per_minute=10, redis=redis, namespace=namespace)
+    try:
+        allowed = await asyncio.gather(*(limits.submission() for _ in range(400)))  # 4× the client's pool
+        assert sum(allowed) == 5, "the burst (10 // 2) and not one more"
+    finally:
+        async for key in redis.scan_iter(match=f"{namespace}:*"):
+            await redis.delete(key)
+        await redis.aclose()
+
+
 async def test_without_redis_each_process_counts_alone_and_an_unreachable_redis_turns_no_one_away() -> None:
     from bot.web.limits import WebLimits
 
     one, two = WebLimits(submissions_per_minute=2), WebLimits(submissions_per_minute=2)
     assert [await one.submission(), await one.submission(), await two.submission()] == [True, False, True]
+    lookups = [await one.failed_lookup() for _ in range(31)]
+    assert lookups.count(True) == 30 and not lookups[-1], "30 failed code lookups a minute in all"
+    assert [await one.form_post("a") for _ in range(11)][-1] is False and await one.form_post("b"), "per token"
     gone = WebLimits(
         submissions_per_minute=2, redis=connect_redis("redis://127.0.0.1:1/0"), namespace="hotline:web-test"
     )

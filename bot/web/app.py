@@ -195,6 +195,8 @@ async def report_form(request: web.Request) -> web.Response:
     if chosen in Category.__members__ and chosen != form.category:
         # Another category: its own questions are asked afresh (as drafts.choose_category); the rest is kept.
         form = pages.ReportForm(chosen, form.description, form.place, form.incident_time)
+    if form.category not in Category.__members__:
+        return _html(pages.report_category(page, chosen=""))
     return _html(_report_form_page(page, services, form, errors=(), draft=draft))
 
 
@@ -340,8 +342,11 @@ def _fields(
 
 async def now_form(request: web.Request) -> web.Response:
     page = _page(request)
-    if await _current_draft(request) is None:
+    draft = await _current_draft(request)
+    if draft is None:
         return _html(pages.message(page, "web-report-title", "web-error-draft-gone"), status=410)
+    if not draft.fields.danger:
+        raise web.HTTPSeeOther(page.link("/report/review"))
     return _html(pages.happening_now(page))
 
 
@@ -355,6 +360,8 @@ async def now_post(request: web.Request) -> web.Response:
     token = request.cookies.get(FORM_COOKIE)
     if draft is None or token is None:
         return _html(pages.message(page, "web-report-title", "web-error-draft-gone"), status=410)
+    if not draft.fields.danger:  # asked only after a description that signals danger, as in the bot
+        raise web.HTTPSeeOther(page.link("/report/review"))
     answer = str((await request.post()).get("now", ""))
     if answer not in ("yes", "no"):
         return _html(pages.happening_now(page), status=422)
