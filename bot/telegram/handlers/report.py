@@ -45,7 +45,8 @@ def _keyboard(*rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for text, data in (button for row in rows for button in row):
         builder.button(text=text, callback_data=data)
-    return builder.adjust(*(len(row) for row in rows)).as_markup()
+    builder.adjust(*(len(row) for row in rows))
+    return builder.as_markup()
 
 
 def _step(t: Texts, *actions: str) -> InlineKeyboardMarkup:
