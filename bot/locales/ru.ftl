@@ -673,7 +673,10 @@ kb-taught-unknown_entry = Такой записи больше нет в баз�
 kb-taught-empty = Пустой вопрос: добавлять нечего.
 kb-gap-gone = Этот вопрос уже разобрал другой редактор.
 kb-gap-dismissed = Отмечено как вопрос не по теме.
-console-queue-count-more = Больше { $count } обращений; уточните фильтры или поиск, чтобы увидеть все.
+console-queue-count-more = Больше { $count } { $count ->
+    [one] обращения
+   *[other] обращений
+}; уточните фильтры или поиск, чтобы увидеть все.
 console-views = Открыто { $count } { $count ->
     [one] раз
     [few] раза
