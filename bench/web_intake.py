@@ -48,9 +48,11 @@ async def one_report(base: str, bits: int) -> tuple[aiohttp.ClientSession, str]:
     return session, proof_of_work.solve(challenge.group(1), bits)
 
 
-async def measure(bits: int, reports: int, concurrency: int) -> tuple[float, float]:
+async def measure(bits: int, reports: int, concurrency: int, redis_url: str | None = None) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
+        shared = {"redis_url": redis_url} if redis_url else {}
         settings = load_settings(
+            **shared,
             data_dir=Path(tmp),
             secret_key="bench-web-intake-secret-0123456789-abcdef",
             web_port=0,
@@ -121,8 +123,7 @@ async def browser_solve_times(bits: int, samples: int) -> list[float]:
             for _ in range(samples):
                 context = await browser.new_context()
                 page = await context.new_page()
-                await page.goto(f"http://127.0.0.1:{intake.port}/en/report")
-                await page.check('input[name="category"][value="other"]')
+                await page.goto(f"http://127.0.0.1:{intake.port}/en/report?category=other")
                 await page.fill("#description", DESCRIPTION)
                 await page.click('button[name="action"]')
                 await page.wait_for_selector("#submit-form[data-solved-ms]", state="attached", timeout=300_000)
@@ -141,20 +142,30 @@ async def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--bits", type=int, default=18, help="the difficulty measured (WEB_POW_BITS)")
     parser.add_argument("--browser", type=int, default=0, metavar="N", help="also time N solves in Chromium")
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="also run with the rate limits in this Redis (keys hotline:web:*)",
+    )
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores)")
-    rows = {0: [], args.bits: []}
+    rows: dict[str, tuple[int, str | None, list[tuple[float, float]]]] = {
+        "0": (0, None, []),
+        str(args.bits): (args.bits, None, []),
+    }
+    if args.redis:
+        rows[f"{args.bits}, limits in Redis"] = (args.bits, args.redis, [])
     for _ in range(args.runs):
-        for bits in rows:
-            rows[bits].append(await measure(bits, args.reports, args.concurrency))
+        for bits, redis_url, results in rows.values():
+            results.append(await measure(bits, args.reports, args.concurrency, redis_url))
     print(f"\n{args.reports} reports per run, {args.concurrency} at once, median of {args.runs} runs")
     print("| WEB_POW_BITS | submissions/s | p99 Submit ms | ratio to no check |")
     print("|---|---|---|---|")
-    base = statistics.median(rate for rate, _ in rows[0])
-    for bits, results in rows.items():
+    base = statistics.median(rate for rate, _ in rows["0"][2])
+    for label, (_, _, results) in rows.items():
         rate = statistics.median(r for r, _ in results)
         p99 = statistics.median(p for _, p in results)
-        print(f"| {bits} | {rate:.1f} | {p99:.0f} | {rate / base:.2f} |")
+        print(f"| {label} | {rate:.1f} | {p99:.0f} | {rate / base:.2f} |")
     print("\nsolving in Python (hashlib, one core), median of 5:")
     print("| bits | solve ms |")
     print("|---|---|")

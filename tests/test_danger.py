@@ -243,8 +243,8 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 # Floors just below what is reached (docs/danger.md): (dangers caught, false alarms) out of 35 per language. The
 # holdout's issue targets (recall >= 98%, false alarms <= 10%) are not all reached yet: these floors keep what is.
 FLOORS = {
-    "danger_dev.jsonl": {"kk": (35, 5), "ru": (35, 2), "en": (35, 2)},
-    "danger_dev_b.jsonl": {"kk": (35, 3), "ru": (35, 6), "en": (32, 5)},
+    "danger_dev.jsonl": {"kk": (35, 2), "ru": (35, 0), "en": (35, 0)},
+    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 5), "en": (35, 3)},
 }
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 

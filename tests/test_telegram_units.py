@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
@@ -238,3 +240,110 @@ async def test_a_failed_claim_release_is_logged_and_the_handlers_error_still_rai
     with pytest.raises(ValueError, match="the handler's own failure"):
         await middleware(failing_handler, Update(update_id=7), {"bot": FakeBot()})
     assert "update 7: could not release its claim (ConnectionError)" in caplog.text
+
+
+# ------------------------------------------------------------------------------------------------ plurals
+
+# Each number that counts something, with the words around it in each language, as a reader expects them for 1, 2, 5,
+# 21 and 90 (Russian: 1 and 21 one form, 2 another, 5 and 90 a third; English: 1 and the rest; Kazakh: a noun after
+# a numeral never takes a plural). ``{n}`` is the number; None where that language puts no noun after the number
+# (a label: "Обращений: 5"). Units written short ("дн.", "мин", "МБ") do not change with the number.
+COUNTED_VARIABLES = {"retention", "limit", "min", "max", "count", "minutes", "hours", "days", "seconds", "asked"}
+COUNTED_VARIABLES |= {"people", "total"}
+DAYS = {"kk": "{n} күн", "ru": ("{n} день", "{n} дня", "{n} дней"), "en": ("{n} day", "{n} days")}
+DAYS_AFTER = {"kk": "{n} күннен", "ru": DAYS["ru"], "en": DAYS["en"]}
+DAYS_SHORT = {"kk": "{n} күн", "ru": "{n} дн.", "en": ("{n} day", "{n} days")}
+CHARACTERS = {"ru": ("{n} символа", "{n} символов", "{n} символов"), "en": ("{n} character", "{n} characters")}
+CASES = {"ru": ("{n} обращение", "{n} обращения", "{n} обращений"), "en": ("{n} case", "{n} cases")}
+FILES = {"ru": ("{n} файла", "{n} файлов", "{n} файлов"), "en": ("{n} file", "{n} files")}
+SECONDS = {"kk": "{n} секунд", "ru": ("{n} секунду", "{n} секунды", "{n} секунд"), "en": ("{n} second", "{n} seconds")}
+PLURALS: dict[tuple[str, str], dict[str, str | tuple[str, ...] | None]] = {
+    ("privacy", "retention"): DAYS_AFTER,
+    ("report-review-privacy", "retention"): DAYS_AFTER,
+    ("web-channel-protects", "retention"): DAYS_AFTER,
+    ("too-long", "limit"): {"kk": "{n} таңбадан", **CHARACTERS},
+    ("report-describe", "min"): {"kk": "{n} таңба", **CHARACTERS},
+    ("report-description-too-short", "min"): {"kk": "{n} таңба", **CHARACTERS},
+    ("report-description-too-long", "max"): {"kk": "{n} таңбадан", **CHARACTERS},
+    ("web-report-description", "min"): {"kk": "{n} таңба", **CHARACTERS},
+    ("web-error-description-short", "min"): {"kk": "{n} таңбамен", **CHARACTERS},
+    ("report-evidence-added", "count"): {
+        "kk": None,
+        "ru": ("{n} вложение", "{n} вложения", "{n} вложений"),
+        "en": None,  # "Added (5 in total)"
+    },
+    ("report-evidence-limit", "limit"): {
+        "kk": "{n} тіркеме",
+        "ru": None,  # "вложений не больше 5"
+        "en": ("{n} attachment", "{n} attachments"),
+    },
+    ("op-reminder", "minutes"): {
+        "kk": "{n} минут",
+        "ru": ("{n} минуту", "{n} минуты", "{n} минут"),
+        "en": ("{n} minute", "{n} minutes"),
+    },
+    ("op-claimed", "hours"): {
+        "kk": "{n} сағатқа",
+        "ru": ("{n} час", "{n} часа", "{n} часов"),
+        "en": ("{n} hour", "{n} hours"),
+    },
+    ("op-export-ready", "count"): {"kk": "{n} өтініш", **CASES},
+    ("console-queue-count", "count"): {"kk": "{n} өтініш", **CASES},
+    ("console-queue-count-more", "count"): {
+        "kk": "{n} өтініштен",
+        "ru": ("{n} обращения", "{n} обращений", "{n} обращений"),  # «больше 21 обращения»
+        "en": CASES["en"],
+    },
+    ("console-days", "days"): DAYS_SHORT,
+    ("console-minutes", "minutes"): {"kk": "{n} мин", "ru": "{n} мин", "en": "{n} min"},
+    ("console-stats-chart", "days"): {**DAYS_SHORT, "kk": "{n} күндегі"},
+    ("console-stats", "days"): {**DAYS_SHORT, "en": ("{n} day:", "{n} days:")},
+    ("console-stats", "total"): {"kk": "{n} өтініш", "ru": None, "en": CASES["en"]},
+    ("console-dashboard-total", "days"): {**DAYS_SHORT, "kk": "{n} күндегі"},
+    ("console-dashboard-total", "count"): {"kk": None, "ru": None, "en": CASES["en"]},
+    ("console-views", "count"): {
+        "kk": "{n} рет",
+        "ru": ("{n} раз", "{n} раза", "{n} раз"),
+        "en": ("once", "{n} times"),
+    },
+    ("console-views", "people"): {"kk": None, "ru": None, "en": ("one staff member", "{n} staff members")},
+    ("kb-gap-question", "asked"): {
+        "kk": "{n} рет",
+        "ru": ("{n} раз", "{n} раза", "{n} раз"),
+        "en": ("{n} time", "{n} times"),
+    },
+    ("web-report-files", "count"): {"kk": "{n} файлға", **FILES},
+    ("web-error-too-many-files", "count"): {"kk": "{n} файлдан", **FILES},
+    ("web-review-no-script", "seconds"): SECONDS,
+    ("web-error-proof", "seconds"): {**SECONDS, "en": ("{n} more second", "{n} more seconds")},
+}
+# Numbers that stand alone in every language (a figure after a label, "2 of 5"): nothing to agree with.
+STANDING_ALONE = {
+    ("op-stats", "total"),
+    ("console-reminders", "count"),
+    ("kb-gap-picked", "count"),
+    ("kb-gap-disliked", "count"),
+    ("opchat-evidence-undelivered", "total"),
+}
+# The form each language uses for 1, 2, 5, 21 and 90 (an index into the tuples above).
+FORM = {"ru": {1: 0, 2: 1, 5: 2, 21: 0, 90: 2}, "en": {1: 0, 2: 1, 5: 1, 21: 1, 90: 1}}
+
+
+def test_every_counting_number_in_the_catalogs_is_in_the_plural_table() -> None:
+    counted = {(key, name) for key, names in _variables("en").items() for name in names & COUNTED_VARIABLES}
+    assert counted - set(PLURALS) - STANDING_ALONE == set()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("number", [1, 2, 5, 21, 90])
+def test_counted_words_agree_with_their_number(lang: str, number: int) -> None:
+    translator = Translator(defaults=_bot_defaults())
+    variables = _variables(lang)
+    for (key, name), forms in PLURALS.items():
+        wanted = forms[lang]
+        if wanted is None:
+            continue
+        phrase = (wanted if isinstance(wanted, str) else wanted[FORM[lang][number]]).format(n=number)
+        others = dict.fromkeys(variables[key] - {name}, 7)
+        text = translator.text(lang, key, **others, **{name: number})
+        assert re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text), (key, name, text)  # "1 day", not "1 days"

@@ -95,7 +95,7 @@ def featurise(lexicon: DangerLexicon, examples: Sequence[Example]) -> Featurised
         readings = read(example.text)
         groups = lexicon.groups_in(readings)
         names.append(features(readings, groups))
-        tiers.append(tier(groups, lexicon.signal_groups))
+        tiers.append(tier(groups, lexicon.signal_groups, short=readings.short))
     return Featurised(names, tiers, [int(e.danger) for e in examples], [e.group for e in examples])
 
 
@@ -189,7 +189,8 @@ def build(knowledge_dir: Path) -> Build:
         "# The danger classifier's weights: built by `hotline danger build` from knowledge/danger/corpus/ and",
         "# knowledge/danger/lexicon.yaml; do not edit by hand. One feature per line, its weight after a tab.",
         "# Features: t3:/t4:/t5: character n-grams of the words as typed (folded), c3:/c4:/c5: of Latin read as",
-        "# Cyrillic, w: a word's first letters, b: two words in a row, g: lexicon groups and pairs of groups.",
+        "# Cyrillic, w: a word's first letters, b: two words in a row, g: lexicon groups and pairs of groups,",
+        "# x: question, exclamation, laughter, a short message; s: a lexicon group in a short message.",
         f"# Training messages: {len(examples)} (with the Latin-typed copies); cross-validated ({FOLDS} folds):",
         f"# recall {score.recall:.3f}, false alarms {score.false_alarm_rate:.3f}.",
         f"#: intercept = {intercept}",

@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.core import metrics
 from bot.core.clock import utcnow
 from bot.models import OutboxMessage
 
@@ -36,6 +37,15 @@ MAX_BACKOFF = timedelta(minutes=10)
 
 class Undeliverable(Exception):
     """Retrying cannot help (e.g. the reporter blocked the bot); the row is closed as failed."""
+
+
+class Postponed(Exception):
+    """Try again later, with backoff, without a warning per try: the cause (a closed set, e.g.
+    ``operators_chat_lost``) was reported once where it was found, and the row must wait, not fail."""
+
+    def __init__(self, cause: str) -> None:
+        super().__init__(cause)
+        self.cause = cause
 
 
 Deliver = Callable[[OutboxMessage], Awaitable[None]]
@@ -77,10 +87,12 @@ class OutboxWorker:
                 await self._deliver(item)
             except Undeliverable as reason:
                 item.failed_at, item.last_error = utcnow(), str(reason)[:200]
+            except Postponed as waiting:  # already said once (e.g. the operators' chat is lost): no line per try
+                self._retry_later(item, waiting.cause)
+                metrics.OUTBOX_POSTPONED.labels(cause=waiting.cause).inc()
+                log.debug("outbox %s #%s postponed (attempt %d): %s", item.kind, item.id, item.attempts, waiting.cause)
             except Exception as error:  # any failure to send is retried later; the row stays pending
-                item.attempts += 1
-                item.next_attempt_at = utcnow() + backoff(item.attempts)
-                item.last_error = type(error).__name__
+                self._retry_later(item, type(error).__name__)
                 log.warning(
                     "outbox %s #%s failed (attempt %d): %s", item.kind, item.id, item.attempts, type(error).__name__
                 )
@@ -89,6 +101,12 @@ class OutboxWorker:
             session.add(item)
             await session.commit()
             return True
+
+    @staticmethod
+    def _retry_later(item: OutboxMessage, error: str) -> None:
+        item.attempts += 1
+        item.next_attempt_at = utcnow() + backoff(item.attempts)
+        item.last_error = error
 
     async def deliver_due(self, limit: int = 100, stopping: asyncio.Event | None = None) -> int:
         delivered = 0

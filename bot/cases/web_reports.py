@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets as token_source
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
@@ -19,7 +20,8 @@ from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.emergency import EmergencyWords
-from bot.cases import attachments
+from bot.cases import attachments, drafts
+from bot.cases.forms import CHOICE_PREFIX, Question, QuestionKind, Questionnaires
 from bot.cases.reports import AlreadySubmitted, EvidenceItem, Receipt, ReportDraft, submit_report
 from bot.core import proof_of_work
 from bot.core.clock import utcnow
@@ -53,14 +55,25 @@ class WebDraftFields:
     place: str = ""
     incident_time: str = ""
     language: str = "ru"
-    answers: dict[str, str] = field(default_factory=dict)  # the category's questionnaire, by question id
+    # The category's questionnaire (knowledge/forms/questionnaires.yaml), by question id, stored as the bot stores
+    # it (drafts.answer_question): words as written, a picked choice as "choice:<id>"; place and time questions
+    # fill ``place`` and ``incident_time`` instead.
+    answers: dict[str, str] = field(default_factory=dict)
+    danger: bool = False  # the description signals immediate danger (bot.answers.danger), as in the bot's flow
+    happening_now: bool | None = None  # the answer to "is it happening right now?" (None: not asked yet)
+
+    @property
+    def asks_happening_now(self) -> bool:
+        """The bot's rule (drafts.next_step): danger in the description, and the question not answered yet."""
+        return self.danger and self.happening_now is None
 
     def problems(self, *, min_chars: int) -> list[str]:
         """Catalog keys of what is wrong (empty: fine)."""
         found = []
         if self.category not in Category.__members__:
             found.append("web-error-category")
-        if len(self.description.strip()) < min_chars:
+        # As in the bot: "стреляют на рынке" is short and enough when it signals danger.
+        if len(self.description.strip()) < min_chars and not (self.danger and self.description.strip()):
             found.append("web-error-description-short")
         if len(self.description) > DESCRIPTION_LIMIT:
             found.append("web-error-description-long")
@@ -85,6 +98,53 @@ class LoadedDraft:
     challenge: str
     age_seconds: float
     uploads: list[UploadSummary]
+
+
+QUESTION_FIELD = "q-"  # the form field of question <id> is "q-<id>"; a choice question's own words "q-<id>-words"
+WORDS_SUFFIX = "-words"
+
+
+def answers_from_form(questions: tuple[Question, ...], values: Mapping[str, str]) -> dict[str, str]:
+    """The posted answers to a category's questions, stored as the bot stores them; every question may be left
+    empty. Place and time questions are the form's ``place`` and ``incident_time`` fields, not answers."""
+    answers: dict[str, str] = {}
+    for question in questions:
+        name = QUESTION_FIELD + question.id
+        if question.kind in (QuestionKind.place, QuestionKind.time):
+            continue
+        picked = values.get(name, "")
+        words = values.get(name + WORDS_SUFFIX, "").strip() if question.kind == QuestionKind.choice else ""
+        if question.kind == QuestionKind.choice and question.choice(picked) is not None:
+            answers[question.id] = CHOICE_PREFIX + picked
+        elif question.kind == QuestionKind.choice and words:
+            answers[question.id] = words[:ANSWER_LIMIT]
+        elif question.kind == QuestionKind.text and picked.strip():
+            answers[question.id] = picked.strip()[:ANSWER_LIMIT]
+    return answers
+
+
+def review_lines(
+    fields: WebDraftFields, questionnaires: Questionnaires, lang: str
+) -> list[tuple[str | None, str | None]]:
+    """(label, answer or None when not given) for every question of the category, in the bot's order and wording
+    (drafts.review_lines); a category without a place or time question gets those rows too, labelled None (the
+    page names them), since the web form always offers both."""
+    place, incident_time = fields.place.strip() or None, fields.incident_time.strip() or None
+    as_bot_draft = {
+        "category": fields.category,
+        "answers": fields.answers,
+        "place": place,
+        "incident_time": incident_time,
+    }
+    lines: list[tuple[str | None, str | None]] = list(
+        drafts.review_lines(as_bot_draft, questionnaires, lang, location_given="")
+    )
+    kinds = {question.kind for question in questionnaires.questions(fields.category)}
+    if QuestionKind.place not in kinds:
+        lines.append((None, place))
+    if QuestionKind.time not in kinds:
+        lines.append((None, incident_time))
+    return lines
 
 
 def new_form_token() -> str:
@@ -193,17 +253,15 @@ async def submit_web_report(
         raise ProofMissing
     key = secrets.form_token_key(token)
     fields = draft.fields
-    description = fields.description.strip()
-    answered = [answer.strip() for answer in fields.answers.values() if answer.strip()]
-    if answered:
-        description = "\n".join([description, *answered])[:DESCRIPTION_LIMIT]
     report = ReportDraft(
         category=Category(fields.category),
-        description=description,
+        description=fields.description.strip(),
         language=fields.language,
         place=fields.place.strip() or None,
         incident_time=fields.incident_time.strip() or None,
         evidence=[EvidenceItem(kind=upload.kind, upload_id=upload.id) for upload in draft.uploads],
+        answers=dict(fields.answers),  # structured, as the bot's (cases.answers): operators see them labelled
+        happening_now=bool(fields.happening_now),  # "yes, right now" makes the case urgent, as in the bot
     )
 
     async def forget_draft(session: AsyncSession, case_id: int) -> None:

@@ -11,6 +11,7 @@ from datetime import timedelta
 from aiohttp import ClientSession, ClientTimeout, web
 
 from bot.cases import deployment
+from bot.cases.forms import load_questionnaires
 from bot.console import access, admin, casework, insight, signin
 from bot.console.reply_templates import load_templates
 from bot.console.web import CONSOLE_KEY, HERE, Console, require_session, security_headers
@@ -37,6 +38,7 @@ def build_console(settings: Settings, sessions, box: SecretBox) -> Console:
             lifetime=timedelta(hours=settings.console_session_hours),
         ),
         templates=load_templates(settings.knowledge_dir),
+        questionnaires=load_questionnaires(settings.knowledge_dir),
     )
 
 

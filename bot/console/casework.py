@@ -136,6 +136,7 @@ async def case_page(request: web.Request) -> web.Response:
         "case.html",
         case=case,
         found=found,
+        answers=console.questionnaires.answered(case.category, case.answers or {}, language_of(request)),
         timeline=timeline,
         views=len(views),
         viewers=len({a.operator_id for a in views}),

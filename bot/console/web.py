@@ -6,7 +6,7 @@ from __future__ import annotations
 import hmac
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import moderation
+from bot.cases.forms import Questionnaires
 from bot.console import access
 from bot.console.reply_templates import ReplyTemplate
 from bot.core.crypto import SecretBox
@@ -47,6 +48,8 @@ class Console:
     translator: Translator
     policy: access.SessionPolicy
     templates: tuple[ReplyTemplate, ...]
+    # The category questions' labels (knowledge/forms/questionnaires.yaml), to show a case's answers as the bot does
+    questionnaires: Questionnaires = field(default_factory=lambda: Questionnaires({}))
     http: ClientSession | None = None  # the Bot API, for evidence previews
 
     @property

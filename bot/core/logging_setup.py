@@ -118,5 +118,6 @@ def configure_logging(settings: Settings) -> None:
     logging.getLogger("aiogram.event").setLevel(max(logging.WARNING, root.level))
     logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))
     # The database drivers log every statement with its parameters (reports, messages, ids) at DEBUG/INFO: never.
-    for name in ("aiosqlite", "sqlalchemy"):
+    # Pillow logs every EXIF tag it reads or writes at DEBUG (camera, GPS position of a web upload): never either.
+    for name in ("aiosqlite", "sqlalchemy", "PIL"):
         logging.getLogger(name).setLevel(max(logging.WARNING, root.level))

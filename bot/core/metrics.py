@@ -29,6 +29,14 @@ REPORTS = Counter("hotline_reports_created_total", "Reports committed as cases")
 DANGER_NOTICES = Counter("hotline_danger_notices_total", "Messages that signalled immediate danger")
 OUTBOX_BACKLOG = Gauge("hotline_outbox_backlog", "Notifications waiting in the outbox (at scrape time)")
 OUTBOX_AGE = Gauge("hotline_outbox_oldest_age_seconds", "Age of the oldest waiting notification (0: none)")
+OUTBOX_POSTPONED = Counter(
+    "hotline_outbox_postponed_total",
+    "Notifications put back for a later try because of a problem already reported once (operators_chat_lost)",
+    ["cause"],
+)
+OPERATORS_CHAT_LOSSES = Counter(
+    "hotline_operators_chat_losses_total", "Times the bot lost the operators' chat (removed from it, chat gone)"
+)
 TELEGRAM_ERRORS = Counter(
     "hotline_telegram_api_errors_total", "Failed Bot API calls, by method and error code", ["method", "code"]
 )

@@ -32,9 +32,15 @@ privacy =
 
     • Reports: their text, attached files and a scrambled (hashed) receipt code. No Telegram id, name, username or phone number is stored with a report.
     • While a report is open, your chat id is kept encrypted so that the operators' replies can reach you; it is deleted when the case closes or when you end the dialogue.
-    • Closed reports are deleted after { $retention } days; only anonymous counts remain.
+    • Closed reports are deleted after { $retention } { $retention ->
+        [one] day
+       *[other] days
+    }; only anonymous counts remain.
     • Your language choice is kept under a scrambled key, not your Telegram id.
-    • Questions the bot could not answer are kept as text only, so the answers can be improved, and deleted after { $retention } days.
+    • Questions the bot could not answer are kept as text only, so the answers can be improved, and deleted after { $retention } { $retention ->
+        [one] day
+       *[other] days
+    }.
 
     ⚠️ Confidential is not anonymous: Telegram itself knows who writes to this bot. Photos sent “as a file” can keep location data — send them as photos. You can delete this chat at any time in Telegram; that does not delete a report you have sent.
 
@@ -56,7 +62,10 @@ unknown-report-button = 📝 Send a report
 ## Bad input
 
 not-text = I can only read text here. Type a question in words — or, to send photos, videos or files, start a report with /report.
-too-long = That is too long for a question (more than { $limit } characters). Ask briefly — or, to describe something in detail, use /report.
+too-long = That is too long for a question (more than { $limit } { $limit ->
+        [one] character
+       *[other] characters
+    }). Ask briefly — or, to describe something in detail, use /report.
 empty-text = Please type your question in words.
 unknown-command = I don't know that command. See /help for what I can do.
 stale-button = This button is no longer valid. Please use the menu: /start
@@ -94,9 +103,18 @@ category-online_content = 🌐 Extremist content or propaganda online
 category-weapons = 🔫 Weapons, explosives, a suspicious object
 category-other = ❔ Something else
 report-cancel-button = ✖️ Cancel
-report-describe = Describe what you saw or know: what, who, where, when. Write at least { $min } characters, in your own words.
-report-description-too-short = Please describe it in more detail: at least { $min } characters.
-report-description-too-long = That is longer than { $max } characters. Please shorten it; you can add details later as separate messages.
+report-describe = Describe what you saw or know: what, who, where, when. Write at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    }, in your own words.
+report-description-too-short = Please describe it in more detail: at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    }.
+report-description-too-long = That is longer than { $max } { $max ->
+        [one] character
+       *[other] characters
+    }. Please shorten it; you can add details later as separate messages.
 report-need-text = Please describe it in words (a text message). Photos and files can be added at the next step.
 report-evidence =
     You can now add photos, videos, documents, voice messages or links — send them one by one or as an album. Anything more you want to say, write it here too: it is added to the description.
@@ -107,7 +125,10 @@ report-evidence-skip-button = ⏭ Skip
 report-evidence-added = Added ({ $count } in total). Send more, or press “Done”.
 report-evidence-file-warning = ⚠️ This image was sent as a file: it may contain where and when it was taken. It is attached as you sent it; if you want, send it again as a photo instead.
 report-evidence-unsupported = This cannot be attached. Send photos, videos, documents, voice messages or links, or press “Done”.
-report-evidence-limit = That is the most a report can hold ({ $limit } attachments). Press “Done” to go on.
+report-evidence-limit = That is the most a report can hold ({ $limit } { $limit ->
+        [one] attachment
+       *[other] attachments
+    }). Press “Done” to go on.
 report-place = Where did it happen? Send a location (📎 → Location) or write the address or landmark. Or press “Skip”.
 report-time = When did it happen, or is it still happening? Write it in any form (“today about 15:00”, “every Friday”). Or press “Skip”.
 report-review =
@@ -120,7 +141,10 @@ report-review =
     Time: { $time }
 report-not-given = not given
 report-location-given = location sent
-report-review-privacy = 🔒 The report is kept for operators of the hotline without your Telegram name, username or number; a closed report is deleted after { $retention } days. Telegram itself knows who writes to this bot.
+report-review-privacy = 🔒 The report is kept for operators of the hotline without your Telegram name, username or number; a closed report is deleted after { $retention } { $retention ->
+        [one] day
+       *[other] days
+    }. Telegram itself knows who writes to this bot.
 report-submit-button = 📨 Submit
 report-add-more-button = ➕ Add more
 report-use-buttons = Please use the buttons below the report: Submit, Add more or Cancel.
@@ -176,7 +200,10 @@ op-card =
 op-card-similar = { "" }
     Similar to case { $number }
 op-urgent-alert = 🚨 Urgent case { $number }: words that may mean immediate danger. Please claim it now.
-op-reminder = ⏰ Case { $number } has not been claimed for { $minutes } minutes.
+op-reminder = ⏰ Case { $number } has not been claimed for { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    }.
 op-citizen-replied = 💬 The reporter answered in case { $number }.
 op-dialogue-ended = 🔚 The reporter ended the dialogue in case { $number }; replies now wait for /status.
 op-button-open = 📂 Open
@@ -214,7 +241,10 @@ op-nobody = nobody
 op-operator = operator #{ $id }
 op-yes = yes
 op-no = no
-op-claimed = ✋ Case { $number } is yours for { $hours } hours.
+op-claimed = ✋ Case { $number } is yours for { $hours } { $hours ->
+        [one] hour
+       *[other] hours
+    }.
 op-already-yours = Case { $number } is already yours.
 op-taken = Case { $number } is being handled by another operator.
 op-closed = Case { $number } is closed.
@@ -246,7 +276,10 @@ op-stats =
     Median time to claim: { $to_claim } min · to first reply: { $to_reply } min
     Knowledge base, last 30 days: { $answered } answered, { $suggested } “did you mean”, { $unknown } unanswered ({ $hit_rate } answered)
 op-stats-none = –
-op-export-ready = Export of { $count } cases ({ $format }), with no identifying data.
+op-export-ready = Export of { $count } { $count ->
+        [one] case
+       *[other] cases
+    } ({ $format }), with no identifying data.
 op-export-usage = Usage: /export [csv | json]
 op-audit-title = Audit log (newest first):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
@@ -431,6 +464,7 @@ console-yes = yes
 console-no = no
 console-similar = Similar cases
 console-description = Description
+console-answers = Answers to the category's questions
 console-purged = (deleted at the end of the retention period)
 console-evidence = Evidence
 console-evidence-item = Item { $item } ({ $kind })
@@ -512,8 +546,17 @@ console-action-console-session-signed-out = signed out
 console-action-console-session-revoked = ended a session
 console-dashboard-title = Dashboard
 console-period = Period:
-console-days = { $days } days
-console-dashboard-total = { $count } cases in the last { $days } days.
+console-days = { $days } { $days ->
+    [one] day
+   *[other] days
+}
+console-dashboard-total = { $count } { $count ->
+    [one] case
+   *[other] cases
+} in the last { $days } { $days ->
+    [one] day
+   *[other] days
+}.
 console-chart-by-category = Cases per day by category
 console-chart-by-urgency = Cases per day by urgency
 console-chart-backlog = Open cases by age
@@ -592,10 +635,19 @@ console-case-summary =
     }
     Received: { $time } · attachments: { $evidence }
     The reporter's text, place and files are in the console only.
-console-stats-chart = Cases per day, last { $days } days
+console-stats-chart = Cases per day, last { $days } { $days ->
+    [one] day
+   *[other] days
+}
 console-stats-usage = Usage: /stats [7 | 30 | 90]
 console-stats =
-    📊 Last { $days } days: { $total } cases ({ $urgent } urgent)
+    📊 Last { $days } { $days ->
+        [one] day:
+       *[other] days:
+    } { $total } { $total ->
+        [one] case
+       *[other] cases
+    } ({ $urgent } urgent)
     By category: { $by_category }
     First reply: median { $reply_median } min, p90 { $reply_p90 } min
     Closing: median { $close_median } min, p90 { $close_p90 } min
@@ -628,7 +680,10 @@ kb-taught-unknown_entry = That entry is no longer in the knowledge base.
 kb-taught-empty = The question is empty: nothing to add.
 kb-gap-gone = Another editor has already dealt with this question.
 kb-gap-dismissed = Marked as off-topic.
-console-queue-count-more = More than { $count } cases; narrow the filters or the search to page through them all.
+console-queue-count-more = More than { $count } { $count ->
+    [one] case
+   *[other] cases
+}; narrow the filters or the search to page through them all.
 console-views = Opened { $count ->
     [one] once
    *[other] { $count } times
@@ -663,10 +718,16 @@ web-ask-suggest = I'm not sure I understood. Did you mean:
 web-ask-unknown = Sorry, I don't have an answer to that. Try asking in other words — or report what you know.
 web-report-title = Make a report
 web-report-category = What is it about?
-web-report-description = What happened? Describe what you saw or know (at least { $min } characters).
+web-report-description = What happened? Describe what you saw or know (at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    }).
 web-report-place = Where? (optional)
 web-report-time = When? (optional)
-web-report-files = Photos or documents (optional; up to { $count } files, { $mb } MB each; JPEG, PNG, WebP, GIF, PDF, Word, Excel, PowerPoint)
+web-report-files = Photos or documents (optional; up to { $count } { $count ->
+        [one] file
+       *[other] files
+    }, { $mb } MB each; JPEG, PNG, WebP, GIF, PDF, Word, Excel, PowerPoint)
 web-report-files-kept = Attached:
 web-report-remove-file = Remove
 web-report-files-cleaned = Location, camera and author data are removed from files before they are stored.
@@ -697,17 +758,36 @@ web-status-reply-button = Send reply
 web-error-title = Something went wrong
 web-error-generic = A server error occurred. Please try again in a minute; what you already sent is saved.
 web-error-category = Choose what the report is about.
-web-error-description-short = Describe what happened in at least { $min } characters.
+web-error-description-short = Describe what happened in at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    }.
 web-error-description-long = The description is too long: shorten it to 4,000 characters.
 web-error-field-long = A field is too long: shorten it.
 web-error-file-too_large = A file is larger than { $mb } MB and was not attached; the rest of your report is kept.
 web-error-file-unsupported = A file was not attached because files of this type cannot be cleaned of personal data; use JPEG, PNG, WebP, GIF, PDF, Word, Excel or PowerPoint.
 web-error-file-unreadable = A file could not be read (it is damaged or password-protected) and was not attached.
-web-error-too-many-files = A report can have at most { $count } files; the rest were not attached.
+web-error-too-many-files = A report can have at most { $count } { $count ->
+        [one] file
+       *[other] files
+    }; the rest were not attached.
 web-error-draft-gone = This form has expired or has already been sent. Please start the report again.
 web-error-proof = Please wait { $seconds } more { $seconds ->
         [one] second
        *[other] seconds
     }, then press “Send” again (this protects the hotline from spam).
 web-error-busy = Too many reports are arriving right now. Please wait a minute and press “Send” again.
+web-report-step-category = First choose what the report is about: the next page asks the questions for that kind of report.
+web-report-next = Continue
+web-report-chosen = Report about: { $category }.
+web-report-change-category = Change
+web-question-optional = (optional)
+web-question-no-answer = Skip
+web-question-own-words = Or write it in your own words:
+web-now-title = Immediate danger
+web-review-now-yes = Yes, right now
+web-review-now-no = No
+web-review-place = Where
+web-review-time = When
+web-status-times = Times are shown in the { $zone } time zone.
 op-web-case = 🌐 Web report, not linked to a Telegram account. Your replies appear on the site's status page: the reporter sees them when they check in with their receipt code.

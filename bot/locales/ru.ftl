@@ -390,6 +390,7 @@ console-yes = да
 console-no = нет
 console-similar = Похожие обращения
 console-description = Описание
+console-answers = Ответы на вопросы категории
 console-purged = (удалено по истечении срока хранения)
 console-evidence = Материалы
 console-evidence-item = Материал { $item } ({ $kind })
@@ -672,7 +673,10 @@ kb-taught-unknown_entry = Такой записи больше нет в баз�
 kb-taught-empty = Пустой вопрос: добавлять нечего.
 kb-gap-gone = Этот вопрос уже разобрал другой редактор.
 kb-gap-dismissed = Отмечено как вопрос не по теме.
-console-queue-count-more = Больше { $count } обращений; уточните фильтры или поиск, чтобы увидеть все.
+console-queue-count-more = Больше { $count } { $count ->
+    [one] обращения
+   *[other] обращений
+}; уточните фильтры или поиск, чтобы увидеть все.
 console-views = Открыто { $count } { $count ->
     [one] раз
     [few] раза
@@ -767,4 +771,17 @@ web-error-proof = Подождите ещё { $seconds } { $seconds ->
        *[other] секунд
     } и снова нажмите «Отправить» (это защищает телефон доверия от спама).
 web-error-busy = Сейчас поступает слишком много сообщений. Подождите минуту и снова нажмите «Отправить».
+web-report-step-category = Сначала выберите, о чём сообщение: на следующей странице будут вопросы для такого сообщения.
+web-report-next = Продолжить
+web-report-chosen = Тема сообщения: { $category }.
+web-report-change-category = Изменить
+web-question-optional = (необязательно)
+web-question-no-answer = Пропустить
+web-question-own-words = Или напишите своими словами:
+web-now-title = Непосредственная опасность
+web-review-now-yes = Да, прямо сейчас
+web-review-now-no = Нет
+web-review-place = Где
+web-review-time = Когда
+web-status-times = Время указано по часовому поясу { $zone }.
 op-web-case = 🌐 Сообщение с сайта, без аккаунта Telegram. Ваши ответы появятся на странице статуса на сайте: автор увидит их, когда войдёт с кодом обращения.

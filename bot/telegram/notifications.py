@@ -14,7 +14,7 @@ from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import operators_chat
-from bot.cases.outbox import Undeliverable
+from bot.cases.outbox import Postponed, Undeliverable
 from bot.core import metrics
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
@@ -91,8 +91,9 @@ class TelegramNotifier:
     async def _post_to_operators(self, configured_id: int, text: str, markup: InlineKeyboardMarkup) -> None:
         """Send to the operators' chat where it is now; follow a group upgrade; say so loudly when it is lost.
 
-        A lost chat is not retried silently: the row stays pending in the outbox (nothing is dropped) while logs,
-        /healthz, the ``hotline_problem`` metric and the staff's private chats say what happened.
+        A lost chat is said once per loss (logs, the staff's private chats, ``hotline_operators_chat_losses_total``)
+        and shown while it lasts (/healthz, ``hotline_problem``); the row stays pending in the outbox (nothing is
+        dropped) and is tried again with backoff, quietly (``Postponed``), until the chat is back.
         """
         chat_id = await operators_chat.current_chat(self.sessions, configured_id=configured_id)
         try:
@@ -107,7 +108,7 @@ class TelegramNotifier:
             if isinstance(error, TelegramBadRequest) and "chat not found" not in error.message:
                 raise  # a problem with this message, not with the chat
             await self.chat_lost(configured_id, error.message)
-            raise
+            raise Postponed("operators_chat_lost") from error
         await self.chat_reachable(configured_id)
 
     async def chat_reachable(self, configured_id: int) -> bool:
@@ -129,15 +130,18 @@ class TelegramNotifier:
             await self.bot.send_message(new_id, self.staff("opchat-migrated", chat_id=str(new_id)))
 
     async def chat_lost(self, configured_id: int, reason: str) -> None:
-        """Record and announce that the bot cannot post to the operators' chat (once, until it can again)."""
+        """Record that the bot cannot post to the operators' chat; announce it once per loss (every retry of every
+        waiting notification comes here too, and another instance may have announced it already)."""
         metrics.PROBLEM.labels(problem="operators_chat_lost").set(1)
+        if not await operators_chat.record_lost(self.sessions, configured_id=configured_id, reason=reason):
+            return
+        metrics.OPERATORS_CHAT_LOSSES.inc()
         log.error(
             "the operators' chat cannot be reached (Telegram: %s); notifications wait in the outbox. Add the bot "
             "back to the operators' group, or set OPERATOR_CHAT_ID to a chat it is in",
             reason,
         )
-        if await operators_chat.record_lost(self.sessions, configured_id=configured_id, reason=reason):
-            await self.tell_staff("opchat-lost", admins_only=False, reason=reason)
+        await self.tell_staff("opchat-lost", admins_only=False, reason=reason)
 
     async def tell_staff(self, key: str, *, admins_only: bool, **args: object) -> int:
         """A message to each active admin (and operator) in their private chat; how many got it."""

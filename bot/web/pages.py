@@ -7,9 +7,11 @@ No external resource of any kind: one stylesheet and one optional script, both s
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
+from bot.cases.forms import CHOICE_PREFIX, Question, QuestionKind
+from bot.cases.web_reports import QUESTION_FIELD, WORDS_SUFFIX
 from bot.core.i18n import Translator
 from bot.core.languages import LANGUAGES
 from bot.models.cases import Category
@@ -120,26 +122,93 @@ class ReportForm:
     description: str = ""
     place: str = ""
     incident_time: str = ""
+    answers: dict[str, str] = field(default_factory=dict)  # as stored: words, or "choice:<id>"
+
+
+def report_category(page: Page, *, chosen: str, errors: Sequence[tuple[str, dict[str, object]]] = ()) -> str:
+    """Step 1 of a report: what it is about. A GET form: choosing sets no cookie (none until a report is started)."""
+
+    def option(category: Category) -> str:
+        checked = " checked" if chosen == category.value else ""
+        return (
+            f'<label class="choice"><input type="radio" name="category" value="{category.value}"{checked} required> '
+            f"{page.t('category-' + category.value)}</label>"
+        )
+
+    body = (
+        errors_block(page, errors) + f'<p class="hint">{page.t("web-report-step-category")}</p>'
+        f'<form method="get" action="{page.link("/report")}">'
+        f"<fieldset><legend>{page.t('web-report-category')}</legend>{''.join(option(c) for c in Category)}</fieldset>"
+        f'<button type="submit">{page.t("web-report-next")}</button></form>'
+    )
+    return page.layout("web-report-title", body, path="/report")
+
+
+def _optional(page: Page, label: str) -> str:
+    return f"{escape(label)} {page.t('web-question-optional')}"
+
+
+def _question(page: Page, question: Question, form: ReportForm) -> str:
+    """One question of the category's questionnaire as a form field; every one may be left empty."""
+    name = QUESTION_FIELD + question.id
+    label = question.label[page.lang]
+    if question.kind == QuestionKind.place:
+        return (
+            f'<label for="place">{_optional(page, label)}</label>'
+            f'<input id="place" name="place" maxlength="500" value="{escape(form.place)}">'
+        )
+    if question.kind == QuestionKind.time:
+        return (
+            f'<label for="incident_time">{_optional(page, label)}</label>'
+            f'<input id="incident_time" name="incident_time" maxlength="200" value="{escape(form.incident_time)}">'
+        )
+    stored = form.answers.get(question.id, "")
+    if question.kind == QuestionKind.choice:
+        picked = stored.removeprefix(CHOICE_PREFIX) if stored.startswith(CHOICE_PREFIX) else ""
+        words = "" if stored.startswith(CHOICE_PREFIX) else stored
+        options = [("", page.t("web-question-no-answer"))]
+        options += [(choice.id, escape(choice.text[page.lang])) for choice in question.choices]
+        radios = "".join(
+            f'<label class="choice"><input type="radio" name="{name}" value="{escape(value)}"'
+            f"{' checked' if value == picked else ''}> {text}</label>"
+            for value, text in options
+        )
+        return (
+            f'<fieldset class="question" id="{name}"><legend>{_optional(page, label)}</legend>{radios}'
+            f'<label for="{name}{WORDS_SUFFIX}">{page.t("web-question-own-words")}</label>'
+            f'<input id="{name}{WORDS_SUFFIX}" name="{name}{WORDS_SUFFIX}" maxlength="1000" value="{escape(words)}">'
+            "</fieldset>"
+        )
+    return (
+        f'<label for="{name}">{_optional(page, label)}</label>'
+        f'<textarea id="{name}" name="{name}" rows="2" maxlength="1000">{escape(stored)}</textarea>'
+    )
 
 
 def report_form(
     page: Page,
     form: ReportForm,
     *,
+    questions: Sequence[Question],
     errors: Sequence[tuple[str, dict[str, object]]],
     uploads: Sequence[tuple[int, str, int]],
     min_chars: int,
     max_files: int,
     max_file_mb: int,
 ) -> str:
-    def option(category: Category) -> str:
-        checked = " checked" if form.category == category.value else ""
-        return (
-            f'<label class="choice"><input type="radio" name="category" value="{category.value}"{checked} required> '
-            f"{page.t('category-' + category.value)}</label>"
+    """Step 2: the chosen category's questions (the bot's questionnaire), description, place, time and files."""
+    kinds = {question.kind for question in questions}
+    fields = "".join(_question(page, question, form) for question in questions)
+    if QuestionKind.place not in kinds:  # the web form always offers a place and a time, like the bot's "other"
+        fields += (
+            f'<label for="place">{page.t("web-report-place")}</label>'
+            f'<input id="place" name="place" maxlength="500" value="{escape(form.place)}">'
         )
-
-    options = "".join(option(category) for category in Category)
+    if QuestionKind.time not in kinds:
+        fields += (
+            f'<label for="incident_time">{page.t("web-report-time")}</label>'
+            f'<input id="incident_time" name="incident_time" maxlength="200" value="{escape(form.incident_time)}">'
+        )
     kept = "".join(
         f"<li>{escape(name)} ({size // 1024 + 1} KB) "
         f'<button type="submit" name="remove" value="{upload_id}" formnovalidate>{page.t("web-report-remove-file")}'
@@ -147,17 +216,18 @@ def report_form(
         for upload_id, name, size in uploads
     )
     files_kept = f"<p>{page.t('web-report-files-kept')}</p><ul>{kept}</ul>" if kept else ""
+    category = page.translator.text(page.lang, "category-" + form.category)
     body = (
         errors_block(page, errors)
-        + f'<form method="post" action="{page.link("/report")}" enctype="multipart/form-data">'
-        f"<fieldset><legend>{page.t('web-report-category')}</legend>{options}</fieldset>"
+        + f'<p class="chosen" id="chosen-category">{page.t("web-report-chosen", category=category)} '
+        f'<a href="{page.link("/report")}?choose={escape(form.category)}">{page.t("web-report-change-category")}</a>'
+        "</p>"
+        f'<form method="post" action="{page.link("/report")}" enctype="multipart/form-data">'
+        f'<input type="hidden" name="category" value="{escape(form.category)}">'
         f'<label for="description">{page.t("web-report-description", min=min_chars)}</label>'
         f'<textarea id="description" name="description" rows="8" maxlength="4000">{escape(form.description)}'
         "</textarea>"
-        f'<label for="place">{page.t("web-report-place")}</label>'
-        f'<input id="place" name="place" maxlength="500" value="{escape(form.place)}">'
-        f'<label for="incident_time">{page.t("web-report-time")}</label>'
-        f'<input id="incident_time" name="incident_time" maxlength="200" value="{escape(form.incident_time)}">'
+        f"{fields}"
         f'<label for="files">{page.t("web-report-files", count=max_files, mb=max_file_mb)}</label>'
         f'<input id="files" type="file" name="files" multiple accept="image/jpeg,image/png,image/webp,image/gif,'
         'application/pdf,.docx,.xlsx,.pptx">'
@@ -168,28 +238,54 @@ def report_form(
     return page.layout("web-report-title", body, path="/report")
 
 
+def happening_now(page: Page) -> str:
+    """The bot's question after a description that signals danger, the emergency numbers first."""
+    body = (
+        f'<p class="emergency" role="alert" id="danger-numbers">{page.t("web-ask-danger")}</p>'
+        f'<form method="post" action="{page.link("/report/now")}" class="now">'
+        f'<p class="question">{page.t("danger-happening-now")}</p>'
+        f'<button type="submit" name="now" value="yes" class="urgent">{page.t("danger-now-yes-button")}</button> '
+        f'<button type="submit" name="now" value="no">{page.t("danger-now-no-button")}</button></form>'
+    )
+    return page.layout("web-now-title", body, path="/report")
+
+
 def review(
     page: Page,
     form: ReportForm,
     *,
+    lines: Sequence[tuple[str | None, str | None]],
+    happening_now: bool | None,
     uploads: Sequence[tuple[int, str, int]],
     challenge: str,
     pow_bits: int,
     wait_seconds: int,
     errors: Sequence[tuple[str, dict[str, object]]] = (),
 ) -> str:
-    def row(key: str, value: str) -> str:
-        shown = escape(value) if value.strip() else page.t("web-review-not-given")
-        return f"<dt>{page.t(key)}</dt><dd>{shown}</dd>"
+    """``lines``: the questionnaire's (label, answer) rows (web_reports.review_lines; label None: place, then time)."""
 
+    def row(label: str, value: str | None) -> str:
+        shown = escape(value) if value and value.strip() else page.t("web-review-not-given")
+        return f"<dt>{label}</dt><dd>{shown}</dd>"
+
+    generic = iter(("web-review-place", "web-review-time"))
+    answered = "".join(
+        row(escape(label) if label is not None else page.t(next(generic)), value) for label, value in lines
+    )
+    now = ""
+    if happening_now is not None:
+        said = "web-review-now-yes" if happening_now else "web-review-now-no"
+        now = f"<dt>{page.t('danger-happening-now')}</dt><dd>{page.t(said)}</dd>"
+    call_now = f'<p class="emergency" role="alert">{page.t("danger-call-now")}</p>' if happening_now else ""
     files = ", ".join(escape(name) for _, name, _ in uploads) or page.t("web-review-not-given")
     body = (
-        errors_block(page, errors)
+        call_now
+        + errors_block(page, errors)
         + "<dl>"
-        + row("web-report-category", page.translator.text(page.lang, "category-" + form.category))
-        + row("web-review-description", form.description)
-        + row("web-report-place", form.place)
-        + row("web-report-time", form.incident_time)
+        + row(page.t("web-report-category"), page.translator.text(page.lang, "category-" + form.category))
+        + row(page.t("web-review-description"), form.description)
+        + now
+        + answered
         + f"<dt>{page.t('web-review-files')}</dt><dd>{files}</dd></dl>"
         f'<p><a href="{page.link("/report")}">{page.t("web-review-edit")}</a></p>'
         f'<form method="post" action="{page.link("/report/submit")}" id="submit-form" '
@@ -234,8 +330,17 @@ class Exchange:
 
 
 def status_view(
-    page: Page, *, code: str, status_key: str, exchanges: Sequence[Exchange], open_: bool, note_key: str | None
+    page: Page,
+    *,
+    zone: str,
+    code: str,
+    status_key: str,
+    exchanges: Sequence[Exchange],
+    open_: bool,
+    note_key: str | None,
 ) -> str:
+    """The case's status and its dialogue, oldest first: the operators' messages and the reporter's replies in the
+    order they were written, each with its time in ``zone`` (named on the page)."""
     note = f'<p class="notice">{page.t(note_key)}</p>' if note_key else ""
 
     def entry(item: Exchange) -> str:
@@ -245,7 +350,11 @@ def status_view(
         return f'<li class="{side}"><p class="meta">{page.t(key, date=item.when)}</p><p>{escape(item.body)}</p></li>'
 
     items = "".join(entry(item) for item in exchanges)
-    dialogue = f'<ol class="dialogue">{items}</ol>' if items else f"<p>{page.t('status-no-messages')}</p>"
+    dialogue = (
+        f'<p class="hint" id="times-zone">{page.t("web-status-times", zone=zone)}</p><ol class="dialogue">{items}</ol>'
+        if items
+        else f"<p>{page.t('status-no-messages')}</p>"
+    )
     reply = (
         f'<form method="post" action="{page.link("/status/reply")}">'
         f'<input type="hidden" name="code" value="{escape(code)}">'

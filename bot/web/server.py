@@ -14,23 +14,29 @@ from bot.answers.answer_engine import AnswerEngine
 from bot.answers.emergency import EmergencyWords
 from bot.answers.knowledge_base import load_knowledge_base, load_lexicon
 from bot.cases import deployment, web_reports
+from bot.cases.forms import load_questionnaires
 from bot.core import database
+from bot.core.coordination import connect_redis
 from bot.core.crypto import SecretBox, load_or_create_secret
-from bot.core.flood_control import FloodControl
 from bot.core.i18n import Translator
 from bot.core.settings import ConfigError, Settings
 from bot.web.app import WebServices, build_app
+from bot.web.limits import WebLimits
 
 log = logging.getLogger(__name__)
 DRAFT_SWEEP_SECONDS = 300
-FORM_POSTS_PER_MINUTE = 20  # one draft's Continue/Send presses: a person needs a few, a script many
-FAILED_LOOKUPS_PER_MINUTE = 30  # deployment-wide: guessing 80-bit codes stays hopeless, reporters are never locked
+REDIS_NAMESPACE = "hotline:web"  # the web intake's keys in a shared Redis (the bot's are hotline:<bot id>)
 
 
 def build_web_services(settings: Settings) -> WebServices:
+    if settings.redis_url is not None and settings.configured_secret is None:
+        raise ConfigError(
+            "configuration error: SECRET_KEY is not set; with REDIS_URL (several instances) every instance must "
+            "share one SECRET_KEY, so set SECRET_KEY in the environment or in .env"
+        )
     kb = load_knowledge_base(settings.knowledge_dir)
     db = database.create_engine(settings.database)
-    per_second = settings.web_submissions_per_minute / 60
+    redis = connect_redis(settings.redis_url.get_secret_value()) if settings.redis_url is not None else None
     return WebServices(
         settings=settings,
         sessions=database.session_factory(db),
@@ -45,9 +51,11 @@ def build_web_services(settings: Settings) -> WebServices:
         kb=kb,
         engine=AnswerEngine(kb, lexicon=load_lexicon(settings.knowledge_dir)),
         emergency=EmergencyWords.load(settings.knowledge_dir),
-        submissions=FloodControl(rate=per_second, burst=max(1, int(settings.web_submissions_per_minute // 2))),
-        lookups=FloodControl(rate=FAILED_LOOKUPS_PER_MINUTE / 60, burst=FAILED_LOOKUPS_PER_MINUTE),
-        per_form=FloodControl(rate=FORM_POSTS_PER_MINUTE / 60, burst=FORM_POSTS_PER_MINUTE // 2),
+        questionnaires=load_questionnaires(settings.knowledge_dir),
+        limits=WebLimits(
+            submissions_per_minute=settings.web_submissions_per_minute, redis=redis, namespace=REDIS_NAMESPACE
+        ),
+        redis=redis,
     )
 
 
@@ -96,6 +104,8 @@ class WebIntake:
                 await sweeper
             await runner.cleanup()
             await services.sessions.kw["bind"].dispose()
+            if services.redis is not None:
+                await services.redis.aclose()
             log.info("web intake stopped")
 
     async def _sweep_drafts(self, services: WebServices) -> None:

@@ -232,6 +232,66 @@ async def test_a_kicked_bot_is_reported_within_a_minute_on_every_channel_and_no_
         assert code == 200
 
 
+def metric(metrics: str, series: str) -> float:
+    """A series' value in a /metrics page (0 when absent: a counter not yet incremented)."""
+    line = next((line for line in metrics.splitlines() if line.startswith(series + " ")), None)
+    return float(line.split()[-1]) if line else 0.0
+
+
+async def test_a_lost_operators_chat_is_logged_once_per_loss_while_its_notifications_wait_and_then_arrive(
+    emulator: BotAPIEmulator,
+    make_settings: Callable[..., Settings],
+    citizen: Callable[..., EmuUser],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    port = free_port()
+    losses, postponed = (
+        "hotline_operators_chat_losses_total",
+        'hotline_outbox_postponed_total{cause="operators_chat_lost"}',
+    )
+    lost_line, back_line = "operators' chat cannot be reached", "operators' chat is reachable again"
+
+    def logged(words: str) -> list[logging.LogRecord]:
+        return [r for r in caplog.records if words in r.getMessage()]
+
+    def tries() -> int:
+        sent = emulator.calls_of("sendMessage")
+        return len([c for c in sent if str(c.params.get("chat_id")) == str(OPERATORS_CHAT)])
+
+    async with operators_desk(emulator, make_settings, health_port=port, health_host="127.0.0.1") as desk:
+        emulator.open_chat(desk.admin.id)
+        _, before = await get(f"http://127.0.0.1:{port}/metrics")
+        await emulator.kick_bot(desk.chat, by=desk.admin)
+        alert_start = staff("opchat-lost", reason="§").split("§")[0]
+        await emulator.wait_for_bot_message(desk.admin.id, lambda m: m["text"].startswith(alert_start), timeout=60)
+
+        # Two reports while it is lost: each card is tried, and tried again after its backoff (2 s, then 4 s).
+        first_try = tries()
+        for person in (Citizen(emulator, citizen(language_code="en")) for _ in range(2)):
+            await person.report()
+        await emulator.wait_until(lambda: tries() >= first_try + 4, timeout=30, what="cards tried again")
+        assert cards(emulator, OPERATORS_CHAT) == []
+        assert len([r for r in logged(lost_line) if r.levelno == logging.ERROR]) == 1
+        assert [r for r in caplog.records if r.name == "bot.cases.outbox" and r.levelno >= logging.WARNING] == []
+        _, during = await get(f"http://127.0.0.1:{port}/metrics")
+        assert metric(during, losses) - metric(before, losses) == 1
+        assert metric(during, postponed) - metric(before, postponed) >= 4
+        assert 'hotline_problem{problem="operators_chat_lost"} 1.0' in during
+
+        # Back in the group: both cards arrive, and the recovery is said once.
+        await emulator.add_bot(desk.chat, by=desk.admin)
+        await emulator.wait_until(
+            lambda: sorted(cards(emulator, OPERATORS_CHAT)) == [number(1), number(2)], timeout=20, what="both cards"
+        )
+        assert len(logged(back_line)) == 1
+
+        # A second loss is a new loss: said again, once.
+        await emulator.kick_bot(desk.chat, by=desk.admin)
+        await eventually(lambda: len(logged(lost_line)) == 2, timeout=10, what="the second loss logged")
+        _, after = await get(f"http://127.0.0.1:{port}/metrics")
+        assert metric(after, losses) - metric(before, losses) == 2
+
+
 # ------------------------------------------------------------------------------------------------ evidence, prompts
 
 

@@ -36,6 +36,7 @@ async def test_a_web_report_reaches_the_operators_with_its_cleaned_photo_and_the
             description="Someone sells pistols from a car boot behind the market every Friday evening.",
             place="Behind the central market",
             language="ru",
+            answers={"still_there": "choice:yes"},  # as the web form stores a picked choice
         )
         await web_reports.save_draft(services.sessions, services.secrets, token=token, fields=fields)
         await web_reports.add_upload(
@@ -57,6 +58,7 @@ async def test_a_web_report_reaches_the_operators_with_its_cleaned_photo_and_the
         assert card["text"].endswith(staff("op-web-case"))
         details = await desk.open(desk.operator, card, receipt.case_id)
         assert staff("op-web-case") in details["text"]
+        assert staff("citizen-op-answer", label="Is it there now", answer="Yes, it is there") in details["text"]
         photos = [c for c in emulator.calls_of("sendPhoto") if str(c.params.get("chat_id")) == str(desk.operator.id)]
         assert len(photos) == 1
         attached = str(photos[0].params["photo"]).removeprefix("attach://")

@@ -10,7 +10,8 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -29,10 +30,9 @@ from bot.telegram.texts import Texts
 
 
 def _cancel_button(t: Texts) -> InlineKeyboardMarkup:
-    data = HumanAction(action="cancel").pack()
-    return InlineKeyboardMarkup(
-        inline_keyboard=[[InlineKeyboardButton(text=t("report-cancel-button"), callback_data=data)]]
-    )
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("report-cancel-button"), callback_data=HumanAction(action="cancel"))
+    return builder.as_markup()
 
 
 def _allowance(settings: Settings) -> dict:

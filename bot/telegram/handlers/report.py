@@ -15,7 +15,8 @@ from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -40,9 +41,12 @@ DESCRIPTION_PREVIEW = 300
 
 
 def _keyboard(*rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[[InlineKeyboardButton(text=text, callback_data=data) for text, data in row] for row in rows]
-    )
+    """Buttons (text, callback data) laid out in the rows given."""
+    builder = InlineKeyboardBuilder()
+    for text, data in (button for row in rows for button in row):
+        builder.button(text=text, callback_data=data)
+    builder.adjust(*(len(row) for row in rows))
+    return builder.as_markup()
 
 
 def _step(t: Texts, *actions: str) -> InlineKeyboardMarkup:
