@@ -30,7 +30,7 @@ from tests.test_web_intake import SECRET, gps_jpeg, wrong_nonce
 
 pytestmark = pytest.mark.browser
 DESCRIPTION = "Two men unload long boxes that look like rifles into the basement of the house on Abay street."
-QUIET = "A man at the bus station keeps a heavy bag under the bench and watches the entrance."  # no danger signal
+QUIET = "Someone in our neighbourhood hands out leaflets of a banned religious group on Fridays."  # not urgent
 
 
 @pytest.fixture
