@@ -98,10 +98,13 @@ def read(text: str) -> Readings:
 
 
 # English function words that Latin Kazakh and Russian translit do not use ("a", "i", "on", "men", "bar" they do).
-ENGLISH_WORDS = frozenset(
-    "the is are was were be been with there someone somebody my his her their they he she we you and of to at in "
-    "near from has have had just this that it an people man guy its im dont cant".split()
-)
+# fmt: off
+ENGLISH_WORDS = frozenset({
+    "the", "is", "are", "was", "were", "be", "been", "with", "there", "someone", "somebody", "my", "his", "her",
+    "their", "they", "he", "she", "we", "you", "and", "of", "to", "at", "in", "near", "from", "has", "have", "had",
+    "just", "this", "that", "it", "an", "people", "man", "guy", "its", "im", "dont", "cant",
+})
+# fmt: on
 
 
 def _english(text: str) -> bool:
