@@ -199,6 +199,11 @@ op-card =
     Attachments: { $evidence }{ $similar }
 op-card-similar = { "" }
     Similar to case { $number }
+op-card-happening-now = { $now ->
+        [yes] 🔴 Happening now: YES, the reporter says so
+        [no] Happening now: no, the reporter says so
+       *[unknown] Happening now: unknown (the reporter was not asked)
+    }
 op-urgent-alert = 🚨 Urgent case { $number }: words that may mean immediate danger. Please claim it now.
 op-reminder = ⏰ Case { $number } has not been claimed for { $minutes } { $minutes ->
         [one] minute
