@@ -29,6 +29,10 @@ REPORTS = Counter("hotline_reports_created_total", "Reports committed as cases")
 DANGER_NOTICES = Counter("hotline_danger_notices_total", "Messages that signalled immediate danger")
 OUTBOX_BACKLOG = Gauge("hotline_outbox_backlog", "Notifications waiting in the outbox (at scrape time)")
 OUTBOX_AGE = Gauge("hotline_outbox_oldest_age_seconds", "Age of the oldest waiting notification (0: none)")
+LATE_SENDS = Counter(
+    "hotline_messages_sent_late_total",
+    "Messages that left later than their turn (a stalled sender) and so were paced again (bot/telegram/outgoing.py)",
+)
 TELEGRAM_ERRORS = Counter(
     "hotline_telegram_api_errors_total", "Failed Bot API calls, by method and error code", ["method", "code"]
 )
