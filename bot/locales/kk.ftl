@@ -90,6 +90,14 @@ report-intro =
 
     🔒 Хабарламамен бірге атыңыз, username және телефон нөміріңіз сақталмайды. Ботқа кім жазып отырғанын Telegram-ның өзі біледі.
 report-choose-category = Хабарлама не туралы?
+# /report's first message: the introduction, the emergency notice and the category question together (one message
+# where there were three: the category buttons sit right under what they answer).
+report-start =
+    { report-intro }
+
+    { emergency-notice }
+
+    { report-choose-category }
 category-terror_plot = 💣 Террорлық акт дайындау
 category-recruitment = 🗣 Жалдау, адамдарды тарту
 category-online_content = 🌐 Интернеттегі экстремизм немесе насихат
@@ -281,6 +289,13 @@ citizen-report-review =
     Сипаттамасы: { $description }
     Тіркемелер: { $evidence }
     { $answers }
+# The review with its privacy note and the emergency notice, the buttons under them: one message where there were three.
+citizen-report-review-to-submit =
+    { citizen-report-review }
+
+    { report-review-privacy }
+
+    { emergency-notice }
 citizen-report-review-answer = { $label }: { $answer }
 citizen-report-add-more-button = ➕ Толықтыру (мәтін не файл)
 citizen-report-edit-description-button = ✏️ Сипаттаманы қайта жазу
