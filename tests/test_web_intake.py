@@ -575,10 +575,13 @@ async def test_a_choice_may_be_answered_in_words_and_any_question_skipped(site: 
         "place": "Platform 2, under the bench",
         "q-still_there": "",
         "q-still_there-words": "a man took it to a white car",
+        "incident_time": "yesterday evening",
     }
     await client.post("/en/report", data=form)
     review = html.unescape(await (await client.get("/en/report/review")).text())
     assert "<dt>Where exactly</dt><dd>Platform 2, under the bench</dd>" in review
+    assert "<dt>Is it there now</dt><dd>a man took it to a white car</dd>" in review
+    assert "<dt>When</dt><dd>yesterday evening</dd>" in review and "<dt>Where</dt>" not in review
     await submitted(client)
     await client.post("/en/report", data={"category": "recruitment", "description": ONLINE}, allow_redirects=False)
     await submitted(client)
