@@ -133,6 +133,30 @@ async def test_emergency_words_make_a_case_urgent_with_an_alert(sessions, danger
     assert kinds == [OutboxKind.new_case, OutboxKind.urgent_alert]
 
 
+async def test_the_operators_notices_carry_the_reporters_answer_to_happening_now(sessions, danger) -> None:
+    """yes / no as answered; "unknown" for an urgent case whose reporter was not asked (the web intake, or danger
+    only in the place); nothing for an ordinary case."""
+    danger_text = "На вокзале мужчина с ножом кидается на людей"
+    for key, report in (
+        ("yes", draft(danger_text, happening_now=True)),
+        ("no", draft(danger_text, happening_now=False)),
+        ("unknown", draft(danger_text)),
+        ("ordinary", draft()),
+    ):
+        await submit(sessions, danger, report, key=key)
+    rows = sorted(await all_rows(sessions, OutboxMessage), key=lambda o: (o.case_id, o.kind))
+    said = [(o.case_id, o.kind, o.payload.get("happening_now")) for o in rows]
+    assert said == [
+        (1, OutboxKind.new_case, "yes"),
+        (1, OutboxKind.urgent_alert, "yes"),
+        (2, OutboxKind.new_case, "no"),
+        (2, OutboxKind.urgent_alert, "no"),
+        (3, OutboxKind.new_case, "unknown"),
+        (3, OutboxKind.urgent_alert, "unknown"),
+        (4, OutboxKind.new_case, None),
+    ]
+
+
 async def test_near_duplicate_points_to_the_earlier_case(sessions, danger) -> None:
     first = await submit(sessions, danger, key="a")
     second = await submit(

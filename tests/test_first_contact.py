@@ -4,6 +4,8 @@ outgoing pacing is shared by instances through Redis."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import heapq
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -23,9 +25,11 @@ from bot.cases.known_keys import KnownKeys
 from bot.cases.preferences import LanguagePreferences
 from bot.core import database
 from bot.core.crypto import SecretBox
+from bot.emulator.errors import ApiError
+from bot.emulator.limits import RateLimiter, RateLimits
 from bot.telegram.conversation_storage import DatabaseStorage, write_pending_state
 from bot.telegram.isolation import ReleasedLocks
-from bot.telegram.outgoing import RedisSendLimiter, SendLimiter
+from bot.telegram.outgoing import OutgoingPolicy, RedisSendLimiter, SendLimiter
 from tests.conftest import new_bot_token
 
 SECRETS = SecretBox("first-contact-tests-secret-0123456789-abcdefghijklmnop")
@@ -234,3 +238,111 @@ async def test_the_shared_limiter_adds_the_margin_and_uses_redis_clock(redis: Re
     assert await shared.reserve(7) == 0
     # 1 s for the token and 0.2 s to spare (Redis's clock: a moment may have passed between the two calls).
     assert 1.1 < await shared.reserve(7) <= 1.2
+
+
+class VirtualTime:
+    """A clock and a ``sleep`` for concurrent senders: time moves only when every sender waits (or is done), to the
+    earliest wake-up. ``stall(start, end)`` models a sender whose process froze: its sleeps due then end at ``end``."""
+
+    def __init__(self, senders: int) -> None:
+        self.now = 0.0
+        self._running = senders
+        self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._idle = asyncio.Event()
+        self._order = 0
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleeper(self, stalls: tuple[float, float] | None = None) -> Any:
+        async def sleep(seconds: float) -> None:
+            wake = self.now + seconds
+            if stalls is not None and stalls[0] <= wake < stalls[1]:
+                wake = stalls[1]
+            future = asyncio.get_running_loop().create_future()
+            self._order += 1
+            heapq.heappush(self._sleepers, (wake, self._order, future))
+            self.blocked()
+            await future
+
+        return sleep
+
+    def blocked(self) -> None:
+        self._running -= 1
+        if self._running == 0:
+            self._idle.set()
+
+    async def run(self) -> None:
+        while True:
+            await self._idle.wait()
+            self._idle.clear()
+            if not self._sleepers:
+                return
+            wake, _, future = heapq.heappop(self._sleepers)
+            self.now = max(self.now, wake)
+            self._running += 1
+            future.set_result(None)
+
+
+class CountingPacing:
+    """A limiter's reservations counted (the real limiter underneath)."""
+
+    def __init__(self, limiter: SendLimiter | RedisSendLimiter) -> None:
+        self.limiter, self.calls = limiter, 0
+        self.late_after, self.margin = limiter.late_after, limiter.margin
+
+    async def reserve(self, chat_id: int | str | None) -> float:
+        self.calls += 1
+        return await self.limiter.reserve(chat_id)
+
+
+async def paced_surge(make_limiter: Any, *, stall: tuple[float, float] | None) -> tuple[int, int, int]:
+    """Two instances send 150 messages to 30 private chats (5 each), all asked at once, through one shared limiter at
+    Telegram's figures; instance 1 may freeze for a while. Every message is checked on arrival by the emulator's
+    model of Telegram's limits. (429 answers, reservations, messages)."""
+    telegram = RateLimiter(RateLimits())
+    messages = [(n % 2, 1000 + n % 30) for n in range(150)]
+    clock = VirtualTime(len(messages))
+    shared = CountingPacing(make_limiter(clock.clock))
+    policies = [
+        OutgoingPolicy(limiter=shared, clock=clock.clock, sleep=clock.sleeper(stall if instance == 1 else None))
+        for instance in (0, 1)
+    ]
+
+    async def send(instance: int, chat_id: int) -> None:
+        await policies[instance].take_turn(chat_id)
+        with contextlib.suppress(ApiError):
+            telegram.acquire("bot", chat_id, True, clock.now)  # what the peer counts: the moment it arrives
+        clock.blocked()
+
+    await asyncio.gather(clock.run(), *(send(instance, chat) for instance, chat in messages))
+    return telegram.refused, shared.calls, len(messages)
+
+
+async def stays_under_telegrams_limits_despite_a_stalled_instance(make_limiter: Any) -> None:
+    refused, calls, messages = await paced_surge(make_limiter, stall=None)
+    assert refused == 0 and calls == messages  # on time: one reservation (one round trip) per message
+    refused, calls, messages = await paced_surge(make_limiter, stall=(1.0, 1.8))
+    assert refused == 0
+    assert calls > messages  # the late ones (only they) took a second turn
+
+
+async def test_a_message_that_leaves_late_takes_a_new_turn_so_the_peer_never_says_429() -> None:
+    """A stalled instance sends the messages of its frozen second late, among the next second's: charged again when
+    they really leave, they wait for a turn of their own instead of making a 31st message in a second."""
+    # Telegram's figures: 30/s per bot (25 + a burst of 5), 1/s per private chat (bursts of 3).
+    await stays_under_telegrams_limits_despite_a_stalled_instance(lambda clock: SendLimiter(clock=clock))
+
+
+async def test_instances_pacing_through_redis_charge_a_late_message_too(redis_url: str) -> None:
+    redis = Redis.from_url(redis_url, max_connections=200)  # 150 senders may ask at once
+
+    def make_limiter(clock: Any) -> RedisSendLimiter:
+        namespace = f"hotline:{new_bot_token().split(':')[0]}"
+        like = SendLimiter(clock=clock)
+        return RedisSendLimiter(redis, like=like, namespace=namespace, chat_key=SECRETS.chat_key, clock=clock)
+
+    try:
+        await stays_under_telegrams_limits_despite_a_stalled_instance(make_limiter)
+    finally:
+        await redis.aclose()

@@ -142,22 +142,32 @@ class _References(Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.variables: set[str] = set()
+        self.messages: set[str] = set()  # other messages it includes ({ report-intro })
 
     def visit_VariableReference(self, node: ast.VariableReference) -> None:
         self.variables.add(node.id.name)
 
+    def visit_MessageReference(self, node: ast.MessageReference) -> None:
+        self.messages.add(node.id.name)
+
 
 def _variables(lang: str) -> dict[str, set[str]]:
-    """Each message of ``lang``'s catalog → the variables it uses."""
+    """Each message of ``lang``'s catalog → the variables it uses, those of the messages it includes too."""
     resource = FluentParser().parse((LOCALES / f"{lang}.ftl").read_text(encoding="utf-8"))
     assert not [entry for entry in resource.body if isinstance(entry, ast.Junk)], f"{lang}.ftl has syntax errors"
-    found = {}
+    found: dict[str, _References] = {}
     for entry in resource.body:
         if isinstance(entry, ast.Message):
             references = _References()
             references.visit(entry)
-            found[entry.id.name] = references.variables
-    return found
+            found[entry.id.name] = references
+
+    def variables(key: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        assert key in found and key not in seen, f"{lang}.ftl: {key} is missing or includes itself"
+        included = (variables(other, seen | {key}) for other in found[key].messages)
+        return found[key].variables.union(*included)
+
+    return {key: variables(key) for key in found}
 
 
 def _bot_defaults() -> dict[str, object]:

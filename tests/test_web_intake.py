@@ -43,7 +43,7 @@ SECRET = "web-intake-test-secret-0123456789-abcdefghijk"
 TRACKING_UA = "Mozilla/5.0 (TrackMe-UA-7f3a) Gecko/20100101"
 FORWARDED_IP = "203.0.113.77"
 TEXTS = Translator(defaults={"emergency": "112", "police": "102", "retention": 90})
-DESCRIPTION = "A man at the bus station keeps a heavy bag under the bench and watches the entrance."
+DESCRIPTION = "Someone in our neighbourhood hands out leaflets of a banned religious group on Fridays."
 
 
 def gps_jpeg(marker: str = "SpyCam-42") -> bytes:
@@ -276,7 +276,7 @@ async def test_a_report_with_a_gps_photo_gets_a_receipt_and_an_operators_reply_r
     assert f"{FORM_COOKIE}=" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
 
     review = await (await client.get("/en/report/review")).text()
-    assert "heavy bag under the bench" in review and "evidence-1.jpg" in review and "holiday" not in review
+    assert "leaflets of a banned religious group" in review and "evidence-1.jpg" in review and "holiday" not in review
     nonce = proof_of_work.solve(challenge_of(review), 8)
     done = await client.post("/en/report/submit", data={"nonce": nonce})
     assert done.status == 200
@@ -332,7 +332,9 @@ async def test_without_javascript_a_short_wait_replaces_the_proof_of_work_and_a_
     assert early.status == 422 and "Please wait" in await early.text()
     wrong = await client.post("/en/report/submit", data={"nonce": wrong_nonce(challenge_of(review), 8)})
     page = await wrong.text()
-    assert wrong.status == 422 and "Please wait" in page and "heavy bag under the bench" in page, "draft kept"
+    assert wrong.status == 422 and "Please wait" in page and "leaflets of a banned religious group" in page, (
+        "draft kept"
+    )
     async with client.sessions() as session:
         assert (await session.exec(select(Case))).all() == []
     await asyncio.sleep(1.1)
@@ -350,7 +352,7 @@ async def test_bad_input_gets_a_clear_answer_and_keeps_the_rest_of_the_draft(sit
     oversized = await start_report(client, report_form(**{"big.jpg": b"\xff\xd8" + b"0" * 1_100_000}))
     page = await oversized.text()
     assert oversized.status == 422 and text("en", "web-error-file-too_large", mb=1) in page
-    assert "heavy bag under the bench" in page
+    assert "leaflets of a banned religious group" in page
 
     wrong_type = await start_report(client, report_form(**{"tool.exe": b"MZ\x90\x00"}))
     assert text("en", "web-error-file-unsupported") in (await wrong_type.text()).replace("&#x27;", "'")
@@ -573,10 +575,13 @@ async def test_a_choice_may_be_answered_in_words_and_any_question_skipped(site: 
         "place": "Platform 2, under the bench",
         "q-still_there": "",
         "q-still_there-words": "a man took it to a white car",
+        "incident_time": "yesterday evening",
     }
     await client.post("/en/report", data=form)
     review = html.unescape(await (await client.get("/en/report/review")).text())
     assert "<dt>Where exactly</dt><dd>Platform 2, under the bench</dd>" in review
+    assert "<dt>Is it there now</dt><dd>a man took it to a white car</dd>" in review
+    assert "<dt>When</dt><dd>yesterday evening</dd>" in review and "<dt>Where</dt>" not in review
     await submitted(client)
     await client.post("/en/report", data={"category": "recruitment", "description": ONLINE}, allow_redirects=False)
     await submitted(client)

@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 from bot.answers.readings import readings
-from bot.answers.text_folding import clean, fold_cyrillic, latin_to_cyrillic, tokens
+from bot.answers.text_folding import clean, fold_cyrillic, has_cyrillic, latin_to_cyrillic, tokens
 
 LEXICON_FILE = "danger/lexicon.yaml"
 MODEL_FILE = "danger/model.tsv"
@@ -79,7 +79,7 @@ def read(text: str) -> Readings:
     found = readings(cleaned)
     as_typed = next((r.text for r in found if not r.retyped and r.script == "cyrillic"), None)
     as_typed = as_typed if as_typed is not None else next((r.text for r in found if not r.retyped), cleaned)
-    retyped = [r.text for r in found if r.retyped]
+    retyped = [r.text for r in found if r.retyped] if not _english(cleaned) else []
     as_cyrillic = _joined(retyped[0]) if retyped else None
     as_layout = _joined(retyped[1]) if len(retyped) > 1 else None
     as_kazakh_latin = None
@@ -95,6 +95,25 @@ def read(text: str) -> Readings:
         exclamation="!" in cleaned,
         short=len(_joined(as_typed).split()) <= SHORT_WORDS,
     )
+
+
+# English function words that Latin Kazakh and Russian translit do not use ("a", "i", "on", "men", "bar" they do).
+# fmt: off
+ENGLISH_WORDS = frozenset({
+    "the", "is", "are", "was", "were", "be", "been", "with", "there", "someone", "somebody", "my", "his", "her",
+    "their", "they", "he", "she", "we", "you", "and", "of", "to", "at", "in", "near", "from", "has", "have", "had",
+    "just", "this", "that", "it", "an", "people", "man", "guy", "its", "im", "dont", "cant",
+})
+# fmt: on
+
+
+def _english(text: str) -> bool:
+    """Latin text that is English, not Latin Kazakh or translit: it is not read as Cyrillic. Read so, short Kazakh
+    words matched English ones ("an" is ән "song", "yet" is ет "meat") and put games and kitchens into "An armed
+    man ran into the cafe" (the corpus had 9 such dangers pushed out of the strong tier)."""
+    if has_cyrillic(text):
+        return False
+    return sum(word in ENGLISH_WORDS for word in tokens(text.lower())) >= 2
 
 
 def _joined(text: str) -> str:

@@ -114,7 +114,7 @@ def to_report(draft: dict[str, Any], *, language: str) -> ReportDraft:
         longitude=draft.get("longitude"),
         incident_time=draft.get("incident_time"),
         answers=dict(draft.get("answers", {})),
-        happening_now=bool(draft.get("happening_now")),
+        happening_now=draft.get("happening_now"),  # None: not asked
     )
 
 

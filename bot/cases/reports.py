@@ -26,7 +26,7 @@ from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox, receipt_hash_with
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute, WebUpload
 from bot.models.cases import DESCRIPTION_LIMIT, CaseKind, Category, Channel, Direction, Outcome, Status
-from bot.models.outbox import OutboxKind, Priority
+from bot.models.outbox import HAPPENING_NOW, OutboxKind, Priority
 
 SIMILARITY_THRESHOLD = 85  # rapidfuzz token_set_ratio of descriptions for "similar to case …"
 SIMILARITY_WINDOW = timedelta(days=14)
@@ -56,7 +56,9 @@ class ReportDraft:
     incident_time: str | None = None
     answers: dict[str, str] = field(default_factory=dict)  # the category's questionnaire: question id → answer
     kind: CaseKind = CaseKind.tip
-    happening_now: bool = False  # the reporter answered "yes" to "is it happening right now?"
+    # The reporter's answer to "is it happening right now?"; None: not asked (the description did not signal danger,
+    # or the report came another way, e.g. the web intake).
+    happening_now: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,14 @@ def is_urgent(draft: ReportDraft, danger: DangerRecogniser) -> bool:
     texts += [item.text or "" for item in draft.evidence if item.kind != "link"]
     texts += list(draft.answers.values())
     return danger.urgent("\n".join(text for text in texts if text))
+
+
+def happening_now_payload(draft: ReportDraft, *, urgent: bool) -> dict[str, str]:
+    """What the operators' card says about "happening now": the reporter's answer, or "unknown" for an urgent case
+    whose reporter was not asked; nothing for an ordinary case nobody asked about."""
+    if draft.happening_now is None:
+        return {HAPPENING_NOW: "unknown"} if urgent else {}
+    return {HAPPENING_NOW: "yes" if draft.happening_now else "no"}
 
 
 async def _similar_open_case(session: AsyncSession, description: str) -> int | None:
@@ -169,9 +179,14 @@ async def submit_report(
         if reply_chat_id is not None:
             session.add(ReplyRoute(case_id=case.id, sealed_chat=secrets.encrypt(str(reply_chat_id))))
         priority = Priority.urgent if urgent else Priority.normal
-        session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id, priority=priority))
+        # The operators' card and alert say whether it is happening now; the answer is not a column of the case
+        # (a migration for one line of a notice): it travels in the notification's row, committed with the case.
+        payload = happening_now_payload(draft, urgent=urgent)
+        session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id, priority=priority, payload=payload))
         if urgent:
-            session.add(OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id, priority=priority))
+            session.add(
+                OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id, priority=priority, payload=payload)
+            )
         await search.reindex(session, case.id)
         if before_commit is not None:
             await before_commit(session, case.id)

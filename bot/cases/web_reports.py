@@ -123,12 +123,17 @@ def answers_from_form(questions: tuple[Question, ...], values: Mapping[str, str]
     return answers
 
 
-def review_lines(
-    fields: WebDraftFields, questionnaires: Questionnaires, lang: str
-) -> list[tuple[str | None, str | None]]:
-    """(label, answer or None when not given) for every question of the category, in the bot's order and wording
-    (drafts.review_lines); a category without a place or time question gets those rows too, labelled None (the
-    page names them), since the web form always offers both."""
+@dataclass(frozen=True)
+class ReviewLine:
+    label: str | None  # the question's label; None for the place or time rows every web form has (``field``)
+    value: str | None  # None: not given
+    field: str = ""  # "place" or "incident_time" for those rows
+
+
+def review_lines(fields: WebDraftFields, questionnaires: Questionnaires, lang: str) -> list[ReviewLine]:
+    """Every question of the category with its answer, in the bot's order and wording (drafts.review_lines); a
+    category without a place or time question gets those rows too (the web form always offers both), unlabelled:
+    the page names them."""
     place, incident_time = fields.place.strip() or None, fields.incident_time.strip() or None
     as_bot_draft = {
         "category": fields.category,
@@ -136,14 +141,15 @@ def review_lines(
         "place": place,
         "incident_time": incident_time,
     }
-    lines: list[tuple[str | None, str | None]] = list(
-        drafts.review_lines(as_bot_draft, questionnaires, lang, location_given="")
-    )
+    lines = [
+        ReviewLine(label, value)
+        for label, value in drafts.review_lines(as_bot_draft, questionnaires, lang, location_given="")
+    ]
     kinds = {question.kind for question in questionnaires.questions(fields.category)}
     if QuestionKind.place not in kinds:
-        lines.append((None, place))
+        lines.append(ReviewLine(None, place, "place"))
     if QuestionKind.time not in kinds:
-        lines.append((None, incident_time))
+        lines.append(ReviewLine(None, incident_time, "incident_time"))
     return lines
 
 

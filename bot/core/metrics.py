@@ -37,6 +37,10 @@ OUTBOX_POSTPONED = Counter(
 OPERATORS_CHAT_LOSSES = Counter(
     "hotline_operators_chat_losses_total", "Times the bot lost the operators' chat (removed from it, chat gone)"
 )
+LATE_SENDS = Counter(
+    "hotline_messages_sent_late_total",
+    "Messages that left later than their turn (a stalled sender) and so were paced again (bot/telegram/outgoing.py)",
+)
 TELEGRAM_ERRORS = Counter(
     "hotline_telegram_api_errors_total", "Failed Bot API calls, by method and error code", ["method", "code"]
 )

@@ -97,6 +97,14 @@ report-intro =
 
     🔒 Your name, username and phone number are not stored with the report. Telegram itself knows who writes to this bot.
 report-choose-category = What is it about?
+# /report's first message: the introduction, the emergency notice and the category question together (one message
+# where there were three: the category buttons sit right under what they answer).
+report-start =
+    { report-intro }
+
+    { emergency-notice }
+
+    { report-choose-category }
 category-terror_plot = 💣 Preparation of a terrorist act
 category-recruitment = 🗣 Recruitment, drawing people in
 category-online_content = 🌐 Extremist content or propaganda online
@@ -199,6 +207,11 @@ op-card =
     Attachments: { $evidence }{ $similar }
 op-card-similar = { "" }
     Similar to case { $number }
+op-card-happening-now = { $now ->
+        [yes] 🔴 Happening now: YES, the reporter says so
+        [no] Happening now: no, the reporter says so
+       *[unknown] Happening now: unknown (the reporter was not asked)
+    }
 op-urgent-alert = 🚨 Urgent case { $number }: words that may mean immediate danger. Please claim it now.
 op-reminder = ⏰ Case { $number } has not been claimed for { $minutes } { $minutes ->
         [one] minute
@@ -301,6 +314,13 @@ citizen-report-review =
     Description: { $description }
     Attachments: { $evidence }
     { $answers }
+# The review with its privacy note and the emergency notice, the buttons under them: one message where there were three.
+citizen-report-review-to-submit =
+    { citizen-report-review }
+
+    { report-review-privacy }
+
+    { emergency-notice }
 citizen-report-review-answer = { $label }: { $answer }
 citizen-report-add-more-button = ➕ Add more (text or files)
 citizen-report-edit-description-button = ✏️ Rewrite the description

@@ -92,6 +92,16 @@ report-intro =
 report-choose-category = Хабарлама не туралы?
 category-terror_plot = 💣 Террористік акт дайындау
 category-recruitment = 🗣 Адамдарды тарту (вербовка)
+# /report's first message: the introduction, the emergency notice and the category question together (one message
+# where there were three: the category buttons sit right under what they answer).
+report-start =
+    { report-intro }
+
+    { emergency-notice }
+
+    { report-choose-category }
+category-terror_plot = 💣 Террорлық акт дайындау
+category-recruitment = 🗣 Жалдау, адамдарды тарту
 category-online_content = 🌐 Интернеттегі экстремизм немесе насихат
 category-weapons = 🔫 Қару, жарылғыш зат, күдікті зат
 category-other = ❔ Басқа
@@ -179,6 +189,11 @@ op-card =
     Тіркемелер: { $evidence }{ $similar }
 op-card-similar = { "" }
     { $number } өтінішіне ұқсас
+op-card-happening-now = { $now ->
+        [yes] 🔴 Дәл қазір болып жатыр: ИӘ, өтініш берушінің айтуынша
+        [no] Дәл қазір болып жатыр: жоқ, өтініш берушінің айтуынша
+       *[unknown] Дәл қазір болып жатыр ма: белгісіз (өтініш берушіден сұралмады)
+    }
 op-urgent-alert = 🚨 Шұғыл өтініш { $number }: мәтінде тікелей қауіпті білдіруі мүмкін сөздер бар. Оны дереу қарауға алыңыз.
 op-reminder = ⏰ { $number } өтінішін { $minutes } минут бойы ешкім қарауға алмады.
 op-citizen-replied = 💬 Өтініш беруші { $number } өтініші бойынша жауап берді.
@@ -272,6 +287,13 @@ citizen-report-review =
     Сипаттамасы: { $description }
     Тіркемелер: { $evidence }
     { $answers }
+# The review with its privacy note and the emergency notice, the buttons under them: one message where there were three.
+citizen-report-review-to-submit =
+    { citizen-report-review }
+
+    { report-review-privacy }
+
+    { emergency-notice }
 citizen-report-review-answer = { $label }: { $answer }
 citizen-report-add-more-button = ➕ Толықтыру (мәтін не файл)
 citizen-report-edit-description-button = ✏️ Сипаттаманы қайта жазу

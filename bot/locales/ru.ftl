@@ -96,6 +96,14 @@ report-intro =
 
     🔒 Ваше имя, username и номер телефона вместе с сообщением не хранятся. Сам Telegram знает, кто пишет этому боту.
 report-choose-category = О чём ваше сообщение?
+# /report's first message: the introduction, the emergency notice and the category question together (one message
+# where there were three: the category buttons sit right under what they answer).
+report-start =
+    { report-intro }
+
+    { emergency-notice }
+
+    { report-choose-category }
 category-terror_plot = 💣 Подготовка теракта
 category-recruitment = 🗣 Вербовка, вовлечение людей
 category-online_content = 🌐 Экстремистский контент или пропаганда в сети
@@ -200,6 +208,11 @@ op-card =
     Вложения: { $evidence }{ $similar }
 op-card-similar = { "" }
     Похоже на обращение { $number }
+op-card-happening-now = { $now ->
+        [yes] 🔴 Происходит сейчас: ДА, со слов заявителя
+        [no] Происходит сейчас: нет, со слов заявителя
+       *[unknown] Происходит ли сейчас: неизвестно (заявителя не спрашивали)
+    }
 op-urgent-alert = 🚨 Срочное обращение { $number }: в тексте есть слова, которые могут указывать на непосредственную опасность. Возьмите его в работу немедленно.
 op-reminder = ⏰ Обращение { $number } уже { $minutes } { $minutes ->
         [one] минуту
@@ -581,6 +594,13 @@ citizen-report-review =
     Описание: { $description }
     Вложения: { $evidence }
     { $answers }
+# The review with its privacy note and the emergency notice, the buttons under them: one message where there were three.
+citizen-report-review-to-submit =
+    { citizen-report-review }
+
+    { report-review-privacy }
+
+    { emergency-notice }
 citizen-report-review-answer = { $label }: { $answer }
 citizen-report-add-more-button = ➕ Дополнить (текст или файлы)
 citizen-report-edit-description-button = ✏️ Переписать описание

@@ -28,6 +28,11 @@ class Priority:
     urgent = 10
 
 
+# In the payload of a case's card and its urgent alert: the reporter's answer to "is it happening right now?",
+# "yes" | "no" | "unknown" (an urgent case whose reporter was not asked); absent for an ordinary case.
+HAPPENING_NOW = "happening_now"
+
+
 class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox"
 

@@ -21,7 +21,7 @@ from bot.core.crypto import SecretBox
 from bot.core.i18n import Translator
 from bot.models import Case, CaseMessage, Evidence, OutboxMessage, ReplyRoute
 from bot.models.cases import CaseKind
-from bot.models.outbox import OutboxKind
+from bot.models.outbox import HAPPENING_NOW, OutboxKind
 from bot.telegram import operator_views
 from bot.telegram.texts import Texts
 
@@ -72,9 +72,13 @@ class TelegramNotifier:
                             select(func.count(func.distinct(Evidence.item))).where(Evidence.case_id == case.id)
                         )
                     ).one()
-                    text, markup = operator_views.card(t, case, items), operator_views.case_buttons(t, case)
+                    now = item.payload.get(HAPPENING_NOW)
+                    text = operator_views.card(t, case, items, happening_now=now)
+                    markup = operator_views.case_buttons(t, case)
                 case OutboxKind.urgent_alert:
-                    text, markup = t("op-urgent-alert", number=case.number), operator_views.case_buttons(t, case)
+                    now = item.payload.get(HAPPENING_NOW)
+                    text = operator_views.with_happening_now(t, t("op-urgent-alert", number=case.number), now)
+                    markup = operator_views.case_buttons(t, case)
                 case OutboxKind.reminder:
                     minutes = int(item.payload.get("minutes", 0))
                     text, markup = (

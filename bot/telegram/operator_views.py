@@ -51,7 +51,16 @@ def language(case: Case) -> str:
     return f"{LANGUAGE_NAMES.get(case.language, case.language)} ({case.language})"
 
 
-def card(t: Texts, case: Case, evidence_items: int) -> str:
+def with_happening_now(t: Texts, text: str, answer: str | None) -> str:
+    """``text`` with "Happening now: yes / no / unknown" as its second line, right under the case number, where an
+    operator looks first (unchanged for an ordinary case nobody asked about: ``answer`` None)."""
+    if answer not in ("yes", "no", "unknown"):
+        return text
+    first, _, rest = text.partition("\n")
+    return "\n".join(line for line in (first, t("op-card-happening-now", now=answer), rest) if line)
+
+
+def card(t: Texts, case: Case, evidence_items: int, *, happening_now: str | None = None) -> str:
     if case.kind == CaseKind.question:
         return t(
             "citizen-op-question-card",
@@ -71,6 +80,7 @@ def card(t: Texts, case: Case, evidence_items: int) -> str:
         evidence=evidence_items,
         similar=similar,
     )
+    text = with_happening_now(t, text, happening_now)
     # A web report has no chat behind it: replies wait for the reporter on the web status page.
     return f"{text}\n{t('op-web-case')}" if case.channel is Channel.web else text
 

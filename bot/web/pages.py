@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from bot.cases.forms import CHOICE_PREFIX, Question, QuestionKind
-from bot.cases.web_reports import QUESTION_FIELD, WORDS_SUFFIX
+from bot.cases.web_reports import QUESTION_FIELD, WORDS_SUFFIX, ReviewLine
 from bot.core.i18n import Translator
 from bot.core.languages import LANGUAGES
 from bot.models.cases import Category
@@ -254,7 +254,7 @@ def review(
     page: Page,
     form: ReportForm,
     *,
-    lines: Sequence[tuple[str | None, str | None]],
+    lines: Sequence[ReviewLine],
     happening_now: bool | None,
     uploads: Sequence[tuple[int, str, int]],
     challenge: str,
@@ -262,15 +262,15 @@ def review(
     wait_seconds: int,
     errors: Sequence[tuple[str, dict[str, object]]] = (),
 ) -> str:
-    """``lines``: the questionnaire's (label, answer) rows (web_reports.review_lines; label None: place, then time)."""
+    """``lines``: the questionnaire's rows (web_reports.review_lines)."""
 
     def row(label: str, value: str | None) -> str:
         shown = escape(value) if value and value.strip() else page.t("web-review-not-given")
         return f"<dt>{label}</dt><dd>{shown}</dd>"
 
-    generic = iter(("web-review-place", "web-review-time"))
+    generic = {"place": "web-review-place", "incident_time": "web-review-time"}
     answered = "".join(
-        row(escape(label) if label is not None else page.t(next(generic)), value) for label, value in lines
+        row(escape(line.label) if line.label is not None else page.t(generic[line.field]), line.value) for line in lines
     )
     now = ""
     if happening_now is not None:

@@ -168,9 +168,8 @@ class Citizen:
 
     async def start_report(self) -> dict:
         await self.say("/report")
-        await self.expect("report-intro")
-        await self.expect("emergency-notice")
-        choose = await self.expect("report-choose-category")
+        choose = await self.expect("report-start")  # the introduction and the emergency notice above the question
+        assert self.t("report-intro") in choose["text"] and self.t("emergency-notice") in choose["text"]
         assert buttons(choose) == [
             *(self.t(f"category-{c}") for c in ("terror_plot", "recruitment", "online_content", "weapons", "other")),
             self.t("report-cancel-button"),
@@ -277,13 +276,13 @@ class Citizen:
         return await self.review()
 
     async def review(self) -> tuple[dict, dict]:
-        """The review the bot shows (its text, and the message with Submit / Add more / edits / Cancel)."""
+        """The review the bot shows, and the message with Submit / Add more / edits / Cancel: the same message (the
+        review, the privacy note and the emergency notice, the buttons under them)."""
         heading = self.t("citizen-report-review", category="", description="", evidence=0, answers="").split("\n")[0]
         review = await self.emulator.wait_for_bot_message(self.user.id, lambda m: m.get("text", "").startswith(heading))
-        await self.expect("report-review-privacy")
-        actions = await self.expect("emergency-notice")
-        assert buttons(actions) == review_buttons(self.lang)
-        return review, actions
+        assert self.t("report-review-privacy") in review["text"] and self.t("emergency-notice") in review["text"]
+        assert buttons(review) == review_buttons(self.lang)
+        return review, review
 
     async def submit(self, actions: dict) -> str:
         """Press Submit; the receipt code the bot showed."""
@@ -362,7 +361,8 @@ def review_text(
     when: str | None = None,
     answers: dict[str, str | None] | None = None,
 ) -> str:
-    """The review: for "other", ``place`` and ``when``; for another category, ``answers`` by label key order."""
+    """The review as shown (with its privacy and emergency notes): for "other", ``place`` and ``when``; for another
+    category, ``answers`` by label key order."""
 
     def given(value: str | None) -> str:
         return value if value is not None else text(lang, "report-not-given")
@@ -374,7 +374,7 @@ def review_text(
     ]
     return text(
         lang,
-        "citizen-report-review",
+        "citizen-report-review-to-submit",
         category=text(lang, f"category-{category}"),
         description=description,
         evidence=evidence,

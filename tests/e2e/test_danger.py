@@ -102,6 +102,28 @@ async def test_a_danger_report_not_happening_now_goes_on_and_is_still_urgent(
     assert query_db(hotline.settings, "SELECT urgent FROM cases") == [(1,)]
 
 
+async def test_the_operators_card_says_whether_it_is_happening_now(
+    emulator: BotAPIEmulator, make_settings: Callable[..., Settings], citizen: Callable[..., EmuUser]
+) -> None:
+    """Right under the case number, in the card and in the urgent alert: the reporter's own "yes" or "no"."""
+    async with operators_desk(emulator, make_settings) as desk:
+        for case_id, (lang, description, now) in enumerate(
+            [
+                ("ru", "На рынке мужик с ножом кидается на людей, один уже лежит", True),
+                ("kk", "Көршім ертең мектепті жарып жіберемін деп айтты, үйінде сымдар мен түтіктер бар", False),
+            ],
+            1,
+        ):
+            me = Citizen(emulator, citizen(language_code=lang))
+            await me.report(description, happening_now=now)
+            card = await desk.card(case_id)
+            said = staff("op-card-happening-now", now="yes" if now else "no")
+            assert card["text"].split("\n")[1] == said, card["text"]
+            alert = staff("op-urgent-alert", number=number(case_id)) + "\n" + said
+            await emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m, alert=alert: m.get("text") == alert)
+    assert "YES" in staff("op-card-happening-now", now="yes")  # what an operator scanning the chat must not miss
+
+
 # ------------------------------------------------------------------------------------------------ urgent first
 
 BACKLOG = 40

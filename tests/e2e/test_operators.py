@@ -189,7 +189,9 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
                 "op-card", urgent="yes", number="HT-00001", category="", language="", time="", evidence=0, similar=""
             ).split("\n")[0]
         )  # a weapon, people threatened: urgent
-        await desk.message("op-urgent-alert", number="HT-00001")
+        assert staff("op-card-happening-now", now="no") == card["text"].split("\n")[1]  # the reporter said "no"
+        alert = staff("op-urgent-alert", number="HT-00001") + "\n" + staff("op-card-happening-now", now="no")
+        await emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m: m.get("text") == alert)
 
         # The analyst reads but changes nothing.
         answer = await desk.press(desk.analyst, card, "op-button-claim")
