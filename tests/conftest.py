@@ -87,18 +87,23 @@ async def fresh_postgres_database() -> AsyncIterator[str]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    """Sessions on a migrated database of the test's own: SQLite, and PostgreSQL (skipped without
-    TEST_DATABASE_URL); a test that asks for ``sessions`` runs on both."""
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A migrated database of the test's own: SQLite, and PostgreSQL (skipped without TEST_DATABASE_URL); a test
+    that asks for it (or for ``sessions``) runs on both."""
     async with contextlib.AsyncExitStack() as stack:
         if request.param == "sqlite":
             url = f"sqlite+aiosqlite:///{tmp_path / 'hotline.db'}"
         else:
             url = await stack.enter_async_context(fresh_postgres_database())
         await database.upgrade_async(url)
-        engine = database.create_engine(url)
-        yield database.session_factory(engine)
-        await engine.dispose()
+        yield url
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = database.create_engine(database_url)
+    yield database.session_factory(engine)
+    await engine.dispose()
 
 
 @pytest.fixture

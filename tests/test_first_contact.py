@@ -7,8 +7,7 @@ import asyncio
 import contextlib
 import heapq
 from collections.abc import AsyncIterator, Iterator
-from contextlib import AsyncExitStack, contextmanager
-from pathlib import Path
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -27,7 +26,7 @@ from bot.emulator.limits import RateLimiter, RateLimits
 from bot.telegram.conversation_storage import DatabaseStorage, write_pending_state
 from bot.telegram.isolation import ReleasedLocks
 from bot.telegram.outgoing import OutgoingPolicy, RedisSendLimiter, SendLimiter
-from tests.conftest import fresh_postgres_database, new_bot_token
+from tests.conftest import new_bot_token
 
 SECRETS = SecretBox("first-contact-tests-secret-0123456789-abcdefghijklmnop")
 DRAFT = {"category": "recruitment", "evidence": []}
@@ -57,17 +56,11 @@ class Statements:
             found.extend(self.seen[start:])
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    async with AsyncExitStack() as stack:
-        if request.param == "sqlite":
-            url = f"sqlite+aiosqlite:///{tmp_path / 'first.db'}"
-        else:
-            url = await stack.enter_async_context(fresh_postgres_database())
-        await database.upgrade_async(url)
-        engine = database.create_engine(url)
-        yield engine
-        await engine.dispose()
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = database.create_engine(database_url)
+    yield engine
+    await engine.dispose()
 
 
 @pytest.fixture

@@ -14,12 +14,11 @@ from bot.core.clock import utcnow
 from bot.models import Operator, OutboxMessage
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
-from tests.test_cases_service import sessions  # noqa: F401  (the SQLite + PostgreSQL fixture)
 
 BASIC, SUPERGROUP = -4242, -1_009_876_543_210
 
 
-async def test_an_upgrade_is_followed_once_and_kept(sessions: async_sessionmaker[AsyncSession]) -> None:  # noqa: F811
+async def test_an_upgrade_is_followed_once_and_kept(sessions: async_sessionmaker[AsyncSession]) -> None:
     assert await operators_chat.current_chat(sessions, configured_id=BASIC) == BASIC
     assert await operators_chat.record_migration(sessions, configured_id=BASIC, new_id=SUPERGROUP)
     assert not await operators_chat.record_migration(sessions, configured_id=BASIC, new_id=SUPERGROUP)  # not news
@@ -28,7 +27,7 @@ async def test_an_upgrade_is_followed_once_and_kept(sessions: async_sessionmaker
     assert await operators_chat.current_chat(sessions, configured_id=-777) == -777
 
 
-async def test_a_lost_chat_is_news_once_until_it_works_again(sessions: async_sessionmaker[AsyncSession]) -> None:  # noqa: F811
+async def test_a_lost_chat_is_news_once_until_it_works_again(sessions: async_sessionmaker[AsyncSession]) -> None:
     assert await operators_chat.lost_reason(sessions, configured_id=BASIC) is None
     assert not await operators_chat.record_reachable(sessions, configured_id=BASIC)
     reason = "Forbidden: bot was kicked from the group chat"
@@ -42,7 +41,7 @@ async def test_a_lost_chat_is_news_once_until_it_works_again(sessions: async_ses
 
 
 async def test_waiting_operator_notifications_become_due_and_staff_to_alert(
-    sessions: async_sessionmaker[AsyncSession],  # noqa: F811
+    sessions: async_sessionmaker[AsyncSession],
 ) -> None:
     later = utcnow() + timedelta(minutes=10)
     async with sessions() as session:

@@ -18,53 +18,27 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from bot.answers.text_folding import clean
 from bot.cli import load_engine
 from bot.core.i18n import Translator
 from bot.core.settings import Settings
-from bot.emulator import ApiCall, BotAPIEmulator, EmuUser, RateLimits
+from bot.emulator import BotAPIEmulator, EmuUser, RateLimits
 from tests.e2e.conftest import SECRET
+from tests.e2e.flows import LANGS, assert_clean_run, buttons, db_path, eventually, query_db, sends_to, text
 from tests.support.running_bot import RunningBot
 
-LANGS = ("kk", "ru", "en")
 COMMANDS = ("start", "help", "report", "status", "person", "language", "privacy", "about", "cancel")
 MENU = ("ask", "report", "status", "language", "about")
-# The catalogs with the arguments the bot fills in by default (settings: 112, 102, 90 days).
-CATALOG = Translator(defaults={"emergency": "112", "police": "102", "retention": 90})
-
-
-def text(lang: str, key: str, **args: Any) -> str:
-    return CATALOG.text(lang, key, **args)
 
 
 def every_language(key: str, **args: Any) -> set[str]:
     return {text(lang, key, **args) for lang in LANGS}
 
 
-def buttons(message: dict) -> list[str]:
-    return [b["text"] for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
-
-
 def button_data(message: dict) -> list[str]:
     rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
     return [b["callback_data"] for row in rows for b in row]
-
-
-def sends_to(emulator: BotAPIEmulator, chat_id: int, method: str = "sendMessage") -> list[ApiCall]:
-    return [c for c in emulator.calls_of(method) if str(c.params.get("chat_id")) == str(chat_id)]
-
-
-def db_path(settings: Settings) -> str:
-    path = make_url(settings.database).database
-    assert path, settings.database
-    return path
-
-
-def query_db(settings: Settings, sql: str, *args: Any) -> list[tuple]:
-    with sqlite3.connect(db_path(settings)) as db:
-        return db.execute(sql, args).fetchall()
 
 
 def db_values_containing(settings: Settings, needle: int) -> list[tuple[str, str, Any]]:
@@ -82,18 +56,6 @@ def db_values_containing(settings: Settings, needle: int) -> list[tuple[str, str
     return found
 
 
-async def eventually(condition: Callable[[], Any], timeout: float = 6.0, what: str = "condition") -> Any:
-    """Poll ``condition`` (something outside the emulator, e.g. the database) until it is truthy."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} not met within {timeout}s")
-        await asyncio.sleep(0.05)
-
-
 class CleanRun:
     """Whether a test may leave handler errors in the log (a user who blocked the bot, say)."""
 
@@ -106,17 +68,8 @@ def clean_run(caplog: pytest.LogCaptureFixture, emulator: BotAPIEmulator) -> Any
     run = CleanRun()
     caplog.set_level(logging.WARNING)
     yield run
-    if run.allow_errors:
-        return
-    errors = [
-        f"{r.name}: {r.getMessage()}"
-        for when in ("setup", "call", "teardown")
-        for r in caplog.get_records(when)
-        if r.levelno >= logging.ERROR
-    ]
-    assert errors == []
-    generic = every_language("error-generic")
-    assert [c.params for c in emulator.calls_of("sendMessage") if c.params.get("text") in generic] == []
+    if not run.allow_errors:
+        assert_clean_run(caplog, emulator)
 
 
 @pytest.fixture
