@@ -50,6 +50,21 @@ class ProgressLine:
         self.stream.flush()
 
 
+# `hotline chat`'s help, printed by `hotline chat --help` and at the start of a chat (bot/terminal_chat.py): the
+# terminal's own lines, in English like all of this command line; the bot's messages follow --lang.
+CHAT_ROLES = {
+    "citizen": "you are a citizen in a private chat with the bot; reports go to an operators' chat that --both shows",
+    "operator": "you are an admin in the operators' chat, with the cases earlier chats reported (the same DATA_DIR); "
+    "try /queue, /case HT-00001, /stats, /export",
+    "both": "you are the citizen and an admin in the operators' chat at once, typing as the side the prompt shows: "
+    "/op switches to the operators, /citizen back",
+}
+CHAT_KEYS = (
+    "type a message and press Enter; a number presses the button shown with it; /photo [caption] sends a photo, "
+    "/location [lat lon] a location; /quit (or Ctrl-D) leaves"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hotline", description="Trust Hotline bot: answers questions, takes confidential reports.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -108,13 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="take updates by webhook (needs WEBHOOK_URL and WEBHOOK_SECRET); several instances need REDIS_URL",
     )
     commands.add_parser("web", help="run the web intake (WEB_HOST:WEB_PORT): reports without Telegram, over Tor too")
-    chat = commands.add_parser("chat", help="talk to the bot in this terminal, through the built-in emulator")
+    chat = commands.add_parser(
+        "chat",
+        help="talk to the bot in this terminal, through the built-in emulator",
+        description="Talk to the real bot in this terminal through the built-in Bot API emulator: no token, no "
+        "network. One chat at a time per DATA_DIR: two chat processes cannot talk to each other, --both puts the "
+        "citizen and the operators in one.",
+        epilog=f"in the chat: {CHAT_KEYS}",
+    )
     chat.add_argument("--lang", choices=list(LANGUAGES), default=None, help="your Telegram language")
     chat_side = chat.add_mutually_exclusive_group()
-    chat_side.add_argument("--operator", action="store_true", help="be an admin in the operators' chat instead")
-    chat_side.add_argument(
-        "--both", action="store_true", help="be the citizen and the operators' admin at once (/op, /citizen switch)"
-    )
+    chat_side.add_argument("--operator", action="store_true", help=f"not the citizen: {CHAT_ROLES['operator']}")
+    chat_side.add_argument("--both", action="store_true", help=CHAT_ROLES["both"])
     queue = commands.add_parser("queue", help="the operators' queue, for operators without Telegram")
     queue.add_argument("filter", nargs="?", default="open", choices=["open", "new", "unclaimed", "urgent", "overdue"])
     export = commands.add_parser("export", help="export cases (CSV or JSON) without any identity")
@@ -570,9 +590,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(serve(settings))
             return 0
         if args.command == "chat":
-            from bot.terminal_chat import run_chat
+            from bot.terminal_chat import ChatElsewhere, run_chat
 
-            return asyncio.run(run_chat(settings, lang=args.lang, operator=args.operator, both=args.both))
+            try:
+                return asyncio.run(run_chat(settings, lang=args.lang, operator=args.operator, both=args.both))
+            except ChatElsewhere as exc:
+                print(f"hotline: {exc}", file=sys.stderr)
+                return 1
     except ConfigError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -8,13 +8,23 @@ both sides and the bot's outbox delivers to the same emulator.
 Every button printed gets a number of its own (``[7] ✋ Claim``) that nothing else will reuse, so typing 7 presses
 that button of that message, even if newer cards arrived meanwhile. ``/photo``, ``/location`` send a photo or a
 location as a Telegram client would. The bot's log goes to ``DATA_DIR/chat.log`` so that nothing prints over the
-conversation. This is a developer tool, so its own few lines are English.
+conversation.
+
+One chat at a time per DATA_DIR: a second process would have an emulated Telegram of its own (and its own outbox
+worker on the same database, delivering some of the first one's notifications into its own emulator), so it is
+refused in one line that points to ``--both``.
+
+The bot's messages come from the catalogs in the chat's language; the terminal's own lines around them (the help
+shown at the start, the notes in parentheses, how a file is shown) belong to the ``hotline`` command line, which is
+a developer's and trainer's tool and speaks English like the rest of its help (``CHAT_ROLES`` and ``CHAT_KEYS`` are
+also ``hotline chat --help``'s text).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import logging
 import sys
 from collections.abc import Awaitable, Callable
@@ -24,6 +34,7 @@ from typing import Any, TextIO
 
 from pydantic import SecretStr
 
+from bot.cli import CHAT_KEYS, CHAT_ROLES
 from bot.core.settings import Settings
 from bot.emulator import BotAPIEmulator, EmuChat, EmuEvent, EmuUser
 from bot.telegram.runners import PollingApp
@@ -34,18 +45,31 @@ OPERATOR_ID = 700000002
 OPERATORS_CHAT_ID = -1000000000001
 DEFAULT_LOCATION = (43.238949, 76.889709)  # Almaty
 FILE_PREVIEW_LINES = 12
-HELP = (
-    "Type a message and press Enter; a number presses the button shown with it. /photo [caption] sends a photo, "
-    "/location [lat lon] a location. /quit (or Ctrl-D) leaves."
-)
-BOTH_HELP = (
-    "You are both the citizen and an admin in the operators' chat. You type as the side shown in the prompt: "
-    "/op switches to the operators, /citizen back."
-)
-OPERATOR_HELP = (
-    "You are an admin in the operators' chat (cases reported earlier with `hotline chat` are in the same database). "
-    "Try /queue, /case HT-00001, /stats, /export; press a card's buttons by number."
-)
+# The terminal's own notes (English, like the rest of the command line's output; see the module's docstring).
+NOTE_BUTTON_GONE = "(button {number} is no longer there)"
+NOTE_NO_SUCH_BUTTON = "(no button {number}: the numbers shown are 1–{last})"
+NOTE_LOCATION_USAGE = "(usage: /location LATITUDE LONGITUDE, e.g. /location 51.128 71.430)"
+
+
+class ChatElsewhere(Exception):
+    """Another ``hotline chat`` is running on this DATA_DIR."""
+
+
+def _hold_the_chat_lock(data_dir: Path) -> TextIO:
+    """The lock that makes this the only ``hotline chat`` on ``data_dir`` (released when the file is closed, or
+    when the process ends however it ends)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = (data_dir / "chat.lock").open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise ChatElsewhere(
+            f"another 'hotline chat' is running on {data_dir}, and two chat processes cannot talk to each other "
+            "(each has an emulated Telegram of its own): quit it and run 'hotline chat --both' to be the citizen "
+            "and the operators in one terminal"
+        ) from None
+    return lock
 
 
 @dataclass
@@ -181,6 +205,7 @@ async def run_chat(
 ) -> int:
     """Chat as a citizen, as an admin in the operators' chat (``operator``), or as both (``both``)."""
     out = out or sys.stdout
+    lock = _hold_the_chat_lock(settings.data_dir)
     previous, to_file = _quiet_logging(settings.data_dir)
     try:
         async with BotAPIEmulator() as emulator:
@@ -226,7 +251,8 @@ async def run_chat(
             sides = [citizen, admin] if both else [admin] if operator else [citizen]
             screen = Screen(emulator, out, sides, labelled=both)
             emulator.listen(screen.on_event)
-            print(BOTH_HELP + " " + HELP if both else OPERATOR_HELP if operator else HELP, file=out, flush=True)
+            role = "both" if both else "operator" if operator else "citizen"
+            print(f"{CHAT_ROLES[role]}\n{CHAT_KEYS}", file=out, flush=True)
             echo = read_line is _stdin_line and not sys.stdin.isatty()
             try:
                 current = sides[0]
@@ -251,6 +277,7 @@ async def run_chat(
                 await polling
     finally:
         _restore_logging(previous, to_file)
+        lock.close()
     return 0
 
 
@@ -281,10 +308,10 @@ async def _handle(
         try:
             await emulator.press_button(side.user, message, data=data)
         except LookupError:
-            screen.write(f"(button {command} is no longer there)")
+            screen.write(NOTE_BUTTON_GONE.format(number=command))
         return current
     if command.isdigit() and screen.buttons:
-        screen.write(f"(no button {command}: the numbers shown are 1–{screen.next_number - 1})")
+        screen.write(NOTE_NO_SUCH_BUTTON.format(number=command, last=screen.next_number - 1))
         return current
     if command == "/photo":
         await emulator.send_photo(current.user, caption=rest or None, chat=current.group)
@@ -293,7 +320,7 @@ async def _handle(
         try:
             latitude, longitude = (float(part) for part in rest.split()) if rest else DEFAULT_LOCATION
         except ValueError:
-            screen.write("(usage: /location LATITUDE LONGITUDE, e.g. /location 51.128 71.430)")
+            screen.write(NOTE_LOCATION_USAGE)
             return current
         await emulator.send_location(current.user, latitude, longitude, chat=current.group)
         return current

@@ -11,10 +11,12 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.answer_engine import AnswerEngine
 from bot.answers.knowledge_base import KnowledgeBase, load_knowledge_base, load_lexicon
+from bot.core import database
 from tests.support.browser import browser  # noqa: F401 (the browser tests' fixture, shared)
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -82,6 +84,21 @@ async def fresh_postgres_database() -> AsyncIterator[str]:
         async with admin.connect() as connection:
             await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         await admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on a migrated database of the test's own: SQLite, and PostgreSQL (skipped without
+    TEST_DATABASE_URL); a test that asks for ``sessions`` runs on both."""
+    async with contextlib.AsyncExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite+aiosqlite:///{tmp_path / 'hotline.db'}"
+        else:
+            url = await stack.enter_async_context(fresh_postgres_database())
+        await database.upgrade_async(url)
+        engine = database.create_engine(url)
+        yield database.session_factory(engine)
+        await engine.dispose()
 
 
 @pytest.fixture

@@ -7,18 +7,13 @@ variants are skipped with the reason.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import csv
 import io
 import json
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.danger import DangerRecogniser
 from bot.cases import export, moderation, receipts, retention, user_limits
@@ -35,30 +30,16 @@ from bot.cases.reports import (
     find_case,
     submit_report,
 )
-from bot.core import database
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.models import AuditEntry, Case, Evidence, Operator, OutboxMessage, ReplyRoute
 from bot.models.cases import Category, Outcome, Status
 from bot.models.operators import Role
 from bot.models.outbox import OutboxKind
-from tests.conftest import KNOWLEDGE, fresh_postgres_database
+from tests.conftest import KNOWLEDGE
 
 SECRETS = SecretBox("service-test-secret-0123456789-abcdefghijkl")
 REPORTER_CHAT = 777000111
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    async with contextlib.AsyncExitStack() as stack:
-        if request.param == "sqlite":
-            url = f"sqlite+aiosqlite:///{tmp_path / 'cases.db'}"
-        else:
-            url = await stack.enter_async_context(fresh_postgres_database())
-        await database.upgrade_async(url)
-        engine = database.create_engine(url)
-        yield database.session_factory(engine)
-        await engine.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -244,7 +244,7 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 # holdout's issue targets (recall >= 98%, false alarms <= 10%) are not all reached yet: these floors keep what is.
 FLOORS = {
     "danger_dev.jsonl": {"kk": (35, 2), "ru": (35, 0), "en": (35, 0)},
-    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 5), "en": (35, 3)},
+    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 3), "en": (33, 3)},
 }
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 

@@ -6,19 +6,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import heapq
-import os
-import uuid
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from contextlib import AsyncExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiogram.fsm.storage.base import StorageKey
 from redis.asyncio import Redis
-from sqlalchemy import event, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.known_keys import KnownKeys
@@ -30,7 +27,7 @@ from bot.emulator.limits import RateLimiter, RateLimits
 from bot.telegram.conversation_storage import DatabaseStorage, write_pending_state
 from bot.telegram.isolation import ReleasedLocks
 from bot.telegram.outgoing import OutgoingPolicy, RedisSendLimiter, SendLimiter
-from tests.conftest import new_bot_token
+from tests.conftest import fresh_postgres_database, new_bot_token
 
 SECRETS = SecretBox("first-contact-tests-secret-0123456789-abcdefghijklmnop")
 DRAFT = {"category": "recruitment", "evidence": []}
@@ -62,28 +59,15 @@ class Statements:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    if request.param == "sqlite":
-        url, made = f"sqlite+aiosqlite:///{tmp_path / 'first.db'}", None
-    else:
-        base = os.environ.get("TEST_DATABASE_URL", "")
-        if not base:
-            pytest.skip("PostgreSQL variant: set TEST_DATABASE_URL=postgresql+asyncpg://… (CI does)")
-        made = f"hotline_test_{uuid.uuid4().hex[:12]}"
-        await _admin(base, f'CREATE DATABASE "{made}"')
-        url = make_url(base).set(database=made).render_as_string(hide_password=False)
-    await database.upgrade_async(url)
-    engine = database.create_engine(url)
-    yield engine
-    await engine.dispose()
-    if made is not None:
-        await _admin(os.environ["TEST_DATABASE_URL"], f'DROP DATABASE IF EXISTS "{made}" WITH (FORCE)')
-
-
-async def _admin(url: str, statement: str) -> None:
-    admin = create_async_engine(url, isolation_level="AUTOCOMMIT")
-    async with admin.connect() as connection:
-        await connection.execute(text(statement))
-    await admin.dispose()
+    async with AsyncExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite+aiosqlite:///{tmp_path / 'first.db'}"
+        else:
+            url = await stack.enter_async_context(fresh_postgres_database())
+        await database.upgrade_async(url)
+        engine = database.create_engine(url)
+        yield engine
+        await engine.dispose()
 
 
 @pytest.fixture

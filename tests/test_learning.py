@@ -5,9 +5,7 @@ On SQLite and (with TEST_DATABASE_URL, as on CI) PostgreSQL.
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -21,26 +19,13 @@ from bot.answers import learning
 from bot.answers.answer_engine import AnswerEngine
 from bot.answers.knowledge_base import KnowledgeBase, load_lexicon
 from bot.answers.knowledge_stats import QuestionLog, top_gaps
-from bot.core import database
 from bot.models import AuditEntry, Operator
 from bot.models.operators import Role
-from tests.conftest import KNOWLEDGE, fresh_postgres_database
+from tests.conftest import KNOWLEDGE
 
 # Nobody words a question like this, so the knowledge base alone cannot answer it (checked in the first test).
 ODD_QUESTION = "what did the eagles of the steppe manage to stop before it happened"
 MEANT = "terror-plots-prevented"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    async with contextlib.AsyncExitStack() as stack:
-        url = f"sqlite+aiosqlite:///{tmp_path / 'learning.db'}"
-        if request.param == "postgresql":
-            url = await stack.enter_async_context(fresh_postgres_database())
-        await database.upgrade_async(url)
-        engine = database.create_engine(url)
-        yield database.session_factory(engine)
-        await engine.dispose()
 
 
 async def _staff(sessions: async_sessionmaker[AsyncSession], role: Role, telegram_id: int = 5001) -> Operator:

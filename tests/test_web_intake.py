@@ -781,3 +781,11 @@ async def test_without_redis_each_process_counts_alone_and_an_unreachable_redis_
         submissions_per_minute=2, redis=connect_redis("redis://127.0.0.1:1/0"), namespace="hotline:web-test"
     )
     assert await gone.submission() and await gone.form_post("k") and await gone.failed_lookup()
+
+
+def test_several_web_processes_need_one_secret_key(make_settings: Callable[..., Settings]) -> None:
+    from bot.core.settings import ConfigError
+    from bot.web.server import build_web_services
+
+    with pytest.raises(ConfigError, match="SECRET_KEY is not set; with REDIS_URL"):
+        build_web_services(make_settings(secret_key=None, redis_url="redis://127.0.0.1:6379/4"))

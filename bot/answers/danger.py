@@ -46,6 +46,7 @@ LAUGHTER = frozenset("😂🤣😆😅😁😄😜🙈")
 # Without this cue the corpus' cross-validation missed 6 of its 11 short dangers (their few features left the
 # probability near the intercept's).
 SHORT_WORDS = 4
+SHORT_ITEM = 3  # lexicon items of at most this many letters are not looked for in English read as Cyrillic
 
 
 class DangerDataError(Exception):
@@ -67,6 +68,7 @@ class Readings:
     question: bool = False  # a "?" (harmless messages are often questions about the law, figures, films…)
     exclamation: bool = False  # "!" (calls for help often have them)
     short: bool = False  # a few words only: "взрыв!", "shots fired", "кепілге алды" — a cry, not a sentence
+    english: bool = False  # Latin text that is English: its Cyrillic readings match only the lexicon's longer items
 
     @property
     def texts(self) -> list[str]:
@@ -79,7 +81,7 @@ def read(text: str) -> Readings:
     found = readings(cleaned)
     as_typed = next((r.text for r in found if not r.retyped and r.script == "cyrillic"), None)
     as_typed = as_typed if as_typed is not None else next((r.text for r in found if not r.retyped), cleaned)
-    retyped = [r.text for r in found if r.retyped] if not _english(cleaned) else []
+    retyped = [r.text for r in found if r.retyped]
     as_cyrillic = _joined(retyped[0]) if retyped else None
     as_layout = _joined(retyped[1]) if len(retyped) > 1 else None
     as_kazakh_latin = None
@@ -94,6 +96,7 @@ def read(text: str) -> Readings:
         question="?" in cleaned,
         exclamation="!" in cleaned,
         short=len(_joined(as_typed).split()) <= SHORT_WORDS,
+        english=_english(cleaned),
     )
 
 
@@ -105,15 +108,18 @@ ENGLISH_WORDS = frozenset({
     "just", "this", "that", "it", "an", "people", "man", "guy", "its", "im", "dont", "cant",
 })
 # fmt: on
+SURELY_ENGLISH = frozenset({"the", "there", "someone", "somebody", "with", "people"})  # one is enough
 
 
 def _english(text: str) -> bool:
-    """Latin text that is English, not Latin Kazakh or translit: it is not read as Cyrillic. Read so, short Kazakh
-    words matched English ones ("an" is ән "song", "yet" is ет "meat") and put games and kitchens into "An armed
-    man ran into the cafe" (the corpus had 9 such dangers pushed out of the strong tier)."""
+    """Latin text that is English, not Latin Kazakh or translit. Read as Cyrillic, its short words matched short
+    Kazakh ones ("an" is ән "song", "yet" is ет "meat") and put games and kitchens into "An armed man ran into the
+    cafe" (9 dangers of the corpus were pushed out of the strong tier so); its longer words still may be translit
+    ("a guy with a stvol near the school")."""
     if has_cyrillic(text):
         return False
-    return sum(word in ENGLISH_WORDS for word in tokens(text.lower())) >= 2
+    words = tokens(text.lower())
+    return sum(word in ENGLISH_WORDS for word in words) >= 2 or any(word in SURELY_ENGLISH for word in words)
 
 
 def _joined(text: str) -> str:
@@ -157,6 +163,7 @@ class _Group:
     name: str
     signal: bool  # on its own, enough to lower the classifier's threshold
     pattern: re.Pattern[str]
+    long_pattern: re.Pattern[str] | None  # its items of more than SHORT_ITEM letters (None: it has none)
 
 
 class DangerLexicon:
@@ -185,7 +192,10 @@ class DangerLexicon:
                 raise DangerDataError(f"{source}: {name}: has no words")
             guard = f"(?!(?:{'|'.join(excluded)}))" if excluded else ""
             pattern = re.compile(rf"(?<!\w){guard}(?:{'|'.join(alternatives)})")
-            groups.append(_Group(str(name), spec["signal"], pattern))
+            long_items = [w for w in map(_fold_item, items) if w and len("".join(w).strip(GAP + "=")) > SHORT_ITEM]
+            longer = sorted({_item_pattern(w) for w in long_items}, key=len, reverse=True)
+            long_pattern = re.compile(rf"(?<!\w){guard}(?:{'|'.join(longer)})") if longer else None
+            groups.append(_Group(str(name), spec["signal"], pattern, long_pattern))
         return cls(groups)
 
     @classmethod
@@ -198,8 +208,16 @@ class DangerLexicon:
         return cls.from_mapping(raw, str(path))
 
     def groups_in(self, readings: Readings) -> frozenset[str]:
-        texts = readings.texts
-        return frozenset(g.name for g in self.groups if any(g.pattern.search(t) for t in texts))
+        if not readings.english:
+            texts = readings.texts
+            return frozenset(g.name for g in self.groups if any(g.pattern.search(t) for t in texts))
+        retyped = readings.texts[1:]
+        return frozenset(
+            g.name
+            for g in self.groups
+            if g.pattern.search(readings.as_typed)
+            or (g.long_pattern is not None and any(g.long_pattern.search(t) for t in retyped))
+        )
 
 
 # --- features and the model -----------------------------------------------------------------------------------------

@@ -337,12 +337,17 @@ async def add_note(
         case = await session.get(Case, case_id)
         if case is None or case.purged_at is not None:
             return ActionResult.not_found
-        assert operator.id is not None  # operators come from the database
-        session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]))
-        audit(session, operator, "note_added", case_id)
-        await search.reindex(session, case_id)
-        await session.commit()
+        await _note(session, operator, case_id, body, action="note_added")
         return ActionResult.done
+
+
+async def _note(session: AsyncSession, operator: Operator, case_id: int, body: str, *, action: str) -> None:
+    """An internal note by ``operator``, audited as ``action`` (never its text), searchable; committed."""
+    assert operator.id is not None  # operators come from the database
+    session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=body[:DESCRIPTION_LIMIT]))
+    audit(session, operator, action, case_id)
+    await search.reindex(session, case_id)
+    await session.commit()
 
 
 async def reopen_case(
@@ -366,11 +371,7 @@ async def reopen_case(
             return ActionResult.purged
         case.status, case.outcome, case.closed_at = Status.in_review, None, None
         session.add(case)
-        assert operator.id is not None  # operators come from the database
-        session.add(CaseNote(case_id=case_id, operator_id=operator.id, body=reason[:DESCRIPTION_LIMIT]))
-        audit(session, operator, "case_reopened", case_id)
-        await search.reindex(session, case_id)
-        await session.commit()
+        await _note(session, operator, case_id, reason, action="case_reopened")
         return ActionResult.done
 
 

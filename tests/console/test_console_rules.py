@@ -4,17 +4,12 @@ near-duplicates, reopening, assignment, tags and the dashboard's percentiles."""
 from __future__ import annotations
 
 import base64
-import contextlib
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import update
-from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.answers.danger import DangerRecogniser
 from bot.cases import case_queue, console_links, dashboard, moderation, retention, search
@@ -22,13 +17,12 @@ from bot.cases.case_queue import QueueQuery
 from bot.cases.moderation import ActionResult
 from bot.cases.reports import ReportDraft, submit_report
 from bot.console import access, totp
-from bot.core import database
 from bot.core.clock import utcnow
 from bot.core.crypto import SecretBox
 from bot.models import Case, ConsoleLink, ConsoleSession, Operator
 from bot.models.cases import Category, Outcome, Status
 from bot.models.operators import Role
-from tests.conftest import KNOWLEDGE, fresh_postgres_database
+from tests.conftest import KNOWLEDGE
 
 BOX = SecretBox("console-rules-secret-0123456789-abcdefghijkl")
 ZONE = ZoneInfo("Asia/Almaty")
@@ -61,19 +55,6 @@ def test_percentiles_are_nearest_rank() -> None:
 def test_search_words_drop_operators_and_punctuation() -> None:
     assert search.words('автоматы" OR * NEAR(гараж)') == ["автоматы", "or", "near", "гараж"]
     assert search.matching("sqlite", "   ...  ") is None
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    async with contextlib.AsyncExitStack() as stack:
-        if request.param == "sqlite":
-            url = f"sqlite+aiosqlite:///{tmp_path / 'console.db'}"
-        else:
-            url = await stack.enter_async_context(fresh_postgres_database())
-        await database.upgrade_async(url)
-        engine = database.create_engine(url)
-        yield database.session_factory(engine)
-        await engine.dispose()
 
 
 async def report(sessions, text: str, key: str, **fields: object) -> int:  # type: ignore[no-untyped-def]

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
+import sys
 import time
+from asyncio.subprocess import PIPE
 from pathlib import Path
 from typing import Any
 
@@ -176,4 +179,30 @@ async def test_the_operator_terminal_alone_shows_the_queue_and_presses_the_newes
     terminal.type("/stats")
     await terminal.shows("bot> 📊")
     terminal.type("/quit")
+    assert await asyncio.wait_for(chat, 30) == 0
+
+
+async def test_a_second_chat_on_the_same_data_says_in_one_line_that_it_cannot_talk_to_the_first(
+    tmp_path: Path,
+) -> None:
+    settings = chat_settings(tmp_path / "data")
+    citizen = Terminal()
+    chat = await chatting(citizen, settings, lang="en")
+    await citizen.shows(text("en", "menu-prompt"))
+    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL")}
+    env.update(DATA_DIR=str(settings.data_dir), SECRET_KEY=SECRET)
+    operators = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "bot", "chat", "--operator"), cwd=tmp_path, env=env, stdout=PIPE, stderr=PIPE
+    )
+    stdout, stderr = await asyncio.wait_for(operators.communicate(), 120)
+    lines = stderr.decode().splitlines()
+    assert operators.returncode == 1 and stdout == b""
+    assert len(lines) == 1 and "another 'hotline chat' is running" in lines[0] and "--both" in lines[0], lines
+    citizen.type("/quit")
+    assert await asyncio.wait_for(chat, 30) == 0
+
+    alone = Terminal()  # the first one gone, the next chat starts
+    chat = await chatting(alone, settings, lang="en", operator=True)
+    await alone.shows(staff("op-queue-empty"))
+    alone.type("/quit")
     assert await asyncio.wait_for(chat, 30) == 0
