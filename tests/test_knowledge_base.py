@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fluent.syntax import FluentParser, ast
 
 from bot.answers.knowledge_base import LANGUAGES, KnowledgeBase, KnowledgeBaseError, load_knowledge_base, numbers_in
-from bot.core.i18n import Translator
+from bot.core.i18n import LOCALES, Translator
 
 BRIEFING_FIGURES = {
     "31",
@@ -264,3 +265,12 @@ def test_categories_named_in_answers_are_the_ones_the_bot_shows(kb: KnowledgeBas
             assert names, (entry_id, lang)
             for name in names:
                 assert any(label.endswith(name) for label in shown[lang]), (entry_id, lang, name)
+
+
+def test_every_message_of_a_catalog_is_defined_once() -> None:
+    """Fluent silently keeps the first of two definitions: a merge that left the old category labels below the new
+    ones made the Kazakh button say "Жалдау" (hiring) while the knowledge base named the new label."""
+    for lang in LANGUAGES:
+        resource = FluentParser().parse((LOCALES / f"{lang}.ftl").read_text(encoding="utf-8"))
+        ids = [entry.id.name for entry in resource.body if isinstance(entry, ast.Message)]
+        assert [i for i in ids if ids.count(i) > 1] == [], lang

@@ -100,8 +100,6 @@ report-start =
     { emergency-notice }
 
     { report-choose-category }
-category-terror_plot = 💣 Террорлық акт дайындау
-category-recruitment = 🗣 Жалдау, адамдарды тарту
 category-online_content = 🌐 Интернеттегі экстремизм немесе насихат
 category-weapons = 🔫 Қару, жарылғыш зат, күдікті зат
 category-other = ❔ Басқа
