@@ -353,8 +353,9 @@ async def webhook_phase(
         with tempfile.TemporaryDirectory(prefix="surge-webhook-") as tmp:
             env = webhook_env(token, emu, database_url, args.redis_url, paced) | {"HOME": tmp}
             bots = [webhooks.Instance(f"bot{n}", env, Path(tmp)) for n in range(instances)]
+            public_url = emu.expose(bots[0].url)  # Telegram (and the settings) want an HTTPS URL on a public address
             for bot in bots:
-                bot.env["WEBHOOK_URL"] = bots[0].url
+                bot.env["WEBHOOK_URL"] = public_url
             await asyncio.gather(*(bot.start() for bot in bots))
             try:
                 await asyncio.gather(*(bot.wait_ready() for bot in bots))
