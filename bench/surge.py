@@ -270,6 +270,7 @@ def webhook_env(token: str, emu: BotAPIEmulator, database_url: str, redis_url: s
         "FLOOD_BURST": "100000",
         "REPORT_DAILY_LIMIT": "100000",
         "LOG_LEVEL": "WARNING",
+        "HEALTH_PORT": "0",  # no private listener: its fixed port would clash between instances and other bots
     }
     if not paced:
         env |= {"TELEGRAM_CHAT_RATE": "100000", "TELEGRAM_CHAT_BURST": "100000", "TELEGRAM_GLOBAL_RATE": "100000"}
