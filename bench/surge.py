@@ -270,6 +270,7 @@ def webhook_env(token: str, emu: BotAPIEmulator, database_url: str, redis_url: s
         "FLOOD_BURST": "100000",
         "REPORT_DAILY_LIMIT": "100000",
         "LOG_LEVEL": "WARNING",
+        "HEALTH_PORT": "0",  # no private listener: its fixed port would clash between instances and other bots
     }
     if not paced:
         env |= {"TELEGRAM_CHAT_RATE": "100000", "TELEGRAM_CHAT_BURST": "100000", "TELEGRAM_GLOBAL_RATE": "100000"}
@@ -353,8 +354,9 @@ async def webhook_phase(
         with tempfile.TemporaryDirectory(prefix="surge-webhook-") as tmp:
             env = webhook_env(token, emu, database_url, args.redis_url, paced) | {"HOME": tmp}
             bots = [webhooks.Instance(f"bot{n}", env, Path(tmp)) for n in range(instances)]
+            public_url = emu.expose(bots[0].url)  # Telegram (and the settings) want an HTTPS URL on a public address
             for bot in bots:
-                bot.env["WEBHOOK_URL"] = bots[0].url
+                bot.env["WEBHOOK_URL"] = public_url
             await asyncio.gather(*(bot.start() for bot in bots))
             try:
                 await asyncio.gather(*(bot.wait_ready() for bot in bots))

@@ -268,17 +268,19 @@ class CountingPacing:
         self.limiter, self.calls = limiter, 0
         self.late_after, self.margin = limiter.late_after, limiter.margin
 
-    async def reserve(self, chat_id: int | str | None) -> float:
+    async def reserve_turn(self, chat_id: int | str | None) -> tuple[float, float]:
         self.calls += 1
-        return await self.limiter.reserve(chat_id)
+        return await self.limiter.reserve_turn(chat_id)
 
 
-async def paced_surge(make_limiter: Any, *, stall: tuple[float, float] | None) -> tuple[int, int, int]:
-    """Two instances send 150 messages to 30 private chats (5 each), all asked at once, through one shared limiter at
-    Telegram's figures; instance 1 may freeze for a while. Every message is checked on arrival by the emulator's
-    model of Telegram's limits. (429 answers, reservations, messages)."""
+async def paced_surge(
+    make_limiter: Any, *, stall: tuple[float, float] | None = None, chats: int = 30, per_chat: int = 5
+) -> tuple[int, int, int]:
+    """Two instances send ``per_chat`` messages to each of ``chats`` private chats, all asked at once, through one
+    shared limiter at Telegram's figures; instance 1 may freeze for a while. Every message is checked on arrival by
+    the emulator's model of Telegram's limits. (429 answers, reservations, messages)."""
     telegram = RateLimiter(RateLimits())
-    messages = [(n % 2, 1000 + n % 30) for n in range(150)]
+    messages = [(n % 2, 1000 + n % chats) for n in range(chats * per_chat)]
     clock = VirtualTime(len(messages))
     shared = CountingPacing(make_limiter(clock.clock))
     policies = [
@@ -297,11 +299,15 @@ async def paced_surge(make_limiter: Any, *, stall: tuple[float, float] | None) -
 
 
 async def stays_under_telegrams_limits_despite_a_stalled_instance(make_limiter: Any) -> None:
-    refused, calls, messages = await paced_surge(make_limiter, stall=None)
-    assert refused == 0 and calls == messages  # on time: one reservation (one round trip) per message
+    # 150 messages at once, the bot-wide bucket the limit, all leaving on time: one reservation (one round trip) each.
+    refused, calls, messages = await paced_surge(make_limiter)
+    assert refused == 0 and calls == messages
+    # One chat's 4th and 5th message wait for the chat, after their bot-wide slot: they take a second bot-wide turn.
+    refused, calls, messages = await paced_surge(make_limiter, chats=1)
+    assert refused == 0 and calls == messages + 2
+    # An instance frozen for 0.8 s: its messages due then leave late, take another turn, and still no 429.
     refused, calls, messages = await paced_surge(make_limiter, stall=(1.0, 1.8))
-    assert refused == 0
-    assert calls > messages  # the late ones (only they) took a second turn
+    assert refused == 0 and calls > messages
 
 
 async def test_a_message_that_leaves_late_takes_a_new_turn_so_the_peer_never_says_429() -> None:

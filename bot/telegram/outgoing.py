@@ -76,8 +76,9 @@ class _Bucket:
 
 
 class Pacing(Protocol):
-    async def reserve(self, chat_id: int | str | None) -> float:
-        """Seconds to wait before sending to ``chat_id`` (the slot is reserved: the caller must then send)."""
+    async def reserve_turn(self, chat_id: int | str | None) -> tuple[float, float]:
+        """(seconds to wait before sending to ``chat_id``, seconds until its bot-wide slot): the slot is reserved,
+        the caller must then send. The two differ when the chat, not the whole bot, makes the message wait."""
         ...
 
     @property
@@ -95,7 +96,9 @@ class SendLimiter:
     """Token buckets that hand out delays instead of refusals: a call over the limit waits its turn.
 
     Telegram counts in windows (30 per second overall, 20 per minute per group), and a bucket allows its burst on top
-    of its rate within one window; so each rate here is the window's limit minus the burst.
+    of its rate within one window; so each rate here is the window's limit minus the burst. The bot-wide bucket keeps
+    two messages a second to spare (25/s with bursts of 3 for Telegram's 30): a message may then leave up to 80 ms
+    after its slot before it must take another (``late_after``; see ``OutgoingPolicy.take_turn``).
     """
 
     def __init__(
@@ -106,17 +109,19 @@ class SendLimiter:
         group_rate: float = (20 - 3) / 60,
         group_burst: int = 3,
         global_rate: float = 30.0 - 5,
-        global_burst: int = 5,
+        global_burst: int = 3,
+        global_window: float = 30.0,
         margin: float = 0.2,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._clock = clock
+        # Messages a second the bot-wide bucket leaves unused of Telegram's ``global_window``: what lateness may use.
+        self._spare = max(global_window - global_rate - global_burst, 0.0)
         self._private = (private_rate, private_burst)
         self._group = (group_rate, group_burst)
         self._global = (global_rate, global_burst)
-        # Telegram counts a message when it arrives: one paced exactly at the limit can arrive a moment early
-        # (the first of the burst took longer on the wire) and get 429. Waits get this much to spare, and a full
-        # bucket starts refilling this much later.
+        # Telegram counts a message when it arrives: one paced exactly at a chat's limit can arrive a moment early
+        # (the first of the burst took longer on the wire) and get 429. A wait for a chat gets this much to spare.
         self._margin = margin
         self._buckets: dict[Any, _Bucket] = {}
 
@@ -143,13 +148,14 @@ class SendLimiter:
 
     @property
     def late_after(self) -> float:
-        # Half a bot-wide slot: messages late by less than that still fit the window (burst + rate × 1.02 s rounds
-        # down to Telegram's 30); later ones would make a 31st among the next second's messages. At least a
-        # millisecond: with pacing lifted (benchmarks) half a slot is below what the clock tells apart.
-        return max(0.5 / self._global[0], 0.001)
+        # Messages late by less than this still fit Telegram's window (burst + rate × (1 s + this) stays within it);
+        # later ones could make a 31st among the next second's. Half a slot if nothing is spare; at least a
+        # millisecond (with pacing lifted, in benchmarks, half a slot is below what the clock tells apart).
+        rate = self._global[0]
+        return max(self._spare / rate, 0.5 / rate, 0.001)
 
-    async def reserve(self, chat_id: int | str | None) -> float:
-        return self.delay(chat_id)
+    async def reserve_turn(self, chat_id: int | str | None) -> tuple[float, float]:
+        return self.turn(chat_id)
 
     def _reserve(self, key: Any, rate: float, burst: int, shift: float, at: float) -> float:
         """Take a token for a message leaving at ``at``; the seconds after ``at`` it must wait for it."""
@@ -167,19 +173,26 @@ class SendLimiter:
         return 0.0 if bucket.tokens >= 0 else bucket.updated - at - bucket.tokens / rate
 
     def delay(self, chat_id: int | str | None, now: float | None = None) -> float:
-        """Seconds to wait before sending to ``chat_id`` (reserving the slot).
+        """Seconds to wait before sending to ``chat_id`` (reserving the slot)."""
+        return self.turn(chat_id, now)[0]
+
+    def turn(self, chat_id: int | str | None, now: float | None = None) -> tuple[float, float]:
+        """(seconds to wait before sending to ``chat_id``, seconds until its bot-wide slot), reserving the slot.
 
         The bot-wide bucket first; the chat's token is then taken for the moment the message will leave (a message
         queued behind the whole bot for two seconds reaches its chat two seconds later: counting it as sent now
-        would let the chat's next message through too early).
+        would let the chat's next message through too early). A message its chat makes wait leaves after its
+        bot-wide slot: ``OutgoingPolicy.take_turn`` then takes it another bot-wide turn.
         """
         now = self._clock() if now is None else now
-        wait = 0.0
-        for key, rate, burst, shift in self.scopes(chat_id):
+        wait, bot_wide = 0.0, 0.0
+        for n, (key, rate, burst, shift) in enumerate(self.scopes(chat_id)):
             wait += self._reserve(key, rate, burst, shift, now + wait)
+            if n == 0:
+                bot_wide = wait
         if len(self._buckets) > 100_000:
             self._buckets = {k: b for k, b in self._buckets.items() if now - b.updated < 60}
-        return wait + self._margin if wait > 0 else 0.0
+        return (wait + self._margin if wait > bot_wide else wait), bot_wide
 
 
 # SendLimiter.delay, atomically in Redis for every key given (the bot-wide one, then the chat's), on Redis's clock:
@@ -192,7 +205,7 @@ if not now then
   local t = redis.call('TIME')
   now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 end
-local wait = 0
+local wait, bot_wide = 0, 0
 for i, key in ipairs(KEYS) do
   local rate, burst, shift = tonumber(ARGV[3 * i - 1]), tonumber(ARGV[3 * i]), tonumber(ARGV[3 * i + 1])
   local at = now + wait
@@ -208,8 +221,9 @@ for i, key in ipairs(KEYS) do
   redis.call('HSET', key, 'tokens', tostring(tokens), 'updated', tostring(updated))
   redis.call('PEXPIRE', key, math.ceil(((burst - tokens) / rate + updated - now) * 1000) + 1000)
   if tokens < 0 then wait = wait + updated - at - tokens / rate end
+  if i == 1 then bot_wide = wait end
 end
-return tostring(wait)
+return {tostring(wait), tostring(bot_wide)}
 """
 
 
@@ -237,6 +251,10 @@ class RedisSendLimiter:
 
     async def reserve(self, chat_id: int | str | None, now: float | None = None) -> float:
         """As ``SendLimiter.delay``; ``now`` (seconds) only for tests, else Redis's clock."""
+        return (await self.reserve_turn(chat_id, now))[0]
+
+    async def reserve_turn(self, chat_id: int | str | None, now: float | None = None) -> tuple[float, float]:
+        """As ``SendLimiter.turn``, in one round trip."""
         keys: list[str] = []
         if now is None and self._clock is not None:
             now = self._clock()
@@ -245,8 +263,9 @@ class RedisSendLimiter:
             name = "*" if scope == "*" else self._chat_key(scope)
             keys.append(f"{self._namespace}:pace:{name}")
             args += [repr(rate), str(burst), repr(shift)]
-        wait = float(await self._script(keys=keys, args=args))
-        return wait + self._like.margin if wait > 0 else 0.0
+        found = await self._script(keys=keys, args=args)
+        wait, bot_wide = float(found[0]), float(found[1])
+        return (wait + self._like.margin if wait > bot_wide else wait), bot_wide
 
     @property
     def late_after(self) -> float:
@@ -259,7 +278,7 @@ class RedisSendLimiter:
 
 # A message that keeps missing its turn (a machine stalled for seconds) goes after this many: Telegram's 429, if any,
 # is retried like any other.
-MAX_TURNS = 3
+MAX_TURNS = 2
 
 
 class OutgoingPolicy(BaseRequestMiddleware):
@@ -283,25 +302,26 @@ class OutgoingPolicy(BaseRequestMiddleware):
     async def take_turn(self, chat_id: int | str | None) -> None:
         """Wait until a message to ``chat_id`` may leave; on return it must leave at once.
 
-        The buckets count a message at its slot. One that leaves later (its sender stalled: a busy event loop, a slow
-        round trip to Redis, a sleep that overslept) lands among the next second's messages, which the bot-wide bucket
-        has already let through in full: the bot-wide 429s of the paced surge (docs/benchmarks.md). Such a message
-        takes another bot-wide token for the moment it really leaves and waits for that turn; the slot it missed stays
-        spent (the bucket counts one message more than went out: safe). Its chat's token is taken again only if it is
-        later than the margin every chat wait carries: a chat's bucket refills while a message is late, so lateness
-        costs it nothing until then. Only late messages pay the second call (a Redis round trip when shared).
+        The buckets count a message at its slot. One that leaves later lands among the next second's messages, which
+        the bot-wide bucket has already let through: the bot-wide 429s of the paced surge (docs/benchmarks.md). It
+        leaves late when its sender stalled (a busy event loop, a slow round trip to Redis, a sleep that overslept)
+        or when its chat made it wait after its bot-wide slot. Such a message takes another bot-wide token for the
+        moment it really leaves and waits for that turn; the slot it missed stays spent (the bucket counts one message
+        more than went out: safe). Its chat's token is taken again only if it is later than the margin a chat's wait
+        carries: a chat's bucket refills while a message is late, so lateness costs it nothing until then. Only late
+        messages pay the second call (a Redis round trip when shared); on time, one call per message.
         """
         scope = chat_id
         for _ in range(MAX_TURNS):
             asked = self._clock()
-            wait = await self.limiter.reserve(scope)
+            wait, bot_wide = await self.limiter.reserve_turn(scope)
             if wait > 0:
                 await self._sleep(wait)
-            late = self._clock() - (asked + wait)
-            if late <= self.limiter.late_after:
+            left = self._clock()
+            if left - (asked + bot_wide) <= self.limiter.late_after:
                 return
             metrics.LATE_SENDS.inc()
-            scope = chat_id if late > self.limiter.margin else None
+            scope = chat_id if left - (asked + wait) > self.limiter.margin else None
 
     async def __call__(
         self,
