@@ -158,6 +158,8 @@ def _variables(lang: str) -> dict[str, set[str]]:
     found: dict[str, _References] = {}
     for entry in resource.body:
         if isinstance(entry, ast.Message):
+            # fluent.runtime keeps the first of two messages with one id and ignores the second without a word
+            assert entry.id.name not in found, f"{lang}.ftl defines {entry.id.name} twice"
             references = _References()
             references.visit(entry)
             found[entry.id.name] = references

@@ -90,8 +90,6 @@ report-intro =
 
     🔒 Хабарламамен бірге атыңыз, username және телефон нөміріңіз сақталмайды. Ботқа кім жазып отырғанын Telegram-ның өзі біледі.
 report-choose-category = Хабарлама не туралы?
-category-terror_plot = 💣 Террористік акт дайындау
-category-recruitment = 🗣 Адамдарды тарту (вербовка)
 # /report's first message: the introduction, the emergency notice and the category question together (one message
 # where there were three: the category buttons sit right under what they answer).
 report-start =
@@ -100,8 +98,8 @@ report-start =
     { emergency-notice }
 
     { report-choose-category }
-category-terror_plot = 💣 Террорлық акт дайындау
-category-recruitment = 🗣 Жалдау, адамдарды тарту
+category-terror_plot = 💣 Террористік акт дайындау
+category-recruitment = 🗣 Адамдарды тарту (вербовка)
 category-online_content = 🌐 Интернеттегі экстремизм немесе насихат
 category-weapons = 🔫 Қару, жарылғыш зат, күдікті зат
 category-other = ❔ Басқа
@@ -721,7 +719,7 @@ web-report-next = Жалғастыру
 web-report-chosen = Хабарлама тақырыбы: { $category }.
 web-report-change-category = Өзгерту
 web-question-optional = (міндетті емес)
-web-question-no-answer = Өткізіп жіберу
+web-question-no-answer = Жауап бермеймін
 web-question-own-words = Немесе өз сөзіңізбен жазыңыз:
 web-now-title = Тікелей қауіп
 web-review-now-yes = Иә, дәл қазір

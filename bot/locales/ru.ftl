@@ -300,9 +300,6 @@ op-export-ready = Выгрузка: { $count } { $count ->
 op-export-usage = Формат: /export [csv | json]
 op-audit-title = Журнал аудита (сначала новые):
 op-audit-line = { $time } · { $who } · { $action } · { $case } { $detail }
-op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst] · /op_remove TELEGRAM_ID
-op-operator-set = Оператору { $id } назначена роль «{ $role }».
-op-operator-removed = Оператор { $id } удалён.
 
 ## ---- console: the operators' web console (bot/console), its sign-in and /console in Telegram
 console-title = Консоль телефона доверия
@@ -577,7 +574,7 @@ console-stats =
     Вопросов с ответом: { $answers }
     Доля 👎 (по всем оценкам): { $thumbs }
 op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
-op-operator-set = Оператору { $id } назначена роль { $role }.
+op-operator-set = Оператору { $id } назначена роль «{ $role }».
 op-operator-removed = Оператор { $id } удалён.
 
 ## Путь гражданина (задача 12): анкеты по категориям, проверка сообщения, связь с человеком
@@ -796,7 +793,7 @@ web-report-next = Продолжить
 web-report-chosen = Тема сообщения: { $category }.
 web-report-change-category = Изменить
 web-question-optional = (необязательно)
-web-question-no-answer = Пропустить
+web-question-no-answer = Без ответа
 web-question-own-words = Или напишите своими словами:
 web-now-title = Непосредственная опасность
 web-review-now-yes = Да, прямо сейчас
