@@ -272,6 +272,7 @@ SECONDS = {"kk": "{n} секунд", "ru": ("{n} секунду", "{n} секу�
 PLURALS: dict[tuple[str, str], dict[str, str | tuple[str, ...] | None]] = {
     ("privacy", "retention"): DAYS_AFTER,
     ("report-review-privacy", "retention"): DAYS_AFTER,
+    ("citizen-report-review-to-submit", "retention"): DAYS_AFTER,  # it includes report-review-privacy
     ("web-channel-protects", "retention"): DAYS_AFTER,
     ("too-long", "limit"): {"kk": "{n} таңбадан", **CHARACTERS},
     ("report-describe", "min"): {"kk": "{n} таңба", **CHARACTERS},
