@@ -158,6 +158,8 @@ def _variables(lang: str) -> dict[str, set[str]]:
     found: dict[str, _References] = {}
     for entry in resource.body:
         if isinstance(entry, ast.Message):
+            # fluent.runtime keeps the first of two messages with one id and ignores the second without a word
+            assert entry.id.name not in found, f"{lang}.ftl defines {entry.id.name} twice"
             references = _References()
             references.visit(entry)
             found[entry.id.name] = references
@@ -270,6 +272,7 @@ SECONDS = {"kk": "{n} секунд", "ru": ("{n} секунду", "{n} секу�
 PLURALS: dict[tuple[str, str], dict[str, str | tuple[str, ...] | None]] = {
     ("privacy", "retention"): DAYS_AFTER,
     ("report-review-privacy", "retention"): DAYS_AFTER,
+    ("citizen-report-review-to-submit", "retention"): DAYS_AFTER,  # it includes report-review-privacy
     ("web-channel-protects", "retention"): DAYS_AFTER,
     ("too-long", "limit"): {"kk": "{n} таңбадан", **CHARACTERS},
     ("report-describe", "min"): {"kk": "{n} таңба", **CHARACTERS},

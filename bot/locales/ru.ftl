@@ -576,6 +576,9 @@ console-stats =
     Напоминаний о невзятых обращениях: { $reminders }
     Вопросов с ответом: { $answers }
     Доля 👎 (по всем оценкам): { $thumbs }
+op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
+op-operator-set = Оператору { $id } назначена роль «{ $role }».
+op-operator-removed = Оператор { $id } удалён.
 
 ## Путь гражданина (задача 12): анкеты по категориям, проверка сообщения, связь с человеком
 
@@ -793,7 +796,7 @@ web-report-next = Продолжить
 web-report-chosen = Тема сообщения: { $category }.
 web-report-change-category = Изменить
 web-question-optional = (необязательно)
-web-question-no-answer = Пропустить
+web-question-no-answer = Без ответа
 web-question-own-words = Или напишите своими словами:
 web-now-title = Непосредственная опасность
 web-review-now-yes = Да, прямо сейчас
