@@ -576,9 +576,6 @@ console-stats =
     Напоминаний о невзятых обращениях: { $reminders }
     Вопросов с ответом: { $answers }
     Доля 👎 (по всем оценкам): { $thumbs }
-op-admin-usage = Формат: /op_add TELEGRAM_ID [admin | operator | analyst | editor] · /op_remove TELEGRAM_ID
-op-operator-set = Оператору { $id } назначена роль «{ $role }».
-op-operator-removed = Оператор { $id } удалён.
 
 ## Путь гражданина (задача 12): анкеты по категориям, проверка сообщения, связь с человеком
 
