@@ -258,13 +258,15 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 
 # --- the labelled sets of two independent writers ------------------------------------------------------------------
 
-# Floors just below what is reached (docs/danger.md): (dangers caught, false alarms) out of 35 per language. Both
-# sets were tuned on or looked at, so they guard against regressions, not measure generalisation; on danger_dev_b
-# English recall (34/35, 97.1%) is still under the issue's 98%.
+# Floors just below what is reached (docs/danger.md): (dangers caught, false alarms) per language. The dev sets were
+# tuned on or looked at, so they guard against regressions; danger_holdout (writer D, 40 + 40 per language, added
+# after the tuning ended) is the measurement, and is far from the issue's targets (recall 90.8%, false alarms 9.2%).
 FLOORS = {
     "danger_dev.jsonl": {"kk": (35, 2), "ru": (35, 0), "en": (35, 0)},
     "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 3), "en": (34, 3)},
+    "danger_holdout.jsonl": {"kk": (37, 5), "ru": (36, 5), "en": (36, 1)},
 }
+PER_LANGUAGE = {"danger_dev.jsonl": 35, "danger_dev_b.jsonl": 35, "danger_holdout.jsonl": 40}  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
 
@@ -276,17 +278,17 @@ def test_figures_on_the_labelled_sets_per_language(danger: DangerRecogniser, nam
     figures = {lang: (s.caught, s.dangers, s.false_alarms, s.harmless) for lang, s in scores.items()}
     for lang, (caught, false_alarms) in FLOORS[name].items():
         score = scores[lang]
-        assert score.dangers == score.harmless == 35, figures
+        assert score.dangers == score.harmless == PER_LANGUAGE[name], figures
         assert score.caught >= caught - TOLERANCE, figures
         assert score.false_alarms <= false_alarms + TOLERANCE, figures
 
 
 def test_the_sets_are_what_the_writers_wrote() -> None:
-    """210 messages each, half danger, a third per language (tests/sets/README.md)."""
+    """Half danger, a third per language (tests/sets/README.md)."""
     for name in FLOORS:
         rows = [json.loads(line) for line in (SETS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-        assert len(rows) == 210
-        assert sum(r["danger"] for r in rows) == 105
+        assert len(rows) == 6 * PER_LANGUAGE[name]
+        assert sum(r["danger"] for r in rows) == 3 * PER_LANGUAGE[name]
 
 
 # --- the command line ----------------------------------------------------------------------------------------------
