@@ -277,6 +277,9 @@ def webhook_env(token: str, emu: BotAPIEmulator, database_url: str, redis_url: s
     return env
 
 
+MAX_SKIPS = 10  # more questions than any category asks
+
+
 async def one_report(
     emu: BotAPIEmulator, replies: Replies, user: EmuUser, serial: int
 ) -> tuple[float, float, float] | None:
@@ -300,15 +303,20 @@ async def one_report(
         _, evidence = await step(
             lambda: emu.send_message(user, description, token=token), lambda m: "✅ Done" in buttons(m)
         )
-        _, place = await step(
-            lambda: emu.press_button(user, evidence, text="✅ Done", token=token), lambda m: "⏭ Skip" in buttons(m)
-        )
-        _, when = await step(
-            lambda: emu.press_button(user, place, text="⏭ Skip", token=token), lambda m: "⏭ Skip" in buttons(m)
-        )
-        _, review = await step(
-            lambda: emu.press_button(user, when, text="⏭ Skip", token=token), lambda m: "📨 Submit" in buttons(m)
-        )
+
+        def skip_or_review(m: dict) -> bool:
+            return "⏭ Skip" in buttons(m) or "📨 Submit" in buttons(m)
+
+        # Each category asks its own questions (knowledge/forms/questionnaires.yaml), then place and time: skip
+        # whatever is asked until the review comes.
+        _, shown_now = await step(lambda: emu.press_button(user, evidence, text="✅ Done", token=token), skip_or_review)
+        for _ in range(MAX_SKIPS):
+            if "📨 Submit" in buttons(shown_now):
+                break
+            _, shown_now = await step(
+                lambda asked=shown_now: emu.press_button(user, asked, text="⏭ Skip", token=token), skip_or_review
+            )
+        review = shown_now
         received, _ = await step(
             lambda: emu.press_button(user, review, text="📨 Submit", token=token),
             lambda m: bool(webhooks.CODE.search(m.get("text", ""))),
