@@ -529,36 +529,39 @@ async def benchmark(args: argparse.Namespace) -> None:
             )
         )
     if "webhook" in parts:
-        found_by: dict[int, list[Surge]] = {1: [], 2: []}
-        for run in range(1, args.runs + 1):
-            for instances in (1, 2):
-                surge = await webhook_phase(args, instances, args.webhook_citizens, questions, paced=False)
-                found_by[instances].append(surge)
-                progress(run, surge)
+        medians = await one_and_two_instances(args, args.webhook_citizens, questions, paced=False)
         args.tables.append(
             (
                 f"mixed surge, webhooks, PostgreSQL + Redis: {args.webhook_citizens} new citizens at once, "
                 f"{args.report_share:.0%} making a full report, the rest one question; pacing lifted",
-                [median_of(found) for found in found_by.values()],
+                medians,
                 None,
             )
         )
     if "paced" in parts:
-        paced_by: dict[int, list[Surge]] = {1: [], 2: []}
-        for run in range(1, args.runs + 1):
-            for instances in (1, 2):
-                surge = await webhook_phase(args, instances, args.paced_citizens, questions, paced=True)
-                paced_by[instances].append(surge)
-                progress(run, surge)
+        medians = await one_and_two_instances(args, args.paced_citizens, questions, paced=True)
         args.tables.append(
             (
                 f"mixed surge at Telegram's limits: {args.paced_citizens} new citizens, 1 and 2 instances pacing "
                 "together through Redis (30/s per bot, 1/s per chat with bursts of 3, 20/min per group), the "
                 "emulator answering 429 above those limits",
-                [median_of(found) for found in paced_by.values()],
+                medians,
                 None,
             )
         )
+
+
+async def one_and_two_instances(
+    args: argparse.Namespace, citizens: int, questions: list[polling.Question], *, paced: bool
+) -> list[Surge]:
+    """The webhook phases with 1 and 2 instances, alternating, ``args.runs`` times; the median of each."""
+    found_by: dict[int, list[Surge]] = {1: [], 2: []}
+    for run in range(1, args.runs + 1):
+        for instances in (1, 2):
+            surge = await webhook_phase(args, instances, citizens, questions, paced=paced)
+            found_by[instances].append(surge)
+            progress(run, surge)
+    return [median_of(found) for found in found_by.values()]
 
 
 def progress(run: int, surge: Surge) -> None:
