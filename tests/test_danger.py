@@ -265,8 +265,14 @@ FLOORS = {
     "danger_dev.jsonl": {"kk": (35, 2), "ru": (35, 0), "en": (35, 0)},
     "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 3), "en": (34, 3)},
     "danger_holdout.jsonl": {"kk": (37, 5), "ru": (36, 5), "en": (36, 1)},
+    "danger_holdout_2.jsonl": {"kk": (18, 0), "ru": (16, 2), "en": (18, 2)},  # writer E, after the final change
 }
-PER_LANGUAGE = {"danger_dev.jsonl": 35, "danger_dev_b.jsonl": 35, "danger_holdout.jsonl": 40}  # dangers = harmless
+PER_LANGUAGE = {
+    "danger_dev.jsonl": 35,
+    "danger_dev_b.jsonl": 35,
+    "danger_holdout.jsonl": 40,
+    "danger_holdout_2.jsonl": 20,
+}  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
 
