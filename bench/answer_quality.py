@@ -1,6 +1,6 @@
 """Answer quality on the labelled question sets, per language: the same command before and after every change.
 
-    .venv/bin/python bench/answer_quality.py [--sets questions_dev questions_dev_b questions_holdout dev dev2 dev3]
+    .venv/bin/python bench/answer_quality.py [--sets questions_dev questions_dev_b questions_dev_c questions_holdout_2 dev dev2 dev3]
 
 For each set and language: questions with an expected entry answered with it (or an accepted alternative, ``also``),
 those whose right entry is reachable (answered, or among "did you mean"), wrong answers, and off-topic questions
@@ -26,13 +26,14 @@ from bot.core.languages import LANGUAGES  # noqa: E402
 SETS = {
     "questions_dev": PROJECT / "tests" / "sets" / "questions_dev.jsonl",
     "questions_dev_b": PROJECT / "tests" / "sets" / "questions_dev_b.jsonl",
-    "questions_holdout": PROJECT / "tests" / "sets" / "questions_holdout.jsonl",
+    "questions_dev_c": PROJECT / "tests" / "sets" / "questions_dev_c.jsonl",
+    "questions_holdout_2": PROJECT / "tests" / "sets" / "questions_holdout_2.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",
 }
 # Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, dev3; tests/sets/README.md).
-HOLDOUTS = frozenset({"questions_holdout"})
+HOLDOUTS = frozenset({"questions_holdout_2"})
 
 
 def load_set(path: Path) -> list[dict]:

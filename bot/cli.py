@@ -277,7 +277,8 @@ def run_kb_check(settings: Settings, out: TextIO) -> int:
 DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev.jsonl",
     "tests/sets/danger_dev_b.jsonl",
-    "tests/sets/danger_holdout.jsonl",
+    "tests/sets/danger_dev_c.jsonl",
+    "tests/sets/danger_holdout_2.jsonl",
 )
 
 

@@ -259,18 +259,18 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 # --- the labelled sets of two independent writers ------------------------------------------------------------------
 
 # Floors just below what is reached (docs/danger.md): (dangers caught, false alarms) per language. The dev sets were
-# tuned on or looked at, so they guard against regressions; danger_holdout (writer D, 40 + 40 per language, added
-# after the tuning ended) is the measurement, and is far from the targets (recall 90.8%, false alarms 9.2%).
+# tuned on or looked at, so they guard against regressions; danger_dev_c (writer D, 40 + 40 per language) was the
+# second session's holdout and is a dev set since the third; danger_holdout_2 (writer E) is measured, never tuned on.
 FLOORS = {
     "danger_dev.jsonl": {"kk": (35, 2), "ru": (35, 0), "en": (35, 0)},
     "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 3), "en": (34, 3)},
-    "danger_holdout.jsonl": {"kk": (37, 5), "ru": (36, 5), "en": (36, 1)},
+    "danger_dev_c.jsonl": {"kk": (37, 5), "ru": (36, 5), "en": (36, 1)},
     "danger_holdout_2.jsonl": {"kk": (18, 0), "ru": (16, 2), "en": (18, 2)},  # writer E, after the final change
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
     "danger_dev_b.jsonl": 35,
-    "danger_holdout.jsonl": 40,
+    "danger_dev_c.jsonl": 40,
     "danger_holdout_2.jsonl": 20,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
