@@ -1,6 +1,6 @@
 """Answer quality on the labelled question sets, per language: the same command before and after every change.
 
-    .venv/bin/python bench/answer_quality.py [--sets questions_dev questions_dev_b questions_dev_c questions_holdout_2 dev dev2 dev3]
+    .venv/bin/python bench/answer_quality.py [--sets questions_dev questions_dev_b questions_dev_c dev dev2 dev3 …]
 
 For each set and language: questions with an expected entry answered with it (or an accepted alternative, ``also``),
 those whose right entry is reachable (answered, or among "did you mean"), wrong answers, and off-topic questions
