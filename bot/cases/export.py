@@ -36,6 +36,7 @@ EXPORT_FIELDS = (
     "category",
     "language",
     "urgent",
+    "happening_now",
     "status",
     "outcome",
     "created_at",
@@ -153,6 +154,7 @@ def _row(case: Case, evidence_items: int) -> dict[str, object]:
         "category": str(case.category),
         "language": case.language,
         "urgent": case.urgent,
+        "happening_now": case.happening_now,  # the reporter's answer; empty (null): not asked
         "status": str(case.status),
         "outcome": str(case.outcome) if case.outcome else "",
         "created_at": _iso(case.created_at),

@@ -278,7 +278,10 @@ op-queue-title = Cases ({ $filter }):
 op-queue-line = { $urgent ->
         [yes] 🚨
        *[no] •
-    } { $number } · { $category } · { $status } · { $time }
+    } { $number } · { $category } · { $status } · { $time }{ $now ->
+        [yes] {" "}· 🔴 happening now
+       *[other] {""}
+    }
 op-queue-usage = Usage: /queue [new | mine | unclaimed | urgent | overdue]
 op-case-usage = Usage: /case HT-00042
 op-stats =
@@ -453,6 +456,7 @@ console-language-kk = Kazakh
 console-language-ru = Russian
 console-language-en = English
 console-urgent = urgent
+console-happening-now = happening now
 console-not-urgent = not urgent
 console-nobody = nobody
 console-queue-count = { $count ->

@@ -252,7 +252,10 @@ op-queue-title = Өтініштер ({ $filter }):
 op-queue-line = { $urgent ->
         [yes] 🚨
        *[no] •
-    } { $number } · { $category } · { $status } · { $time }
+    } { $number } · { $category } · { $status } · { $time }{ $now ->
+        [yes] {" "}· 🔴 дәл қазір болып жатыр
+       *[other] {""}
+    }
 op-queue-usage = Пайдалану: /queue [new | mine | unclaimed | urgent | overdue]
 op-case-usage = Пайдалану: /case HT-00042
 op-stats =
@@ -424,6 +427,7 @@ console-language-kk = қазақ тілі
 console-language-ru = орыс тілі
 console-language-en = ағылшын тілі
 console-urgent = шұғыл
+console-happening-now = дәл қазір болып жатыр
 console-not-urgent = шұғыл емес
 console-nobody = тағайындалмаған
 console-queue-count = { $count } өтініш

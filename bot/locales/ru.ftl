@@ -281,7 +281,10 @@ op-queue-title = Обращения ({ $filter }):
 op-queue-line = { $urgent ->
         [yes] 🚨
        *[no] •
-    } { $number } · { $category } · { $status } · { $time }
+    } { $number } · { $category } · { $status } · { $time }{ $now ->
+        [yes] {" "}· 🔴 происходит сейчас
+       *[other] {""}
+    }
 op-queue-usage = Формат: /queue [new | mine | unclaimed | urgent | overdue]
 op-case-usage = Формат: /case HT-00042
 op-stats =
@@ -371,6 +374,7 @@ console-language-kk = казахский
 console-language-ru = русский
 console-language-en = английский
 console-urgent = срочно
+console-happening-now = происходит сейчас
 console-not-urgent = не срочно
 console-nobody = не назначен
 console-queue-count = { $count ->

@@ -121,6 +121,7 @@ def summary(t: Texts, found: CaseDetails, *, with_description: bool) -> str:
         time=t.when(case.created_at),
         evidence=len({item.item for item in found.evidence}),
     )
+    text = with_happening_now(t, text, case.happening_now_said)
     if with_description and case.description:
         text += "\n\n" + case.description
     return text
@@ -141,22 +142,26 @@ def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None 
     if case.latitude is not None:
         place = f"{place} ({case.latitude:.5f}, {case.longitude:.5f})".strip()
     lines = [
-        t(
-            "op-case-details",
-            number=case.number,
-            status=status_label(t, case),
-            outcome=f" ({t(f'op-outcome-{case.outcome.value}')})" if case.outcome else "",
-            category=t("citizen-op-kind-question")
-            if case.kind == CaseKind.question
-            else t(f"category-{case.category}"),
-            language=language(case),
-            urgent="yes" if case.urgent else "no",
-            time=t.when(case.created_at),
-            claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
-            place=place or "–",
-            incident=citizen_line(case.incident_time) or "–",
-            route=t("op-yes") if found.route_exists and not case.reporter_unreachable else t("op-no"),
-            description=citizen_block(case.description) if case.description else "–",
+        with_happening_now(
+            t,
+            t(
+                "op-case-details",
+                number=case.number,
+                status=status_label(t, case),
+                outcome=f" ({t(f'op-outcome-{case.outcome.value}')})" if case.outcome else "",
+                category=t("citizen-op-kind-question")
+                if case.kind == CaseKind.question
+                else t(f"category-{case.category}"),
+                language=language(case),
+                urgent="yes" if case.urgent else "no",
+                time=t.when(case.created_at),
+                claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
+                place=place or "–",
+                incident=citizen_line(case.incident_time) or "–",
+                route=t("op-yes") if found.route_exists and not case.reporter_unreachable else t("op-no"),
+                description=citizen_block(case.description) if case.description else "–",
+            ),
+            case.happening_now_said,
         )
     ]
     if questionnaires is not None and case.answers:

@@ -452,6 +452,7 @@ async def queue_command(
                 category=staff(f"category-{case.category}"),
                 status=operator_views.status_label(staff, case),
                 time=staff.when(case.created_at),
+                now=case.happening_now_said or "",
             )
         )
     builder = InlineKeyboardBuilder()
