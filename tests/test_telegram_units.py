@@ -8,6 +8,7 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.cases.audit_words import audit_label
 from bot.core.flood_control import FloodControl
 from bot.core.i18n import LOCALES, Translator
 from bot.core.settings import Settings
@@ -301,6 +302,7 @@ PLURALS: dict[tuple[str, str], dict[str, str | tuple[str, ...] | None]] = {
         "en": ("{n} hour", "{n} hours"),
     },
     ("op-export-ready", "count"): {"kk": "{n} өтініш", **CASES},
+    ("console-audit-export", "count"): {"kk": "{n} өтініш", **CASES},
     ("console-queue-count", "count"): {"kk": "{n} өтініш", **CASES},
     ("console-queue-count-more", "count"): {
         "kk": "{n} өтініштен",
@@ -360,3 +362,19 @@ def test_counted_words_agree_with_their_number(lang: str, number: int) -> None:
         others = dict.fromkeys(variables[key] - {name}, 7)
         text = translator.text(lang, key, **others, **{name: number})
         assert re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text), (key, name, text)  # "1 day", not "1 days"
+
+
+@pytest.mark.parametrize(
+    ("lang", "detail", "shown"),
+    [
+        ("en", "csv, cases: 1", "exported cases: 1 case (csv)"),
+        ("en", "json, cases: 5, with: notes+assignee", "exported cases: 5 cases (json), also: notes, assignee"),
+        ("ru", "csv, cases: 21", "выгрузил(а) обращения: 21 обращение (csv)"),
+        ("ru", "csv, cases: 3, with: dialogue", "выгрузил(а) обращения: 3 обращения (csv), дополнительно: диалог"),
+        ("kk", "csv, cases: 1", "өтініштерді экспорттады: 1 өтініш (csv)"),
+        ("en", "csv, 1 cases, with notes+dialogue", "exported cases: 1 case (csv), also: notes, dialogue"),  # before
+    ],
+)
+def test_an_export_in_the_audit_counts_its_cases_in_words(lang: str, detail: str, shown: str) -> None:
+    translator = Translator(defaults=_bot_defaults())
+    assert audit_label(lambda key, **args: translator.text(lang, key, **args), "export", detail) == shown

@@ -72,7 +72,8 @@ async def write_export(
     asked = [name for name in ("notes", "dialogue", "assignee") if wanted[name]]  # as the audit has always said
     async with sessions() as session:
         total = (await session.exec(select(func.count()).select_from(Case))).one()
-        detail = f"{fmt}, {total} cases" + (f", with {'+'.join(asked)}" if asked else "")
+        # Stored as a label ("cases: 1"), shown in words by audit_words.audit_label (a counted noun in each language).
+        detail = f"{fmt}, cases: {total}" + (f", with: {'+'.join(asked)}" if asked else "")
         audit(session, operator, "export", detail=detail)
         await session.commit()
         writer = _JsonRows(out) if fmt == "json" else _CsvRows(out, [*EXPORT_FIELDS, *extras])

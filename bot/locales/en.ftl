@@ -560,6 +560,14 @@ console-action-tag-added = added a tag
 console-action-tag-removed = removed a tag
 console-action-evidence-viewed = viewed evidence
 console-action-export = exported cases
+console-audit-export = { $count } { $count ->
+        [one] case
+       *[other] cases
+    } ({ $format }){ $extras }
+console-audit-export-extras = , also: { $what }
+console-audit-export-notes = notes
+console-audit-export-dialogue = dialogue
+console-audit-export-assignee = assignee
 console-action-operator-set = set a staff role
 console-action-operator-removed = removed a staff member
 console-action-console-link-issued = sign-in link issued

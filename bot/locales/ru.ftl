@@ -479,6 +479,15 @@ console-action-tag-added = добавил(а) метку
 console-action-tag-removed = убрал(а) метку
 console-action-evidence-viewed = просмотрел(а) материал
 console-action-export = выгрузил(а) обращения
+console-audit-export = { $count } { $count ->
+        [one] обращение
+        [few] обращения
+       *[other] обращений
+    } ({ $format }){ $extras }
+console-audit-export-extras = , дополнительно: { $what }
+console-audit-export-notes = заметки
+console-audit-export-dialogue = диалог
+console-audit-export-assignee = исполнитель
 console-action-operator-set = назначил(а) роль сотруднику
 console-action-operator-removed = удалил(а) сотрудника
 console-action-console-link-issued = выдана ссылка для входа

@@ -390,7 +390,9 @@ async def test_export_with_notes_dialogue_and_assignee_is_audited(console: Runni
     assert status == 403
     async with console.sessions() as session:
         details = (await session.exec(select(AuditEntry.detail).where(AuditEntry.action == "export"))).all()
-    assert details == ["csv, 1 cases, with notes+dialogue+assignee"]
+    assert details == ["csv, cases: 1, with: notes+dialogue+assignee"]
+    _, audit = await get(client, f"{console.url}/admin/audit")
+    assert "exported cases: 1 case (csv), also: notes, dialogue, assignee" in html.unescape(audit)
 
 
 async def test_no_reporter_identity_in_any_page_export_or_log(
