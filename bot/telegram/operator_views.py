@@ -142,28 +142,25 @@ def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None 
     if case.latitude is not None:
         place = f"{place} ({case.latitude:.5f}, {case.longitude:.5f})".strip()
     lines = [
-        with_happening_now(
-            t,
-            t(
-                "op-case-details",
-                number=case.number,
-                status=status_label(t, case),
-                outcome=f" ({t(f'op-outcome-{case.outcome.value}')})" if case.outcome else "",
-                category=t("citizen-op-kind-question")
-                if case.kind == CaseKind.question
-                else t(f"category-{case.category}"),
-                language=language(case),
-                urgent="yes" if case.urgent else "no",
-                time=t.when(case.created_at),
-                claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
-                place=place or "–",
-                incident=citizen_line(case.incident_time) or "–",
-                route=t("op-yes") if found.route_exists and not case.reporter_unreachable else t("op-no"),
-                description=citizen_block(case.description) if case.description else "–",
-            ),
-            case.happening_now_said,
+        t(
+            "op-case-details",
+            number=case.number,
+            status=status_label(t, case),
+            outcome=f" ({t(f'op-outcome-{case.outcome.value}')})" if case.outcome else "",
+            category=t("citizen-op-kind-question")
+            if case.kind == CaseKind.question
+            else t(f"category-{case.category}"),
+            language=language(case),
+            urgent="yes" if case.urgent else "no",
+            time=t.when(case.created_at),
+            claimed=t("op-operator", id=case.claimed_by) if case.claimed_by else t("op-nobody"),
+            place=place or "–",
+            incident=citizen_line(case.incident_time) or "–",
+            route=t("op-yes") if found.route_exists and not case.reporter_unreachable else t("op-no"),
+            description=citizen_block(case.description) if case.description else "–",
         )
     ]
+    lines[0] = with_happening_now(t, lines[0], case.happening_now_said)  # under the number, as on the card
     if questionnaires is not None and case.answers:
         lines.append(t("citizen-op-answers"))
         for label, answer in questionnaires.answered(case.category, case.answers, t.lang):
