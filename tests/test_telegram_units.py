@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.cases.audit_words import audit_label
+from bot.cases.moderation import CaseDetails
 from bot.core.flood_control import FloodControl
 from bot.core.i18n import LOCALES, Translator
 from bot.core.settings import Settings
 from bot.emulator import ApiError, RateLimits
 from bot.emulator.limits import RateLimiter
+from bot.models import Case
+from bot.models.cases import Category
+from bot.telegram import operator_views
 from bot.telegram.outgoing import SendLimiter
-from bot.telegram.texts import language_from_telegram
+from bot.telegram.texts import Texts, language_from_telegram
 
 LANGS = ("kk", "ru", "en")
 
@@ -301,6 +307,7 @@ PLURALS: dict[tuple[str, str], dict[str, str | tuple[str, ...] | None]] = {
         "en": ("{n} hour", "{n} hours"),
     },
     ("op-export-ready", "count"): {"kk": "{n} өтініш", **CASES},
+    ("console-audit-export", "count"): {"kk": "{n} өтініш", **CASES},
     ("console-queue-count", "count"): {"kk": "{n} өтініш", **CASES},
     ("console-queue-count-more", "count"): {
         "kk": "{n} өтініштен",
@@ -360,3 +367,53 @@ def test_counted_words_agree_with_their_number(lang: str, number: int) -> None:
         others = dict.fromkeys(variables[key] - {name}, 7)
         text = translator.text(lang, key, **others, **{name: number})
         assert re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text), (key, name, text)  # "1 day", not "1 days"
+
+
+@pytest.mark.parametrize(
+    ("lang", "detail", "shown"),
+    [
+        ("en", "csv, cases: 1", "exported cases: 1 case (csv)"),
+        ("en", "json, cases: 5, with: notes+assignee", "exported cases: 5 cases (json), also: notes, assignee"),
+        ("ru", "csv, cases: 21", "выгрузил(а) обращения: 21 обращение (csv)"),
+        ("ru", "csv, cases: 3, with: dialogue", "выгрузил(а) обращения: 3 обращения (csv), дополнительно: диалог"),
+        ("kk", "csv, cases: 1", "өтініштерді экспорттады: 1 өтініш (csv)"),
+        ("en", "csv, 1 cases, with notes+dialogue", "exported cases: 1 case (csv), also: notes, dialogue"),  # before
+    ],
+)
+def test_an_export_in_the_audit_counts_its_cases_in_words(lang: str, detail: str, shown: str) -> None:
+    translator = Translator(defaults=_bot_defaults())
+    assert audit_label(lambda key, **args: translator.text(lang, key, **args), "export", detail) == shown
+
+
+CASE_FIELDS: dict[str, Any] = dict(
+    category=Category.weapons,
+    description="На вокзале мужчина с ножом",
+    language="ru",
+    code_hash="h",
+    submission_key="k",
+)
+
+
+@pytest.mark.parametrize(
+    ("urgent", "happening_now", "said"), [(True, True, "yes"), (True, False, "no"), (True, None, "unknown")]
+)
+def test_every_view_of_a_case_says_whether_it_is_happening_now(
+    urgent: bool, happening_now: bool | None, said: str
+) -> None:
+    """/case in full and in summary (TELEGRAM_CASE_CONTENT), under the case number as on the card; nothing for an
+    ordinary case nobody asked about."""
+    t = Texts(Translator(defaults=_bot_defaults()), "ru")
+    line = t("op-card-happening-now", now=said)
+    for case, shown in (
+        (Case(**CASE_FIELDS, id=1, urgent=urgent, happening_now=happening_now), True),
+        (Case(**CASE_FIELDS, id=2), False),
+    ):
+        found = CaseDetails(case=case, evidence=[], messages=[], notes=[], route_exists=True)
+        views = [
+            operator_views.details(t, found),
+            operator_views.summary(t, found, with_description=True),
+            operator_views.summary(t, found, with_description=False),
+        ]
+        for text in views:
+            assert (text.split("\n")[1] == line) is shown, text
+            assert (line in text) is shown, text

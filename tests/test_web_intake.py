@@ -37,7 +37,7 @@ from bot.models.operators import Role
 from bot.models.outbox import OutboxKind, Priority
 from bot.web.app import FORM_COOKIE
 from bot.web.server import WebIntake
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, fresh_postgres_database
 
 SECRET = "web-intake-test-secret-0123456789-abcdefghijk"
 TRACKING_UA = "Mozilla/5.0 (TrackMe-UA-7f3a) Gecko/20100101"
@@ -98,13 +98,27 @@ class Browserless:
         return self.intake.services.sessions
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def intake_database(request: pytest.FixtureRequest) -> AsyncIterator[dict[str, str]]:
+    """The web intake's database, as ``site`` is given it: SQLite in the data folder (the default, where the anonymity
+    audit reads it), and a fresh PostgreSQL database (skipped without TEST_DATABASE_URL; conftest's)."""
+    if request.param == "sqlite":
+        yield {}
+    else:
+        async with fresh_postgres_database() as url:
+            yield {"database_url": url}
+
+
 @pytest.fixture
-async def site(make_settings: Callable[..., Settings]) -> AsyncIterator[Callable[..., Any]]:
-    """``await site(**settings)`` → a client of a running web intake, sending a tracking User-Agent and address."""
+async def site(
+    make_settings: Callable[..., Settings], intake_database: dict[str, str]
+) -> AsyncIterator[Callable[..., Any]]:
+    """``await site(**settings)`` → a client of a running web intake, sending a tracking User-Agent and address;
+    every test that uses it runs on SQLite and on PostgreSQL."""
     started: list[tuple[WebIntake, asyncio.Task[None], aiohttp.ClientSession]] = []
 
     async def start(**overrides: Any) -> Browserless:
-        intake = WebIntake(make_settings(web_port=0, **overrides))
+        intake = WebIntake(make_settings(web_port=0, **intake_database, **overrides))
         task = asyncio.create_task(intake.run(handle_signals=False))
         await asyncio.wait_for(intake.ready.wait(), 30)
         session = aiohttp.ClientSession(
@@ -390,6 +404,7 @@ async def test_a_forged_or_expired_form_token_is_refused(site: Any) -> None:
     assert expired.status == 410
 
 
+@pytest.mark.parametrize("intake_database", ["sqlite"], indirect=True)  # it reads the database file, in the folder
 async def test_nothing_about_the_browser_or_its_address_is_kept_anywhere(
     site: Any, make_settings: Callable[..., Settings], tmp_path: Path
 ) -> None:
@@ -645,6 +660,7 @@ async def test_a_description_that_signals_danger_gets_the_numbers_first_then_is_
         case = (await session.exec(select(Case))).one()
         alerts = [(row.kind, row.priority) for row in (await session.exec(select(OutboxMessage))).all()]
     assert case.urgent and (OutboxKind.urgent_alert, Priority.urgent) in alerts
+    assert case.happening_now is True, "kept on the case: operators read it when they open it"
 
 
 async def test_answering_no_keeps_the_report_and_asks_once(site: Any) -> None:
@@ -657,6 +673,10 @@ async def test_answering_no_keeps_the_report_and_asks_once(site: Any) -> None:
     assert again.headers["Location"] == "/en/report/review", "answered once, not asked again after an edit"
     bad = await client.post("/en/report/now", data={"now": "maybe"})
     assert bad.status == 422
+    await submitted(client)
+    async with client.sessions() as session:
+        said_no = (await session.exec(select(Case))).one()
+    assert said_no.urgent and said_no.happening_now is False
 
     quiet = await site()
     await quiet.post("/en/report", data={"category": "recruitment", "description": ONLINE})
@@ -664,7 +684,11 @@ async def test_answering_no_keeps_the_report_and_asks_once(site: Any) -> None:
     assert forged.headers["Location"] == "/en/report/review", "only a description that signals danger is asked"
     await submitted(quiet)
     async with quiet.sessions() as session:
-        assert not (await session.exec(select(Case))).one().urgent, "a forged 'yes' does not jump the queue"
+        quiet_case = (await session.exec(select(Case).where(Case.description == ONLINE))).one()
+        card = (await session.exec(select(OutboxMessage).where(OutboxMessage.case_id == quiet_case.id))).one()
+    assert not quiet_case.urgent, "a forged 'yes' does not jump the queue"
+    # Not asked, so no answer: not a "no" the reporter never gave, on the case or on the operators' card.
+    assert quiet_case.happening_now is None and card.payload == {}
 
 
 async def test_a_flood_of_junk_does_not_delay_an_urgent_web_report(site: Any) -> None:

@@ -36,6 +36,7 @@ EXPORT_FIELDS = (
     "category",
     "language",
     "urgent",
+    "happening_now",
     "status",
     "outcome",
     "created_at",
@@ -71,7 +72,8 @@ async def write_export(
     asked = [name for name in ("notes", "dialogue", "assignee") if wanted[name]]  # as the audit has always said
     async with sessions() as session:
         total = (await session.exec(select(func.count()).select_from(Case))).one()
-        detail = f"{fmt}, {total} cases" + (f", with {'+'.join(asked)}" if asked else "")
+        # Stored as a label ("cases: 1"), shown in words by audit_words.audit_label (a counted noun in each language).
+        detail = f"{fmt}, cases: {total}" + (f", with: {'+'.join(asked)}" if asked else "")
         audit(session, operator, "export", detail=detail)
         await session.commit()
         writer = _JsonRows(out) if fmt == "json" else _CsvRows(out, [*EXPORT_FIELDS, *extras])
@@ -153,6 +155,7 @@ def _row(case: Case, evidence_items: int) -> dict[str, object]:
         "category": str(case.category),
         "language": case.language,
         "urgent": case.urgent,
+        "happening_now": case.happening_now,  # the reporter's answer; empty (null): not asked
         "status": str(case.status),
         "outcome": str(case.outcome) if case.outcome else "",
         "created_at": _iso(case.created_at),

@@ -56,8 +56,8 @@ class ReportDraft:
     incident_time: str | None = None
     answers: dict[str, str] = field(default_factory=dict)  # the category's questionnaire: question id → answer
     kind: CaseKind = CaseKind.tip
-    # The reporter's answer to "is it happening right now?"; None: not asked (the description did not signal danger,
-    # or the report came another way, e.g. the web intake).
+    # The reporter's answer to "is it happening right now?" (in the bot and on the web intake); None: not asked (the
+    # description did not signal danger, or it is a question for a person). Stored on the case.
     happening_now: bool | None = None
 
 
@@ -83,12 +83,11 @@ def is_urgent(draft: ReportDraft, danger: DangerRecogniser) -> bool:
     return danger.urgent("\n".join(text for text in texts if text))
 
 
-def happening_now_payload(draft: ReportDraft, *, urgent: bool) -> dict[str, str]:
-    """What the operators' card says about "happening now": the reporter's answer, or "unknown" for an urgent case
-    whose reporter was not asked; nothing for an ordinary case nobody asked about."""
-    if draft.happening_now is None:
-        return {HAPPENING_NOW: "unknown"} if urgent else {}
-    return {HAPPENING_NOW: "yes" if draft.happening_now else "no"}
+def happening_now_payload(case: Case) -> dict[str, str]:
+    """What the operators' card and alert say about "happening now" (``Case.happening_now_said``), for the
+    notification's row: nothing for an ordinary case nobody asked about."""
+    said = case.happening_now_said
+    return {HAPPENING_NOW: said} if said is not None else {}
 
 
 async def _similar_open_case(session: AsyncSession, description: str) -> int | None:
@@ -155,6 +154,7 @@ async def submit_report(
             kind=draft.kind,
             language=draft.language,
             urgent=urgent,
+            happening_now=draft.happening_now,
             channel=channel,
             code_hash=code_hash,
             submission_key=submission_key,
@@ -179,9 +179,9 @@ async def submit_report(
         if reply_chat_id is not None:
             session.add(ReplyRoute(case_id=case.id, sealed_chat=secrets.encrypt(str(reply_chat_id))))
         priority = Priority.urgent if urgent else Priority.normal
-        # The operators' card and alert say whether it is happening now; the answer is not a column of the case
-        # (a migration for one line of a notice): it travels in the notification's row, committed with the case.
-        payload = happening_now_payload(draft, urgent=urgent)
+        # The card and the alert are rendered from their rows (bot/telegram/notifications.py), which carry the
+        # answer as they did before the case had it (migration 0011).
+        payload = happening_now_payload(case)
         session.add(OutboxMessage(kind=OutboxKind.new_case, case_id=case.id, priority=priority, payload=payload))
         if urgent:
             session.add(

@@ -267,7 +267,9 @@ async def submit_web_report(
         incident_time=fields.incident_time.strip() or None,
         evidence=[EvidenceItem(kind=upload.kind, upload_id=upload.id) for upload in draft.uploads],
         answers=dict(fields.answers),  # structured, as the bot's (cases.answers): operators see them labelled
-        happening_now=bool(fields.happening_now),  # "yes, right now" makes the case urgent, as in the bot
+        # "yes, right now" makes the case urgent, as in the bot; None (not asked: no danger in the description) stays
+        # None, not "no": operators must not read an answer nobody gave.
+        happening_now=fields.happening_now,
     )
 
     async def forget_draft(session: AsyncSession, case_id: int) -> None:

@@ -278,7 +278,10 @@ op-queue-title = Cases ({ $filter }):
 op-queue-line = { $urgent ->
         [yes] 🚨
        *[no] •
-    } { $number } · { $category } · { $status } · { $time }
+    } { $number } · { $category } · { $status } · { $time }{ $now ->
+        [yes] {" "}· 🔴 happening now
+       *[other] {""}
+    }
 op-queue-usage = Usage: /queue [new | mine | unclaimed | urgent | overdue]
 op-case-usage = Usage: /case HT-00042
 op-stats =
@@ -453,6 +456,7 @@ console-language-kk = Kazakh
 console-language-ru = Russian
 console-language-en = English
 console-urgent = urgent
+console-happening-now = happening now
 console-not-urgent = not urgent
 console-nobody = nobody
 console-queue-count = { $count ->
@@ -556,6 +560,14 @@ console-action-tag-added = added a tag
 console-action-tag-removed = removed a tag
 console-action-evidence-viewed = viewed evidence
 console-action-export = exported cases
+console-audit-export = { $count } { $count ->
+        [one] case
+       *[other] cases
+    } ({ $format }){ $extras }
+console-audit-export-extras = , also: { $what }
+console-audit-export-notes = notes
+console-audit-export-dialogue = dialogue
+console-audit-export-assignee = assignee
 console-action-operator-set = set a staff role
 console-action-operator-removed = removed a staff member
 console-action-console-link-issued = sign-in link issued

@@ -252,7 +252,10 @@ op-queue-title = Өтініштер ({ $filter }):
 op-queue-line = { $urgent ->
         [yes] 🚨
        *[no] •
-    } { $number } · { $category } · { $status } · { $time }
+    } { $number } · { $category } · { $status } · { $time }{ $now ->
+        [yes] {" "}· 🔴 дәл қазір болып жатыр
+       *[other] {""}
+    }
 op-queue-usage = Пайдалану: /queue [new | mine | unclaimed | urgent | overdue]
 op-case-usage = Пайдалану: /case HT-00042
 op-stats =
@@ -424,6 +427,7 @@ console-language-kk = қазақ тілі
 console-language-ru = орыс тілі
 console-language-en = ағылшын тілі
 console-urgent = шұғыл
+console-happening-now = дәл қазір болып жатыр
 console-not-urgent = шұғыл емес
 console-nobody = тағайындалмаған
 console-queue-count = { $count } өтініш
@@ -524,6 +528,11 @@ console-action-tag-added = белгі қосты
 console-action-tag-removed = белгіні алып тастады
 console-action-evidence-viewed = материалды қарады
 console-action-export = өтініштерді экспорттады
+console-audit-export = { $count } өтініш ({ $format }){ $extras }
+console-audit-export-extras = , қосымша: { $what }
+console-audit-export-notes = ішкі жазбалар
+console-audit-export-dialogue = диалог
+console-audit-export-assignee = орындаушы
 console-action-operator-set = қызметкерге рөл берді
 console-action-operator-removed = қызметкерді жойды
 console-action-console-link-issued = кіру сілтемесі берілді

@@ -281,7 +281,10 @@ op-queue-title = Обращения ({ $filter }):
 op-queue-line = { $urgent ->
         [yes] 🚨
        *[no] •
-    } { $number } · { $category } · { $status } · { $time }
+    } { $number } · { $category } · { $status } · { $time }{ $now ->
+        [yes] {" "}· 🔴 происходит сейчас
+       *[other] {""}
+    }
 op-queue-usage = Формат: /queue [new | mine | unclaimed | urgent | overdue]
 op-case-usage = Формат: /case HT-00042
 op-stats =
@@ -371,6 +374,7 @@ console-language-kk = казахский
 console-language-ru = русский
 console-language-en = английский
 console-urgent = срочно
+console-happening-now = происходит сейчас
 console-not-urgent = не срочно
 console-nobody = не назначен
 console-queue-count = { $count ->
@@ -475,6 +479,15 @@ console-action-tag-added = добавил(а) метку
 console-action-tag-removed = убрал(а) метку
 console-action-evidence-viewed = просмотрел(а) материал
 console-action-export = выгрузил(а) обращения
+console-audit-export = { $count } { $count ->
+        [one] обращение
+        [few] обращения
+       *[other] обращений
+    } ({ $format }){ $extras }
+console-audit-export-extras = , дополнительно: { $what }
+console-audit-export-notes = заметки
+console-audit-export-dialogue = диалог
+console-audit-export-assignee = исполнитель
 console-action-operator-set = назначил(а) роль сотруднику
 console-action-operator-removed = удалил(а) сотрудника
 console-action-console-link-issued = выдана ссылка для входа

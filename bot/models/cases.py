@@ -91,7 +91,20 @@ class Case(CaseBase, table=True):
     last_reminded_at: datetime | None = None
     last_citizen_activity_at: datetime | None = None
     reporter_unreachable: bool = False
+    happening_now: bool | None = Field(
+        default=None,
+        description='the reporter\'s answer to "is it happening right now?" (None: not asked); kept at retention, '
+        "like the urgency it qualifies",
+    )
     purged_at: datetime | None = Field(default=None, description="content deleted at retention; counts remain")
+
+    @property
+    def happening_now_said(self) -> str | None:
+        """What operators read about "happening now": the reporter's "yes" or "no", "unknown" for an urgent case
+        whose reporter was not asked, None (nothing to say) for an ordinary case nobody asked about."""
+        if self.happening_now is None:
+            return "unknown" if self.urgent else None
+        return "yes" if self.happening_now else "no"
 
     @property
     def number(self) -> str:

@@ -121,6 +121,7 @@ def summary(t: Texts, found: CaseDetails, *, with_description: bool) -> str:
         time=t.when(case.created_at),
         evidence=len({item.item for item in found.evidence}),
     )
+    text = with_happening_now(t, text, case.happening_now_said)
     if with_description and case.description:
         text += "\n\n" + case.description
     return text
@@ -159,6 +160,7 @@ def details(t: Texts, found: CaseDetails, questionnaires: Questionnaires | None 
             description=citizen_block(case.description) if case.description else "–",
         )
     ]
+    lines[0] = with_happening_now(t, lines[0], case.happening_now_said)  # under the number, as on the card
     if questionnaires is not None and case.answers:
         lines.append(t("citizen-op-answers"))
         for label, answer in questionnaires.answered(case.category, case.answers, t.lang):

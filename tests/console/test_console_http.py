@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from datetime import timedelta
 
 import aiohttp
@@ -291,6 +293,36 @@ async def test_a_case_from_claim_to_reply_to_close_to_reopen(console: RunningCon
     assert "reopened the case" in page
 
 
+async def test_the_case_page_and_the_queue_say_whether_it_is_happening_now(console: RunningConsole, signed_in) -> None:
+    """The reporter's answer, kept on the case: under the case number on its page, and marked in the queue when it
+    is "yes" (the card in Telegram is not the only place an operator reads it)."""
+    danger = "На вокзале мужчина с ножом кидается на людей, один уже лежит"
+    said_yes = await console.report(danger, happening_now=True)
+    said_no = await console.report(danger + ", это было вчера", happening_now=False)
+    not_asked = await console.report(danger + " (пишу по памяти)")
+    ordinary = await console.report(DESCRIPTION)
+    client = await signed_in(OPERATOR)
+    line = re.compile(r'<p id="happening-now"[^>]*>([^<]*)</p>')
+    seen = {}
+    for case_id in (said_yes, said_no, not_asked, ordinary):
+        _, page = await get(client, f"{console.url}/cases/{case_id}")
+        found = line.search(page)
+        seen[case_id] = html.unescape(found.group(1)) if found else None
+    assert seen == {
+        said_yes: "🔴 Happening now: YES, the reporter says so",
+        said_no: "Happening now: no, the reporter says so",
+        not_asked: "Happening now: unknown (the reporter was not asked)",
+        ordinary: None,
+    }
+    _, queue = await get(client, f"{console.url}/queue")
+    marked = set()
+    for row in queue.split("<tr")[1:]:
+        number = re.search(r">(HT-\d{5})<", row)
+        if number and ">happening now</span>" in row:
+            marked.add(number.group(1))
+    assert marked == {f"HT-{said_yes:05d}"}
+
+
 async def test_assigning_to_a_colleague_and_tags(console: RunningConsole, signed_in) -> None:
     case_id = await console.report(DESCRIPTION)
     client = await signed_in(OPERATOR)
@@ -358,7 +390,9 @@ async def test_export_with_notes_dialogue_and_assignee_is_audited(console: Runni
     assert status == 403
     async with console.sessions() as session:
         details = (await session.exec(select(AuditEntry.detail).where(AuditEntry.action == "export"))).all()
-    assert details == ["csv, 1 cases, with notes+dialogue+assignee"]
+    assert details == ["csv, cases: 1, with: notes+dialogue+assignee"]
+    _, audit = await get(client, f"{console.url}/admin/audit")
+    assert "exported cases: 1 case (csv), also: notes, dialogue, assignee" in html.unescape(audit)
 
 
 async def test_no_reporter_identity_in_any_page_export_or_log(

@@ -324,3 +324,17 @@ async def test_a_saved_reply_reaches_a_reporter_in_their_language_whatever_the_o
         sent = await desk.message("citizen-op-template-sent", after=mark, number=number(1), text=template.text[lang])
         assert buttons(sent) == []
         assert query_db(desk.bot.settings, "SELECT body FROM case_messages") == [(template.text[lang],)]
+
+
+async def test_cancel_under_the_question_for_a_person_ends_it_and_sends_nothing(
+    hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
+) -> None:
+    me = Citizen(emulator, citizen(language_code="ru"))
+    await me.say("/person")
+    prompt = await me.expect("citizen-person-prompt")
+    await me.press(prompt, "report-cancel-button")
+    await me.expect("cancelled")
+    # Over: the next text is a question to the bot again, not one for a person.
+    await me.say("Какая погода в Таразе завтра?")
+    await emulator.wait_for_bot_message(me.user.id)  # the bot's answer (or "I don't know")
+    assert query_db(hotline.settings, "SELECT count(*) FROM cases") == [(0,)]

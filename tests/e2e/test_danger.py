@@ -121,6 +121,18 @@ async def test_the_operators_card_says_whether_it_is_happening_now(
             assert card["text"].split("\n")[1] == said, card["text"]
             alert = staff("op-urgent-alert", number=number(case_id)) + "\n" + said
             await emulator.wait_for_bot_message(OPERATORS_CHAT, lambda m, alert=alert: m.get("text") == alert)
+            # Whoever opens the case later reads it too, under the case number: the answer is kept on the case.
+            heading = f"📂 Case {number(case_id)} — "
+            shown = await desk.requested(
+                desk.operator, f"/case {number(case_id)}", lambda m, h=heading: m.get("text", "").startswith(h)
+            )
+            assert shown["text"].split("\n")[1] == said, shown["text"]
+        # /queue marks the case happening now, and only that one.
+        queue = await desk.command(desk.operator, "/queue")
+        lines = {line.split(" ")[1]: line for line in queue["text"].split("\n")[1:]}
+        mark = staff("op-queue-line", urgent="yes", number="", category="", status="", time="", now="yes")
+        happening = mark[mark.rindex(" · ") :]
+        assert lines[number(1)].endswith(happening) and not lines[number(2)].endswith(happening), queue["text"]
     assert "YES" in staff("op-card-happening-now", now="yes")  # what an operator scanning the chat must not miss
 
 

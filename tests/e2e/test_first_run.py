@@ -67,6 +67,23 @@ async def test_without_a_network_run_says_so_in_one_line(tmp_path: Path) -> None
     assert "TELEGRAM_API_URL" in lines[0] and "Traceback" not in lines[0]
 
 
+async def test_a_newcomer_without_a_network_reads_only_why_the_bot_stopped(tmp_path: Path) -> None:
+    """As the README starts: the token alone (no SECRET_KEY, the default log level). The one fatal line, not a
+    SECRET_KEY warning above it (that warning is for a bot that runs: it comes once Telegram is reachable)."""
+    url = f"http://127.0.0.1:{_closed_port()}"
+    env = {key: value for key, value in _environment(tmp_path).items() if key not in ("SECRET_KEY", "LOG_LEVEL")}
+    env.update(BOT_TOKEN=A_REAL_LOOKING_TOKEN, TELEGRAM_API_URL=url)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env, stdout=PIPE, stderr=PIPE
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), 90)
+    assert process.returncode == 1
+    lines = stderr.decode().strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"hotline: cannot reach the Telegram Bot API at {url}")
+    assert stdout == b""
+
+
 @pytest.fixture
 async def silent_server() -> AsyncIterator[tuple[str, asyncio.Event]]:
     """A server that accepts connections and never answers (a network that hangs): its URL, and "connected"."""

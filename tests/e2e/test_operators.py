@@ -210,6 +210,7 @@ async def test_roles_analysts_read_operators_work_admins_export_and_audit(
                         category=staff("category-weapons"),
                         status=staff("status-new"),
                         time="§",
+                        now="no",  # the reporter said "no": nothing marked
                     ),
                 ]
             ),

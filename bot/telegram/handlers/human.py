@@ -113,19 +113,11 @@ async def not_text(message: Message, t: Texts) -> None:
     await message.answer(t("citizen-person-need-text"), reply_markup=_cancel_button(t))
 
 
-async def cancel(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
-    await state.clear()
-    await query.answer()
-    if isinstance(query.message, Message):
-        await query.message.answer(t("cancelled"))
-
-
 def create_router() -> Router:
     router = Router(name="human")
     router.message.filter(PRIVATE)
     router.message.register(ask_person, Command("person"))
     router.callback_query.register(ask_person_button, HumanAction.filter(F.action == "ask"))
-    router.callback_query.register(cancel, HumanAction.filter(F.action == "cancel"))
     router.message.register(question_written, StateFilter(HumanFlow.question), TEXT, NOT_COMMAND)
     router.message.register(not_text, StateFilter(HumanFlow.question), NOT_TEXT)
     return router

@@ -1,17 +1,18 @@
-"""/start, the main menu, /help, /privacy, /about, /language, /cancel."""
+"""/start, the main menu, /help, /privacy, /about, /language, /cancel and the flows' Cancel button."""
 
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandStart
+from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.cases.preferences import LanguagePreferences
 from bot.core.languages import LANGUAGES
 from bot.telegram import keyboards
-from bot.telegram.callbacks import MenuAction, MenuChoice, SetLanguage
+from bot.telegram.callbacks import HumanAction, MenuAction, MenuChoice, ReportStep, SetLanguage
 from bot.telegram.filters import PRIVATE
+from bot.telegram.states import ReportFlow
 from bot.telegram.texts import Texts
 
 
@@ -50,6 +51,14 @@ async def cancel(message: Message, t: Texts, state: FSMContext) -> None:
     await send_menu(message, t)
 
 
+async def cancel_button(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
+    """The Cancel button under a flow's prompt (a report, a question for a person): as /cancel, without the menu."""
+    await state.clear()
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.answer(t("cancelled"))
+
+
 async def set_language(
     query: CallbackQuery, callback_data: SetLanguage, t: Texts, user_key: str, preferences: LanguagePreferences
 ) -> None:
@@ -85,6 +94,9 @@ def create_router() -> Router:
     router.message.register(about, Command("about"))
     router.message.register(choose_language, Command("language"))
     router.message.register(cancel, Command("cancel"))
+    # Cancel under a report's step (while a report is under way) or under the question for a person.
+    router.callback_query.register(cancel_button, ReportStep.filter(F.action == "cancel"), StateFilter(ReportFlow))
+    router.callback_query.register(cancel_button, HumanAction.filter(F.action == "cancel"))
     router.callback_query.register(set_language, SetLanguage.filter(F.lang.in_(LANGUAGES)))
     # "report" and "status" are the report and status routers' (report_from_menu, status_from_menu).
     own_actions = [choice for choice in MenuChoice if choice not in (MenuChoice.report, MenuChoice.status)]

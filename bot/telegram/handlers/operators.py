@@ -173,16 +173,7 @@ async def on_case_button(
             if found is None:
                 await query.answer(staff("op-not-found"), show_alert=True)
                 return
-            send = functools.partial(
-                send_case,
-                bot,
-                staff=staff,
-                found=found,
-                settings=settings,
-                sessions=sessions,
-                secrets=secrets,
-                questionnaires=questionnaires,
-            )
+            send = case_sender(bot, staff, found, settings, sessions, secrets, questionnaires)
             if message is not None and message.chat.type == "private":
                 await query.answer()
                 await send(message.chat.id)
@@ -267,6 +258,29 @@ async def _content_on_request(
         await message.answer(staff("security-sent-privately", what=what))
     else:
         await message.answer(staff("security-start-private-chat"))
+
+
+def case_sender(
+    bot: Bot,
+    staff: Texts,
+    found: moderation.CaseDetails,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    secrets: SecretBox,
+    questionnaires: Questionnaires,
+) -> Callable[[int], Awaitable[None]]:
+    """``send_case`` of this case to a chat id yet to be chosen (here, or the private chat of who asked): what the
+    Open button and /case hand to ``_privately`` and ``_content_on_request``."""
+    return functools.partial(
+        send_case,
+        bot,
+        staff=staff,
+        found=found,
+        settings=settings,
+        sessions=sessions,
+        secrets=secrets,
+        questionnaires=questionnaires,
+    )
 
 
 async def send_case(
@@ -452,6 +466,7 @@ async def queue_command(
                 category=staff(f"category-{case.category}"),
                 status=operator_views.status_label(staff, case),
                 time=staff.when(case.created_at),
+                now=case.happening_now_said or "",
             )
         )
     builder = InlineKeyboardBuilder()
@@ -484,16 +499,7 @@ async def case_command(
         await message.answer(staff("op-not-found"))
         return
     what = staff("security-what-case", number=found.case.number)
-    send = functools.partial(
-        send_case,
-        bot,
-        staff=staff,
-        found=found,
-        settings=settings,
-        sessions=sessions,
-        secrets=secrets,
-        questionnaires=questionnaires,
-    )
+    send = case_sender(bot, staff, found, settings, sessions, secrets, questionnaires)
     await _content_on_request(message, bot, staff, send, what)
 
 

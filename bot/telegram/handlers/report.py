@@ -474,13 +474,6 @@ async def submit(
             await query.message.edit_reply_markup(reply_markup=None)
 
 
-async def cancel(query: CallbackQuery, t: Texts, state: FSMContext) -> None:
-    await state.clear()
-    await query.answer()
-    if isinstance(query.message, Message):
-        await query.message.answer(t("cancelled"))
-
-
 async def not_text_for_description(message: Message, t: Texts) -> None:
     await message.answer(t("report-need-text"), reply_markup=_step(t, "cancel"))
 
@@ -500,7 +493,6 @@ def create_router() -> Router:
     router.message.filter(PRIVATE)
     router.message.register(start_report, Command("report"))
     router.callback_query.register(report_from_menu, MenuAction.filter(F.action == "report"))
-    router.callback_query.register(cancel, ReportStep.filter(F.action == "cancel"), StateFilter(ReportFlow))
     router.callback_query.register(
         choose_category,
         ReportCategory.filter(F.category.in_([c.value for c in Category])),

@@ -58,6 +58,10 @@ class App:
         redis = connect_shared_redis(self.settings)
         bot = build_bot(self.settings, redis=redis)
         try:
+            # First: without a network nothing else is worth starting, and a stop now has no background work to end.
+            # Before the services too: their warnings (SECRET_KEY not set, …) would come before the one line that
+            # says why the bot stopped, and a newcomer without a network would read two problems for one.
+            await self._check_reachable(bot)
             self.services = services = build_services(self.settings, bot=bot, redis=redis)
         except BaseException:
             await bot.session.close()
@@ -65,8 +69,6 @@ class App:
                 await redis.aclose()
             raise
         try:
-            # First: without a network nothing else is worth starting, and a stop now has no background work to end.
-            await self._check_reachable(bot)
             await database.upgrade_async(self.settings.database)
             await deployment.check_secret(services.sessions, services.secrets)
             await deployment.apply_operator_ids(services.sessions, self.settings.operator_ids)
