@@ -101,7 +101,7 @@ def featurise(lexicon: DangerLexicon, examples: Sequence[Example]) -> Featurised
         readings = read(example.text)
         groups = lexicon.groups_in(readings)
         names.append(features(readings, groups))
-        tiers.append(tier(groups, lexicon.signal_groups, short=readings.short))
+        tiers.append(tier(groups, lexicon.signal_groups, short=readings.short, laughter=readings.laughter))
     return Featurised(names, tiers, [int(e.danger) for e in examples], [e.group for e in examples])
 
 
