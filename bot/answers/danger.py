@@ -37,15 +37,14 @@ LANGUAGE_KEYS = ("kk", "ru", "en")
 MAX_CHARS = 4096  # Telegram's longest message; anything longer is read up to here
 CHAR_NGRAMS = (3, 4, 5)
 WORD_START = 5  # a word's first letters stand for the word in every inflection (a crude, language-free stem)
-CUE_GROUPS = frozenset({"now", "today", "place", "intent", "abandoned", "object", "device"})
+CUE_GROUPS = frozenset({"now", "place", "intent", "abandoned", "object", "device"})
 CONTEXT_PREFIX = "context_"
 # Leaving to fight abroad is urgent only while the departure is under way (a flight tonight, a taxi to the border):
 # talk of going some day, or of someone who went years ago, is an ordinary report (the corpus has both kinds).
 LEAVING_TO_FIGHT = "fighting_abroad"
-DEPARTURE_NOW = (frozenset({"departure"}), frozenset({"now", "today"}))
-# Other countries are a harmless context for an explosion (news) but the destination of a departure to fight, and
-# "how do I stop him?" is the plea that comes with it, not a question about figures.
-NOT_MASKING_DEPARTURE = frozenset({"context_abroad", "context_question"})
+DEPARTURE_NOW = (frozenset({"departure"}), frozenset({"now", "soon"}))
+# Other countries are a harmless context for an explosion (news) but the destination of a departure to fight.
+NOT_MASKING_DEPARTURE = frozenset({"context_abroad"})
 GAP = "~"  # in a lexicon item: up to three other words here ("blow ~ up" = "blow the mall up")
 LAUGHTER = frozenset("😂🤣😆😅😁😄😜🙈")
 # A danger word in a message of at most this many words is a cry for help ("взрыв!", "shots fired", "атыс болды"):
@@ -279,14 +278,16 @@ def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool =
     - ``candidate``: any other danger group or abandoned object;
     - ``none``: nothing of the kind (the classifier alone may still flag it, at a high probability).
 
-    Laughter counts as a harmless context ("әпкем мені атып тастаймын деп айқайлады 😂"); leaving to fight abroad
-    is strong only with a departure under way, now or today, and other countries do not mask it.
+    Laughter counts as a harmless context ("әпкем мені атып тастаймын деп айқайлады 😂"). Leaving to fight abroad
+    is a danger only with a departure under way, now or soon (then other countries do not mask it); without one it
+    is an ordinary report of extremism and stays in ``none``.
     """
     danger = groups & signal_groups
     harmless = _harmless_context(groups) or laughter
     if danger == {LEAVING_TO_FIGHT}:
-        departing = all(groups & needed for needed in DEPARTURE_NOW)
-        return "strong" if departing and not (_harmless_context(groups - NOT_MASKING_DEPARTURE) or laughter) else "candidate"
+        if not all(groups & needed for needed in DEPARTURE_NOW):
+            return "none"  # talk of going, recruiting, a return years ago: the classifier alone, at its high bar
+        return "candidate" if _harmless_context(groups - NOT_MASKING_DEPARTURE) or laughter else "strong"
     if danger:
         cues = groups & CUE_GROUPS or len(danger) > 1 or short
         return "strong" if cues and not harmless else "candidate"
