@@ -115,6 +115,11 @@ INFLECTIONS = {
         "hostages",
         "took hostage",
         "locked inside",
+        # hiding from someone
+        "прячемся",
+        "тығылып отырмыз",
+        "tygylyp otyrmyz",
+        "we are hiding in",
     ],
     "weapon": [
         "пистолет",
@@ -158,6 +163,40 @@ INFLECTIONS = {
     "object": ["сумка", "рюкзак", "коробка", "сөмке", "сомке", "somke", "рюкзагын", "backpack", "suitcase", "package"],
     "device": ["провода", "тикает", "сымдар", "тықылдаған", "wires", "ticking", "beeping"],
     "now": ["сейчас", "щас", "только что", "қазір", "казир", "qazir", "жаңа ғана", "right now", "rn"],
+    "fighting_abroad": [
+        "соғысуға",
+        "соғысқа",
+        "согыска",
+        "sogyska",
+        "воевать",
+        "к боевикам",
+        "k boevikam",
+        "в ИГИЛ",
+        "join the militants",
+        "for jihad",
+    ],
+    "departure": [
+        "әуежайға",
+        "äuejaiğa",
+        "билет",
+        "рейс",
+        "улетает",
+        "uezzhaet",
+        "к границе",
+        "flight",
+        "to the border",
+    ],
+    "soon": ["бүгін", "bugin", "сегодня", "segodnya", "через час", "в 5 утра", "tonight", "in an hour"],
+    "threat_signs": [
+        "давит людей",
+        "наехал на людей",
+        "адамдарды басып",
+        "running people over",
+        "jumped the curb",
+        "кашляют и падают",
+        "теряют сознание",
+        "выпирает",
+    ],
 }
 
 
@@ -186,6 +225,13 @@ LOOKALIKES = [
     ("context_kitchen", "Gunfight on the square, no police yet"),  # "yet" read as Cyrillic is ет "meat"
     ("context_celebration", "машина стоит второй день"),  # a day is not a holiday
     ("weapon", "С днём Вооружённых сил!"),  # the armed forces are not a weapon
+    ("shooting", "she is aiming to open a shop"),  # "aiming" alone is "intending"
+    ("explosion", "prices will go up in winter"),  # only a building, a school, a mall "will go up"
+    ("hostage", "we locked ourselves out"),
+    ("threat_signs", "people are coughing in the office"),  # a cough is a symptom of gas only with falling, fainting
+    ("departure", "сколько их за границей"),  # abroad is not a departure
+    ("fighting_abroad", "не хочу воевать с соседями"),  # quarrelling with the neighbours
+    ("context_question", "как его остановить"),  # a plea, not a question about figures
 ]
 
 
@@ -262,9 +308,9 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 # tuned on or looked at, so they guard against regressions; danger_dev_c (writer D, 40 + 40 per language) was the
 # second session's holdout and is a dev set since the third; danger_holdout_2 (writer E) is measured, never tuned on.
 FLOORS = {
-    "danger_dev.jsonl": {"kk": (35, 2), "ru": (35, 0), "en": (35, 0)},
-    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 3), "en": (34, 3)},
-    "danger_dev_c.jsonl": {"kk": (37, 5), "ru": (36, 5), "en": (36, 1)},
+    "danger_dev.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 0)},
+    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 2), "en": (34, 3)},
+    "danger_dev_c.jsonl": {"kk": (40, 2), "ru": (40, 2), "en": (40, 0)},  # its failures were read (third session)
     "danger_holdout_2.jsonl": {"kk": (18, 0), "ru": (16, 2), "en": (18, 2)},  # writer E, after the final change
 }
 PER_LANGUAGE = {
@@ -320,3 +366,89 @@ def test_eval_refuses_to_show_a_holdouts_failures(capsys: pytest.CaptureFixture[
     assert out.splitlines()[0] == "set | lang | recall | false alarms"
     holdout_texts = [json.loads(line)["text"] for line in io.StringIO(holdout.read_text(encoding="utf-8"))]
     assert not any(text in out for text in holdout_texts)
+
+
+# --- the rule classes of the third session (danger_dev_c's misses and false alarms, classified) ----------------------
+
+# Each class: messages written for these tests (not from tests/sets or the corpus), one per language where it applies.
+NEW_CLASSES_URGENT = {
+    # leaving to fight abroad while the departure is under way (a danger group with no weapon at all)
+    "leaving to fight, now": [
+        "Жиенім қазір әуежайда, соғысуға ұшып барады, рейс бір сағаттан кейін",
+        "zhienim qazir aujaida, sogysuga ushyp barady, reis bir sagattan keiin",
+        "Двоюродный брат сейчас на автовокзале, едет воевать к боевикам, автобус через полчаса",
+        "dvoyurodnyi brat edet segodnya k boevikam, poezd v 6 utra",
+        "my cousin is on the bus to the border right now to join the militants",
+    ],
+    # a vehicle driven into people: no weapon, no explosion named
+    "vehicle into people": [
+        "Көлік базардың алдында әдейі адамдарды басып жүр",
+        "Внедорожник выехал на тротуар у рынка и давит людей",
+        "a van is running people over outside the mall",
+    ],
+    # a threat by telephone that a building "will go up"
+    "threat by phone": [
+        "Мектепке қоңырау шалып, түсте бомба жарылады деді, балалар сыныпта",
+        "В поликлинику позвонили и сказали что в обед здание взлетит на воздух",
+        "someone called the school and said the building is going to go up at noon",
+    ],
+    # hiding from an attacker, aiming at people, gas symptoms
+    "hiding, aiming, symptoms": [
+        "Біз қоймада тығылып отырмыз, залда біреу айқайлап жүр",
+        "мы спрятались в раздевалке, в коридоре кто-то кричит и бьёт двери",
+        "we are hiding in the basement of the cafe, a man upstairs is smashing everything",
+        "мужчина на балконе целится из ружья в прохожих",
+        "a guy on the parking roof is aiming a rifle at the bus stop",
+        "в подземном переходе люди кашляют и падают, пахнет чем-то едким",
+    ],
+}
+
+NEW_CLASSES_HARMLESS = {
+    # the same words without a departure, or a departure to study, work or the army
+    "leaving, harmless": [
+        "Жиенім бес жыл бұрын Сирияға кеткен, қазір оралғысы келеді, қайда жазамыз?",
+        "брат сегодня улетает в Корею на учёбу, рейс ночью",
+        "my son leaves for his army service today, the bus is at the station",
+        "сколько жён боевиков до сих пор за границей?",
+    ],
+    # parked cars, accidents, coughs
+    "vehicles and coughs, harmless": [
+        "Машины паркуются на тротуаре у садика, куда жаловаться?",
+        "Ребёнок кашляет неделю, какой номер поликлиники?",
+    ],
+    # kitchens, football, courts, reassurance, jokes with laughter, chats that "blew up"
+    "contexts": [
+        "Жұмыртқа микротолқынды пеште жарылып кетті",
+        "Пирог в духовке взорвался начинкой, вся плита в варенье",
+        "the eggs exploded in the microwave again",
+        "Нападающий пробил, выстрел прямо в девятку",
+        "Когда суд над теми, кто готовил взрыв в прошлом году?",
+        "Аулада шарлар жарылды, көршілер шошып кетті, бірақ бәрі жақсы",
+        "У соседей бахнуло, думали взрыв, оказалось салют, всё в порядке",
+        "Әкем мені өлтіреді деп айқайлады, үтікті өшірмеппін 😂",
+        "our class chat blew up with messages about the party",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [t for texts in NEW_CLASSES_URGENT.values() for t in texts], ids=str)
+def test_the_new_classes_of_danger_are_urgent(danger: DangerRecogniser, text: str) -> None:
+    assert danger.urgent(text)
+
+
+@pytest.mark.parametrize("text", [t for texts in NEW_CLASSES_HARMLESS.values() for t in texts], ids=str)
+def test_their_harmless_look_alikes_are_not(danger: DangerRecogniser, text: str) -> None:
+    assert not danger.urgent(text)
+
+
+def test_leaving_to_fight_is_strong_only_with_a_departure_now_or_soon(lexicon: DangerLexicon) -> None:
+    def tier_of(text: str) -> str:
+        readings = read(text)
+        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+
+    assert tier_of("брат сейчас в аэропорту, летит воевать") == "strong"
+    assert (
+        tier_of("my brother is flying to Afghanistan tonight to fight for them") == "strong"
+    )  # a country is not news here
+    assert tier_of("сосед говорит что когда-нибудь поедет воевать") == "none"  # no departure: an ordinary report
+    assert tier_of("әпкем мені атып тастаймын деді 😂") == "candidate"  # laughter is a harmless context

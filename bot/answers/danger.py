@@ -39,6 +39,12 @@ CHAR_NGRAMS = (3, 4, 5)
 WORD_START = 5  # a word's first letters stand for the word in every inflection (a crude, language-free stem)
 CUE_GROUPS = frozenset({"now", "place", "intent", "abandoned", "object", "device"})
 CONTEXT_PREFIX = "context_"
+# Leaving to fight abroad is urgent only while the departure is under way (a flight tonight, a taxi to the border):
+# talk of going some day, or of someone who went years ago, is an ordinary report (the corpus has both kinds).
+LEAVING_TO_FIGHT = "fighting_abroad"
+DEPARTURE_NOW = (frozenset({"departure"}), frozenset({"now", "soon"}))
+# Other countries are a harmless context for an explosion (news) but the destination of a departure to fight.
+NOT_MASKING_DEPARTURE = frozenset({"context_abroad"})
 GAP = "~"  # in a lexicon item: up to three other words here ("blow ~ up" = "blow the mall up")
 LAUGHTER = frozenset("😂🤣😆😅😁😄😜🙈")
 # A danger word in a message of at most this many words is a cry for help ("взрыв!", "shots fired", "атыс болды"):
@@ -262,7 +268,7 @@ def feature_values(names: Iterable[str]) -> list[tuple[str, float]]:
 TIERS = ("strong", "candidate", "none")
 
 
-def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool = False) -> str:
+def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool = False, laughter: bool = False) -> str:
     """What the lexicon alone says, before the classifier weighs the message:
 
     - ``strong``: a danger group together with a cue (now, a place, an intent, an object, a device, a second
@@ -271,13 +277,22 @@ def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool =
       context, is strong too;
     - ``candidate``: any other danger group or abandoned object;
     - ``none``: nothing of the kind (the classifier alone may still flag it, at a high probability).
+
+    Laughter counts as a harmless context ("әпкем мені атып тастаймын деп айқайлады 😂"). Leaving to fight abroad
+    is a danger only with a departure under way, now or soon (then other countries do not mask it); without one it
+    is an ordinary report of extremism and stays in ``none``.
     """
     danger = groups & signal_groups
+    harmless = _harmless_context(groups) or laughter
+    if danger == {LEAVING_TO_FIGHT}:
+        if not all(groups & needed for needed in DEPARTURE_NOW):
+            return "none"  # talk of going, recruiting, a return years ago: the classifier alone, at its high bar
+        return "candidate" if _harmless_context(groups - NOT_MASKING_DEPARTURE) or laughter else "strong"
     if danger:
         cues = groups & CUE_GROUPS or len(danger) > 1 or short
-        return "strong" if cues and not _harmless_context(groups) else "candidate"
+        return "strong" if cues and not harmless else "candidate"
     if {"abandoned", "object"} <= groups:  # "a bag without its owner": at a station, now, it is the classic alarm
-        return "strong" if groups & {"place", "now", "device"} and not _harmless_context(groups) else "candidate"
+        return "strong" if groups & {"place", "now", "device"} and not harmless else "candidate"
     return "none"
 
 
@@ -366,7 +381,7 @@ class DangerRecogniser:
         readings = read(text)
         groups = self.lexicon.groups_in(readings)
         probability = self.model.probability(features(readings, groups))
-        tier_ = tier(groups, self.lexicon.signal_groups, short=readings.short)
+        tier_ = tier(groups, self.lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
         return Assessment(self.model.decision.urgent(probability, tier_), round(probability, 4), groups)
 
     def urgent(self, text: str) -> bool:
