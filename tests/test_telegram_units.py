@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
+from aiogram import Router
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
@@ -13,6 +15,7 @@ from bot.core.i18n import LOCALES, Translator
 from bot.core.settings import Settings
 from bot.emulator import ApiError, RateLimits
 from bot.emulator.limits import RateLimiter
+from bot.telegram.handlers import build_router
 from bot.telegram.outgoing import SendLimiter
 from bot.telegram.texts import language_from_telegram
 
@@ -360,3 +363,19 @@ def test_counted_words_agree_with_their_number(lang: str, number: int) -> None:
         others = dict.fromkeys(variables[key] - {name}, 7)
         text = translator.text(lang, key, **others, **{name: number})
         assert re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text), (key, name, text)  # "1 day", not "1 days"
+
+
+def test_no_handler_or_filter_runs_in_a_worker_thread() -> None:
+    """aiogram runs a plain callable (a bare ``F.…`` filter, a sync handler) through ``asyncio.to_thread``: a thread
+    hand-off for every update that reaches it. One bare filter in the first router cost every message one
+    (docs/benchmarks.md, issue 13); ``bot.telegram.filters.Is`` evaluates the same check on the event loop."""
+
+    def in_threads(router: Router) -> Iterator[str]:
+        for kind, observer in router.observers.items():
+            for handler in observer.handlers:
+                checks = [handler, *(handler.filters or [])]
+                yield from (f"{router.name}.{kind}: {handler.callback}" for c in checks if not c.awaitable)
+        for sub in router.sub_routers:
+            yield from in_threads(sub)
+
+    assert list(in_threads(build_router())) == []
