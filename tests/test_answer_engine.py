@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers.answer_engine import AnswerEngine
-from bot.answers.knowledge_base import Entry, KnowledgeBase, Lexicon
+from bot.answers.answer_engine import AnswerEngine, decide
+from bot.answers.knowledge_base import Entry, KnowledgeBase, Lexicon, load_lexicon
 
 DEVSET = Path(__file__).parent / "devset"
+KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 
 
 def load_set(name: str) -> list[dict]:
@@ -83,6 +84,18 @@ def test_language_hint_breaks_ties_only(engine: AnswerEngine) -> None:
     assert engine.ask("2019", lang_hint="kk").lang == "kk"
     assert engine.ask("2019", lang_hint="en").lang == "en"
     assert engine.ask("How many people were convicted?", lang_hint="ru").lang == "en"
+
+
+def test_a_question_asked_in_any_language_order_gets_what_it_would_get_asked_alone(kb: KnowledgeBase) -> None:
+    """Ranking is kept per text whoever asks; the asker's language still decides the ties it decides alone."""
+    engine = AnswerEngine(kb, lexicon=load_lexicon(KNOWLEDGE))
+    questions = [item["q"] for item in load_set("dev.jsonl")] + ["2019", "ок", "?"]
+    for order in (("kk", "ru", "en", None), (None, "en", "ru", "kk")):
+        for question in questions:
+            for hint in order:
+                alone = decide(question, *engine.rank(question, hint), engine.entry_ids, engine.tuning)
+                assert engine.ask(question, lang_hint=hint) == alone, (question, hint)
+    assert {engine.ask("2019", lang_hint=hint).lang for hint in ("kk", "ru", "en")} == {"kk", "ru", "en"}
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 
 from bot.answers import danger_training
 from bot.answers.danger import (
+    MAX_CHARS,
     DangerDataError,
     DangerLexicon,
     DangerModel,
@@ -292,6 +293,16 @@ def test_context_decides_between_the_same_words(danger: DangerRecogniser) -> Non
     assert not danger.urgent("Новый трек просто бомба")
     assert danger.urgent("SOMEONE IS SHOOTING AT THE MARKET")
     assert not danger.urgent("Сколько терактов предотвратили в 2019 году?")
+
+
+def test_a_repeated_text_gets_the_same_assessment(danger: DangerRecogniser) -> None:
+    """Assessments are kept per text: a repeat is decided as the first time, and a different text is not mixed up."""
+    urgent, harmless = "В ТРЦ мужик с пистолетом ходит, люди бегут", "Цены на огурцы взорвались"
+    for _ in range(3):
+        assert danger.assess(urgent).urgent and not danger.assess(harmless).urgent
+    assert danger.assess(urgent) == DangerRecogniser.load(KNOWLEDGE).assess(urgent)
+    long = urgent + " " + "х" * 5000  # read up to MAX_CHARS, kept under what was read
+    assert danger.assess(long) == danger.assess(long[:MAX_CHARS])
 
 
 def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from aiogram import Router
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
@@ -19,6 +21,7 @@ from bot.emulator.limits import RateLimiter
 from bot.models import Case
 from bot.models.cases import Category
 from bot.telegram import operator_views
+from bot.telegram.handlers import build_router
 from bot.telegram.outgoing import SendLimiter
 from bot.telegram.texts import Texts, language_from_telegram
 
@@ -417,3 +420,19 @@ def test_every_view_of_a_case_says_whether_it_is_happening_now(
         for text in views:
             assert (text.split("\n")[1] == line) is shown, text
             assert (line in text) is shown, text
+
+
+def test_no_handler_or_filter_runs_in_a_worker_thread() -> None:
+    """aiogram runs a plain callable (a bare ``F.…`` filter, a sync handler) through ``asyncio.to_thread``: a thread
+    hand-off for every update that reaches it. One bare filter in the first router cost every message one
+    (docs/benchmarks.md, issue 13); ``bot.telegram.filters.Is`` evaluates the same check on the event loop."""
+
+    def in_threads(router: Router) -> Iterator[str]:
+        for kind, observer in router.observers.items():
+            for handler in observer.handlers:
+                checks = [handler, *(handler.filters or [])]
+                yield from (f"{router.name}.{kind}: {handler.callback}" for c in checks if not c.awaitable)
+        for sub in router.sub_routers:
+            yield from in_threads(sub)
+
+    assert list(in_threads(build_router())) == []

@@ -222,6 +222,10 @@ class AnswerEngine:
         self._words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
         self._indexes: dict[str, _Index] = {script: self._build_index(script) for script in SCRIPTS}
         self._cached_ask = lru_cache(maxsize=4096)(self._ask)
+        # The costly part of an answer (ranking, ~1.5 ms) does not depend on the asker's language, only the choice
+        # between languages that read equally well does: kept per text, a question asked by citizens of three
+        # languages is ranked once, not three times (docs/benchmarks.md, issue 13).
+        self._cached_reading = lru_cache(maxsize=4096)(self._read)
 
     # --- building ------------------------------------------------------------------------------------------------
 
@@ -340,13 +344,22 @@ class AnswerEngine:
         return self._cached_ask(question[:MAX_QUESTION_CHARS], hint)
 
     def _ask(self, question: str, hint: str | None) -> Result:
-        lang, ranking = self.rank(question, hint)
-        return decide(question, lang, ranking, self.entry_ids, self.tuning)
+        languages, best = self._cached_reading(question)
+        return decide(question, languages.pick(hint), list(best), self.entry_ids, self.tuning)
+
+    def _read(self, question: str) -> tuple[_Languages, tuple[tuple[int, float], ...]]:
+        """What ``decide`` needs of a question whoever asks it: its languages and its best DECIDED_FROM entries."""
+        languages, ranking = self._languages_and_ranking(question)
+        return languages, tuple(ranking[:DECIDED_FROM])
 
     def rank(self, question: str, hint: str | None = None) -> tuple[str, list[tuple[int, float]]]:
         """The question's language and every entry it may mean, best first, as (entry position, score 0–100)."""
+        languages, ranking = self._languages_and_ranking(question)
+        return languages.pick(hint), ranking
+
+    def _languages_and_ranking(self, question: str) -> tuple[_Languages, list[tuple[int, float]]]:
         text = clean(question[:MAX_QUESTION_CHARS])
-        lang = self._detect_language(text[:500], hint)
+        languages = self._languages_of(text[:500])
         scored: dict[int, float] = {}
         for part, part_penalty in self._parts(text):
             for reading in readings(part, j_is_zh=True):
@@ -355,7 +368,7 @@ class AnswerEngine:
                     score *= penalty * part_penalty
                     if score > scored.get(position, 0.0):
                         scored[position] = score
-        return lang, sorted(scored.items(), key=lambda item: item[1], reverse=True)
+        return languages, sorted(scored.items(), key=lambda item: item[1], reverse=True)
 
     def _parts(self, text: str) -> list[tuple[str, float]]:
         """The text, and for a long one its sentences and pairs of neighbouring sentences, each with a penalty.
@@ -463,8 +476,11 @@ class AnswerEngine:
 
     def _detect_language(self, text: str, hint: str | None) -> str:
         """The language the question is written in: Kazakh letters, then function words and known vocabulary."""
+        return self._languages_of(text).pick(hint)
+
+    def _languages_of(self, text: str) -> _Languages:
         if any(ch in KAZAKH_LETTERS for ch in text):
-            return "kk"
+            return _Languages("kk", frozenset())
         evidence: dict[str, float] = defaultdict(float)
         for reading in readings(text, j_is_zh=True):
             words = tokens(reading.text)
@@ -477,14 +493,26 @@ class AnswerEngine:
                 hits += sum(0.3 for w in words if w not in stop and w not in known and _kazakh_ending(w, lang))
                 evidence[lang] = max(evidence[lang], penalty * hits / len(words))
         if not evidence or max(evidence.values()) == 0.0:
-            if hint:
-                return hint
-            return "en" if has_latin(text) and not has_cyrillic(text) else "ru"
+            return _Languages("en" if has_latin(text) and not has_cyrillic(text) else "ru", None)
         best = max(evidence.values())
-        leaders = [lang for lang, value in evidence.items() if best - value < 0.05]
-        if hint in leaders:
+        leaders = frozenset(lang for lang, value in evidence.items() if best - value < 0.05)
+        return _Languages(max(evidence, key=lambda lang: evidence[lang]), leaders)
+
+
+@dataclass(frozen=True)
+class _Languages:
+    """What language detection found in a text, before the asker's language (the hint) is known."""
+
+    best: str  # the language when there is no hint, or the hint is not among the leaders
+    leaders: frozenset[str] | None  # a hint among these wins; None: no evidence at all, so any hint wins
+
+    def pick(self, hint: str | None) -> str:
+        if hint and (self.leaders is None or hint in self.leaders):
             return hint
-        return max(evidence, key=lambda lang: evidence[lang])
+        return self.best
+
+
+DECIDED_FROM = 3  # decide() reads the ranking's first entries only: the best, the runner-up, the suggestions
 
 
 def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids: list[str], tuning: Tuning) -> Result:
@@ -497,7 +525,9 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
     clear_lead = best_score - runner_up >= tuning.margin or best_score >= tuning.sure
     if best_score >= tuning.answer and clear_lead:
         return Result(question, lang, "answer", entry_ids[best_position], round(best_score, 1))
-    suggestions = tuple(entry_ids[position] for position, score in ranking[:3] if score >= tuning.suggestion_floor)
+    suggestions = tuple(
+        entry_ids[position] for position, score in ranking[:DECIDED_FROM] if score >= tuning.suggestion_floor
+    )
     return Result(question, lang, "suggest", None, round(best_score, 1), suggestions)
 
 

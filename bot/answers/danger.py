@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -367,17 +368,28 @@ class Assessment:
 
 
 class DangerRecogniser:
-    """``urgent(text)``: whether a message signals immediate danger (the 112/102 notice, the urgent flag)."""
+    """``urgent(text)``: whether a message signals immediate danger (the 112/102 notice, the urgent flag).
 
-    def __init__(self, lexicon: DangerLexicon, model: DangerModel) -> None:
+    Assessments are kept for the last ``cache_size`` texts, as the answer engine keeps its answers: citizens ask
+    the same questions again and again, and reading a message costs 0.4–0.8 ms (its readings, the lexicon's
+    patterns, the model's features), which was the largest single cost of a repeated question in the bot
+    (docs/benchmarks.md, issue 13). An assessment depends on the text alone, so a kept one is the same decision.
+    """
+
+    def __init__(self, lexicon: DangerLexicon, model: DangerModel, *, cache_size: int = 4096) -> None:
         self.lexicon = lexicon
         self.model = model
+        self._cached_assess = lru_cache(maxsize=cache_size)(self._assess)
 
     @classmethod
     def load(cls, knowledge_dir: Path) -> DangerRecogniser:
         return cls(DangerLexicon.load(knowledge_dir), DangerModel.load(knowledge_dir))
 
     def assess(self, text: str) -> Assessment:
+        # Keyed by what is read (the first MAX_CHARS characters): a longer text is the same message to the reader.
+        return self._cached_assess(text[:MAX_CHARS])
+
+    def _assess(self, text: str) -> Assessment:
         readings = read(text)
         groups = self.lexicon.groups_in(readings)
         probability = self.model.probability(features(readings, groups))

@@ -55,6 +55,22 @@ async def test_a_danger_question_gets_the_emergency_notice_before_anything_else(
     await emulator.wait_for_bot_message(user.id)  # then the answer (or "I don't know") follows
 
 
+async def test_a_danger_question_asked_again_gets_the_emergency_notice_again(
+    hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
+) -> None:
+    """The decision is kept for a repeated text: a repeat, by the same citizen or another, is still noticed."""
+    lang, question = DANGER_QUESTIONS[1]
+    first_asker, second_asker = citizen(language_code="ru"), citizen(language_code="kk")
+    for user in (first_asker, first_asker, second_asker):
+        await emulator.send_message(user, question)
+        assert (await emulator.wait_for_bot_message(user.id))["text"] == text(lang, "danger-notice")
+        answer = await emulator.wait_for_bot_message(user.id)
+        assert answer["text"] != text(lang, "danger-notice")
+    calm = "Сколько терактов предотвратили в 2019 году?"  # and a harmless question after it is not
+    await emulator.send_message(second_asker, calm)
+    assert "2019" in (await emulator.wait_for_bot_message(second_asker.id))["text"]
+
+
 async def test_a_question_with_danger_words_but_no_danger_gets_no_notice(
     hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
 ) -> None:

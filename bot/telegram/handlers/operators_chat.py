@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.cases import operators_chat
 from bot.cases.outbox import OutboxWorker
 from bot.core.settings import Settings
+from bot.telegram.filters import Is
 from bot.telegram.notifications import TelegramNotifier
 
 GONE = ("left", "kicked")
@@ -57,6 +58,7 @@ async def membership_changed(
 
 def create_router() -> Router:
     router = Router(name="operators_chat")
-    router.message.register(group_upgraded, F.migrate_to_chat_id)
+    # Is(): a bare magic filter would run in a worker thread for every message the bot gets (bot.telegram.filters).
+    router.message.register(group_upgraded, Is(F.migrate_to_chat_id))
     router.my_chat_member.register(membership_changed)
     return router
