@@ -4,6 +4,7 @@
                                                  [--databases sqlite,postgresql] [--modes in-process]
                                                  [--separate-process]
                                                  [--postgres-url URL] [--sample 50] [--telegram-group-pacing]
+                                                 [--warmup 20] [--profile-bot FILE]
 
 The real bot (``PollingApp``, long polling over real HTTP from the project's Bot API emulator) takes ``--reports``
 reports from ``--citizens`` simulated citizens at once. Each citizen walks the flow step by step and waits for each
@@ -27,6 +28,15 @@ default the emulator, the citizens and the bot share one event loop; ``--modes s
 operators' group is not a setting, so the bench lifts it in the bot's process (see ``lift_group_pacing``) unless
 ``--telegram-group-pacing``. For the in-process bot it also counts the SQL statements per report and times the write
 transactions.
+
+CPU per report counts the measured reports only: the bot's start-up (imports, migrations, the knowledge-base index,
+the danger model: up to its first getUpdates) and ``--warmup`` reports made first by citizens of their own (what the
+bot builds on first use) are printed apart. The bot's CPU is read from ``/proc/<pid>/task/*/stat`` and split by thread:
+its event loop (the main thread), asyncio's executor (``asyncio.to_thread``: the receipt's scrypt hash) and the rest
+(aiosqlite's threads); one scrypt hash is also timed in this process, so a reader can scale the figures between
+machines (the same hash took 31 ms on a quiet machine and 68 ms on a busy one). ``--profile-bot FILE`` (separate
+process) writes a cProfile of the bot's event loop thread, in CPU time, over the measured reports (``python -m pstats
+FILE``); the profiler slows the loop several times over, so its run's figures are not the bot's.
 """
 
 from __future__ import annotations
