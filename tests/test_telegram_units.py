@@ -360,3 +360,18 @@ def test_counted_words_agree_with_their_number(lang: str, number: int) -> None:
         others = dict.fromkeys(variables[key] - {name}, 7)
         text = translator.text(lang, key, **others, **{name: number})
         assert re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text), (key, name, text)  # "1 day", not "1 days"
+
+
+def test_an_operators_card_carries_every_case_action_two_to_a_row_for_its_case() -> None:
+    from bot.models import Case
+    from bot.models.cases import Category
+    from bot.telegram.callbacks import CaseButton, OperatorAction
+    from bot.telegram.operator_views import case_buttons
+    from bot.telegram.texts import Texts
+
+    t = Texts(Translator(), "en")
+    rows = case_buttons(t, Case(id=42, category=Category.other, description="x", language="en")).inline_keyboard
+    assert [len(row) for row in rows] == [2, 2, 2]
+    pressed = [OperatorAction.unpack(button.callback_data or "") for row in rows for button in row]
+    assert [(p.action, p.case) for p in pressed] == [(action, 42) for action in CaseButton]
+    assert [button.text for row in rows for button in row] == [t(f"op-button-{a.value}") for a in CaseButton]
