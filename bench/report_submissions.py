@@ -4,6 +4,7 @@
                                                  [--databases sqlite,postgresql] [--modes in-process]
                                                  [--separate-process]
                                                  [--postgres-url URL] [--sample 50] [--telegram-group-pacing]
+                                                 [--warmup 20] [--profile-bot FILE]
 
 The real bot (``PollingApp``, long polling over real HTTP from the project's Bot API emulator) takes ``--reports``
 reports from ``--citizens`` simulated citizens at once. Each citizen walks the flow step by step and waits for each
@@ -27,6 +28,15 @@ default the emulator, the citizens and the bot share one event loop; ``--modes s
 operators' group is not a setting, so the bench lifts it in the bot's process (see ``lift_group_pacing``) unless
 ``--telegram-group-pacing``. For the in-process bot it also counts the SQL statements per report and times the write
 transactions.
+
+CPU per report counts the measured reports only: the bot's start-up (imports, migrations, the knowledge-base index,
+the danger model: up to its first getUpdates) and ``--warmup`` reports made first by citizens of their own (what the
+bot builds on first use) are printed apart. The bot's CPU is read from ``/proc/<pid>/task/*/stat`` and split by thread:
+its event loop (the main thread), asyncio's executor (``asyncio.to_thread``: the receipt's scrypt hash) and the rest
+(aiosqlite's threads); one scrypt hash is also timed in this process, so a reader can scale the figures between
+machines (the same hash took 31 ms on a quiet machine and 68 ms on a busy one). ``--profile-bot FILE`` (separate
+process) writes a cProfile of the bot's event loop thread, in CPU time, over the measured reports (``python -m pstats
+FILE``); the profiler slows the loop several times over, so its run's figures are not the bot's.
 """
 
 from __future__ import annotations
@@ -34,6 +44,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import cProfile
+import ctypes
 import logging
 import os
 import platform
@@ -46,6 +58,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -85,6 +98,7 @@ DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench_report_su
 OPERATORS_CHAT = -1009876543210
 OPERATOR_ID = 5559001
 FIRST_USER_ID = 720_000_001
+WARMUP_IDS = 1_000_000  # the warm-up's citizens: FIRST_USER_ID + this + n
 LANGS = ("kk", "ru", "en")
 # Citizens' flood control, the bot's outgoing pacing and the daily report limit set out of the way: this measures
 # the bot, not Telegram's limits (about 1 message/s per chat and 30/s per bot on the real service).
@@ -357,9 +371,7 @@ class BotProcess(Protocol):
 
     def failure(self) -> str: ...
 
-    def cpu_seconds(self) -> float: ...
-
-    def loop_cpu_seconds(self) -> float: ...
+    def cpu(self) -> BotCpu: ...
 
 
 def bot_env(api_url: str, data_dir: Path, database_url: str) -> dict[str, str]:
@@ -379,6 +391,80 @@ def bot_env(api_url: str, data_dir: Path, database_url: str) -> dict[str, str]:
         "OPERATOR_CHAT_ID": str(OPERATORS_CHAT),
         "OPERATOR_LANGUAGE": "en",
     }
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _ticks(stat: str) -> float:
+    """User + system CPU seconds from a /proc …/stat line."""
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+@dataclass(frozen=True)
+class BotCpu:
+    """CPU seconds of a process so far, split by thread (Linux /proc): its main thread (the event loop), asyncio's
+    default executor (``asyncio.to_thread``: the receipt's scrypt hash, nothing else while reports are made), and the
+    rest (aiosqlite's one thread per connection, and threads that have ended)."""
+
+    process: float = 0.0
+    loop: float = 0.0
+    executor: float = 0.0
+
+    @property
+    def other(self) -> float:
+        return self.process - self.loop - self.executor
+
+    @classmethod
+    def of(cls, pid: int) -> BotCpu:
+        loop = executor = 0.0
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                stat = (task / "stat").read_text()
+            except OSError:  # the thread ended meanwhile
+                continue
+            name = stat[stat.index("(") + 1 : stat.rindex(")")]
+            if task.name == str(pid):
+                loop = _ticks(stat)
+            elif name.startswith("asyncio_"):  # named by name_os_threads
+                executor += _ticks(stat)
+        return cls(_ticks(Path(f"/proc/{pid}/stat").read_text()), loop, executor)
+
+    def __sub__(self, other: BotCpu) -> BotCpu:
+        return BotCpu(self.process - other.process, self.loop - other.loop, self.executor - other.executor)
+
+
+def name_os_threads() -> None:
+    """Give each Python thread started from now on its name in the OS too (``/proc/<pid>/task/<tid>/comm``), so
+    BotCpu can tell asyncio's executor threads (``asyncio_0``…) from aiosqlite's (``Thread-N``). Python 3.11 does
+    not do it itself."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    bootstrap = threading.Thread._bootstrap_inner  # type: ignore[attr-defined]
+
+    def named(thread: threading.Thread) -> None:
+        prctl(15, thread.name.encode()[:15], 0, 0, 0)  # PR_SET_NAME
+        bootstrap(thread)
+
+    threading.Thread._bootstrap_inner = named  # type: ignore[attr-defined]
+
+
+def serve_bot() -> int:
+    """The separate process: the bot's ``run`` command, its threads named; with ``BENCH_PROFILE`` set, a cProfile of
+    its event loop thread from SIGUSR1 (sent after the warm-up) to its end, written to that file."""
+    name_os_threads()
+    from bot import cli
+
+    profile_path = os.environ.get("BENCH_PROFILE")
+    profiler = cProfile.Profile(time.thread_time)  # CPU of this thread, not wall time (the GIL, the poll)
+    if profile_path:
+        signal.signal(signal.SIGUSR1, lambda *_: profiler.enable())
+    try:
+        return cli.main(["run"])
+    finally:
+        if profile_path:
+            profiler.disable()
+            profiler.dump_stats(profile_path)
 
 
 def lift_group_pacing() -> None:
@@ -419,11 +505,8 @@ class InProcessBot:
             return repr(self.task.exception())
         return "the bot stopped"
 
-    def cpu_seconds(self) -> float:
-        return time.process_time()  # the whole process: bot, emulator and citizens together
-
-    def loop_cpu_seconds(self) -> float:
-        return time.thread_time()  # the event loop thread: bot, emulator and citizens together
+    def cpu(self) -> BotCpu:
+        return BotCpu.of(os.getpid())  # this process: the bot, the emulator and the citizens together
 
     async def stop(self) -> None:
         if self.task is None or self.task.done():
@@ -455,20 +538,15 @@ class SubprocessBot:
         tail = self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
         return f"{shlex.join(self.argv)} exited with {self.process and self.process.returncode}:\n" + "\n".join(tail)
 
-    def cpu_seconds(self) -> float:
-        """User + system CPU time of the bot's process so far (Linux /proc)."""
+    def cpu(self) -> BotCpu:
         if self.process is None or self.process.returncode is not None:
-            return 0.0
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            return BotCpu()
+        return BotCpu.of(self.process.pid)
 
-    def loop_cpu_seconds(self) -> float:
-        """CPU time of the bot's main thread, its event loop (aiosqlite's and scrypt's threads are others)."""
-        if self.process is None or self.process.returncode is not None:
-            return 0.0
-        pid = self.process.pid
-        fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    def start_profiling(self) -> None:
+        """--profile-bot: the bot's process starts its cProfile of the event loop thread (see serve_bot)."""
+        if self.process is not None and self.process.returncode is None:
+            self.process.send_signal(signal.SIGUSR1)
 
     def log_problems(self) -> Counter[str]:
         """Warnings and errors in the bot's log, by logger and the start of the message."""
@@ -619,6 +697,8 @@ class Row:
     cards: str
     notes: list[str] = field(default_factory=list)
     cpu: str = ""  # CPU per report, where it went
+    figures: dict[str, float] = field(default_factory=dict)  # per report: CPU ms by thread, Bot API calls, SQL
+    runs: list[dict[str, float]] = field(default_factory=list)  # each run's figures (median_row)
 
 
 def plan(reports: int, citizens: int) -> list[list[tuple[str, Category, str]]]:
@@ -647,6 +727,13 @@ class Statements:
         self.holds: list[float] = []
         self._sent: dict[int, float] = {}  # connection → first write statement sent
         self._done: dict[int, float] = {}  # connection → first write statement returned
+
+    def reset(self) -> None:
+        """Forget what was counted so far (the warm-up's statements)."""
+        self.kinds.clear()
+        self.commits = 0
+        self.waits.clear()
+        self.holds.clear()
 
     def attach(self, engine: AsyncEngine) -> None:
         event.listen(engine.sync_engine, "before_cursor_execute", self._before)
@@ -681,7 +768,7 @@ class Statements:
 
     def summary(self, reports: int, wall: float, sqlite: bool) -> str:
         total = sum(self.kinds.values())
-        top = ", ".join(f"{kind} {n / reports:.1f}" for kind, n in self.kinds.most_common(7))
+        top = ", ".join(f"{kind} {n / reports:.1f}" for kind, n in self.kinds.most_common(14))
         held = sum(self.holds)
         share = f" = the write lock held {held / wall:.0%} of the run" if sqlite else ""
         return (
@@ -732,35 +819,67 @@ def scrypt_ms() -> float:
 
 @dataclass
 class CpuMeter:
-    """CPU seconds over the citizens' run: the bot's process, this process, and this process's event loop thread."""
+    """CPU seconds of the bot's process (split by thread, BotCpu) and of this process: when the bot began polling
+    (its start-up), after the warm-up reports, and after the measured ones. In-process the bot's process is this
+    one, so its event loop also runs the emulator and the citizens."""
 
     bot: BotProcess
     separate: bool
     sqlite: bool
-    start: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
-    end: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    startup: BotCpu = field(default_factory=BotCpu)
+    start: tuple[BotCpu, float] = (BotCpu(), 0.0)
+    end: tuple[BotCpu, float] = (BotCpu(), 0.0)
+    scrypt_ms: float = 0.0
 
-    def read(self) -> tuple[float, float, float, float]:
-        return self.bot.cpu_seconds(), time.process_time(), time.thread_time(), self.bot.loop_cpu_seconds()
+    def read(self) -> tuple[BotCpu, float]:
+        return self.bot.cpu(), time.process_time()
 
-    def summary(self, reports: int) -> str:
-        bot, harness, loop, bot_loop = ((b - a) / reports * 1000 for a, b in zip(self.start, self.end, strict=True))
+    def per_report(self, reports: int) -> dict[str, float]:
+        used = self.end[0] - self.start[0]
+        return {
+            "process": used.process / reports * 1000,
+            "loop": used.loop / reports * 1000,
+            "executor": used.executor / reports * 1000,
+            "other": used.other / reports * 1000,
+            "harness": (self.end[1] - self.start[1]) / reports * 1000,
+            "scrypt": self.scrypt_ms,
+            "startup": self.startup.process * 1000,
+            "startup_loop": self.startup.loop * 1000,
+        }
+
+    def summary(self, reports: int, warmup: int, warmup_cpu: BotCpu) -> str:
+        ms = self.per_report(reports)
+        threads = "aiosqlite's threads" if self.sqlite else "asyncpg has none"
+        startup = (
+            f"start-up (to the first getUpdates, not counted below): {ms['startup']:.0f} ms CPU, "
+            f"{ms['startup_loop']:.0f} ms of it on the event loop; warm-up ({warmup} reports, not counted): "
+            + (f"{warmup_cpu.loop / warmup * 1000:.0f} ms event loop per report" if warmup else "none")
+        )
         if self.separate:
-            threads = "aiosqlite's and scrypt's" if self.sqlite else "scrypt's"
             return (
-                f"CPU per report: bot process {bot:.0f} ms, of which {bot_loop:.0f} ms on its event loop thread and "
-                f"{bot - bot_loop:.0f} ms in threads ({threads}; one receipt hash: {scrypt_ms():.0f} ms); "
-                f"emulator + citizens process {harness:.0f} ms"
+                f"{startup}; CPU per measured report: bot process {ms['process']:.0f} ms = event loop "
+                f"{ms['loop']:.1f} ms + executor (scrypt) {ms['executor']:.0f} ms + other threads ({threads}, ended "
+                f"threads) {ms['other']:.0f} ms; one receipt hash measured in this process: {ms['scrypt']:.0f} ms; "
+                f"emulator + citizens process {ms['harness']:.0f} ms"
             )
-        threads = "aiosqlite's, and scrypt's via to_thread" if self.sqlite else "scrypt's via to_thread"
         return (
-            f"CPU per report: {harness:.0f} ms in this process (bot, emulator and citizens), of which {loop:.0f} ms "
-            f"on the event loop thread and {harness - loop:.0f} ms in threads ({threads})"
+            f"{startup}; CPU per measured report: {ms['process']:.0f} ms in this process (bot, emulator and citizens), "
+            f"of which {ms['loop']:.0f} ms on the event loop thread, {ms['executor']:.0f} ms in the executor "
+            f"(scrypt) and {ms['other']:.0f} ms in other threads ({threads})"
         )
 
 
 async def bot_phase(
-    target: Target, separate: bool, reports: int, citizens: int, sample_size: int, group_pacing: bool, tmp: Path
+    target: Target,
+    separate: bool,
+    reports: int,
+    citizens: int,
+    sample_size: int,
+    group_pacing: bool,
+    tmp: Path,
+    *,
+    warmup: int = 0,
+    profile: Path | None = None,
 ) -> Row:
     mode = "bot, separate process" if separate else "bot, in-process"
     url = await target.fresh(tmp / "data")
@@ -770,6 +889,8 @@ async def bot_phase(
         emu.enforce_limits = False  # the bench floods on purpose (its pacing options model Telegram's limits)
         emu.group(OPERATORS_CHAT, "Operators")
         env = bot_env(emu.base_url, tmp / "data", url)
+        if profile is not None:
+            env["BENCH_PROFILE"] = str(profile.resolve())
         bot: BotProcess = SubprocessBot(env, tmp / "bot.log", group_pacing) if separate else InProcessBot(env)
         inboxes = Inboxes(TOKEN)
         unsubscribe = emu.listen(inboxes)
@@ -778,6 +899,21 @@ async def bot_phase(
             await until_polling(emu, bot)
             if isinstance(bot, InProcessBot) and bot.app.services is not None:
                 statements.attach(bot.app.services.db)
+            cpu = CpuMeter(bot, separate, target.postgres_url is None, scrypt_ms=scrypt_ms())
+            cpu.startup = bot.cpu()
+            # The warm-up: citizens of their own, one report each, before anything is measured — the first reports
+            # pay for what the bot builds on first use (compiled statements, lazily loaded parts, caches), which
+            # the measured reports must not carry.
+            warm = Tally()
+            warm_people = []
+            for n, (lang, description) in enumerate(descriptions(warmup, seed=6)):
+                user = emu.user(FIRST_USER_ID + WARMUP_IDS + n, f"Early{n}", language_code=lang)
+                category = list(Category)[n % len(Category)]
+                warm_people.append(Citizen(emu, user, inboxes.open(user.id)).run([(description, category)], warm))
+            await asyncio.gather(*warm_people)
+            await until(lambda: sum(inboxes.cards.values()) >= len(warm.codes), 30.0)  # its outbox drained too
+            warmup_cpu = bot.cpu() - cpu.startup
+            statements.reset()
             work = [w for w in plan(reports, citizens) if w]
             people = []
             for n, items in enumerate(work):
@@ -785,8 +921,9 @@ async def bot_phase(
                 people.append((Citizen(emu, user, inboxes.open(user.id)), [(d, c) for d, c, _ in items]))
             tally = Tally()
             calls_before = len(emu.calls)
-            cpu = CpuMeter(bot, separate, target.postgres_url is None)
             lag = LoopLag()
+            if profile and isinstance(bot, SubprocessBot):
+                bot.start_profiling()
             cpu.start = cpu.read()
             lag.start()
             tally.first_at = time.perf_counter()
@@ -795,20 +932,23 @@ async def bot_phase(
             await lag.stop()
             api_calls = Counter(call.method for call in emu.calls[calls_before:] if call.token == TOKEN)
             last = tally.last_at or time.perf_counter()
-            checked = await check_database(url, tally.codes, sample_size, last)
+            checked = await check_database(url, tally.codes + warm.codes, sample_size, last)
             await until(lambda: sum(inboxes.cards.values()) >= checked.cards_sent_rows, 10.0)
         finally:
             await bot.stop()
             unsubscribe()
     received = len(tally.codes)
+    # The database holds the warm-up's cases too: lost and duplicated are counted over both.
+    all_received, all_submits = received + len(warm.codes), tally.submits + warm.submits
+    all_codes = tally.codes + warm.codes
     wall = last - tally.first_at
     notes = []
-    if tally.failures:
-        notes.append(f"flows not completed: {dict(tally.failures)}")
-    if received < checked.cases <= tally.submits:
-        notes.append(f"{checked.cases - received} cases committed whose receipt never reached the citizen")
-    if len(set(tally.codes)) != received:
-        notes.append(f"the same receipt code was given {received - len(set(tally.codes))} time(s) too many")
+    if tally.failures or warm.failures:
+        notes.append(f"flows not completed: {dict(tally.failures + warm.failures)}")
+    if all_received < checked.cases <= all_submits:
+        notes.append(f"{checked.cases - all_received} cases committed whose receipt never reached the citizen")
+    if len(set(all_codes)) != all_received:
+        notes.append(f"the same receipt code was given {all_received - len(set(all_codes))} time(s) too many")
     if checked.distinct_hashes != checked.cases:
         notes.append(f"{checked.cases - checked.distinct_hashes} cases share a code_hash")
     if checked.sample_found != checked.sample or checked.sample_distinct != checked.sample_found:
@@ -848,11 +988,21 @@ async def bot_phase(
         per_s=received / wall if wall > 0 else float("nan"),
         p50_ms=percentile(tally.submit_latencies, 0.50) * 1000,
         p99_ms=percentile(tally.submit_latencies, 0.99) * 1000,
-        lost=max(0, received - checked.cases) + (checked.sample - checked.sample_found),
-        duplicated=max(0, checked.cases - tally.submits) + (checked.cases - checked.distinct_hashes),
+        lost=max(0, all_received - checked.cases) + (checked.sample - checked.sample_found),
+        duplicated=max(0, checked.cases - all_submits) + (checked.cases - checked.distinct_hashes),
         cards=f"{checked.cards_sent_rows} rows / {sum(inboxes.cards.values())} cards",
         notes=notes,
-        cpu=cpu.summary(received) if received else "",
+        cpu=cpu.summary(received, len(warm.codes), warmup_cpu) if received else "",
+        figures={
+            **(cpu.per_report(received) if received else {}),
+            "calls": sum(api_calls.values()) / received if received else float("nan"),
+            "sendMessage": api_calls["sendMessage"] / received if received else float("nan"),
+            **(
+                {"sql": sum(statements.kinds.values()) / received, "commits": statements.commits / received}
+                if received and statements.kinds
+                else {}
+            ),
+        },
     )
 
 
@@ -933,6 +1083,8 @@ def median_row(rows: list[Row]) -> Row:
         cards="; ".join(r.cards for r in rows),
         notes=[f"run {n}: {note}" if len(rows) > 1 else note for n, r in enumerate(rows, 1) for note in r.notes],
         cpu="; ".join(f"run {n}: {r.cpu}" if len(rows) > 1 else r.cpu for n, r in enumerate(rows, 1)),
+        figures={key: statistics.median(r.figures[key] for r in rows if key in r.figures) for key in first.figures},
+        runs=[r.figures for r in rows],
     )
 
 
@@ -994,6 +1146,29 @@ def print_table(results: list[Row]) -> None:
                     "| | | |"
                 )
     print()
+    bots = [row for row in results if row.figures.get("loop") is not None]
+    if bots:
+        print("Per measured report (after start-up and warm-up), median of the runs (each run's figure in brackets):\n")
+        print(
+            "| database | mode | event loop ms | executor (scrypt) ms | other threads ms | bot process ms "
+            "| one scrypt hash ms | start-up CPU ms | Bot API calls | SQL statements | commits |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        for row in bots:
+
+            def cell(key: str, digits: int = 0, row: Row = row) -> str:
+                if key not in row.figures:
+                    return "–"
+                runs = [f"{r[key]:.{digits}f}" for r in row.runs if key in r]
+                each = f" ({' / '.join(runs)})" if len(runs) > 1 else ""
+                return f"{row.figures[key]:.{digits}f}{each}"
+
+            print(
+                f"| {row.database} | {row.mode} | **{cell('loop', 1)}** | {cell('executor')} | {cell('other')} "
+                f"| {cell('process')} | {cell('scrypt')} | {cell('startup')} | {cell('calls', 1)} | {cell('sql', 1)} "
+                f"| {cell('commits', 1)} |"
+            )
+        print()
     for row in results:
         print(f"- {row.database}, {row.mode}: " + "; ".join([row.cpu, *row.notes]))
 
@@ -1013,7 +1188,15 @@ async def benchmark(args: argparse.Namespace) -> None:
                     target,
                     f"bot-{separate}",
                     lambda tmp, t=target, s=separate: bot_phase(
-                        t, s, args.reports, args.citizens, args.sample, args.telegram_group_pacing, tmp
+                        t,
+                        s,
+                        args.reports,
+                        args.citizens,
+                        args.sample,
+                        args.telegram_group_pacing,
+                        tmp,
+                        warmup=args.warmup,
+                        profile=args.profile_bot,
                     ),
                 )
             )
@@ -1062,6 +1245,17 @@ def parse_args() -> argparse.Namespace:
         help="keep the bot's 20 messages/min pacing of the operators' chat (the outbox then drains for ages)",
     )
     parser.add_argument("--serve-bot", action="store_true", help=argparse.SUPPRESS)  # the separate process
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=20,
+        help="reports made first, by citizens of their own, and not measured (default 20)",
+    )
+    parser.add_argument(
+        "--profile-bot",
+        type=Path,
+        help="separate process: write a cProfile of the bot's event loop thread over the measured reports here",
+    )
     parser.add_argument("--sample", type=int, default=50, help="receipt codes checked with find_case (default 50)")
     args = parser.parse_args()
     args.databases = [name.strip().lower() for name in args.databases.split(",") if name.strip()]
@@ -1072,7 +1266,7 @@ def parse_args() -> argparse.Namespace:
         parser.error("--modes takes in-process and/or separate-process")
     if not args.databases or any(name not in ("sqlite", "postgresql") for name in args.databases):
         parser.error("--databases takes sqlite and/or postgresql")
-    if min(args.reports, args.citizens, args.runs) < 1 or args.sample < 0:
+    if min(args.reports, args.citizens, args.runs) < 1 or args.sample < 0 or args.warmup < 0:
         parser.error("--reports, --citizens and --runs must be positive")
     if make_url(args.postgres_url).get_backend_name() != "postgresql":
         parser.error("--postgres-url must be a postgresql+asyncpg:// URL")
@@ -1082,10 +1276,9 @@ def parse_args() -> argparse.Namespace:
 def main() -> None:
     args = parse_args()
     if args.serve_bot:
-        from bot import cli
-
         lift_group_pacing()
-        raise SystemExit(cli.main(["run"]))
+        raise SystemExit(serve_bot())
+    name_os_threads()
     if not args.telegram_group_pacing:
         lift_group_pacing()
     args.loadavg = os.getloadavg()[0]

@@ -329,6 +329,30 @@ async def test_user_limits_count_per_keyed_user(sessions) -> None:
     assert [await take("u1"), await take("u1"), await take("u1"), await take("u2")] == [True, True, False, True]
 
 
+async def test_a_reports_allowance_is_spent_by_the_commit_that_makes_its_case(sessions, danger) -> None:
+    """Counted in the report's own transaction: a re-delivered Submit (no second case) spends nothing, and a report
+    over the limit makes no case."""
+
+    def spend(session, _case_id):
+        return user_limits.take_in(session, user_key="u1", kind=user_limits.REPORTS, limit=2)
+
+    async def send(key: str):
+        return await submit_report(
+            sessions, SECRETS, danger, draft=draft(), submission_key=key, reply_chat_id=None, before_commit=spend
+        )
+
+    await send("press-1")
+    with pytest.raises(AlreadySubmitted):
+        await send("press-1")  # the same press again
+    assert await user_limits.used(sessions, user_key="u1", kind=user_limits.REPORTS) == 1
+    await send("press-2")
+    with pytest.raises(user_limits.LimitReached):
+        await send("press-3")
+    assert await user_limits.used(sessions, user_key="u1", kind=user_limits.REPORTS) == 2
+    async with sessions() as session:
+        assert len((await session.exec(select(Case))).all()) == 2
+
+
 async def _set_times(sessions, case_id: int, **moments) -> None:
     async with sessions() as session:
         case = await session.get(Case, case_id)

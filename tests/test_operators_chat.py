@@ -40,6 +40,18 @@ async def test_a_lost_chat_is_news_once_until_it_works_again(sessions: async_ses
     assert len(await operators_chat.lost_reason(sessions, configured_id=BASIC) or "") == 200
 
 
+async def test_a_cards_destination_says_where_and_whether_the_chat_is_lost(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    assert await operators_chat.destination(sessions, configured_id=BASIC) == (BASIC, False)
+    await operators_chat.record_migration(sessions, configured_id=BASIC, new_id=SUPERGROUP)
+    assert await operators_chat.destination(sessions, configured_id=BASIC) == (SUPERGROUP, False)
+    await operators_chat.record_lost(sessions, configured_id=BASIC, reason="Forbidden: bot was kicked")
+    assert await operators_chat.destination(sessions, configured_id=BASIC) == (SUPERGROUP, True)
+    await operators_chat.record_reachable(sessions, configured_id=BASIC)
+    assert await operators_chat.destination(sessions, configured_id=BASIC) == (SUPERGROUP, False)
+
+
 async def test_waiting_operator_notifications_become_due_and_staff_to_alert(
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:

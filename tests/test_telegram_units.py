@@ -436,3 +436,15 @@ def test_no_handler_or_filter_runs_in_a_worker_thread() -> None:
             yield from in_threads(sub)
 
     assert list(in_threads(build_router())) == []
+
+
+def test_an_operators_card_carries_every_case_action_two_to_a_row_for_its_case() -> None:
+    from bot.telegram.callbacks import CaseButton, OperatorAction
+    from bot.telegram.operator_views import case_buttons
+
+    t = Texts(Translator(), "en")
+    rows = case_buttons(t, Case(id=42, category=Category.other, description="x", language="en")).inline_keyboard
+    assert [len(row) for row in rows] == [2, 2, 2]
+    pressed = [OperatorAction.unpack(button.callback_data or "") for row in rows for button in row]
+    assert [(p.action, p.case) for p in pressed] == [(action, 42) for action in CaseButton]
+    assert [button.text for row in rows for button in row] == [t(f"op-button-{a.value}") for a in CaseButton]

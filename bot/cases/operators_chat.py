@@ -31,6 +31,16 @@ async def current_chat(sessions: async_sessionmaker[AsyncSession], *, configured
     return row.current_id if row is not None else configured_id
 
 
+async def destination(sessions: async_sessionmaker[AsyncSession], *, configured_id: int) -> tuple[int, bool]:
+    """(where notifications go now, whether the chat is recorded as lost): ``current_chat`` and the question
+    ``record_reachable`` asks, in one read — a card is posted after one look-up, not two."""
+    async with sessions() as session:
+        row = await _row(session, configured_id)
+    if row is None:
+        return configured_id, False
+    return row.current_id, row.lost_reason is not None
+
+
 async def _upsert(
     sessions: async_sessionmaker[AsyncSession], configured_id: int, **changes: object
 ) -> tuple[OperatorsChat | None, OperatorsChat]:

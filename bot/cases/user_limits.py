@@ -47,6 +47,32 @@ async def available(sessions: async_sessionmaker[AsyncSession], *, user_key: str
     return await used(sessions, user_key=user_key, kind=kind) < limit
 
 
+class LimitReached(Exception):
+    """``limit`` uses of the kind fell in the current window already: nothing was counted."""
+
+
+async def take_in(session: AsyncSession, *, user_key: str, kind: str, limit: int) -> None:
+    """Count one use of ``kind`` in the caller's transaction, so it is committed (or rolled back) with what it counts:
+    a report's allowance is spent by the commit that makes the case, and by nothing else. Raises LimitReached once
+    ``limit`` uses fell in the current window.
+
+    Two first uses at once (two instances, the same user) would both insert the row: the second commit then fails on
+    the unique key and its caller's transaction with it (nothing made, the caller may try again). The user's updates
+    are handled one at a time across instances (the event isolation), so it does not happen in practice.
+    """
+    start = window_of(kind, utcnow())
+    query = select(UserCounter).where(UserCounter.user_key == user_key, UserCounter.kind == kind)
+    counter = (await session.exec(query.with_for_update())).first()
+    if counter is None:
+        counter = UserCounter(user_key=user_key, kind=kind, window_start=start, count=0)
+    elif counter.window_start != start:
+        counter.window_start, counter.count = start, 0
+    if counter.count >= limit:
+        raise LimitReached
+    counter.count += 1
+    session.add(counter)
+
+
 async def count(sessions: async_sessionmaker[AsyncSession], *, user_key: str, kind: str) -> None:
     """Count one use of ``kind`` in the current window."""
     start = window_of(kind, utcnow())

@@ -69,8 +69,13 @@ def offer_report(t: Texts) -> InlineKeyboardMarkup:
 
 def check_report(t: Texts) -> InlineKeyboardMarkup:
     """Under a receipt: the one way to follow a case (the bot asks for the code, then deletes that message)."""
+    return _check_report(t.translator, t.lang)
+
+
+@functools.lru_cache(maxsize=16)  # under every receipt: built once per language, as _feedback
+def _check_report(translator: Translator, lang: str) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    builder.button(text=t("menu-status"), callback_data=MenuAction(action=MenuChoice.status))
+    builder.button(text=translator.text(lang, "menu-status"), callback_data=MenuAction(action=MenuChoice.status))
     return builder.as_markup()
 
 

@@ -99,7 +99,7 @@ class TelegramNotifier:
         and shown while it lasts (/healthz, ``hotline_problem``); the row stays pending in the outbox (nothing is
         dropped) and is tried again with backoff, quietly (``Postponed``), until the chat is back.
         """
-        chat_id = await operators_chat.current_chat(self.sessions, configured_id=configured_id)
+        chat_id, lost = await operators_chat.destination(self.sessions, configured_id=configured_id)
         try:
             try:
                 await self.bot.send_message(chat_id, text, reply_markup=markup, link_preview_options=NO_PREVIEW)
@@ -113,7 +113,10 @@ class TelegramNotifier:
                 raise  # a problem with this message, not with the chat
             await self.chat_lost(configured_id, error.message)
             raise Postponed("operators_chat_lost") from error
-        await self.chat_reachable(configured_id)
+        # Only a chat recorded as lost when this card set off is recorded as back (one look-up per card, not two); a
+        # loss another instance records meanwhile is cleared by the next card that gets through.
+        if lost:
+            await self.chat_reachable(configured_id)
 
     async def chat_reachable(self, configured_id: int) -> bool:
         """The bot can post to the operators' chat (again); True if it had been lost until now."""

@@ -8,6 +8,7 @@ has committed the case and its operator notification.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from typing import Any
 
@@ -15,8 +16,7 @@ from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -42,11 +42,18 @@ DESCRIPTION_PREVIEW = 300
 
 def _keyboard(*rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
     """Buttons (text, callback data) laid out in the rows given."""
-    builder = InlineKeyboardBuilder()
-    for text, data in (button for row in rows for button in row):
-        builder.button(text=text, callback_data=data)
-    builder.adjust(*(len(row) for row in rows))
-    return builder.as_markup()
+    return _markup(tuple(tuple(row) for row in rows))
+
+
+# A step's buttons are the same for every citizen writing in a language: built once. aiogram's InlineKeyboardBuilder
+# deep-copies its markup on every export, several times per keyboard: 14% of the event loop's CPU per report
+# (cProfile of bench/report_submissions.py, docs/benchmarks.md). aiogram only reads a markup when it sends it, so one
+# instance can be shared (as keyboards.feedback does).
+@functools.lru_cache(maxsize=1024)
+def _markup(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=text, callback_data=data) for text, data in row] for row in rows]
+    )
 
 
 def _step(t: Texts, *actions: str) -> InlineKeyboardMarkup:
@@ -439,12 +446,6 @@ async def submit(
     if await state.get_state() != ReportFlow.review.state or not data.get("description"):
         await query.answer(t("stale-button"), show_alert=True)
         return
-    # The allowance is spent here, on sending, and kept if the draft stays unsent (the citizen may try later).
-    if not await user_limits.take(sessions, user_key=user_key, **_allowance(settings)):
-        await query.answer()
-        if isinstance(query.message, Message):
-            await query.message.answer(t("citizen-report-limit-at-submit"))
-        return
     chat_id = query.message.chat.id if query.message is not None else None
     try:
         receipt = await submit_report(
@@ -454,9 +455,20 @@ async def submit(
             draft=drafts.to_report(data, language=t.lang),
             submission_key=secrets.submission_key(f"submit:{query.id}"),
             reply_chat_id=chat_id,
+            # The allowance is spent by the commit that makes the case (one transaction: one commit and two
+            # statements fewer per report than counting first, and a re-delivered Submit, which makes no case,
+            # spends nothing); kept if the draft stays unsent (the citizen may try later).
+            before_commit=lambda session, _case_id: user_limits.take_in(
+                session, user_key=user_key, **_allowance(settings)
+            ),
         )
     except AlreadySubmitted:
         await query.answer(t("report-already-received"))
+        return
+    except user_limits.LimitReached:
+        await query.answer()
+        if isinstance(query.message, Message):
+            await query.message.answer(t("citizen-report-limit-at-submit"))
         return
     # Only now, with the case committed, may the citizen be told it was received. The receipt goes first: the code
     # exists nowhere else, so nothing that can fail (clearing the draft, editing buttons) may come before it.
