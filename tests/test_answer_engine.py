@@ -268,3 +268,25 @@ def test_a_kazakh_question_meets_the_russian_phrasings_through_concepts() -> Non
     concepts = {"delete": {"kk": ["жою"], "ru": ["удалить"]}, "chat": {"kk": ["хат-хабар"], "ru": ["переписка"]}}
     assert AnswerEngine(kb, lexicon=Lexicon()).ask(question).entry_id is None
     assert AnswerEngine(kb, lexicon=Lexicon(concepts=concepts)).ask(question).entry_id == "delete-chat"
+
+
+@pytest.mark.parametrize(
+    ("glued", "apart"),
+    [
+        ("мен хабарлаған адам біледіме?", "мен хабарлаған адам біледі ме?"),
+        ("кодты қалпына келтіруге боладыма?", "кодты қалпына келтіруге болады ма?"),
+        ("хабарламамды кім оқиды, жауап келеме?", "хабарламамды кім оқиды, жауап келе ме?"),
+        ("анонимді хабарлауға боладыма?", "анонимді хабарлауға болады ма?"),
+    ],
+)
+def test_a_question_particle_typed_onto_its_word_is_read_as_typed_apart(
+    engine: AnswerEngine, glued: str, apart: str
+) -> None:
+    """People type "боладыма" for "болады ма": the glued particle must not make the word unknown."""
+    together, separate = engine.ask(glued), engine.ask(apart)
+    assert (together.decision, together.entry_id) == ("answer", separate.entry_id)
+
+
+def test_a_word_that_ends_like_a_particle_keeps_its_meaning(engine: AnswerEngine) -> None:
+    # "хабарлама" (a report) ends in -ма but is a word of the knowledge base: it is never cut to "хабарла".
+    assert engine.ask("хабарламамның күйін қалай тексеремін?").entry_id == "hotline-receipt-code"
