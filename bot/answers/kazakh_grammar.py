@@ -23,7 +23,8 @@ which keeps roots whole: "мылтық" stays "мылтық" although -тық ca
    past -ды/-ді/-ты/-ті; participles -ған/-ген/-қан/-кен, -атын/-етін/-йтын/-йтін; present -ады/-еді/-йды/-йді;
    verbal noun -у, and its dative -уға/-уге; converb -ып/-іп (not a bare -п: кітап is a root);
    conditional -са/-се, and with its person as one ending -сам/-сем, -саң/-сең, -саңыз/-сеңіз ("берсем", if I
-   give; the person endings of rule 2 are those of other tenses); the evidential past -ыпты/-іпті/-пты/-пті ("жазыпты", it turns out he wrote);
+   give; the person endings of rule 2 are those of other tenses); the evidential past -ыпты/-іпті/-пты/-пті
+   ("жазыпты", it turns out he wrote);
    desire -ғы/-гі/-қы/-кі, only under a person ending ("шыққысы келеді", he wants to leave; but "мылтығы" is
    мылтық-ы, his gun); infinitive -мақ/-мек.
 5. The present-tense link vowel -а/-е/-й, only under a verbal person ending ("жіберемін" = жібер-е-мін,
