@@ -26,7 +26,7 @@ from answer_quality import SETS, Tally, build_engine, load_set  # noqa: E402
 
 from bot.answers.answer_engine import decide  # noqa: E402
 
-TUNING_SETS = ("questions_dev", "dev", "dev2", "dev3")
+TUNING_SETS = ("questions_dev", "questions_dev_c", "dev", "dev2", "dev3")
 
 
 def main() -> None:

@@ -178,10 +178,10 @@ def test_ask_bad_arguments_exit_2() -> None:
 # question is 4 points).
 SETS = Path(__file__).parent / "sets"
 FLOORS = {
-    "questions_dev.jsonl": {"kk": (0.85, 0.95, 0.92), "ru": (0.87, 0.97, 0.92), "en": (0.93, 0.98, 0.875)},
-    "questions_dev_b.jsonl": {"kk": (0.69, 0.88, 0.80), "ru": (0.77, 0.88, 0.80), "en": (0.80, 0.93, 0.84)},
+    "questions_dev.jsonl": {"kk": (0.87, 0.98, 0.92), "ru": (0.89, 0.99, 0.92), "en": (0.96, 0.99, 0.875)},
+    "questions_dev_b.jsonl": {"kk": (0.76, 0.91, 0.80), "ru": (0.79, 0.91, 0.80), "en": (0.85, 0.94, 0.84)},
     # The second session's holdout (writers C, 105 + 30 per language); a dev set since the third session.
-    "questions_dev_c.jsonl": {"kk": (0.68, 0.91, 0.86), "ru": (0.76, 0.93, 0.96), "en": (0.66, 0.90, 0.90)},
+    "questions_dev_c.jsonl": {"kk": (0.90, 0.97, 0.93), "ru": (0.90, 0.98, 0.96), "en": (0.86, 0.97, 0.90)},
     # A second, smaller one (writers E, 45 + 15 per language), written after the final change.
     "questions_holdout_2.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
 }
@@ -281,3 +281,25 @@ def test_a_kazakh_question_meets_the_russian_phrasings_through_concepts() -> Non
     concepts = {"delete": {"kk": ["жою"], "ru": ["удалить"]}, "chat": {"kk": ["хат-хабар"], "ru": ["переписка"]}}
     assert AnswerEngine(kb, lexicon=Lexicon()).ask(question).entry_id is None
     assert AnswerEngine(kb, lexicon=Lexicon(concepts=concepts)).ask(question).entry_id == "delete-chat"
+
+
+@pytest.mark.parametrize(
+    ("glued", "apart"),
+    [
+        ("мен хабарлаған адам біледіме?", "мен хабарлаған адам біледі ме?"),
+        ("кодты қалпына келтіруге боладыма?", "кодты қалпына келтіруге болады ма?"),
+        ("хабарламамды кім оқиды, жауап келеме?", "хабарламамды кім оқиды, жауап келе ме?"),
+        ("анонимді хабарлауға боладыма?", "анонимді хабарлауға болады ма?"),
+    ],
+)
+def test_a_question_particle_typed_onto_its_word_is_read_as_typed_apart(
+    engine: AnswerEngine, glued: str, apart: str
+) -> None:
+    """People type "боладыма" for "болады ма": the glued particle must not make the word unknown."""
+    together, separate = engine.ask(glued), engine.ask(apart)
+    assert (together.decision, together.entry_id) == ("answer", separate.entry_id)
+
+
+def test_a_word_that_ends_like_a_particle_keeps_its_meaning(engine: AnswerEngine) -> None:
+    # "хабарлама" (a report) ends in -ма but is a word of the knowledge base: it is never cut to "хабарла".
+    assert engine.ask("хабарламамның күйін қалай тексеремін?").entry_id == "hotline-receipt-code"

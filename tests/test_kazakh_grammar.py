@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.kazakh_grammar import stem
+from bot.answers.kazakh_grammar import stem, without_particle
 from bot.answers.text_folding import clean, fold_cyrillic
 
 
@@ -30,6 +30,8 @@ def kk(word: str) -> str:
         (["жазыпты", "жазды", "жазу"], "evidential past"),
         (["құпиялылығы", "құпиялылық"], "an ending's alternated consonant under a further ending"),
         (["мылтығы", "мылтық"], "possessive after a root in қ, not desire"),
+        (["жазсам", "жазсаңыз", "жазды", "жазу"], "conditional with its person"),
+        (["айтсам", "айтсаң", "айтады"], "conditional with its person after a voiceless consonant"),
     ],
 )
 def test_forms_of_one_word_meet(forms: list[str], rule: str) -> None:
@@ -65,3 +67,24 @@ def test_known_ambiguity_past_after_la_reads_as_present() -> None:
 def test_different_words_stay_apart() -> None:
     assert kk("түрме") != kk("тұрады")
     assert kk("хабарлама") != kk("хабар")
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("сақталама", "сақтала"),  # ма after a vowel
+        ("білеме", "біле"),
+        ("барма", "бар"),  # ма after a sonorant
+        ("керекпе", "керек"),  # пе after a voiceless consonant
+        ("жазсамба", "жазсам"),  # ба after a voiced consonant
+        ("солайше", "солай"),  # ше after anything
+    ],
+)
+def test_a_glued_question_particle_comes_off(typed: str, word: str) -> None:
+    assert without_particle(fold_cyrillic(clean(typed))) == fold_cyrillic(clean(word))
+
+
+@pytest.mark.parametrize("word", ["керекба", "барпа", "жоқма", "ма", "түр"])
+def test_a_particle_that_does_not_fit_the_sound_before_it_stays(word: str) -> None:
+    # A voiceless consonant takes па/пе, a voiced one ба/бе; and too short a rest is no word.
+    assert without_particle(fold_cyrillic(clean(word))) is None

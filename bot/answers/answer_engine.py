@@ -28,6 +28,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from bot.answers.kazakh_grammar import without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
 from bot.answers.readings import readings
 from bot.answers.stop_words import STOP_WORDS
@@ -265,7 +266,14 @@ class AnswerEngine:
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
-        return [w for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
+        return [w for w in words if w not in stop and (len(w) > 1 or w.isdigit()) and not self._glued_stop(script, w)]
+
+    def _glued_stop(self, script: str, word: str) -> bool:
+        """A function word with a question particle typed onto it ("барма", "жокпа") is a function word too."""
+        if script != "cyrillic":
+            return False
+        base = without_particle(word)
+        return base is not None and base in self._stop[script]
 
     def _stem(self, word: str, lang: str) -> str:
         if word.startswith(PLACE_PREFIX):
@@ -389,12 +397,18 @@ class AnswerEngine:
         parts += [(sentences[n] + " " + sentences[n + 1], penalty) for n in chosen if n + 1 < len(sentences)]
         return parts
 
-    def _known(self, index: _Index, script: str, word: str) -> tuple[str, float] | None:
+    def _known(self, index: _Index, script: str, word: str, *, glued: bool = False) -> tuple[str, float] | None:
         """The indexed stem a question word stands for, with a similarity (1.0 exact), or None if unknown."""
         candidates = dict.fromkeys(self._stem(word, lang) for lang in SCRIPTS[script])
         exact = [c for c in candidates if c in index.idf]
         if exact:
             return max(exact, key=lambda c: index.idf[c]), 1.0
+        # A Kazakh question particle typed onto an unknown word ("сакталама" = сактала ма): the word without it.
+        base = without_particle(word) if script == "cyrillic" and not glued else None
+        if base is not None:
+            known = self._known(index, script, base, glued=True)
+            if known is not None:
+                return known
         found = [f for f in (_fuzzy_lookup(index, c) for c in candidates if not c[0].isdigit()) if f is not None]
         return max(found, key=lambda f: f[1]) if found else None
 

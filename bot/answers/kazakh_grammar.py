@@ -22,7 +22,9 @@ which keeps roots whole: "мылтық" stays "мылтық" although -тық ca
 4. Tense, participle and verbal noun
    past -ды/-ді/-ты/-ті; participles -ған/-ген/-қан/-кен, -атын/-етін/-йтын/-йтін; present -ады/-еді/-йды/-йді;
    verbal noun -у, and its dative -уға/-уге; converb -ып/-іп (not a bare -п: кітап is a root);
-   conditional -са/-се; the evidential past -ыпты/-іпті/-пты/-пті ("жазыпты", it turns out he wrote);
+   conditional -са/-се, and with its person as one ending -сам/-сем, -саң/-сең, -саңыз/-сеңіз ("берсем", if I
+   give; the person endings of rule 2 are those of other tenses); the evidential past -ыпты/-іпті/-пты/-пті
+   ("жазыпты", it turns out he wrote);
    desire -ғы/-гі/-қы/-кі, only under a person ending ("шыққысы келеді", he wants to leave; but "мылтығы" is
    мылтық-ы, his gun); infinitive -мақ/-мек.
 5. The present-tense link vowel -а/-е/-й, only under a verbal person ending ("жіберемін" = жібер-е-мін,
@@ -40,7 +42,13 @@ which keeps roots whole: "мылтық" stays "мылтық" although -тық ca
    alternated consonant restored.
 
 A stem keeps at least three letters. The question particles ма/ме/ба/бе/па/пе are separate words, not endings
-(removing them made түрме "prison" meet тұрады "lives"), and the agent suffix -шы is not an ending here. Words are
+(removing them made түрме "prison" meet тұрады "lives"), and the agent suffix -шы is not an ending here.
+
+9. A question particle glued to its word ("сақталама" = сақтала ма, "болама", "керекпе", "солайше"), as people type
+   in chats, is split off by :func:`without_particle` — only when the whole word is unknown to the knowledge base
+   (the answer engine asks it last), so a word that merely ends like a particle (хабарлама, түрме) stays whole. The
+   particle's voicing must fit the sound before it (ма/ме after a vowel or a sonorant, ба/бе after a voiced
+   consonant, па/пе after a voiceless one; ше after anything). Words are
 matched after folding (bot/answers/text_folding.py: ә→а, ө→о, ү/ұ→у, і→и, ғ→г, қ→к, ң→н), so -ға and -га are one
 rule. Known ambiguity: -ады (present, тұр-ады) and -ла-ды (past, хабарла-ды) look alike; the longer ending wins,
 and the engine's fuzzy lookup bridges хабарл/хабарла. Measured against the earlier flat suffix list on the
@@ -71,7 +79,7 @@ _SLOTS: tuple[tuple[int, str], ...] = (
     (
         4,
         "ды ді ты ті ған ген қан кен атын етін йтын йтін ады еді йды йді у уға уге ып іп са се ғы гі қы кі мақ мек "
-        "мады меді пады педі ыпты іпті пты пті",
+        "мады меді пады педі ыпты іпті пты пті сам сем саң сең саңыз сеңіз",
     ),
     (3, "а е й"),
     (2, "ма ме ба бе па пе"),
@@ -120,3 +128,31 @@ def stem(word: str) -> str:
             break
         else:
             return word[:-1] + word[-1].translate(_ALTERNATING)
+
+
+_PARTICLE_AFTER: dict[str, str] = {
+    # particle → the sounds (folded) it may follow; a vowel or a sonorant takes ма/ме, a voiced consonant ба/бе, a
+    # voiceless one па/пе.
+    "ма": "аеиоуыэюяїрлиу",
+    "ме": "аеиоуыэюяїрлиу",
+    "ба": "мнзжлрг",
+    "бе": "мнзжлрг",
+    "па": "кпстфхшщчц",
+    "пе": "кпстфхшщчц",
+}
+MIN_PARTICLE_BASE = 3
+
+
+def without_particle(word: str) -> str | None:
+    """The word without a question particle typed onto it ("сакталама" → "сактала"), or None if it has none.
+
+    ``word`` is folded. Only the answer engine's last resort for a word it does not know: "хабарлама" ends like
+    "-ма" too, and is known whole.
+    """
+    if word.endswith("ше") and len(word) - 2 >= MIN_PARTICLE_BASE:
+        return word[:-2]
+    particle = word[-2:]
+    base = word[:-2]
+    if particle not in _PARTICLE_AFTER or len(base) < MIN_PARTICLE_BASE:
+        return None
+    return base if base[-1] in _PARTICLE_AFTER[particle] else None

@@ -21,6 +21,7 @@ _RU = """
 какому реально интересует вопрос вообще правда ли сколько какои-то кто-то где-то зачем почему очень много всего
 итого прошлом году год году года вот какие-нибудь ведь разве неужели именно бывает было-ли
 че чё плиз пж пжл пжлст пжлста ваще вобще блин ребят ребята алло здрасте здрасьте доброго вечер утро
+прошу поясните пояснить уточните уточнить
 """
 
 _KK = """
@@ -31,6 +32,7 @@ _KK = """
 барлык жылы жыл жылдын осы-дан кеше кеирек керек ме екен ба екен шынымен рас па рас ма ия иа жок сизде бизде менде
 осында мында сонда
 саламатсыз саламатсызба салеметсизбе салем-саукат курметти кешириниз кешириниздер алдын айналаиын ше шы
+ракмет сау ассалаумагалеикум ассаламуагалеикум уагалеикумассалам алла разы
 """
 
 _EN = """
@@ -42,6 +44,7 @@ very was we were what when where which while who whom why will with would you yo
 curious hello hi hey dear thanks thank something anything someone anyone thing things ok okay yes also just still
 even wait well like guys sir madam question really actually many much kind sort get got there's what's
 pls plz u ur ya rn thru lol omg wanna gonna gotta whats dont didnt doesnt hows whos hes im ive idk btw yeah
+good evening morning afternoon appreciate regards kindly bye goodbye clarify clarifying
 """
 
 STOP_WORDS: dict[str, frozenset[str]] = {
