@@ -60,13 +60,7 @@ async def take_in(session: AsyncSession, *, user_key: str, kind: str, limit: int
     the unique key and its caller's transaction with it (nothing made, the caller may try again). The user's updates
     are handled one at a time across instances (the event isolation), so it does not happen in practice.
     """
-    start = window_of(kind, utcnow())
-    query = select(UserCounter).where(UserCounter.user_key == user_key, UserCounter.kind == kind)
-    counter = (await session.exec(query.with_for_update())).first()
-    if counter is None:
-        counter = UserCounter(user_key=user_key, kind=kind, window_start=start, count=0)
-    elif counter.window_start != start:
-        counter.window_start, counter.count = start, 0
+    counter = await _counter_in_window(session, user_key=user_key, kind=kind)
     if counter.count >= limit:
         raise LimitReached
     counter.count += 1
@@ -75,15 +69,9 @@ async def take_in(session: AsyncSession, *, user_key: str, kind: str, limit: int
 
 async def count(sessions: async_sessionmaker[AsyncSession], *, user_key: str, kind: str) -> None:
     """Count one use of ``kind`` in the current window."""
-    start = window_of(kind, utcnow())
     for attempt in (1, 2):
         async with sessions() as session:
-            query = select(UserCounter).where(UserCounter.user_key == user_key, UserCounter.kind == kind)
-            counter = (await session.exec(query.with_for_update())).first()
-            if counter is None:
-                counter = UserCounter(user_key=user_key, kind=kind, window_start=start, count=0)
-            elif counter.window_start != start:
-                counter.window_start, counter.count = start, 0
+            counter = await _counter_in_window(session, user_key=user_key, kind=kind)
             counter.count += 1
             session.add(counter)
             try:
@@ -120,3 +108,15 @@ async def forget_expired(sessions: async_sessionmaker[AsyncSession]) -> int:
         deleted += result.rowcount
         await session.commit()
     return deleted
+
+
+async def _counter_in_window(session: AsyncSession, *, user_key: str, kind: str) -> UserCounter:
+    """The user's counter of ``kind``, locked for this transaction, reset if its window has passed (new if none)."""
+    start = window_of(kind, utcnow())
+    query = select(UserCounter).where(UserCounter.user_key == user_key, UserCounter.kind == kind)
+    counter = (await session.exec(query.with_for_update())).first()
+    if counter is None:
+        return UserCounter(user_key=user_key, kind=kind, window_start=start, count=0)
+    if counter.window_start != start:
+        counter.window_start, counter.count = start, 0
+    return counter
