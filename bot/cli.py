@@ -279,7 +279,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_b.jsonl",
     "tests/sets/danger_dev_c.jsonl",
     "tests/sets/danger_holdout_2.jsonl",
-    "tests/sets/danger_holdout_3.jsonl",
+    "tests/sets/danger_dev_d.jsonl",
 )
 
 

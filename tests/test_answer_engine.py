@@ -186,7 +186,7 @@ FLOORS = {
     "questions_holdout_2.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
     # The third session's (writers F-kk, F-ru, F-en, 60 + 15 per language), written before its tuning, kept out of the
     # tree until it ended, measured twice (aggregates only).
-    "questions_holdout_3.jsonl": {"kk": (0.70, 0.93, 0.93), "ru": (0.86, 0.91, 0.93), "en": (0.85, 0.96, 0.93)},
+    "questions_dev_d.jsonl": {"kk": (0.70, 0.93, 0.93), "ru": (0.86, 0.91, 0.93), "en": (0.85, 0.96, 0.93)},
 }
 
 

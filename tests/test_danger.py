@@ -323,14 +323,14 @@ FLOORS = {
     "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 2), "en": (34, 3)},
     "danger_dev_c.jsonl": {"kk": (40, 2), "ru": (40, 2), "en": (40, 0)},  # its failures were read (third session)
     "danger_holdout_2.jsonl": {"kk": (18, 0), "ru": (16, 2), "en": (18, 2)},  # writer E, after the final change
-    "danger_holdout_3.jsonl": {"kk": (27, 1), "ru": (29, 4), "en": (28, 6)},  # writers F, third session
+    "danger_dev_d.jsonl": {"kk": (27, 1), "ru": (29, 4), "en": (28, 6)},  # writers F, third session
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
     "danger_dev_b.jsonl": 35,
     "danger_dev_c.jsonl": 40,
     "danger_holdout_2.jsonl": 20,
-    "danger_holdout_3.jsonl": 30,
+    "danger_dev_d.jsonl": 30,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 

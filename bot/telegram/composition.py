@@ -15,7 +15,6 @@ from typing import Any
 
 from aiogram import BaseMiddleware, Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, StorageKey
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
@@ -51,6 +50,7 @@ from bot.telegram.dedup import MemoryUpdateLog, RedisUpdateLog, UpdateDeduplicat
 from bot.telegram.errors import create_error_router
 from bot.telegram.handlers import build_router
 from bot.telegram.isolation import ReleasedLocks
+from bot.telegram.json_session import JsonBodySession
 from bot.telegram.lifecycle import HotlineDispatcher, InFlight
 from bot.telegram.middlewares import UserContext
 from bot.telegram.notifications import TelegramNotifier
@@ -255,7 +255,7 @@ def build_bot(settings: Settings, policy: OutgoingPolicy | None = None, *, redis
     server = PRODUCTION
     if settings.telegram_api_url:
         server = TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/"))
-    session = AiohttpSession(api=server)
+    session = JsonBodySession(api=server)
     local = SendLimiter(
         private_rate=settings.telegram_chat_rate,
         private_burst=settings.telegram_chat_burst,
