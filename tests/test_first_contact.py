@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import heapq
+import itertools
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -329,3 +330,52 @@ async def test_instances_pacing_through_redis_charge_a_late_message_too(redis_ur
         await stays_under_telegrams_limits_despite_a_stalled_instance(make_limiter)
     finally:
         await redis.aclose()
+
+
+class _Peer:
+    """The Bot API's getUpdates on a virtual clock: answers at once with what has arrived (as Telegram does)."""
+
+    def __init__(self, arrivals: list[float]) -> None:
+        self.now = 0.0
+        self.arrivals = arrivals
+        self.polls: list[tuple[float, int]] = []  # (when asked, updates returned)
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+    async def get_updates(self, bot: Any, method: Any) -> Any:
+        """What aiogram's ``make_request`` returns to the session's middlewares: the result, a list of updates."""
+        if not any(t <= self.now for t in self.arrivals):  # a long poll: returns when the next update arrives
+            self.now = min(self.arrivals)
+        ready = [t for t in self.arrivals if t <= self.now][:100]
+        for t in ready:
+            self.arrivals.remove(t)
+        self.polls.append((self.now, len(ready)))
+        return [object()] * len(ready)
+
+
+async def test_a_busy_bot_takes_its_updates_several_to_a_poll_and_an_idle_one_without_waiting() -> None:
+    from aiogram.methods import GetUpdates, SendMessage
+
+    from bot.telegram.polling_batches import PollingBatches
+
+    # 40 messages 5 ms apart (200 a second), then one more after a quiet second.
+    peer = _Peer([i * 0.005 for i in range(40)] + [1.195 + 1.0])
+    batches = PollingBatches(linger=0.025, clock=lambda: peer.now, sleep=peer.sleep)
+    while peer.arrivals:
+        await batches(peer.get_updates, None, GetUpdates())  # type: ignore[arg-type]
+    busy = [got for when, got in peer.polls if when < 1.0]
+    assert sum(busy) == 40 and len(busy) <= 10  # polling without the wait: one poll per message here
+    busy_times = [when for when, _ in peer.polls if when < 1.0]
+    assert all(b - a >= 0.025 - 1e-9 for a, b in itertools.pairwise(busy_times))
+    last_poll_at, got = peer.polls[-1]
+    assert got == 1 and last_poll_at == pytest.approx(2.195)  # after a pause: taken the moment it arrives
+
+    async def never(bot: Any, method: Any) -> Any:  # other calls never wait, even right after a partial batch
+        return "sent"
+
+    peer.arrivals = [peer.now]
+    await batches(peer.get_updates, None, GetUpdates())  # type: ignore[arg-type]
+    before = peer.now
+    assert await batches(never, None, SendMessage(chat_id=1, text="x")) == "sent"  # type: ignore[arg-type]
+    assert peer.now == before

@@ -10,6 +10,7 @@ from aiogram import Dispatcher
 from aiohttp import web
 
 from bot.telegram.observability import start_health_server
+from bot.telegram.polling_batches import PollingBatches
 from bot.telegram.runners.base import App, StartCancelled
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ class PollingApp(App):
         except StartCancelled:
             log.info("stopped before the start-up had finished")
             return
+        bot.session.middleware(PollingBatches())  # a busy bot's updates come several to a getUpdates
         loop = asyncio.get_running_loop()
         health: web.AppRunner | None = None
         deadline = loop.time()
