@@ -38,7 +38,7 @@ LANGUAGE_KEYS = ("kk", "ru", "en")
 MAX_CHARS = 4096  # Telegram's longest message; anything longer is read up to here
 CHAR_NGRAMS = (3, 4, 5)
 WORD_START = 5  # a word's first letters stand for the word in every inflection (a crude, language-free stem)
-CUE_GROUPS = frozenset({"now", "place", "intent", "abandoned", "object", "device"})
+CUE_GROUPS = frozenset({"now", "place", "intent", "abandoned", "object", "device", "sickness"})
 CONTEXT_PREFIX = "context_"
 # Leaving to fight abroad is urgent only while the departure is under way (a flight tonight, a taxi to the border):
 # talk of going some day, or of someone who went years ago, is an ordinary report (the corpus has both kinds).
