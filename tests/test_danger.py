@@ -188,7 +188,15 @@ INFLECTIONS = {
         "to the border",
     ],
     "soon": ["бүгін", "bugin", "сегодня", "segodnya", "через час", "в 5 утра", "tonight", "in an hour"],
+    "poisoning": ["подсыпал", "белый порошок", "ақ ұнтақ", "aq ūntaq sebıp", "white powder", "poured something"],
+    "sickness": ["блюют", "құсып жатыр", "throwing up"],
+    "someone_close": ["қызымды", "дочку", "my wife"],
+    "context_past": ["вчера", "кеше", "yesterday", "никто не пострадал", "nobody was hurt"],
+    "context_hypothetical": ["на случай", "in case of", "role-play", "ролевая игра"],
     "threat_signs": [
+        "беліне бірдеңе орап алған",
+        "оглядывается по сторонам",
+        "sweating heavily",
         "давит людей",
         "наехал на людей",
         "адамдарды басып",
@@ -233,6 +241,18 @@ LOOKALIKES = [
     ("departure", "сколько их за границей"),  # abroad is not a departure
     ("fighting_abroad", "не хочу воевать с соседями"),  # quarrelling with the neighbours
     ("context_question", "как его остановить"),  # a plea, not a question about figures
+    # a harmless context the message denies is none (fourth session)
+    ("context_sport_and_service", "это не учения, в холле человек с автоматом"),
+    ("context_sport_and_service", "this is not a drill, there is a gunman in the lobby"),
+    ("context_game", "ойын емес, ол шынымен мылтық алып жүр"),
+    ("context_figurative", "это не шутка, он принёс нож"),
+    # context items that were the everyday words of danger messages
+    ("context_figurative", "they bombed the ATM in the mall"),  # "the bomb" matched "they bombed"
+    ("context_law", "у стойки регистрации оставили чемодан"),  # check-in, not a gun's registration
+    ("context_sport", "в спортзале школы парень с ножом"),  # a gym is a place
+    ("context_everyday", "после уроков он обещал всех перестрелять"),  # "after lessons", not a lesson on safety
+    ("context_media", "someone called the school and said there is a bomb"),  # a call, not a title
+    ("context_everyday", "he has gas balloons at home and wants to blow up the mosque"),  # gas cylinders
 ]
 
 
@@ -320,10 +340,10 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 # second session's holdout and is a dev set since the third; danger_holdout_2 (writer E) is measured, never tuned on.
 FLOORS = {
     "danger_dev.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 0)},
-    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 2)},
-    "danger_dev_c.jsonl": {"kk": (40, 1), "ru": (40, 1), "en": (40, 0)},  # its failures were read (third session)
+    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 1)},
+    "danger_dev_c.jsonl": {"kk": (40, 0), "ru": (40, 0), "en": (40, 0)},  # its failures were read (third session)
     "danger_holdout_2.jsonl": {"kk": (18, 0), "ru": (16, 2), "en": (18, 2)},  # writer E, after the final change
-    "danger_dev_d.jsonl": {"kk": (30, 0), "ru": (30, 0), "en": (30, 2)},  # writers F; failures read (fourth session)
+    "danger_dev_d.jsonl": {"kk": (30, 0), "ru": (30, 0), "en": (30, 0)},  # writers F; failures read (fourth session)
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
