@@ -339,7 +339,7 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 # tuned on or looked at, so they guard against regressions; danger_dev_c (writer D, 40 + 40 per language) was the
 # second session's holdout and is a dev set since the third; danger_holdout_2 (writer E) is measured, never tuned on.
 FLOORS = {
-    "danger_dev.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 0)},
+    "danger_dev.jsonl": {"kk": (35, 0), "ru": (35, 0), "en": (35, 0)},
     "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 1)},
     "danger_dev_c.jsonl": {"kk": (40, 0), "ru": (40, 0), "en": (40, 0)},  # its failures were read (third session)
     "danger_holdout_2.jsonl": {"kk": (18, 0), "ru": (16, 2), "en": (18, 2)},  # writer E, after the final change

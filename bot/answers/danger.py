@@ -280,9 +280,10 @@ TIERS = ("strong", "candidate", "none")
 def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool = False, laughter: bool = False) -> str:
     """What the lexicon alone says, before the classifier weighs the message:
 
-    - ``strong``: a danger group together with a cue (now, a place, an intent, an object, a device, a second
-      danger group, or nothing else but a few words: a cry such as "взрыв!"), and no harmless context (a game, a
-      film, a price, a holiday, a question about figures…); an abandoned object at a place or now, without harmless
+    - ``strong``: a danger group together with a cue (now, a place, an intent, an object, a device, people falling
+      ill, someone close, a second danger group, or nothing else but a few words: a cry such as "взрыв!"), and no
+      harmless context (a game, a film, a price, a holiday, a question about figures, a past or imagined event…)
+      that the message does not deny ("это не учения"); an abandoned object at a place or now, without harmless
       context, is strong too;
     - ``candidate``: any other danger group or abandoned object;
     - ``none``: nothing of the kind (the classifier alone may still flag it, at a high probability).
