@@ -188,7 +188,15 @@ INFLECTIONS = {
         "to the border",
     ],
     "soon": ["бүгін", "bugin", "сегодня", "segodnya", "через час", "в 5 утра", "tonight", "in an hour"],
+    "poisoning": ["подсыпал", "белый порошок", "ақ ұнтақ", "aq ūntaq sebıp", "white powder", "poured something"],
+    "sickness": ["блюют", "құсып жатыр", "throwing up"],
+    "someone_close": ["қызымды", "дочку", "my wife"],
+    "context_past": ["вчера", "кеше", "yesterday", "никто не пострадал", "nobody was hurt"],
+    "context_hypothetical": ["на случай", "in case of", "role-play", "ролевая игра"],
     "threat_signs": [
+        "беліне бірдеңе орап алған",
+        "оглядывается по сторонам",
+        "sweating heavily",
         "давит людей",
         "наехал на людей",
         "адамдарды басып",
@@ -233,6 +241,18 @@ LOOKALIKES = [
     ("departure", "сколько их за границей"),  # abroad is not a departure
     ("fighting_abroad", "не хочу воевать с соседями"),  # quarrelling with the neighbours
     ("context_question", "как его остановить"),  # a plea, not a question about figures
+    # a harmless context the message denies is none (fourth session)
+    ("context_sport_and_service", "это не учения, в холле человек с автоматом"),
+    ("context_sport_and_service", "this is not a drill, there is a gunman in the lobby"),
+    ("context_game", "ойын емес, ол шынымен мылтық алып жүр"),
+    ("context_figurative", "это не шутка, он принёс нож"),
+    # context items that were the everyday words of danger messages
+    ("context_figurative", "they bombed the ATM in the mall"),  # "the bomb" matched "they bombed"
+    ("context_law", "у стойки регистрации оставили чемодан"),  # check-in, not a gun's registration
+    ("context_sport", "в спортзале школы парень с ножом"),  # a gym is a place
+    ("context_everyday", "после уроков он обещал всех перестрелять"),  # "after lessons", not a lesson on safety
+    ("context_media", "someone called the school and said there is a bomb"),  # a call, not a title
+    ("context_everyday", "he has gas balloons at home and wants to blow up the mosque"),  # gas cylinders
 ]
 
 
@@ -319,11 +339,11 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 # tuned on or looked at, so they guard against regressions; danger_dev_c (writer D, 40 + 40 per language) was the
 # second session's holdout and is a dev set since the third; danger_holdout_2 (writer E) is measured, never tuned on.
 FLOORS = {
-    "danger_dev.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 0)},
-    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 2), "en": (34, 3)},
-    "danger_dev_c.jsonl": {"kk": (40, 2), "ru": (40, 2), "en": (40, 0)},  # its failures were read (third session)
+    "danger_dev.jsonl": {"kk": (35, 0), "ru": (35, 0), "en": (35, 0)},
+    "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 1)},
+    "danger_dev_c.jsonl": {"kk": (40, 0), "ru": (40, 0), "en": (40, 0)},  # its failures were read (third session)
     "danger_holdout_2.jsonl": {"kk": (18, 0), "ru": (16, 2), "en": (18, 2)},  # writer E, after the final change
-    "danger_dev_d.jsonl": {"kk": (27, 1), "ru": (29, 4), "en": (28, 6)},  # writers F, third session
+    "danger_dev_d.jsonl": {"kk": (30, 0), "ru": (30, 0), "en": (30, 0)},  # writers F; failures read (fourth session)
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -414,6 +434,16 @@ NEW_CLASSES_URGENT = {
         "a guy on the parking roof is aiming a rifle at the bus stop",
         "в подземном переходе люди кашляют и падают, пахнет чем-то едким",
     ],
+    # poison or a powder put into food or water; a body wrapped and sweating; weapon slang (fourth session)
+    "poison, body signs, slang": [
+        "соседка видела как кто-то что-то сыпал в бак с питьевой водой во дворе школы",
+        "Su qūbyryna bıreu bır närse qūiyp jatqanyn kördım, qazır de jür",
+        "some guy is dumping a liquid into the well our village drinks from, he ran when he saw me",
+        "vokzalda bir jigit beline bir narse tanyp algan, qatty terlep tur, jan jagyna karap tur",
+        "guy at the bus stop has something bulky around his waist, sweating heavily, keeps looking around",
+        "В маршрутке мужик размахивает разбитой бутылкой, все прижались к окнам",
+        "strangers grabbed a girl and shoved her into a black car near the college",
+    ],
 }
 
 NEW_CLASSES_HARMLESS = {
@@ -440,6 +470,16 @@ NEW_CLASSES_HARMLESS = {
         "У соседей бахнуло, думали взрыв, оказалось салют, всё в порядке",
         "Әкем мені өлтіреді деп айқайлады, үтікті өшірмеппін 😂",
         "our class chat blew up with messages about the party",
+    ],
+    # the danger is over, retold from a book or a film, asked about in advance, or a toy (fourth session)
+    "past, fiction, hypothetical, toys": [
+        "кеше кешке көшеде гүрс еткен дыбыс естілді, қазір бәрі тыныш, ешкім зардап шекпеді",
+        "ночью во дворе бахнуло, сейчас всё тихо, никто не пострадал",
+        "Смотрю документалку про захват заложников в Беслане, жуть",
+        "the mall had a fire alarm test this morning, no worries",
+        "what should my kids do if there is ever a lockdown at school? just asking to be prepared",
+        "Ойыншық мылтық сатып алдым, баланың туған күніне",
+        "our striker's shot was a cannonball, the keeper never moved",
     ],
 }
 

@@ -38,7 +38,7 @@ LANGUAGE_KEYS = ("kk", "ru", "en")
 MAX_CHARS = 4096  # Telegram's longest message; anything longer is read up to here
 CHAR_NGRAMS = (3, 4, 5)
 WORD_START = 5  # a word's first letters stand for the word in every inflection (a crude, language-free stem)
-CUE_GROUPS = frozenset({"now", "place", "intent", "abandoned", "object", "device"})
+CUE_GROUPS = frozenset({"now", "place", "intent", "abandoned", "object", "device", "sickness", "someone_close"})
 CONTEXT_PREFIX = "context_"
 # Leaving to fight abroad is urgent only while the departure is under way (a flight tonight, a taxi to the border):
 # talk of going some day, or of someone who went years ago, is an ordinary report (the corpus has both kinds).
@@ -54,6 +54,10 @@ LAUGHTER = frozenset("😂🤣😆😅😁😄😜🙈")
 # probability near the intercept's).
 SHORT_WORDS = 4
 SHORT_ITEM = 3  # lexicon items of at most this many letters are not looked for in English read as Cyrillic
+# A harmless context that the message denies is no context: "это не учения", "this is not a drill", "no joke",
+# "ойын емес" (Kazakh negates after the word). Before this, such dangers fell into the candidate tier (docs/danger.md).
+NEGATED_BEFORE = ("не ", "not ", "not a ", "not the ", "no ", "isnt ", "isnt a ", "isn t a ", "никакой ", "никакие ")
+NEGATED_AFTER = r"(?!\w* (?:емес|emes)(?!\w))"
 
 
 class DangerDataError(Exception):
@@ -198,10 +202,14 @@ class DangerLexicon:
             if not alternatives:
                 raise DangerDataError(f"{source}: {name}: has no words")
             guard = f"(?!(?:{'|'.join(excluded)}))" if excluded else ""
-            pattern = re.compile(rf"(?<!\w){guard}(?:{'|'.join(alternatives)})")
+            after = ""
+            if str(name).startswith(CONTEXT_PREFIX):
+                guard = "".join(f"(?<!{re.escape(word)})" for word in NEGATED_BEFORE) + guard
+                after = NEGATED_AFTER
+            pattern = re.compile(rf"(?<!\w){guard}(?:{'|'.join(alternatives)}){after}")
             long_items = [w for w in map(_fold_item, items) if w and len("".join(w).strip(GAP + "=")) > SHORT_ITEM]
             longer = sorted({_item_pattern(w) for w in long_items}, key=len, reverse=True)
-            long_pattern = re.compile(rf"(?<!\w){guard}(?:{'|'.join(longer)})") if longer else None
+            long_pattern = re.compile(rf"(?<!\w){guard}(?:{'|'.join(longer)}){after}") if longer else None
             groups.append(_Group(str(name), spec["signal"], pattern, long_pattern))
         return cls(groups)
 
@@ -272,9 +280,10 @@ TIERS = ("strong", "candidate", "none")
 def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool = False, laughter: bool = False) -> str:
     """What the lexicon alone says, before the classifier weighs the message:
 
-    - ``strong``: a danger group together with a cue (now, a place, an intent, an object, a device, a second
-      danger group, or nothing else but a few words: a cry such as "взрыв!"), and no harmless context (a game, a
-      film, a price, a holiday, a question about figures…); an abandoned object at a place or now, without harmless
+    - ``strong``: a danger group together with a cue (now, a place, an intent, an object, a device, people falling
+      ill, someone close, a second danger group, or nothing else but a few words: a cry such as "взрыв!"), and no
+      harmless context (a game, a film, a price, a holiday, a question about figures, a past or imagined event…)
+      that the message does not deny ("это не учения"); an abandoned object at a place or now, without harmless
       context, is strong too;
     - ``candidate``: any other danger group or abandoned object;
     - ``none``: nothing of the kind (the classifier alone may still flag it, at a high probability).

@@ -69,6 +69,7 @@ def _fix_mixed_word(match: re.Match[str]) -> str:
 _LATIN_SEQUENCES: tuple[tuple[str, str], ...] = (
     ("shch", "щ"),
     ("sch", "щ"),
+    ("tch", "тч"),  # скотч, матч: "tc" first read "skotch" as скоцх
     ("yo", "е"),
     ("jo", "е"),
     ("yu", "ю"),
