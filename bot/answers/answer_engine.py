@@ -28,7 +28,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.answers.kazakh_grammar import without_particle
+from bot.answers.kazakh_grammar import verb_bases, without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
 from bot.answers.readings import readings
 from bot.answers.stop_words import STOP_WORDS
@@ -131,6 +131,7 @@ class _Index:
     aliases: dict[str, str] = field(default_factory=dict)
     unknown_weight: float = 1.0
     common_df: int = 0  # words in more entries than this are "common": not walked to find candidates
+    phrasing_vocab: frozenset[str] = frozenset()  # stems some phrasing uses (the others are only in answer texts)
     fuzzy_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
     raw_texts: list[str] = field(default_factory=list)  # entry → its phrasings' words as typed (folded), one a line
 
@@ -339,6 +340,7 @@ class AnswerEngine:
                 index.vocab_by_length[len(term)].append(term)
         index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
         index.postings = dict(index.postings)
+        index.phrasing_vocab = frozenset(t for t, where in index.postings.items() if max(where.values()) == 1.0)
         return index
 
     def _place_factor(self, term: str) -> float:
@@ -402,13 +404,19 @@ class AnswerEngine:
         candidates = dict.fromkeys(self._stem(word, lang) for lang in SCRIPTS[script])
         exact = [c for c in candidates if c in index.idf]
         if exact:
-            return max(exact, key=lambda c: index.idf[c]), 1.0
+            # A stem some phrasing uses beats one found only in an answer text: the Russian stemmer's cut of a Kazakh
+            # word ("хабарлама" → "хабарлам", in one answer) is rarer than the Kazakh stem, but not what was meant.
+            return max(exact, key=lambda c: (c in index.phrasing_vocab, index.idf[c])), 1.0
         # A Kazakh question particle typed onto an unknown word ("сакталама" = сактала ма): the word without it.
         base = without_particle(word) if script == "cyrillic" and not glued else None
         if base is not None:
             known = self._known(index, script, base, glued=True)
             if known is not None:
                 return known
+        # A bare Kazakh converb ("қамап", "айтпай"): its verb, if the knowledge base knows it.
+        for base in verb_bases(word) if script == "cyrillic" and not glued else ():
+            if base in index.idf:
+                return base, 1.0
         found = [f for f in (_fuzzy_lookup(index, c) for c in candidates if not c[0].isdigit()) if f is not None]
         return max(found, key=lambda f: f[1]) if found else None
 
@@ -436,8 +444,10 @@ class AnswerEngine:
                 continue
             term, similarity = known
             weight = index.idf[term] * factor
+            if term not in matched:
+                # Two words of one term ("қадам-қадаммен", "вербовка … тартып") are one thing asked, counted once.
+                total += weight
             matched[term] = max(matched.get(term, 0.0), weight * similarity)
-            total += weight
             topical = topical or (factor == 1.0 and not term[0].isdigit())
         if not topical:
             return {}  # only places or figures matched: never enough to answer
