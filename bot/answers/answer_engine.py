@@ -335,6 +335,13 @@ class AnswerEngine:
             for spelling, term in self._concepts[lang].items()
             if term in index.idf and spelling not in index.idf
         }
+        # A synonym's own stem is an alias of its group's term too, so a misspelt synonym ("очириледі" for
+        # "өшіріледі") is found through the spelling nearest to it, as a concept's is.
+        for lang in SCRIPTS[script]:
+            for spelling, first in self._synonyms[lang].items():
+                term = self._concepts[lang].get(first, first)
+                if term in index.idf and spelling not in index.idf:
+                    index.aliases.setdefault(spelling, term)
         for term in [*index.idf, *index.aliases]:
             if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
                 index.vocab_by_length[len(term)].append(term)
