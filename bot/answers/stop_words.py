@@ -4,6 +4,8 @@ Written folded (Kazakh letters → Russian look-alikes, ё → е, й → и), b
 They are also the strongest clue to the language of a short question, so each list keeps its common words.
 Chat shorthand ("pls", "rn", "пж", "чё") and greetings are fillers too: counted as words the knowledge base never
 uses, they pushed a clear question ("operator pls") below the answer threshold.
+Kazakh writes a case ending after a hyphen on abbreviations, names and figures ("ҰҚК-ға", "WhatsApp-та", "2019-да"):
+that ending alone is no word either.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ _KK = """
 ракмет сау ассалаумагалеикум ассаламуагалеикум уагалеикумассалам алла разы
 сияқты секілді ғой ғана әйтеуір шынымды шынында
 айтсам мысалы сосын нақты онша қатты әбден кімдікі
+ға ге қа ке ны ні ды ді ты ті нан нен дан тан тен ның нің дың дің тың тің нда нде дағы дегі тағы тегі
 ету етемін етеміз етесіз етесің етіп етті еттім етеді етсем етсек етуге етейін етуім етем
 армысыз армысыздар сәлеметсіздер саламатсыздар
 """
