@@ -306,3 +306,40 @@ def test_a_question_particle_typed_onto_its_word_is_read_as_typed_apart(
 def test_a_word_that_ends_like_a_particle_keeps_its_meaning(engine: AnswerEngine) -> None:
     # "хабарлама" (a report) ends in -ма but is a word of the knowledge base: it is never cut to "хабарла".
     assert engine.ask("хабарламамның күйін қалай тексеремін?").entry_id == "hotline-receipt-code"
+
+
+# Written for these tests, not taken from a set or from the knowledge base.
+@pytest.mark.parametrize(
+    ("addressed", "question"),
+    [
+        (
+            "Құрметті сенім телефоны! Көршім күдікті адамдармен жүр, бұл туралы қалай хабарлаймын?",
+            "Көршім күдікті адамдармен жүр, бұл туралы қалай хабарлаймын?",
+        ),
+        (
+            "Dear trust hotline, my neighbour meets suspicious people, how do I report this?",
+            "my neighbour meets suspicious people, how do I report this?",
+        ),
+    ],
+)
+def test_whom_a_letter_is_addressed_to_is_not_its_question(engine: AnswerEngine, addressed: str, question: str) -> None:
+    # "сенім телефоны" / "trust hotline" as the addressee pulled the question towards the entry about the hotline.
+    with_address, alone = engine.ask(addressed), engine.ask(question)
+    assert (with_address.decision, with_address.entry_id, with_address.score) == (
+        alone.decision,
+        alone.entry_id,
+        alone.score,
+    )
+
+
+@pytest.mark.parametrize(
+    ("hyphenated", "bare"),
+    [
+        ("ҰҚК-ға хабарлама жібердім, кім оқиды?", "ҰҚК хабарлама жібердім, кім оқиды?"),
+        ("WhatsApp-тағы топтан қалай шығамын?", "WhatsApp топтан қалай шығамын?"),
+    ],
+)
+def test_a_case_ending_after_a_hyphen_is_no_word_of_its_own(engine: AnswerEngine, hyphenated: str, bare: str) -> None:
+    # Kazakh writes the case ending of an abbreviation or a foreign name after a hyphen: it must not count as a word
+    # the knowledge base never uses.
+    assert engine.ask(hyphenated).score == engine.ask(bare).score

@@ -55,6 +55,9 @@ CANDIDATES = 64  # entries given a full coverage count when the question has com
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
+# Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
+# it asks: read as words, "сенім телефоны" answered the entry about the hotline instead of the question that followed.
+_ADDRESS = re.compile(r"(?:\bқұрметті|\bкурметти|\bуважаем\w*|\bdear)\s[^.!?,;:\n]{0,60}[!,:.]")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
@@ -378,7 +381,7 @@ class AnswerEngine:
         text = clean(question[:MAX_QUESTION_CHARS])
         languages = self._languages_of(text[:500])
         scored: dict[int, float] = {}
-        for part, part_penalty in self._parts(text):
+        for part, part_penalty in self._parts(_ADDRESS.sub(" ", text)):
             for reading in readings(part, j_is_zh=True):
                 penalty = self.tuning.retyped_penalty if reading.retyped else 1.0
                 for position, score in self._score(reading.script, reading.text, whole=part_penalty == 1.0).items():
