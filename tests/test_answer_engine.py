@@ -343,3 +343,10 @@ def test_a_case_ending_after_a_hyphen_is_no_word_of_its_own(engine: AnswerEngine
     # Kazakh writes the case ending of an abbreviation or a foreign name after a hyphen: it must not count as a word
     # the knowledge base never uses.
     assert engine.ask(hyphenated).score == engine.ask(bare).score
+
+
+def test_a_russian_word_with_kazakh_endings_meets_its_russian_phrasings(engine: AnswerEngine) -> None:
+    # "сумканы" = сумка + Kazakh accusative: the Russian stem of what the Kazakh grammar leaves ("сумк") is the word
+    # of the entry's Russian phrasings. Written for this test.
+    result = engine.ask("Вокзалда иесіз сумканы көрдім, не істеймін?")
+    assert (result.decision, result.entry_id) == ("answer", "hotline-emergency")

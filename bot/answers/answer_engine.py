@@ -423,6 +423,12 @@ class AnswerEngine:
             # A stem some phrasing uses beats one found only in an answer text: the Russian stemmer's cut of a Kazakh
             # word ("хабарлама" → "хабарлам", in one answer) is rarer than the Kazakh stem, but not what was meant.
             return max(exact, key=lambda c: (c in index.phrasing_vocab, index.idf[c])), 1.0
+        # A Russian word with Kazakh endings ("кнопкасын", "группада", "сумкасын"): the Russian stem of what the
+        # Kazakh grammar leaves ("кнопка" → "кнопк", as the Russian phrasings have it).
+        if script == "cyrillic":
+            loan = self._stem(stem(word, "kk"), "ru")
+            if len(loan) >= 4 and loan in index.idf:  # not shorter: "әлемде" → "алем" → "ал" is no loan word
+                return loan, 1.0
         # A Kazakh question particle typed onto an unknown word ("сакталама" = сактала ма): the word without it.
         base = without_particle(word) if script == "cyrillic" and not glued else None
         if base is not None:
