@@ -350,3 +350,10 @@ def test_a_russian_word_with_kazakh_endings_meets_its_russian_phrasings(engine: 
     # of the entry's Russian phrasings. Written for this test.
     result = engine.ask("Вокзалда иесіз сумканы көрдім, не істеймін?")
     assert (result.decision, result.entry_id) == ("answer", "hotline-emergency")
+
+
+def test_the_kazakh_idiom_for_prevent_reads_alike_in_any_form(engine: AnswerEngine) -> None:
+    # "алдын алу" (prevent) is "take" + "its front": "алдын" alone is a filler ("алдын ала", in advance), so without
+    # reading the idiom whole, "алдын алған" and "алдын алыпты" met the phrasings' "алдын алды" only by fuzzy luck.
+    scores = {engine.ask(f"2019 жылы неше теракттың алдын {verb}?").score for verb in ("алды", "алған", "алыпты")}
+    assert len(scores) == 1

@@ -54,6 +54,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\n+")
 PLACE_PREFIX = "place"
 CANDIDATES = 64  # entries given a full coverage count when the question has common words
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "алдын алу" / "алды алынды" is how Kazakh says "prevent", word by word "take its front": "алдын" alone is a filler
+# (a stop word, from "алдын ала", in advance) and "ал-" is "take", so the idiom is read as one word of its concept.
+_PREVENT = re.compile(r"\bалд(?:ын|ы)\s+ал(?!а\b)\w*")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
 # Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
@@ -270,6 +273,8 @@ class AnswerEngine:
 
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
+        if script == "cyrillic":
+            folded = _PREVENT.sub(" болдырмау ", folded)
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
         return [w for w in words if w not in stop and (len(w) > 1 or w.isdigit()) and not self._glued_stop(script, w)]
 
