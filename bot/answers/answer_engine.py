@@ -431,8 +431,11 @@ class AnswerEngine:
         # A Russian word with Kazakh endings ("кнопкасын", "группада", "сумкасын"): the Russian stem of what the
         # Kazakh grammar leaves ("кнопка" → "кнопк", as the Russian phrasings have it).
         if script == "cyrillic":
-            loan = self._stem(stem(word, "kk"), "ru")
-            if len(loan) >= 4 and loan in index.idf:  # not shorter: "әлемде" → "алем" → "ал" is no loan word
+            russian = stem(stem(word, "kk"), "ru")
+            synonym = self._synonyms["ru"].get(russian, russian)
+            loan = self._concepts["ru"].get(synonym, synonym)
+            # Not shorter than four letters: "әлемде" → "алем" → "ал", "имамның" → "имам" → "им" are no loan words.
+            if len(russian) >= 4 and loan in index.idf:
                 return loan, 1.0
         # A Kazakh question particle typed onto an unknown word ("сакталама" = сактала ма): the word without it.
         base = without_particle(word) if script == "cyrillic" and not glued else None
