@@ -357,3 +357,12 @@ def test_the_kazakh_idiom_for_prevent_reads_alike_in_any_form(engine: AnswerEngi
     # reading the idiom whole, "алдын алған" and "алдын алыпты" met the phrasings' "алдын алды" only by fuzzy luck.
     scores = {engine.ask(f"2019 жылы неше теракттың алдын {verb}?").score for verb in ("алды", "алған", "алыпты")}
     assert len(scores) == 1
+
+
+def test_chat_latin_y_after_a_vowel_is_read_as_y_short(engine: AnswerEngine) -> None:
+    # "qalay", "qanday": chat Latin writes й as y; ы never follows a vowel, so both spellings must read alike.
+    with_y, with_i = (
+        engine.ask("Qanday jagdaylar turaly habarlauga bolady?"),
+        engine.ask("Qandai jagdailar turaly habarlauga bolady?"),
+    )
+    assert (with_y.entry_id, with_y.score) == (with_i.entry_id, with_i.score)
