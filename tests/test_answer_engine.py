@@ -178,15 +178,15 @@ def test_ask_bad_arguments_exit_2() -> None:
 # question is 4 points).
 SETS = Path(__file__).parent / "sets"
 FLOORS = {
-    "questions_dev.jsonl": {"kk": (0.87, 0.98, 0.92), "ru": (0.89, 0.99, 0.92), "en": (0.96, 0.99, 0.875)},
-    "questions_dev_b.jsonl": {"kk": (0.76, 0.91, 0.80), "ru": (0.79, 0.91, 0.80), "en": (0.85, 0.94, 0.84)},
+    "questions_dev.jsonl": {"kk": (0.90, 0.98, 0.92), "ru": (0.89, 0.99, 0.92), "en": (0.96, 0.99, 0.875)},
+    "questions_dev_b.jsonl": {"kk": (0.80, 0.94, 0.84), "ru": (0.79, 0.91, 0.80), "en": (0.85, 0.94, 0.84)},
     # The second session's holdout (writers C, 105 + 30 per language); a dev set since the third session.
-    "questions_dev_c.jsonl": {"kk": (0.90, 0.97, 0.93), "ru": (0.90, 0.98, 0.96), "en": (0.86, 0.97, 0.90)},
+    "questions_dev_c.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.90, 0.98, 0.96), "en": (0.86, 0.97, 0.90)},
     # A second, smaller one (writers E, 45 + 15 per language), written after the final change.
     "questions_holdout_2.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
     # The third session's (writers F-kk, F-ru, F-en, 60 + 15 per language), written before its tuning, kept out of the
     # tree until it ended, measured twice (aggregates only).
-    "questions_dev_d.jsonl": {"kk": (0.70, 0.93, 0.93), "ru": (0.86, 0.91, 0.93), "en": (0.85, 0.96, 0.93)},
+    "questions_dev_d.jsonl": {"kk": (0.86, 0.96, 0.93), "ru": (0.86, 0.91, 0.93), "en": (0.85, 0.96, 0.93)},
 }
 
 
@@ -306,3 +306,63 @@ def test_a_question_particle_typed_onto_its_word_is_read_as_typed_apart(
 def test_a_word_that_ends_like_a_particle_keeps_its_meaning(engine: AnswerEngine) -> None:
     # "хабарлама" (a report) ends in -ма but is a word of the knowledge base: it is never cut to "хабарла".
     assert engine.ask("хабарламамның күйін қалай тексеремін?").entry_id == "hotline-receipt-code"
+
+
+# Written for these tests, not taken from a set or from the knowledge base.
+@pytest.mark.parametrize(
+    ("addressed", "question"),
+    [
+        (
+            "Құрметті сенім телефоны! Көршім күдікті адамдармен жүр, бұл туралы қалай хабарлаймын?",
+            "Көршім күдікті адамдармен жүр, бұл туралы қалай хабарлаймын?",
+        ),
+        (
+            "Dear trust hotline, my neighbour meets suspicious people, how do I report this?",
+            "my neighbour meets suspicious people, how do I report this?",
+        ),
+    ],
+)
+def test_whom_a_letter_is_addressed_to_is_not_its_question(engine: AnswerEngine, addressed: str, question: str) -> None:
+    # "сенім телефоны" / "trust hotline" as the addressee pulled the question towards the entry about the hotline.
+    with_address, alone = engine.ask(addressed), engine.ask(question)
+    assert (with_address.decision, with_address.entry_id, with_address.score) == (
+        alone.decision,
+        alone.entry_id,
+        alone.score,
+    )
+
+
+@pytest.mark.parametrize(
+    ("hyphenated", "bare"),
+    [
+        ("ҰҚК-ға хабарлама жібердім, кім оқиды?", "ҰҚК хабарлама жібердім, кім оқиды?"),
+        ("WhatsApp-тағы топтан қалай шығамын?", "WhatsApp топтан қалай шығамын?"),
+    ],
+)
+def test_a_case_ending_after_a_hyphen_is_no_word_of_its_own(engine: AnswerEngine, hyphenated: str, bare: str) -> None:
+    # Kazakh writes the case ending of an abbreviation or a foreign name after a hyphen: it must not count as a word
+    # the knowledge base never uses.
+    assert engine.ask(hyphenated).score == engine.ask(bare).score
+
+
+def test_a_russian_word_with_kazakh_endings_meets_its_russian_phrasings(engine: AnswerEngine) -> None:
+    # "сумканы" = сумка + Kazakh accusative: the Russian stem of what the Kazakh grammar leaves ("сумк") is the word
+    # of the entry's Russian phrasings. Written for this test.
+    result = engine.ask("Вокзалда иесіз сумканы көрдім, не істеймін?")
+    assert (result.decision, result.entry_id) == ("answer", "hotline-emergency")
+
+
+def test_the_kazakh_idiom_for_prevent_reads_alike_in_any_form(engine: AnswerEngine) -> None:
+    # "алдын алу" (prevent) is "take" + "its front": "алдын" alone is a filler ("алдын ала", in advance), so without
+    # reading the idiom whole, "алдын алған" and "алдын алыпты" met the phrasings' "алдын алды" only by fuzzy luck.
+    scores = {engine.ask(f"2019 жылы неше теракттың алдын {verb}?").score for verb in ("алды", "алған", "алыпты")}
+    assert len(scores) == 1
+
+
+def test_chat_latin_y_after_a_vowel_is_read_as_y_short(engine: AnswerEngine) -> None:
+    # "qalay", "qanday": chat Latin writes й as y; ы never follows a vowel, so both spellings must read alike.
+    with_y, with_i = (
+        engine.ask("Qanday jagdaylar turaly habarlauga bolady?"),
+        engine.ask("Qandai jagdailar turaly habarlauga bolady?"),
+    )
+    assert (with_y.entry_id, with_y.score) == (with_i.entry_id, with_i.score)

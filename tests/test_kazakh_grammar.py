@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.kazakh_grammar import stem, without_particle
+from bot.answers.kazakh_grammar import stem, verb_bases, without_particle
 from bot.answers.text_folding import clean, fold_cyrillic
 
 
@@ -32,6 +32,12 @@ def kk(word: str) -> str:
         (["мылтығы", "мылтық"], "possessive after a root in қ, not desire"),
         (["жазсам", "жазсаңыз", "жазды", "жазу"], "conditional with its person"),
         (["айтсам", "айтсаң", "айтады"], "conditional with its person after a voiceless consonant"),
+        (["қамайсыңдар", "қамайды", "қамау"], "'you all' under the link vowel"),
+        (["беріңізші", "беріңіздер", "берді"], "polite imperative"),
+        (["көмектесіңіздерші", "көмектесу"], "polite imperative to many"),
+        (["күтейін", "күтеміз", "күту"], "optative 'let me'"),
+        (["бағдарламасын", "бағдарламасы", "бағдарлама"], "accusative after a possessive"),
+        (["болғанын", "болған", "болды"], "participle with 'his' and the accusative, not the genitive"),
     ],
 )
 def test_forms_of_one_word_meet(forms: list[str], rule: str) -> None:
@@ -52,6 +58,20 @@ def test_forms_of_one_word_meet(forms: list[str], rule: str) -> None:
 )
 def test_roots_stay_whole(word: str, kept: str) -> None:
     assert kk(word) == kept
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [("қамап", "қама"), ("дайындап", "дайында"), ("айтпай", "айт"), ("білмей", "біл"), ("жарияламау", "жарияла")],
+)
+def test_a_bare_converb_offers_its_verb(word: str, verb: str) -> None:
+    assert fold_cyrillic(clean(verb)) in verb_bases(fold_cyrillic(clean(word)))
+
+
+@pytest.mark.parametrize("word", ["топ", "сап", "жол", "хабарлама"])
+def test_a_short_root_or_a_noun_is_no_converb(word: str) -> None:
+    # -п after a vowel needs four letters left: топ "group" is no form of "то".
+    assert verb_bases(fold_cyrillic(clean(word))) == []
 
 
 def test_derivation_is_peeled_when_enough_remains() -> None:

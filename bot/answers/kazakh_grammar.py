@@ -11,13 +11,19 @@ which keeps roots whole: "мылтық" stays "мылтық" although -тық ca
 1. Case (the outermost noun ending)
    genitive -ның/-нің/-дың/-дің/-тың/-тің; dative -ға/-ге/-қа/-ке/-на/-не; accusative -ны/-ні/-ды/-ді/-ты/-ті;
    locative -да/-де/-та/-те/-нда/-нде; ablative -дан/-ден/-тан/-тен/-нан/-нен; instrumental -мен/-бен/-пен;
-   the attributive locative -дағы/-дегі/-тағы/-тегі/-ндағы/-ндегі ("интернеттегі").
+   the attributive locative -дағы/-дегі/-тағы/-тегі/-ндағы/-ндегі ("интернеттегі"); the accusative after a
+   possessive -сын/-сін ("кнопкасын" = кнопка-сы-н).
+   A participle with "his" and the accusative, -ғанын/-генін/-қанын/-кенін, -атынын/-етінін ("болғанын" =
+   бол-ған-ы-н), is one ending of rule 4, or else the genitive -нын would be peeled first (болға-нын).
    Verbs in a person take the person endings here instead (rule 2).
 2. Person and possession
    possessive -ым/-ім (my), -ың/-ің, -ыңыз/-іңіз (your), -ы/-і/-сы/-сі (his, her, its), -ымыз/-іміз (our);
    verbal person -мын/-мін/-бын/-бін/-пын/-пін (I), -сың/-сің, -сыз/-сіз, -сыздар/-сіздер (you),
    -мыз/-міз/-быз/-біз/-пыз/-піз (we); the past tense with "I" -дым/-дім/-тым/-тім ("жоғалттым" = жоғалт-ты-м) and
-   desire with "I" -ғым/-гім/-қым/-кім ("шыққым келеді", I want to leave = шық-қы-м).
+   desire with "I" -ғым/-гім/-қым/-кім ("шыққым келеді", I want to leave = шық-қы-м); "you all" -сыңдар/-сіңдер
+   ("қамайсыңдар" = қама-й-сыңдар) and the polite imperative -ңыз(дар)/-іңіз(дер), softened with -шы/-ші
+   ("беріңізші", "көмектесіңіздерші"); the optative "let me / let us" -айын/-ейін/-йын/-йін, -айық/-ейік/-йық/-йік
+   ("күтейін", "шалайын": күт-ейін, шал-айын).
 3. Plural -лар/-лер/-дар/-дер/-тар/-тер.
 4. Tense, participle and verbal noun
    past -ды/-ді/-ты/-ті; participles -ған/-ген/-қан/-кен, -атын/-етін/-йтын/-йтін; present -ады/-еді/-йды/-йді;
@@ -44,6 +50,11 @@ which keeps roots whole: "мылтық" stays "мылтық" although -тық ca
 A stem keeps at least three letters. The question particles ма/ме/ба/бе/па/пе are separate words, not endings
 (removing them made түрме "prison" meet тұрады "lives"), and the agent suffix -шы is not an ending here.
 
+10. Last resorts for a word the knowledge base does not know whole (:func:`verb_bases`, asked by the answer engine
+   only then, like rule 9): the converb -п after a vowel ("қамап" = қама-п, "дайындап"; as an ending it would cut
+   кітап), and the negative converb and verbal noun -май/-мей/-пай/-пей/-бай/-бей, -мау/-меу/-пау/-пеу/-бау/-беу
+   ("айтпай" = айт-пай, not saying; "білмей").
+
 9. A question particle glued to its word ("сақталама" = сақтала ма, "болама", "керекпе", "солайше"), as people type
    in chats, is split off by :func:`without_particle` — only when the whole word is unknown to the knowledge base
    (the answer engine asks it last), so a word that merely ends like a particle (хабарлама, түрме) stays whole. The
@@ -68,18 +79,20 @@ _SLOTS: tuple[tuple[int, str], ...] = (
     (
         7,
         "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде дан ден тан тен нан нен "
-        "мен бен пен менен бенен пенен дағы дегі тағы тегі ндағы ндегі",
+        "мен бен пен менен бенен пенен дағы дегі тағы тегі ндағы ндегі сын сін",
     ),
     (
         6,
         "ым ім ың ің ыңыз іңіз ңыз ңіз ы і сы сі ымыз іміз мыз міз мын мін бын бін пын пін сың сің сыз сіз "
-        "сыздар сіздер быз біз пыз піз дым дім тым тім ғым гім қым кім",
+        "сыздар сіздер быз біз пыз піз дым дім тым тім ғым гім қым кім сыңдар сіңдер ыңыздар іңіздер ңыздар ңіздер "
+        "ыңызшы іңізші ңызшы ңізші ыңыздаршы іңіздерші ңыздаршы ңіздерші айын ейін йын йін айық ейік йық йік",
     ),
     (5, "лар лер дар дер тар тер"),
     (
         4,
         "ды ді ты ті ған ген қан кен атын етін йтын йтін ады еді йды йді у уға уге ып іп са се ғы гі қы кі мақ мек "
-        "мады меді пады педі ыпты іпті пты пті сам сем саң сең саңыз сеңіз",
+        "мады меді пады педі ыпты іпті пты пті сам сем саң сең саңыз сеңіз ғанын генін қанын кенін атынын етінін "
+        "йтынын йтінін",
     ),
     (3, "а е й"),
     (2, "ма ме ба бе па пе"),
@@ -90,7 +103,7 @@ _DESIRE = frozenset({"гы", "ги", "кы", "ки"})  # desire, only under a pe
 _TENSE_SLOT = 4
 _LINK_VOWEL_SLOT = 3  # peeled only right under a verbal person ending
 _NEGATION_SLOT = 2  # peeled only right under a tense ending or a link vowel
-_VERBAL_PERSONS = "мын мін бын бін пын пін сың сің сыз сіз сыздар сіздер мыз міз быз біз пыз піз"
+_VERBAL_PERSONS = "мын мін бын бін пын пін сың сің сыз сіз сыздар сіздер сыңдар сіңдер мыз міз быз біз пыз піз"
 _DERIVATION_SLOT = 1
 _PAST_I = frozenset({"дым", "дим", "тым", "тим"})  # the past with "I" holds a tense: "жібермедім" = жібер-ме-ді-м
 # The same folding as bot/answers/text_folding.py (Kazakh letters → Russian look-alikes), for the endings above.
@@ -115,7 +128,7 @@ def stem(word: str) -> str:
         for ending, slot in _ENDINGS:
             if slot >= slot_limit or not (word.endswith(ending) or restored.endswith(ending)):
                 continue
-            if slot == _LINK_VOWEL_SLOT and last not in _VERBAL_PERSON:
+            if slot == _LINK_VOWEL_SLOT and (last not in _VERBAL_PERSON or last_slot != _PERSON_SLOT):
                 continue
             if ending in _DESIRE and last_slot != _PERSON_SLOT:
                 continue
@@ -156,3 +169,27 @@ def without_particle(word: str) -> str | None:
     if particle not in _PARTICLE_AFTER or len(base) < MIN_PARTICLE_BASE:
         return None
     return base if base[-1] in _PARTICLE_AFTER[particle] else None
+
+
+_NEGATIVE_CONVERB = tuple(
+    ending.translate(_FOLD)
+    for ending in ("май", "мей", "пай", "пей", "бай", "бей", "мау", "меу", "пау", "пеу", "бау", "беу")
+)
+_VOWELS = frozenset("аеиоуыэюя")
+
+
+def verb_bases(word: str) -> list[str]:
+    """Stems a folded word may stand for if it is a bare converb (rule 10), most likely first; none if it is not.
+
+    Only the answer engine's last resort for a word it does not know whole: as endings these would cut roots
+    (кітап, дайын).
+    """
+    verbs = []
+    if word.endswith("п") and len(word) - 1 >= MIN_DERIVED_STEM and word[-2] in _VOWELS:
+        verbs.append(word[:-1])
+    for ending in _NEGATIVE_CONVERB:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            verbs.append(word[: -len(ending)])
+            break
+    # The verb as written ("дайында"), and as the rules above stem it (the knowledge base holds stems).
+    return list(dict.fromkeys(form for verb in verbs for form in (verb, stem(verb))))

@@ -4,6 +4,9 @@ Written folded (Kazakh letters → Russian look-alikes, ё → е, й → и), b
 They are also the strongest clue to the language of a short question, so each list keeps its common words.
 Chat shorthand ("pls", "rn", "пж", "чё") and greetings are fillers too: counted as words the knowledge base never
 uses, they pushed a clear question ("operator pls") below the answer threshold.
+Kazakh writes a case ending after a hyphen on abbreviations, names and figures ("ҰҚК-ға", "WhatsApp-та", "2019-да"):
+that ending alone is no word either. Kazakh fillers (сияқты, ғой, нақты, мысалы) and the light verbs ету/қылу, which
+make a Kazakh verb of a Russian infinitive ("сообщить етемін", "отправить қыламын"), carry no topic either.
 """
 
 from __future__ import annotations
@@ -33,6 +36,14 @@ _KK = """
 осында мында сонда
 саламатсыз саламатсызба салеметсизбе салем-саукат курметти кешириниз кешириниздер алдын айналаиын ше шы
 ракмет сау ассалаумагалеикум ассаламуагалеикум уагалеикумассалам алла разы
+сияқты секілді ғой ғана әйтеуір шынымды шынында
+айтсам мысалы сосын нақты онша қатты әбден кімдікі соны кейде нешеуі нешесі
+бірақ әлде егер немесе сондықтан өйткені себебі
+ға ге қа ке ны ні ды ді ты ті ның нің дың дің тың тің нда нде дағы дегі тағы тегі
+ым ім ың ің ыңыз іңіз сы сі ымыз іміз лар лер дар дер тар тер ларды лерді дарды дерді тарды терді
+ету етемін етеміз етесіз етесің етіп етті еттім етеді етсем етсек етуге етейін етуім етем
+қылу қыламын қыламыз қылып қылдым қылды қылса қылсам қылуға
+армысыз армысыздар сәлеметсіздер саламатсыздар
 """
 
 _EN = """
