@@ -259,6 +259,22 @@ def test_chat_shorthand_does_not_hide_a_clear_question(engine: AnswerEngine) -> 
     assert engine.ask("operator pls").entry_id == "hotline-human"
 
 
+# Written for this test, not taken from a set or from the knowledge base: English text-speak and typos (a swapped
+# pair of letters), Russian chat Latin ("sh" for щ), each of which left the question at "did you mean" before.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("wat happens after i send a msg", "hotline-after-report"),
+        ("hw do i send info about smth suspicious", "hotline-how-to-report"),
+        ("how mnay ppl were convicted", "terrorism-convictions"),
+        ("kak soobshit o verbovshike", "hotline-report-recruitment"),
+        ("eto voobshe anonimno?", "hotline-anonymous"),
+    ],
+)
+def test_text_speak_typos_and_chat_latin_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
 def tiny_kb(kk: list[str], ru: list[str]) -> KnowledgeBase:
     def entry(entry_id: str, kk_q: list[str], ru_q: list[str], en_q: list[str]) -> Entry:
         return Entry(

@@ -272,7 +272,14 @@ class AnswerEngine:
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
-        return [w for w in words if w not in stop and (len(w) > 1 or w.isdigit()) and not self._glued_stop(script, w)]
+        return [
+            w
+            for w in words
+            if w not in stop
+            and (len(w) > 1 or w.isdigit())
+            and not self._glued_stop(script, w)
+            and not (script == "cyrillic" and _shch(w) in stop)
+        ]
 
     def _glued_stop(self, script: str, word: str) -> bool:
         """A function word with a question particle typed onto it ("барма", "жокпа") is a function word too."""
@@ -430,7 +437,8 @@ class AnswerEngine:
         years: set[str] = set()
         total = 0.0
         topical = False
-        for word in dict.fromkeys(self._words_of(script, folded)):
+        words = [self._respelled(index, script, word) for word in self._words_of(script, folded)]
+        for word in dict.fromkeys(words):
             factor = self._place_factor(word)
             if _YEAR.fullmatch(word):
                 years.add(word)
@@ -451,7 +459,7 @@ class AnswerEngine:
         vague = len(matched) == 1
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
-        query_words = " ".join(self._words_of(script, folded))
+        query_words = " ".join(words)
         scores: dict[int, float] = {}
         for position, covered in best:
             fit, texts = 0.0, []
@@ -471,6 +479,16 @@ class AnswerEngine:
             capped = vague and (fit < 0.999 or not whole)
             scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if capped else score)
         return scores
+
+    def _respelled(self, index: _Index, script: str, word: str) -> str:
+        """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ)."""
+        if script != "cyrillic" or "ш" not in word:
+            return word
+        if any(self._stem(word, lang) in index.idf for lang in SCRIPTS[script]):
+            return word
+        respelled = _shch(word)
+        known = self._known(index, script, respelled)
+        return respelled if known is not None and known[1] == 1.0 else word
 
     @staticmethod
     def _candidates(index: _Index, matched: dict[str, float], years: set[str]) -> dict[int, float]:
@@ -549,6 +567,11 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
         entry_ids[position] for position, score in ranking[:DECIDED_FROM] if score >= tuning.suggestion_floor
     )
     return Result(question, lang, "suggest", None, round(best_score, 1), suggestions)
+
+
+def _shch(word: str) -> str:
+    """Russian chat Latin writes щ as "sh" ("soobshenie", "voobshe"), which the transliteration reads ш."""
+    return word.replace("ш", "щ")
 
 
 def _fold_for(lang: str, text: str) -> str:

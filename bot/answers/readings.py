@@ -7,12 +7,16 @@ now and then with the Latin layout still switched on (``ghbdtn`` for ``прив�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.answers.text_folding import flip_layout, fold_cyrillic, has_cyrillic, has_latin, latin_to_cyrillic
 
 Script = Literal["cyrillic", "latin"]
+# Chat Latin writes й as "y" after a vowel ("takoy", "moy", "kakoy"; Kazakh "toy"), where the default map reads ы
+# (not after "i": Kazakh Latin "daiyndalgan" is дайындалған).
+_Y_AFTER_VOWEL = re.compile(r"(?<=[aeou])y(?![aeiouy])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +32,14 @@ def readings(text: str, *, j_is_zh: bool = False) -> list[Reading]:
     ``j_is_zh`` reads Latin "j" always as ж, as every Kazakh Latin alphabet writes it ("jauap", "jazuğa"), instead of
     "ja/ju/jo" as я/ю/ё (Russian chat Latin, which writes ya/yu/yo far more often). The answer engine asks for it
     (measured in docs/benchmarks.md); danger recognition reads Kazakh Latin its own way and its model was trained on
-    the default.
+    the default. It also reads "y" after a vowel as й (same measurement: ru translit "takoy", "kakoy").
     """
     found: list[Reading] = []
     if has_cyrillic(text):
         found.append(Reading("cyrillic", fold_cyrillic(text), retyped=False))
     if has_latin(text):
         found.append(Reading("latin", text, retyped=False))
-        latin = text.replace("j", "zh") if j_is_zh else text
+        latin = _Y_AFTER_VOWEL.sub("й", text.replace("j", "zh")) if j_is_zh else text
         found.append(Reading("cyrillic", fold_cyrillic(latin_to_cyrillic(latin)), retyped=True))
         if not has_cyrillic(text):  # a mixed text was typed on purpose, not with the wrong layout
             found.append(Reading("cyrillic", fold_cyrillic(flip_layout(text)), retyped=True))
