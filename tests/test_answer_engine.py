@@ -275,6 +275,18 @@ def test_text_speak_typos_and_chat_latin_are_read(engine: AnswerEngine, question
     assert engine.ask(question).entry_id == entry
 
 
+# Written for this test: a citizen repeats a figure rounded ("about 150" for 162), which counted against the entry.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("около 150 человек осудили за терроризм, верно?", "terrorism-convictions"),
+        ("примерно 400 сайтов удалили?", "terrorist-web-content"),
+    ],
+)
+def test_a_rounded_figure_meets_the_figure_it_rounds(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
 def tiny_kb(kk: list[str], ru: list[str]) -> KnowledgeBase:
     def entry(entry_id: str, kk_q: list[str], ru_q: list[str], en_q: list[str]) -> Entry:
         return Entry(

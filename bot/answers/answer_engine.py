@@ -53,6 +53,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\n+")
 PLACE_PREFIX = "place"
 CANDIDATES = 64  # entries given a full coverage count when the question has common words
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
 # Which stemmers a script's index uses, in order of preference.
@@ -130,6 +131,7 @@ class _Index:
     # the Cyrillic index, which keeps length alone).
     vocab_by_length: dict[tuple[int, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     typo_keeps_first_letter: bool = False
+    figures: list[str] = field(default_factory=list)  # the numbers the entries state (terms that are figures)
     sorted_vocab: list[str] = field(default_factory=list)
     # A concept's stems as each language spells them → the one term they are indexed as (lexicon/concepts.yaml), so a
     # misspelt word still finds its concept through the spelling nearest to it ("сообшение" → "сообщен" → concept).
@@ -184,6 +186,22 @@ def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
     if len(index.fuzzy_cache) < 100_000:
         index.fuzzy_cache[word] = best
     return best
+
+
+def _nearby_figure(index: _Index, word: str) -> tuple[str, float] | None:
+    """A figure the knowledge base states, for a rounded one ("about 900" for 907, "150" for 162), never a year."""
+    try:
+        value = float(word)
+    except ValueError:
+        return None
+    if value < 20 or _YEAR.fullmatch(word):
+        return None
+    near = [
+        (abs(float(term) - value) / value, term)
+        for term in index.figures
+        if not _YEAR.fullmatch(term) and abs(float(term) - value) <= 0.1 * value
+    ]
+    return (min(near)[1], 0.8) if near else None
 
 
 class Places:
@@ -350,6 +368,7 @@ class AnswerEngine:
         for term in [*index.idf, *index.aliases]:
             if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
                 index.vocab_by_length[len(term), term[0] if index.typo_keeps_first_letter else ""].append(term)
+        index.figures = [t for t in index.idf if _FIGURE.fullmatch(t)]
         index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
         index.postings = dict(index.postings)
         return index
@@ -422,6 +441,8 @@ class AnswerEngine:
             known = self._known(index, script, base, glued=True)
             if known is not None:
                 return known
+        if word[0].isdigit():
+            return _nearby_figure(index, word)
         found = [f for f in (_fuzzy_lookup(index, c) for c in candidates if not c[0].isdigit()) if f is not None]
         return max(found, key=lambda f: f[1]) if found else None
 
