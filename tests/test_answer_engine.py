@@ -275,12 +275,14 @@ def test_text_speak_typos_and_chat_latin_are_read(engine: AnswerEngine, question
     assert engine.ask(question).entry_id == entry
 
 
-# Written for this test: a citizen repeats a figure rounded ("about 150" for 162), which counted against the entry.
+# Written for this test: a citizen repeats a figure rounded ("about 150" for 162) or in words, which counted against
+# the entry.
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("около 150 человек осудили за терроризм, верно?", "terrorism-convictions"),
         ("примерно 400 сайтов удалили?", "terrorist-web-content"),
+        ("is it true that a hundred and sixty people were convicted of terrorism?", "terrorism-convictions"),
     ],
 )
 def test_a_rounded_figure_meets_the_figure_it_rounds(engine: AnswerEngine, question: str, entry: str) -> None:

@@ -30,6 +30,7 @@ from rapidfuzz.distance import OSA
 
 from bot.answers.kazakh_grammar import without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
+from bot.answers.number_words import figures_in_words
 from bot.answers.readings import readings
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
@@ -289,7 +290,7 @@ class AnswerEngine:
 
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
-        words = tokens(self._places.mark(folded))[:MAX_TOKENS]
+        words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         return [
             w
             for w in words

@@ -24,7 +24,7 @@ _RU = """
 прошу поясните пояснить уточните уточнить
 чтоли штоли че-то чет щас плс пжста спс норм
 заранее признателен признательна благодарен благодарна будьте добры сожалению извиняюсь
-около примерно приблизительно почти порядка полторы полтора сотни сотен сотня десятки десятков
+около примерно приблизительно почти порядка малого десятки десятков сотни сотен
 """
 
 _KK = """
@@ -48,7 +48,7 @@ curious hello hi hey dear thanks thank something anything someone anyone thing t
 even wait well like guys sir madam question really actually many much kind sort get got there's what's
 pls plz u ur ya rn thru lol omg wanna gonna gotta whats dont didnt doesnt hows whos hes im ive idk btw yeah
 good evening morning afternoon appreciate regards kindly bye goodbye clarify clarifying
-approximately roughly nearly almost around hundred hundreds dozen dozens
+approximately roughly nearly almost around hundreds dozens
 sorry bother wat wht hw tho smth sth hre mny abt bc cuz coz thx ty pls plss lemme gimme kinda sorta tbh ngl
 """
 
