@@ -260,7 +260,7 @@ def test_chat_shorthand_does_not_hide_a_clear_question(engine: AnswerEngine) -> 
 
 
 # Written for this test, not taken from a set or from the knowledge base: English text-speak and typos (a swapped
-# pair of letters), Russian chat Latin ("sh" for щ), each of which left the question at "did you mean" before.
+# pair of letters, a missing letter), Russian chat Latin ("sh" for щ), each left at "did you mean" before.
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
@@ -269,6 +269,7 @@ def test_chat_shorthand_does_not_hide_a_clear_question(engine: AnswerEngine) -> 
         ("how mnay ppl were convicted", "terrorism-convictions"),
         ("kak soobshit o verbovshike", "hotline-report-recruitment"),
         ("eto voobshe anonimno?", "hotline-anonymous"),
+        ("можно ли востановить код?", "hotline-lost-code"),  # one с: восстановить, not остановить
     ],
 )
 def test_text_speak_typos_and_chat_latin_are_read(engine: AnswerEngine, question: str, entry: str) -> None:

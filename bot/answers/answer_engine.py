@@ -167,10 +167,14 @@ def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
         if not bucket:
             continue
         # Two swapped letters ("yeras", "recieve") are one slip of the fingers: one edit (OSA), not two (Levenshtein).
-        found = process.extractOne(word, bucket, scorer=OSA.distance, score_cutoff=edits)
+        # Among equally near stems, one with the word's first letter ("востановить": восстанов, not останов).
+        near = process.extract(word, bucket, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        found = min(near, key=lambda f: (f[1], f[0][0] != word[0])) if near else None
         # An edit costs more in a short word: "order" is not "border", "terorism" is "terrorism".
         similarity = 1.0 - 2.0 * found[1] / len(word) if found is not None else 0.0
-        if found is not None and (best is None or similarity > best[1]):
+        if found is not None and (
+            best is None or similarity > best[1] or (similarity == best[1] and found[0][0] == word[0] != best[0][0])
+        ):
             best = (found[0], similarity)
     if best is None and len(word) >= 5:
         # The longest known stem that starts the word and is most of it (жалдамалылар / жалдамал, not passport / pass)…
