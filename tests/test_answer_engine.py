@@ -178,15 +178,15 @@ def test_ask_bad_arguments_exit_2() -> None:
 # question is 4 points).
 SETS = Path(__file__).parent / "sets"
 FLOORS = {
-    "questions_dev.jsonl": {"kk": (0.90, 0.98, 0.92), "ru": (0.89, 0.99, 0.92), "en": (0.96, 0.99, 0.875)},
-    "questions_dev_b.jsonl": {"kk": (0.80, 0.94, 0.84), "ru": (0.79, 0.91, 0.80), "en": (0.85, 0.94, 0.84)},
+    "questions_dev.jsonl": {"kk": (0.90, 0.98, 0.92), "ru": (0.93, 0.99, 0.96), "en": (0.98, 0.99, 0.875)},
+    "questions_dev_b.jsonl": {"kk": (0.80, 0.94, 0.84), "ru": (0.81, 0.93, 0.80), "en": (0.90, 0.96, 0.87)},
     # The second session's holdout (writers C, 105 + 30 per language); a dev set since the third session.
-    "questions_dev_c.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.90, 0.98, 0.96), "en": (0.86, 0.97, 0.90)},
+    "questions_dev_c.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.92, 0.98, 0.96), "en": (0.89, 0.98, 0.90)},
     # A second, smaller one (writers E, 45 + 15 per language), written after the final change.
     "questions_holdout_2.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
     # The third session's (writers F-kk, F-ru, F-en, 60 + 15 per language), written before its tuning, kept out of the
     # tree until it ended, measured twice (aggregates only).
-    "questions_dev_d.jsonl": {"kk": (0.86, 0.96, 0.93), "ru": (0.86, 0.91, 0.93), "en": (0.85, 0.96, 0.93)},
+    "questions_dev_d.jsonl": {"kk": (0.86, 0.96, 0.93), "ru": (0.89, 0.98, 0.93), "en": (0.88, 0.98, 0.93)},
 }
 
 
@@ -257,6 +257,37 @@ def test_a_report_and_a_message_from_the_operators_are_told_apart(
 
 def test_chat_shorthand_does_not_hide_a_clear_question(engine: AnswerEngine) -> None:
     assert engine.ask("operator pls").entry_id == "hotline-human"
+
+
+# Written for this test, not taken from a set or from the knowledge base: English text-speak and typos (a swapped
+# pair of letters, a missing letter), Russian chat Latin ("sh" for щ), each left at "did you mean" before.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("wat happens after i send a msg", "hotline-after-report"),
+        ("hw do i send info about smth suspicious", "hotline-how-to-report"),
+        ("how mnay ppl were convicted", "terrorism-convictions"),
+        ("kak soobshit o verbovshike", "hotline-report-recruitment"),
+        ("eto voobshe anonimno?", "hotline-anonymous"),
+        ("можно ли востановить код?", "hotline-lost-code"),  # one с: восстановить, not остановить
+    ],
+)
+def test_text_speak_typos_and_chat_latin_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
+# Written for this test: a citizen repeats a figure rounded ("about 150" for 162) or in words, which counted against
+# the entry.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("около 150 человек осудили за терроризм, верно?", "terrorism-convictions"),
+        ("примерно 400 сайтов удалили?", "terrorist-web-content"),
+        ("is it true that a hundred and sixty people were convicted of terrorism?", "terrorism-convictions"),
+    ],
+)
+def test_a_rounded_figure_meets_the_figure_it_rounds(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
 
 
 def tiny_kb(kk: list[str], ru: list[str]) -> KnowledgeBase:

@@ -26,10 +26,11 @@ from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.answers.kazakh_grammar import verb_bases, without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
+from bot.answers.number_words import figures_in_words
 from bot.answers.readings import readings
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
@@ -57,6 +58,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # "алдын алу" / "алды алынды" is how Kazakh says "prevent", word by word "take its front": "алдын" alone is a filler
 # (a stop word, from "алдын ала", in advance) and "ал-" is "take", so the idiom is read as one word of its concept.
 _PREVENT = re.compile(r"\bалд(?:ын|ы)\s+ал(?!а\b)\w*")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
 # Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
@@ -131,7 +133,13 @@ class _Index:
     phrasing_ends: list[array[int]] = field(default_factory=list)  # entry → where each phrasing ends in phrasing_terms
     phrasing_weights: list[array[float]] = field(default_factory=list)  # entry → each phrasing's weight (sum of idf)
     years_by_entry: dict[int, frozenset[str]] = field(default_factory=dict)
-    vocab_by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # (length, first letter) → known stems, the letter only in the Latin (English) index: there a real word one edit
+    # from a known stem usually differs in its first letter ("night"/"right", "teach"/"reach", "watch"/"catch")
+    # while a typo rarely does; on the dev sets en 470 → 471 right, off-topic abstained 132 → 133 (kk lost one in
+    # the Cyrillic index, which keeps length alone).
+    vocab_by_length: dict[tuple[int, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    typo_keeps_first_letter: bool = False
+    figures: list[str] = field(default_factory=list)  # the numbers the entries state (terms that are figures)
     sorted_vocab: list[str] = field(default_factory=list)
     # A concept's stems as each language spells them → the one term they are indexed as (lexicon/concepts.yaml), so a
     # misspelt word still finds its concept through the spelling nearest to it ("сообшение" → "сообщен" → concept).
@@ -163,13 +171,18 @@ def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
     best: tuple[str, float] | None = None
     edits = _allowed_edits(len(word))
     for length in range(len(word) - edits, len(word) + edits + 1) if edits else ():
-        bucket = index.vocab_by_length.get(length)
+        bucket = index.vocab_by_length.get((length, word[0] if index.typo_keeps_first_letter else ""))
         if not bucket:
             continue
-        found = process.extractOne(word, bucket, scorer=Levenshtein.distance, score_cutoff=edits)
+        # Two swapped letters ("yeras", "recieve") are one slip of the fingers: one edit (OSA), not two (Levenshtein).
+        # Among equally near stems, one with the word's first letter ("востановить": восстанов, not останов).
+        near = process.extract(word, bucket, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        found = min(near, key=lambda f: (f[1], f[0][0] != word[0])) if near else None
         # An edit costs more in a short word: "order" is not "border", "terorism" is "terrorism".
         similarity = 1.0 - 2.0 * found[1] / len(word) if found is not None else 0.0
-        if found is not None and (best is None or similarity > best[1]):
+        if found is not None and (
+            best is None or similarity > best[1] or (similarity == best[1] and found[0][0] == word[0] != best[0][0])
+        ):
             best = (found[0], similarity)
     if best is None and len(word) >= 5:
         # The longest known stem that starts the word and is most of it (жалдамалылар / жалдамал, not passport / pass)…
@@ -186,6 +199,22 @@ def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
     if len(index.fuzzy_cache) < 100_000:
         index.fuzzy_cache[word] = best
     return best
+
+
+def _nearby_figure(index: _Index, word: str) -> tuple[str, float] | None:
+    """A figure the knowledge base states, for a rounded one ("about 900" for 907, "150" for 162), never a year."""
+    try:
+        value = float(word)
+    except ValueError:
+        return None
+    if value < 20 or _YEAR.fullmatch(word):
+        return None
+    near = [
+        (abs(float(term) - value) / value, term)
+        for term in index.figures
+        if not _YEAR.fullmatch(term) and abs(float(term) - value) <= 0.1 * value
+    ]
+    return (min(near)[1], 0.8) if near else None
 
 
 class Places:
@@ -275,8 +304,15 @@ class AnswerEngine:
         stop = self._stop[script]
         if script == "cyrillic":
             folded = _PREVENT.sub(" болдырмау ", folded)
-        words = tokens(self._places.mark(folded))[:MAX_TOKENS]
-        return [w for w in words if w not in stop and (len(w) > 1 or w.isdigit()) and not self._glued_stop(script, w)]
+        words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
+        return [
+            w
+            for w in words
+            if w not in stop
+            and (len(w) > 1 or w.isdigit())
+            and not self._glued_stop(script, w)
+            and not (script == "cyrillic" and _shch(w) in stop)
+        ]
 
     def _glued_stop(self, script: str, word: str) -> bool:
         """A function word with a question particle typed onto it ("барма", "жокпа") is a function word too."""
@@ -293,7 +329,7 @@ class AnswerEngine:
         return self._concepts[lang].get(stemmed, stemmed)
 
     def _build_index(self, script: str) -> _Index:
-        index = _Index()
+        index = _Index(typo_keeps_first_letter=script == "latin")
         document_frequency: dict[str, int] = defaultdict(int)
         per_entry: list[tuple[list[frozenset[str]], set[str]]] = []
         for entry in self.kb.entries:
@@ -353,7 +389,8 @@ class AnswerEngine:
                     index.aliases.setdefault(spelling, term)
         for term in [*index.idf, *index.aliases]:
             if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
-                index.vocab_by_length[len(term)].append(term)
+                index.vocab_by_length[len(term), term[0] if index.typo_keeps_first_letter else ""].append(term)
+        index.figures = [t for t in index.idf if _FIGURE.fullmatch(t)]
         index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
         index.postings = dict(index.postings)
         index.phrasing_vocab = frozenset(t for t, where in index.postings.items() if max(where.values()) == 1.0)
@@ -443,6 +480,8 @@ class AnswerEngine:
             known = self._known(index, script, base, glued=True)
             if known is not None:
                 return known
+        if word[0].isdigit():
+            return _nearby_figure(index, word)
         # A bare Kazakh converb ("қамап", "айтпай"): its verb, if the knowledge base knows it.
         for base in verb_bases(word) if script == "cyrillic" and not glued else ():
             if base in index.idf:
@@ -462,7 +501,8 @@ class AnswerEngine:
         years: set[str] = set()
         total = 0.0
         topical = False
-        for word in dict.fromkeys(self._words_of(script, folded)):
+        words = [self._respelled(index, script, word) for word in self._words_of(script, folded)]
+        for word in dict.fromkeys(words):
             factor = self._place_factor(word)
             if _YEAR.fullmatch(word):
                 years.add(word)
@@ -485,7 +525,7 @@ class AnswerEngine:
         vague = len(matched) == 1
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
-        query_words = " ".join(self._words_of(script, folded))
+        query_words = " ".join(words)
         scores: dict[int, float] = {}
         for position, covered in best:
             fit, texts = 0.0, []
@@ -505,6 +545,16 @@ class AnswerEngine:
             capped = vague and (fit < 0.999 or not whole)
             scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if capped else score)
         return scores
+
+    def _respelled(self, index: _Index, script: str, word: str) -> str:
+        """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ)."""
+        if script != "cyrillic" or "ш" not in word:
+            return word
+        if any(self._stem(word, lang) in index.idf for lang in SCRIPTS[script]):
+            return word
+        respelled = _shch(word)
+        known = self._known(index, script, respelled)
+        return respelled if known is not None and known[1] == 1.0 else word
 
     @staticmethod
     def _candidates(index: _Index, matched: dict[str, float], years: set[str]) -> dict[int, float]:
@@ -583,6 +633,11 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
         entry_ids[position] for position, score in ranking[:DECIDED_FROM] if score >= tuning.suggestion_floor
     )
     return Result(question, lang, "suggest", None, round(best_score, 1), suggestions)
+
+
+def _shch(word: str) -> str:
+    """Russian chat Latin writes щ as "sh" ("soobshenie", "voobshe"), which the transliteration reads ш."""
+    return word.replace("ш", "щ")
 
 
 def _fold_for(lang: str, text: str) -> str:

@@ -14,9 +14,10 @@ from typing import Literal
 from bot.answers.text_folding import flip_layout, fold_cyrillic, has_cyrillic, has_latin, latin_to_cyrillic
 
 Script = Literal["cyrillic", "latin"]
-# "y" right after a vowel is й, not ы ("qalay", "qanday", "moy"): neither Kazakh nor Russian puts ы after a vowel, and
-# chat Latin writes й as y (ya/yu/ye/yo, я/ю/е/ё, are left to the transliteration).
-_Y_AFTER_VOWEL = re.compile(r"(?<=[aeiouäöüıūáéíóú])y(?![aeouäöüū])")
+# "y" right after a vowel is й, not ы ("qalay", "qanday", "takoy", "moy"): neither Kazakh nor Russian puts ы after a
+# vowel, and chat Latin writes й as y (ya/yu/ye/yo, я/ю/е/ё, are left to the transliteration). Not after "i": Kazakh
+# Latin "daiyndalgan" is дайындалған.
+_Y_AFTER_VOWEL = re.compile(r"(?<=[aeouäöüūáéóú])y(?![aeiouyäöüū])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +32,15 @@ def readings(text: str, *, j_is_zh: bool = False) -> list[Reading]:
 
     ``j_is_zh`` reads Latin "j" always as ж, as every Kazakh Latin alphabet writes it ("jauap", "jazuğa"), instead of
     "ja/ju/jo" as я/ю/ё (Russian chat Latin, which writes ya/yu/yo far more often). The answer engine asks for it
-    (measured in docs/benchmarks.md), and with it "y" after a vowel as й ("qalay"); danger recognition reads Kazakh
-    Latin its own way and its model was trained on the default.
+    (measured in docs/benchmarks.md), and with it "y" after a vowel as й ("qalay", "takoy"); danger recognition reads
+    Kazakh Latin its own way and its model was trained on the default.
     """
     found: list[Reading] = []
     if has_cyrillic(text):
         found.append(Reading("cyrillic", fold_cyrillic(text), retyped=False))
     if has_latin(text):
         found.append(Reading("latin", text, retyped=False))
-        latin = _Y_AFTER_VOWEL.sub("i", text.replace("j", "zh")) if j_is_zh else text
+        latin = _Y_AFTER_VOWEL.sub("й", text.replace("j", "zh")) if j_is_zh else text
         found.append(Reading("cyrillic", fold_cyrillic(latin_to_cyrillic(latin)), retyped=True))
         if not has_cyrillic(text):  # a mixed text was typed on purpose, not with the wrong layout
             found.append(Reading("cyrillic", fold_cyrillic(flip_layout(text)), retyped=True))

@@ -25,6 +25,12 @@ _RU = """
 итого прошлом году год году года вот какие-нибудь ведь разве неужели именно бывает было-ли
 че чё плиз пж пжл пжлст пжлста ваще вобще блин ребят ребята алло здрасте здрасьте доброго вечер утро
 прошу поясните пояснить уточните уточнить
+чтоли штоли че-то чет щас плс пжста спс норм
+заранее признателен признательна благодарен благодарна будьте добры сожалению извиняюсь
+слышал слышала слыхал читал читала прочитал прочитала говорят сказали писали пишут верно слух слухи
+образом стало стал стала иначе прежде понял поняла понять
+этим этих этому эту этого тех теми тому тот всем всеми вся всю сама само сами самим самого
+около примерно приблизительно почти порядка малого десятки десятков сотни сотен
 """
 
 _KK = """
@@ -56,6 +62,11 @@ curious hello hi hey dear thanks thank something anything someone anyone thing t
 even wait well like guys sir madam question really actually many much kind sort get got there's what's
 pls plz u ur ya rn thru lol omg wanna gonna gotta whats dont didnt doesnt hows whos hes im ive idk btw yeah
 good evening morning afternoon appreciate regards kindly bye goodbye clarify clarifying
+approximately roughly nearly almost around hundreds dozens
+lot lots sure little bit
+don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn cant wont ll ve re
+heard hear read true correct accurate confirm rumour rumor rumours rumors
+sorry bother wat wht hw tho smth sth hre mny abt bc cuz coz thx ty pls plss lemme gimme kinda sorta tbh ngl
 """
 
 STOP_WORDS: dict[str, frozenset[str]] = {

@@ -1,0 +1,81 @@
+"""Figures written in words, read as the digits the knowledge base uses ("nine hundred" → 900, "полторы сотни" → 150).
+
+Citizens repeat a figure they heard in words, often rounded; the knowledge base states it in digits. Read as words they
+are unknown to the index and count against the entry; as digits they meet the figure (the answer engine also lets a
+rounded figure meet the one it rounds). English and Russian, Russian as folded by text_folding.fold_cyrillic
+(й → и, ё → е, no soft sign), and only the common forms: a rough reading is enough for matching.
+"""
+
+from __future__ import annotations
+
+from bot.answers.text_folding import fold_cyrillic
+
+
+def _values(words: str, first: int, step: int) -> dict[str, int]:
+    """Number words in order of value, folded: first, first + step, …"""
+    return {fold_cyrillic(word): first + step * n for n, word in enumerate(words.split())}
+
+
+_EN_UNITS = _values(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen",
+    0,
+    1,
+)
+_EN_TENS = _values("twenty thirty forty fifty sixty seventy eighty ninety", 20, 10)
+_RU_UNITS = _values(
+    "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать четырнадцать "
+    "пятнадцать шестнадцать семнадцать восемнадцать девятнадцать",
+    0,
+    1,
+) | {"две": 2, "одна": 1}
+_RU_TENS = _values("двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто", 20, 10)
+_RU_HUNDREDS = _values("сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот", 100, 100)
+ADDED: dict[str, int] = _EN_UNITS | _EN_TENS | _RU_UNITS | _RU_TENS | _RU_HUNDREDS
+# A word that multiplies what came before it (or 1: "a hundred", "тысяча").
+_SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "сотни": 100, "сотен": 100, "сотня": 100} | {
+    word: 1000 for word in ("тысяча", "тысячи", "тысяч")
+}
+_PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч"})  # alone, "сотни учений" is "many", not 100
+_HALF_MORE = frozenset({"полторы", "полтора"})  # "полторы сотни": one and a half times the scale that follows
+_JOINERS = frozenset({"and"})  # "a hundred and fifty"
+_PRONOUNS = frozenset({"one", "один", "одна"})  # "which one", "the ones": a figure only before a scale ("one hundred")
+
+
+def figures_in_words(words: list[str]) -> list[str]:
+    """The words with each run of number words replaced by its value in digits."""
+    out: list[str] = []
+    total = current = 0.0
+    in_number = False
+    for position, word in enumerate(words):
+        nxt = words[position + 1] if position + 1 < len(words) else ""
+        if word in ADDED and (word not in _PRONOUNS or nxt in _SCALES):
+            current += ADDED[word]
+        elif word in _SCALES and (in_number or word not in _PLURAL_SCALES):
+            scale = _SCALES[word]
+            if scale >= 1000:
+                total += (current or 1) * scale
+                current = 0
+            else:
+                current = (current or 1) * scale
+        elif word in _HALF_MORE and nxt in _SCALES:
+            current += 1.5
+            in_number = True
+            continue
+        elif word in _JOINERS and in_number and (nxt in ADDED or nxt in _SCALES):
+            continue
+        else:
+            if in_number:
+                out.append(_digits(total + current))
+                total = current = 0
+                in_number = False
+            out.append(word)
+            continue
+        in_number = True
+    if in_number:
+        out.append(_digits(total + current))
+    return out
+
+
+def _digits(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)

@@ -1,0 +1,28 @@
+import pytest
+
+from bot.answers.number_words import figures_in_words
+from bot.answers.text_folding import clean, fold_cyrillic, tokens
+
+
+def read(text: str) -> list[str]:
+    return figures_in_words(tokens(fold_cyrillic(clean(text))))
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("about nine hundred people", ["about", "900", "people"]),
+        ("a hundred and fifty convicted", ["a", "150", "convicted"]),
+        ("one hundred sixty two", ["162"]),
+        ("девятьсот семь человек", ["907", "человек"]),
+        ("без малого полторы сотни", ["без", "малого", "150"]),
+        ("две тысячи девятнадцатый", ["2000", "девятнадцатыи"]),
+    ],
+)
+def test_a_figure_in_words_is_read_as_digits(text: str, figures: list[str]) -> None:
+    assert read(text) == figures
+
+
+@pytest.mark.parametrize("text", ["which one is it", "the ones who won't listen", "КНБ проводит сотни учений"])
+def test_words_that_only_look_like_figures_stay_words(text: str) -> None:
+    assert read(text) == tokens(fold_cyrillic(clean(text)))
