@@ -29,13 +29,15 @@ SETS = {
     "questions_dev_c": PROJECT / "tests" / "sets" / "questions_dev_c.jsonl",
     "questions_holdout_2": PROJECT / "tests" / "sets" / "questions_holdout_2.jsonl",
     "questions_dev_d": PROJECT / "tests" / "sets" / "questions_dev_d.jsonl",
-    "questions_holdout_4": PROJECT / "tests" / "sets" / "questions_holdout_4.jsonl",
+    "questions_dev_e": PROJECT / "tests" / "sets" / "questions_dev_e.jsonl",
+    "questions_holdout_5": PROJECT / "tests" / "sets" / "questions_holdout_5.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",
 }
-# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c, _d, dev3; tests/sets/README.md).
-HOLDOUTS = frozenset({"questions_holdout_2", "questions_holdout_4"})
+# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c, _d, _e, dev3; see
+# tests/sets/README.md).
+HOLDOUTS = frozenset({"questions_holdout_2", "questions_holdout_5"})
 
 
 def load_set(path: Path) -> list[dict]:

@@ -344,6 +344,9 @@ FLOORS = {
     "danger_dev_c.jsonl": {"kk": (40, 0), "ru": (40, 0), "en": (40, 0)},  # its failures were read (third session)
     "danger_holdout_2.jsonl": {"kk": (18, 0), "ru": (16, 2), "en": (18, 2)},  # writer E, after the final change
     "danger_dev_d.jsonl": {"kk": (30, 0), "ru": (30, 0), "en": (30, 0)},  # writers F; failures read (fourth session)
+    # Writers G: the fourth session's first holdout, measured after its first round (recall 99.0%, false alarms 4.2%),
+    # then read as a dev set.
+    "danger_dev_e.jsonl": {"kk": (32, 1), "ru": (32, 1), "en": (31, 2)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -351,6 +354,7 @@ PER_LANGUAGE = {
     "danger_dev_c.jsonl": 40,
     "danger_holdout_2.jsonl": 20,
     "danger_dev_d.jsonl": 30,
+    "danger_dev_e.jsonl": 32,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
