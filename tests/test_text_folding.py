@@ -48,6 +48,7 @@ def test_latin_transliteration_reaches_the_cyrillic_fold(latin: str, cyrillic: s
         ("ghbdtn", "привет"),
         ("0fpf0cnfy", "қазақстан"),  # Kazakh letters on the digit row
         ("j,extybt", "обучение"),  # , and . are б and ю inside a word
+        ("y-v3h3vl3", "нөмірімді"),  # "-" is ө on the digit row
     ],
 )
 def test_wrong_keyboard_layout_is_read_back(typed: str, meant: str) -> None:

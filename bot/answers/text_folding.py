@@ -171,8 +171,9 @@ def _flip_word(match: re.Match[str]) -> str:
     has_letters = any(ch.isalpha() for ch in stripped)
     out = []
     for ch in stripped:
-        if ch.isdigit():
-            out.append(_LAYOUT_DIGITS.get(ch, ch) if has_letters else ch)
+        # "-" and "=" are on the digit row too (ө, һ): "y-v3h3vl3" is "нөмірімді", not "н-мірімді".
+        if ch in _LAYOUT_DIGITS:
+            out.append(_LAYOUT_DIGITS[ch] if has_letters else ch)
         else:
             out.append(_LAYOUT_LETTERS.get(ch, ch))
     # A comma/period right after a word is usually punctuation, not б/ю.
