@@ -17,12 +17,26 @@ def read(text: str) -> list[str]:
         ("девятьсот семь человек", ["907", "человек"]),
         ("без малого полторы сотни", ["без", "малого", "150"]),
         ("две тысячи девятнадцатый", ["2000", "девятнадцатыи"]),
+        ("он сегіз жылға", ["18", "жылга"]),
+        ("отыздан астам шетелдік", ["30", "астам", "шетелдик"]),
+        ("тоғыз жүз жеті адам", ["907", "адам"]),
     ],
 )
 def test_a_figure_in_words_is_read_as_digits(text: str, figures: list[str]) -> None:
     assert read(text) == figures
 
 
-@pytest.mark.parametrize("text", ["which one is it", "the ones who won't listen", "КНБ проводит сотни учений"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which one is it",
+        "the ones who won't listen",
+        "КНБ проводит сотни учений",
+        "он сказал",  # Russian "he", not Kazakh "ten"
+        "бір күдікті адам",  # the article "a"
+        "онда не бар",  # "there"
+        "14,5 мыңнан астам",  # "мың" after a figure stays as the knowledge base writes it
+    ],
+)
 def test_words_that_only_look_like_figures_stay_words(text: str) -> None:
     assert read(text) == tokens(fold_cyrillic(clean(text)))

@@ -31,15 +31,31 @@ _RU_UNITS = _values(
 ) | {"две": 2, "одна": 1}
 _RU_TENS = _values("двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто", 20, 10)
 _RU_HUNDREDS = _values("сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот", 100, 100)
-ADDED: dict[str, int] = _EN_UNITS | _EN_TENS | _RU_UNITS | _RU_TENS | _RU_HUNDREDS
+# Kazakh: "он" (ten) is also Russian "he", and "бір" (one) the article "a", so both only count before another number
+# word ("он сегіз", "бір мың"); tens, hundreds and thousands also with a case ending ("отыздан астам", "мыңға жуық").
+_KK_UNITS = _values("бір екі үш төрт бес алты жеті сегіз тоғыз он", 1, 1)
+_KK_TENS = _values("жиырма отыз қырық елу алпыс жетпіс сексен тоқсан", 20, 10)
+_KK_ENDINGS = [fold_cyrillic(e) for e in ("дан", "ден", "тан", "тен", "нан", "нен", "ға", "ге", "қа", "ке")] + [
+    fold_cyrillic(e) for e in ("да", "де", "та", "те", "дай", "дей", "тай", "тей", "ша", "ше")
+]
+_KK_WITH_ENDINGS = {
+    base + ending: value for base, value in (_KK_TENS | {"мын": 1000}).items() for ending in _KK_ENDINGS
+} | {"жузден": 100, "жузге": 100, "жуздеи": 100}
+ADDED: dict[str, int] = _EN_UNITS | _EN_TENS | _RU_UNITS | _RU_TENS | _RU_HUNDREDS | _KK_UNITS | _KK_TENS
 # A word that multiplies what came before it (or 1: "a hundred", "тысяча").
-_SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "сотни": 100, "сотен": 100, "сотня": 100} | {
-    word: 1000 for word in ("тысяча", "тысячи", "тысяч")
-}
-_PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч"})  # alone, "сотни учений" is "many", not 100
+_SCALES: dict[str, int] = (
+    {"hundred": 100, "thousand": 1000, "сотни": 100, "сотен": 100, "сотня": 100}
+    | {word: 1000 for word in ("тысяча", "тысячи", "тысяч", "мын")}
+    | {"жуз": 100}
+    | {word: value for word, value in _KK_WITH_ENDINGS.items() if value >= 100}
+)
+_PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч", "мын", *_KK_WITH_ENDINGS}) - {
+    word for word, value in _KK_WITH_ENDINGS.items() if value < 100
+} | {"жуз"}  # alone, "сотни учений" is "many", not 100
 _HALF_MORE = frozenset({"полторы", "полтора"})  # "полторы сотни": one and a half times the scale that follows
 _JOINERS = frozenset({"and"})  # "a hundred and fifty"
-_PRONOUNS = frozenset({"one", "один", "одна"})  # "which one", "the ones": a figure only before a scale ("one hundred")
+# "which one", "the ones": a figure only before a scale ("one hundred")
+_PRONOUNS = frozenset({"one", "один", "одна", "бир", "он"})
 
 
 def figures_in_words(words: list[str]) -> list[str]:
@@ -49,8 +65,10 @@ def figures_in_words(words: list[str]) -> list[str]:
     in_number = False
     for position, word in enumerate(words):
         nxt = words[position + 1] if position + 1 < len(words) else ""
-        if word in ADDED and (word not in _PRONOUNS or nxt in _SCALES):
+        if word in ADDED and (word not in _PRONOUNS or nxt in _SCALES or (word == "он" and nxt in _KK_UNITS)):
             current += ADDED[word]
+        elif word in _KK_WITH_ENDINGS and _KK_WITH_ENDINGS[word] < 100:
+            current += _KK_WITH_ENDINGS[word]
         elif word in _SCALES and (in_number or word not in _PLURAL_SCALES):
             scale = _SCALES[word]
             if scale >= 1000:
