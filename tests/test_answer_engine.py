@@ -371,6 +371,7 @@ def test_whom_a_letter_is_addressed_to_is_not_its_question(engine: AnswerEngine,
     [
         ("ҰҚК-ға хабарлама жібердім, кім оқиды?", "ҰҚК хабарлама жібердім, кім оқиды?"),
         ("WhatsApp-тағы топтан қалай шығамын?", "WhatsApp топтан қалай шығамын?"),
+        ("Telegram ID-імді сақтайсыздар ма?", "Telegram ID сақтайсыздар ма?"),  # possessive + case
     ],
 )
 def test_a_case_ending_after_a_hyphen_is_no_word_of_its_own(engine: AnswerEngine, hyphenated: str, bare: str) -> None:
@@ -400,3 +401,19 @@ def test_chat_latin_y_after_a_vowel_is_read_as_y_short(engine: AnswerEngine) -> 
         engine.ask("Qandai jagdailar turaly habarlauga bolady?"),
     )
     assert (with_y.entry_id, with_y.score) == (with_i.entry_id, with_i.score)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Сенім телефонына қандай оқиғалар туралы жазу керек?",
+        "Кандай окигалар туралы хабарлама жазамын?",
+        "Сіздерге не туралы хабарлауға болады?",
+        "qandai jagdai turaly habarlau kerek?",
+    ],
+)
+def test_about_what_kind_asks_what_to_report_not_how(engine: AnswerEngine, question: str) -> None:
+    # "қандай … туралы" / "не туралы" asks what the hotline takes; the question words are stop words, so without
+    # reading the frame the how-to entry, which shares every other word, could win. Written for this test.
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", "hotline-what-to-report")

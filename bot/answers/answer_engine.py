@@ -58,6 +58,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # "алдын алу" / "алды алынды" is how Kazakh says "prevent", word by word "take its front": "алдын" alone is a filler
 # (a stop word, from "алдын ала", in advance) and "ал-" is "take", so the idiom is read as one word of its concept.
 _PREVENT = re.compile(r"\bалд(?:ын|ы)\s+ал(?!а\b)\w*")
+# "қандай … туралы" / "не туралы" (about what kind of …) asks what to report, not how: the question word is a stop
+# word, so without this the entries were told apart only by their other words, and "how" won ("Қандай жағдайлар
+# туралы хабарлау керек?"). Read as the word "тақырып" (topic), which the knowledge base has nowhere else.
+_WHAT_ABOUT = re.compile(r"\b(?:кандаи|не)(?=\s+(?:\w+\s+){0,2}туралы)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
@@ -303,7 +307,7 @@ class AnswerEngine:
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
         if script == "cyrillic":
-            folded = _PREVENT.sub(" болдырмау ", folded)
+            folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         return [
             w
