@@ -417,3 +417,13 @@ def test_about_what_kind_asks_what_to_report_not_how(engine: AnswerEngine, quest
     # reading the frame the how-to entry, which shares every other word, could win. Written for this test.
     result = engine.ask(question)
     assert (result.decision, result.entry_id) == ("answer", "hotline-what-to-report")
+
+
+@pytest.mark.parametrize(
+    "question", ["Мен көрсеткен адам мені таниды ма?", "Мен хабарлаған кісі менің атымды біле ме?"]
+)
+def test_the_person_i_reported_is_not_the_reporter(engine: AnswerEngine, question: str) -> None:
+    # "the person I reported … my name": about the one reported, not about what the operators see of the reporter.
+    # Written for this test.
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", "hotline-reported-person")

@@ -62,6 +62,11 @@ _PREVENT = re.compile(r"\bалд(?:ын|ы)\s+ал(?!а\b)\w*")
 # word, so without this the entries were told apart only by their other words, and "how" won ("Қандай жағдайлар
 # туралы хабарлау керек?"). Read as the word "тақырып" (topic), which the knowledge base has nowhere else.
 _WHAT_ABOUT = re.compile(r"\b(?:кандаи|не)(?=\s+(?:\w+\s+){0,2}туралы)")
+# "хабарлаған адам", "мен жазған адам" (the person I reported) is whom a report is about, not the reporter: the
+# question "will the person I reported learn my name" shares its other words (name, know) with the entries on what
+# the operators see, and lost to them. The phrase also reads as "тексерілетін" (the person checked), the word of the
+# reported-person entry's answer; "жазған адам" alone stays (it is the writer: "жазған адамның телефонын көресіз бе").
+_REPORTED = re.compile(r"\b(?:(?:хабарла(?:н)?ган|айткан|корсеткен)|мен\s+жазган)\s+(?:адам|киси)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
@@ -308,6 +313,7 @@ class AnswerEngine:
         stop = self._stop[script]
         if script == "cyrillic":
             folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
+            folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         return [
             w
