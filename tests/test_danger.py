@@ -509,3 +509,32 @@ def test_leaving_to_fight_is_strong_only_with_a_departure_now_or_soon(lexicon: D
     )  # a country is not news here
     assert tier_of("сосед говорит что когда-нибудь поедет воевать") == "none"  # no departure: an ordinary report
     assert tier_of("әпкем мені атып тастаймын деді 😂") == "candidate"  # laughter is a harmless context
+
+
+def test_a_danger_aimed_at_people_is_not_masked_by_a_hunting_range_or_wedding_setting(lexicon: DangerLexicon) -> None:
+    def tier_of(text: str) -> str:
+        readings = read(text)
+        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+
+    # aimed at people: strong, though hunting, a range or a wedding is named
+    assert tier_of("сосед вышел с охотничьим ружьём и целится в детей во дворе") == "strong"
+    assert tier_of("a man at the gun range is shooting at the visitors") == "strong"
+    assert tier_of("тойда бір жігіт қонақтарға қарай атып жатыр") == "strong"
+    # the same settings without a target: the context still counts
+    assert tier_of("сосед купил охотничье ружьё, сейчас чистит его во дворе") != "strong"
+    # a film's shoot-out is aimed at people too: fiction is not overridden
+    assert tier_of("in the movie a man is shooting at people in the mall") != "strong"
+
+
+def test_a_harmless_setting_told_with_laughter_needs_the_classifiers_highest_bar(lexicon: DangerLexicon) -> None:
+    def tier_of(text: str) -> str:
+        readings = read(text)
+        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+
+    assert tier_of("на свадьбе дядя пальнул из ружья в воздух 😂") == "none"
+    assert tier_of("на свадьбе пьяный палит из ружья по гостям 😂") == "strong"  # aimed at people: laughter or not
+
+
+def test_poison_in_a_kitchen_is_not_masked_by_the_kitchen(danger: DangerRecogniser) -> None:
+    assert danger.urgent("асханада бір адам қазанға ақ ұнтақ сеуіп жатыр, балалар түскі асты күтіп отыр")
+    assert danger.urgent("в столовой кто-то подсыпал порошок в кастрюлю с супом, сейчас будут кормить детей")

@@ -45,7 +45,10 @@ LEAST_THRESHOLD = {"strong": 0.0, "candidate": 0.0, "none": 0.7}
 # 10 of the corpus' dangers were left in the tier without a danger word and its cost curve went flat from 0.5 to
 # 0.8 (cost 34, 37, 40, 44, 39, 35, 33): the least-cost point jumped to 0.8 and missed dangers in new wording that
 # 0.7 flags (own probes at 0.71–0.79; a dev_c message). That tier is where a new writer's wording lands first.
-GREATEST_THRESHOLD = {"strong": 1.0, "candidate": 1.0, "none": 0.7}
+# The candidate tier's cost at 0.45 and 0.5 was near-tied (71 / 69: 2 / 4 missed dangers, 51 / 29 false alarms
+# of 910) and the build flipped between them with each corpus edit; at 0.5 a dev_c threat with a hunting rifle was
+# missed. Recall first: the tier may not go above 0.45.
+GREATEST_THRESHOLD = {"strong": 1.0, "candidate": 0.45, "none": 0.7}
 
 _CYRILLIC_TO_LATIN = str.maketrans(
     {
