@@ -347,6 +347,9 @@ FLOORS = {
     # Writers G: the fourth session's first holdout, measured after its first round (recall 99.0%, false alarms 4.2%),
     # then read as a dev set.
     "danger_dev_e.jsonl": {"kk": (32, 1), "ru": (32, 1), "en": (31, 2)},
+    # Writers H: the fourth session's second holdout, measured after its second round (recall 95.8%, false alarms
+    # 8.3%), then read as a dev set.
+    "danger_dev_f.jsonl": {"kk": (32, 4), "ru": (29, 3), "en": (31, 1)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -355,6 +358,7 @@ PER_LANGUAGE = {
     "danger_holdout_2.jsonl": 20,
     "danger_dev_d.jsonl": 30,
     "danger_dev_e.jsonl": 32,
+    "danger_dev_f.jsonl": 32,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
