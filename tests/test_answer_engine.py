@@ -192,7 +192,7 @@ FLOORS = {
     "questions_dev_e.jsonl": {"kk": (0.97, 0.98, 0.93), "ru": (0.94, 0.99, 0.93), "en": (0.90, 0.99, 0.93)},
     # The fourth session's second holdout (writers H, 72 + 16 per language), measured on the session's first code, after
     # its first and after its second round (aggregates); then read as a dev set for the third round.
-    "questions_dev_f.jsonl": {"kk": (0.87, 0.95, 0.93), "ru": (0.87, 0.97, 0.93), "en": (0.95, 0.98, 0.93)},
+    "questions_dev_f.jsonl": {"kk": (0.87, 0.95, 0.93), "ru": (0.90, 0.97, 0.93), "en": (0.95, 0.98, 0.93)},
 }
 
 
