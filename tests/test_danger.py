@@ -348,8 +348,8 @@ FLOORS = {
     # then read as a dev set.
     "danger_dev_e.jsonl": {"kk": (32, 1), "ru": (32, 1), "en": (31, 2)},
     # Writers H: the fourth session's second holdout, measured after its second round (recall 95.8%, false alarms
-    # 8.3%), then read as a dev set.
-    "danger_dev_f.jsonl": {"kk": (32, 4), "ru": (29, 3), "en": (31, 1)},
+    # 8.3%), then read as a dev set (fifth session: recall 100%, false alarms 2.1%).
+    "danger_dev_f.jsonl": {"kk": (32, 1), "ru": (32, 1), "en": (32, 0)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -542,3 +542,12 @@ def test_a_harmless_setting_told_with_laughter_needs_the_classifiers_highest_bar
 def test_poison_in_a_kitchen_is_not_masked_by_the_kitchen(danger: DangerRecogniser) -> None:
     assert danger.urgent("асханада бір адам қазанға ақ ұнтақ сеуіп жатыр, балалар түскі асты күтіп отыр")
     assert danger.urgent("в столовой кто-то подсыпал порошок в кастрюлю с супом, сейчас будут кормить детей")
+
+
+def test_suspicious_people_are_an_ordinary_tip_but_a_suspicious_object_is_urgent(danger: DangerRecogniser) -> None:
+    assert not danger.urgent("Көршім үйінде күдікті адамдар жиналып, түнде бірдеңе тасып жүр.")
+    assert not danger.urgent("В доме соседа собираются подозрительные люди, ночью что-то носят.")
+    assert not danger.urgent("suspicious men meet at the house next door every night and carry bags to a van")
+    assert danger.urgent("на вокзале подозрительная сумка стоит, вокруг много людей")
+    assert danger.urgent("suspicious bag at the mall entrance, lots of people around")
+    assert danger.urgent("вокзалда күдікті сөмке тұр, айналасында адамдар көп")

@@ -286,6 +286,11 @@ def feature_values(names: Iterable[str]) -> list[tuple[str, float]]:
 TIERS = ("strong", "candidate", "none")
 
 
+ABANDONED_OBJECT = frozenset({"abandoned", "object"})
+SUSPICIOUS_OBJECT = frozenset({"suspicious", "object"})
+SUSPICIOUS_PEOPLE = "suspicious_people"  # "suspicious" said of them: an ordinary tip, the classifier alone decides
+
+
 def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool = False, laughter: bool = False) -> str:
     """What the lexicon alone says, before the classifier weighs the message:
 
@@ -311,6 +316,10 @@ def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool =
         if not all(groups & needed for needed in DEPARTURE_NOW):
             return "none"  # talk of going, recruiting, a return years ago: the classifier alone, at its high bar
         return "candidate" if _harmless_context(groups - NOT_MASKING_DEPARTURE) or laughter else "strong"
+    if danger and groups >= ABANDONED_OBJECT and not laughter:
+        # An unattended bag that smells of petrol or ticks: a question ("куда звонить?") or children playing beside it
+        # are the scene, not a harmless context (dev_f missed one so).
+        return "strong"
     if danger:
         if laughter and _harmless_context(groups) and AT_PEOPLE not in groups:
             # A harmless setting told with laughter ("на свадьбе дядя пальнул в воздух 😂"): no danger of the corpus
@@ -318,7 +327,9 @@ def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool =
             return "none"
         cues = groups & CUE_GROUPS or len(danger) > 1 or short
         return "strong" if cues and not harmless else "candidate"
-    if {"abandoned", "object"} <= groups:  # "a bag without its owner": at a station, now, it is the classic alarm
+    # "A bag without its owner" / "a suspicious box": at a station, now, it is the classic alarm ("suspicious" people
+    # gathering at a neighbour's are an ordinary tip: the classifier alone decides those)
+    if groups >= ABANDONED_OBJECT or (groups >= SUSPICIOUS_OBJECT and SUSPICIOUS_PEOPLE not in groups):
         return "strong" if groups & {"place", "now", "device"} and not harmless else "candidate"
     return "none"
 
