@@ -39,6 +39,7 @@ from bot.answers.text_folding import (
     fold_cyrillic,
     has_cyrillic,
     has_latin,
+    latin_to_cyrillic,
     stem,
     tokens,
 )
@@ -310,7 +311,15 @@ class AnswerEngine:
         }
         # Folded word forms, for language detection.
         self._words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+        # Latin words that Cyrillic phrasings write in Latin ("Telegram ID"): they stay Latin when a Latin question
+        # is read in Cyrillic. Filled while building the Cyrillic index.
+        self._latin_in_cyrillic: set[str] = set()
         self._indexes: dict[str, _Index] = {script: self._build_index(script) for script in SCRIPTS}
+        # Unless its transliteration stands for some of the same entries ("telegram kanalda" is "телеграм каналда");
+        # "ID" as "ид" meets the stem of "идеология", which never asks about it.
+        self._kept_latin = frozenset(
+            word for word in self._latin_in_cyrillic if not word.startswith(PLACE_PREFIX) and not self._shared(word)
+        )
         self._english_of = lru_cache(maxsize=4096)(
             lambda term: _bridge(self._indexes["cyrillic"], self._indexes["latin"], term)
         )
@@ -319,6 +328,13 @@ class AnswerEngine:
         # between languages that read equally well does: kept per text, a question asked by citizens of three
         # languages is ranked once, not three times (docs/benchmarks.md, issue 13).
         self._cached_reading = lru_cache(maxsize=4096)(self._read)
+
+    def _shared(self, latin_word: str) -> bool:
+        """Whether the Cyrillic transliteration of a Latin word the Cyrillic phrasings use shares an entry with it."""
+        index = self._indexes["cyrillic"]
+        cyrillic = fold_cyrillic(latin_to_cyrillic(latin_word))
+        entries = set(index.postings.get(latin_word, {}))
+        return any(entries & set(index.postings.get(self._stem(cyrillic, lang), {})) for lang in SCRIPTS["cyrillic"])
 
     # --- building ------------------------------------------------------------------------------------------------
 
@@ -405,6 +421,8 @@ class AnswerEngine:
                     folded = _fold_for(lang, clean(question))
                     self._words[lang].update(tokens(folded))
                     words = self._words_of(script, folded)
+                    if script == "cyrillic" and has_cyrillic(folded):
+                        self._latin_in_cyrillic.update(w for w in words if _ASCII_WORD.fullmatch(w))
                     phrasing_stems.append(frozenset(self._stem(w, lang) for w in words))
                     raw.append(" ".join(words))
                 folded = _fold_for(lang, clean(_PLACEHOLDER.sub(" ", entry.answer[lang])))
@@ -489,7 +507,7 @@ class AnswerEngine:
         languages = self._languages_of(text[:500])
         scored: dict[int, float] = {}
         for part, part_penalty in self._parts(_ADDRESS.sub(" ", text)):
-            for reading in readings(part, j_is_zh=True):
+            for reading in readings(part, j_is_zh=True, kept=self._kept_latin):
                 penalty = self.tuning.retyped_penalty if reading.retyped else 1.0
                 for position, score in self._score(reading.script, reading.text, whole=part_penalty == 1.0).items():
                     score *= penalty * part_penalty
@@ -710,6 +728,9 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
 def _shch(word: str) -> str:
     """Russian chat Latin writes щ as "sh" ("soobshenie", "voobshe"), which the transliteration reads ш."""
     return word.replace("ш", "щ")
+
+
+_ASCII_WORD = re.compile("[a-z]+")
 
 
 def _fold_for(lang: str, text: str) -> str:

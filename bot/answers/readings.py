@@ -18,6 +18,7 @@ Script = Literal["cyrillic", "latin"]
 # vowel, and chat Latin writes й as y (ya/yu/ye/yo, я/ю/е/ё, are left to the transliteration). Not after "i": Kazakh
 # Latin "daiyndalgan" is дайындалған.
 _Y_AFTER_VOWEL = re.compile(r"(?<=[aeouäöüūáéóú])y(?![aeiouyäöüū])")
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,21 +28,42 @@ class Reading:
     retyped: bool  # transliterated or layout-flipped: a guess at what was meant
 
 
-def readings(text: str, *, j_is_zh: bool = False) -> list[Reading]:
+def readings(text: str, *, j_is_zh: bool = False, kept: frozenset[str] = frozenset()) -> list[Reading]:
     """Each plausible reading of an already cleaned text (text_folding.clean); none if it has no letters we read.
 
     ``j_is_zh`` reads Latin "j" always as ж, as every Kazakh Latin alphabet writes it ("jauap", "jazuğa"), instead of
     "ja/ju/jo" as я/ю/ё (Russian chat Latin, which writes ya/yu/yo far more often). The answer engine asks for it
     (measured in docs/benchmarks.md), and with it "y" after a vowel as й ("qalay", "takoy"); danger recognition reads
-    Kazakh Latin its own way and its model was trained on the default.
+    Kazakh Latin its own way and its model was trained on the default. Words in ``kept`` (lower case) stay Latin in
+    the transliterated reading: the Cyrillic phrasings write "ID" in Latin, and "Telegram ID-ımdı" read as "телеграм
+    ид" met the stem of "идеология" instead.
     """
     found: list[Reading] = []
     if has_cyrillic(text):
         found.append(Reading("cyrillic", fold_cyrillic(text), retyped=False))
     if has_latin(text):
         found.append(Reading("latin", text, retyped=False))
-        latin = _Y_AFTER_VOWEL.sub("й", text.replace("j", "zh")) if j_is_zh else text
-        found.append(Reading("cyrillic", fold_cyrillic(latin_to_cyrillic(latin)), retyped=True))
+        found.append(
+            Reading("cyrillic", fold_cyrillic(_transliterated(text, j_is_zh=j_is_zh, kept=kept)), retyped=True)
+        )
         if not has_cyrillic(text):  # a mixed text was typed on purpose, not with the wrong layout
             found.append(Reading("cyrillic", fold_cyrillic(flip_layout(text)), retyped=True))
     return found
+
+
+def _transliterated(text: str, *, j_is_zh: bool, kept: frozenset[str]) -> str:
+    """The text in Cyrillic, but for the kept words; the runs between them are transliterated whole, as before."""
+    pieces = _WORD_SPLIT.split(text)  # odd positions are words
+    runs: list[str] = []
+    run: list[str] = []
+    for position, piece in enumerate(pieces):
+        if position % 2 and piece.lower() in kept:
+            runs += [_to_cyrillic("".join(run), j_is_zh=j_is_zh), piece]
+            run = []
+        else:
+            run.append(piece)
+    return "".join([*runs, _to_cyrillic("".join(run), j_is_zh=j_is_zh)])
+
+
+def _to_cyrillic(latin: str, *, j_is_zh: bool) -> str:
+    return latin_to_cyrillic(_Y_AFTER_VOWEL.sub("й", latin.replace("j", "zh")) if j_is_zh else latin)
