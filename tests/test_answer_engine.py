@@ -179,7 +179,7 @@ def test_ask_bad_arguments_exit_2() -> None:
 SETS = Path(__file__).parent / "sets"
 FLOORS = {
     "questions_dev.jsonl": {"kk": (0.93, 0.98, 0.92), "ru": (0.93, 0.99, 0.96), "en": (0.98, 0.99, 0.875)},
-    "questions_dev_b.jsonl": {"kk": (0.86, 0.94, 0.84), "ru": (0.81, 0.93, 0.87), "en": (0.91, 0.97, 0.91)},
+    "questions_dev_b.jsonl": {"kk": (0.87, 0.96, 0.84), "ru": (0.81, 0.93, 0.87), "en": (0.91, 0.97, 0.91)},
     # The second session's holdout (writers C, 105 + 30 per language); a dev set since the third session.
     "questions_dev_c.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.92, 0.98, 0.96), "en": (0.91, 0.98, 0.90)},
     # A second, smaller one (writers E, 45 + 15 per language), written after the final change.
@@ -189,10 +189,10 @@ FLOORS = {
     "questions_dev_d.jsonl": {"kk": (0.91, 0.96, 0.93), "ru": (0.89, 0.98, 0.93), "en": (0.88, 0.98, 0.93)},
     # The fourth session's first holdout (writers G, 72 + 16 per language), written before its tuning and measured
     # before/after its first round (aggregates); then read as a dev set for the second round.
-    "questions_dev_e.jsonl": {"kk": (0.97, 0.98, 0.93), "ru": (0.94, 0.99, 0.93), "en": (0.90, 0.99, 0.93)},
+    "questions_dev_e.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.94, 0.99, 0.93), "en": (0.90, 0.99, 0.93)},
     # The fourth session's second holdout (writers H, 72 + 16 per language), measured on the session's first code, after
     # its first and after its second round (aggregates); then read as a dev set for the third round.
-    "questions_dev_f.jsonl": {"kk": (0.87, 0.95, 0.93), "ru": (0.90, 0.97, 0.93), "en": (0.95, 0.98, 0.93)},
+    "questions_dev_f.jsonl": {"kk": (0.90, 0.98, 0.93), "ru": (0.90, 0.97, 0.93), "en": (0.95, 0.98, 0.93)},
 }
 
 
