@@ -282,6 +282,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_d.jsonl",
     "tests/sets/danger_dev_e.jsonl",
     "tests/sets/danger_dev_f.jsonl",
+    "tests/sets/danger_holdout_6.jsonl",
 )
 
 

@@ -193,6 +193,9 @@ FLOORS = {
     # The fourth session's second holdout (writers H, 72 + 16 per language), measured on the session's first code, after
     # its first and after its second round (aggregates); then read as a dev set for the third round.
     "questions_dev_f.jsonl": {"kk": (0.90, 0.98, 0.93), "ru": (0.90, 0.97, 0.93), "en": (0.95, 0.98, 0.93)},
+    # The fourth session's third holdout (writers I, 72 + 16 per language): written during its second round, measured
+    # on the session's first code and before/after its third round (aggregates only), never read.
+    "questions_holdout_6.jsonl": {"kk": (0.85, 0.97, 0.87), "ru": (0.83, 0.95, 0.93), "en": (0.90, 0.97, 0.93)},
 }
 
 

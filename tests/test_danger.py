@@ -350,6 +350,8 @@ FLOORS = {
     # Writers H: the fourth session's second holdout, measured after its second round (recall 95.8%, false alarms
     # 8.3%), then read as a dev set (fifth session: recall 100%, false alarms 2.1%).
     "danger_dev_f.jsonl": {"kk": (32, 1), "ru": (32, 1), "en": (32, 0)},
+    # Writers I: the fourth session's third holdout, measured (aggregates only), never read.
+    "danger_holdout_6.jsonl": {"kk": (31, 1), "ru": (29, 1), "en": (31, 2)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -359,6 +361,7 @@ PER_LANGUAGE = {
     "danger_dev_d.jsonl": 30,
     "danger_dev_e.jsonl": 32,
     "danger_dev_f.jsonl": 32,
+    "danger_holdout_6.jsonl": 32,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 

@@ -379,3 +379,25 @@ async def test_a_busy_bot_takes_its_updates_several_to_a_poll_and_an_idle_one_wi
     before = peer.now
     assert await batches(never, None, SendMessage(chat_id=1, text="x")) == "sent"  # type: ignore[arg-type]
     assert peer.now == before
+
+
+async def test_updates_handed_out_before_polling_stops_in_the_wait_are_confirmed_not_delivered_again() -> None:
+    from aiogram.methods import GetUpdates
+
+    from bot.telegram.polling_batches import PollingBatches
+
+    asked: list[tuple[int | None, int | None]] = []  # (offset, timeout) of every getUpdates that reached the peer
+
+    async def peer(bot: Any, method: Any) -> Any:
+        asked.append((method.offset, method.timeout))
+        return [object()] if len(asked) == 1 else []  # one update, then nothing new
+
+    batches = PollingBatches(linger=60.0)  # a real wait, cancelled as aiogram cancels polling when the bot stops
+    await batches(peer, None, GetUpdates(timeout=30))  # type: ignore[arg-type]
+    waiting = asyncio.create_task(batches(peer, None, GetUpdates(offset=101, timeout=30)))  # type: ignore[arg-type]
+    await asyncio.sleep(0.05)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    # The update with id 100 was handled; the call that confirms it (offset 101) still reached the peer, at once.
+    assert asked == [(None, 30), (101, 0)]
