@@ -168,6 +168,24 @@ class _Index:
     fuzzy_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
     raw_texts: list[str] = field(default_factory=list)  # entry → its phrasings' words as typed (folded), one a line
 
+    # What re-ranking reads of an entry, built from the arrays the first time the entry is re-ranked (see reranking).
+    rerank_cache: dict[int, tuple[list[tuple[list[str], float]], list[str], list[str]]] = field(default_factory=dict)
+
+    def reranking(self, position: int) -> tuple[list[tuple[list[str], float]], list[str], list[str]]:
+        """An entry's phrasings (stems, weight), their stems as one text each, and its phrasings as typed.
+
+        Rebuilding them for every re-ranked candidate was a fifth of a question's CPU; kept for the next questions
+        that rank the entry, for at most RERANK_CACHE entries (~3 MB), so the index stays compact at 10,000 entries.
+        """
+        cached = self.rerank_cache.get(position)
+        if cached is None:
+            phrasings = self.phrasings(position)
+            cached = (phrasings, [" ".join(stems) for stems, _ in phrasings], self.raw_texts[position].split("\n"))
+            if len(self.rerank_cache) >= RERANK_CACHE:
+                self.rerank_cache.clear()  # rarely: a simple bound, safe for questions answered in worker threads
+            self.rerank_cache[position] = cached
+        return cached
+
     def phrasings(self, position: int) -> list[tuple[list[str], float]]:
         """An entry's phrasings as (stems, weight), rebuilt from the arrays (only for the few re-ranked entries)."""
         terms, weights, start, out = self.phrasing_terms[position], self.phrasing_weights[position], 0, []
@@ -177,6 +195,7 @@ class _Index:
         return out
 
 
+RERANK_CACHE = 1024  # entries whose re-ranking material is kept (a question re-ranks 8)
 BRIDGE_MAX_ENTRIES = 12  # a word of more entries than this names no one topic: not carried across
 BRIDGE_MIN_OVERLAP = 0.6  # Jaccard of the two words' entries, at least
 
@@ -618,18 +637,18 @@ class AnswerEngine:
         query_words = " ".join(words)
         scores: dict[int, float] = {}
         for position, covered in best:
-            fit, texts = 0.0, []
-            for stems, weight in index.phrasings(position):
+            fit = 0.0
+            phrasings, texts, typed_texts = index.reranking(position)
+            for stems, weight in phrasings:
                 common = sum(matched.get(term, 0.0) for term in stems)
                 if common:
                     recall, precision = common / total, common / weight
                     fit = max(fit, 2 * recall * precision / (recall + precision))
-                texts.append(" ".join(stems))
             similar = process.extractOne(query_text, texts, scorer=fuzz.token_set_ratio)
             fuzzy = similar[1] / 100.0 if similar else 0.0
             score = tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0) + tuning.fuzzy * fuzzy
             if tuning.chars:
-                typed = process.extractOne(query_words, index.raw_texts[position].split("\n"), scorer=_CHAR_SCORER)
+                typed = process.extractOne(query_words, typed_texts, scorer=_CHAR_SCORER)
                 score += tuning.chars * (typed[1] / 100.0 if typed else 0.0)
             # A question that is one of the entry's phrasings, word for word, is not vague.
             capped = vague and (fit < 0.999 or not whole)
