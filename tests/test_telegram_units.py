@@ -448,3 +448,29 @@ def test_an_operators_card_carries_every_case_action_two_to_a_row_for_its_case()
     pressed = [OperatorAction.unpack(button.callback_data or "") for row in rows for button in row]
     assert [(p.action, p.case) for p in pressed] == [(action, 42) for action in CaseButton]
     assert [button.text for row in rows for button in row] == [t(f"op-button-{a.value}") for a in CaseButton]
+
+
+def test_bot_api_calls_go_as_json_with_the_forms_fields_and_uploads_still_go_as_forms() -> None:
+    import json
+
+    from aiogram import Bot
+    from aiogram.methods import SendMessage, SendPhoto
+    from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
+    from aiohttp import FormData, JsonPayload
+
+    from bot.telegram.json_session import JsonBodySession
+
+    session = JsonBodySession()
+    bot = Bot("123456:" + "a" * 35, session=session)
+    button = InlineKeyboardButton(text="Иә", callback_data="yes")
+    keyboard = InlineKeyboardMarkup(inline_keyboard=[[button]])
+    message = SendMessage(chat_id=5, text="Сәлем", reply_markup=keyboard, disable_notification=False)
+    body = session.build_form_data(bot, message)
+    assert isinstance(body, JsonPayload)
+    sent = json.loads(body.decode())
+    # Typed values and nested objects; False kept (the form sends "false"), unset fields left out as the form does.
+    assert sent["chat_id"] == 5 and sent["text"] == "Сәлем" and sent["disable_notification"] is False
+    assert sent["reply_markup"] == {"inline_keyboard": [[{"text": "Иә", "callback_data": "yes"}]]}
+    assert "message_thread_id" not in sent
+    photo = SendPhoto(chat_id=5, photo=BufferedInputFile(b"\x89PNG", filename="chart.png"))
+    assert isinstance(session.build_form_data(bot, photo), FormData)
