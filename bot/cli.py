@@ -283,6 +283,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_e.jsonl",
     "tests/sets/danger_dev_f.jsonl",
     "tests/sets/danger_holdout_6.jsonl",
+    "tests/sets/danger_holdout_7.jsonl",
 )
 
 

@@ -352,6 +352,8 @@ FLOORS = {
     "danger_dev_f.jsonl": {"kk": (32, 1), "ru": (32, 1), "en": (32, 0)},
     # Writers I: the fourth session's third holdout, measured (aggregates only), never read.
     "danger_holdout_6.jsonl": {"kk": (31, 1), "ru": (29, 1), "en": (31, 2)},
+    # Writers J (24 + 24 per language), after the fourth session's last change: recall 100%, false alarms 2.8%.
+    "danger_holdout_7.jsonl": {"kk": (24, 0), "ru": (24, 1), "en": (24, 1)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -362,6 +364,7 @@ PER_LANGUAGE = {
     "danger_dev_e.jsonl": 32,
     "danger_dev_f.jsonl": 32,
     "danger_holdout_6.jsonl": 32,
+    "danger_holdout_7.jsonl": 24,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
