@@ -31,15 +31,15 @@ SETS = {
     "questions_dev_d": PROJECT / "tests" / "sets" / "questions_dev_d.jsonl",
     "questions_dev_e": PROJECT / "tests" / "sets" / "questions_dev_e.jsonl",
     "questions_dev_f": PROJECT / "tests" / "sets" / "questions_dev_f.jsonl",
-    "questions_holdout_6": PROJECT / "tests" / "sets" / "questions_holdout_6.jsonl",
-    "questions_holdout_7": PROJECT / "tests" / "sets" / "questions_holdout_7.jsonl",
+    "questions_dev_g": PROJECT / "tests" / "sets" / "questions_dev_g.jsonl",
+    "questions_dev_h": PROJECT / "tests" / "sets" / "questions_dev_h.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",
 }
-# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _f, dev3; see
+# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _h, dev3; see
 # tests/sets/README.md).
-HOLDOUTS = frozenset({"questions_holdout_2", "questions_holdout_6", "questions_holdout_7"})
+HOLDOUTS = frozenset({"questions_holdout_2"})
 
 
 def load_set(path: Path) -> list[dict]:

@@ -282,8 +282,8 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_d.jsonl",
     "tests/sets/danger_dev_e.jsonl",
     "tests/sets/danger_dev_f.jsonl",
-    "tests/sets/danger_holdout_6.jsonl",
-    "tests/sets/danger_holdout_7.jsonl",
+    "tests/sets/danger_dev_g.jsonl",
+    "tests/sets/danger_dev_h.jsonl",
 )
 
 

@@ -350,10 +350,11 @@ FLOORS = {
     # Writers H: the fourth session's second holdout, measured after its second round (recall 95.8%, false alarms
     # 8.3%), then read as a dev set (fifth session: recall 100%, false alarms 2.1%).
     "danger_dev_f.jsonl": {"kk": (32, 1), "ru": (32, 1), "en": (32, 0)},
-    # Writers I: the fourth session's third holdout, measured (aggregates only), never read.
-    "danger_holdout_6.jsonl": {"kk": (31, 1), "ru": (29, 1), "en": (31, 2)},
-    # Writers J (24 + 24 per language), after the fourth session's last change: recall 100%, false alarms 2.8%.
-    "danger_holdout_7.jsonl": {"kk": (24, 0), "ru": (24, 1), "en": (24, 1)},
+    # Writers I: the fourth session's third holdout, measured (aggregates only); read as a dev set in the fifth session.
+    "danger_dev_g.jsonl": {"kk": (31, 1), "ru": (29, 1), "en": (31, 2)},
+    # Writers J (24 + 24 per language), after the fourth session's last change: recall 100%, false alarms 2.8%; a dev
+    # set since the fifth session.
+    "danger_dev_h.jsonl": {"kk": (24, 0), "ru": (24, 1), "en": (24, 1)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -363,8 +364,8 @@ PER_LANGUAGE = {
     "danger_dev_d.jsonl": 30,
     "danger_dev_e.jsonl": 32,
     "danger_dev_f.jsonl": 32,
-    "danger_holdout_6.jsonl": 32,
-    "danger_holdout_7.jsonl": 24,
+    "danger_dev_g.jsonl": 32,
+    "danger_dev_h.jsonl": 24,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
