@@ -187,7 +187,7 @@ async def submit_report(
             session.add(
                 OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id, priority=priority, payload=payload)
             )
-        await search.reindex(session, case.id)
+        await search.index_new_case(session, case)
         if before_commit is not None:
             await before_commit(session, case.id)
         await session.commit()
