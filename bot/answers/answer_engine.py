@@ -28,7 +28,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.answers.kazakh_grammar import verb_bases, without_particle
+from bot.answers.kazakh_grammar import figure_of, verb_bases, without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
 from bot.answers.number_words import figures_in_words
 from bot.answers.readings import readings
@@ -70,7 +70,8 @@ _PREVENT = re.compile(r"\bалд(?:ын|ы)\s+ал(?!а\b)\w*")
 # "қандай … туралы" / "не туралы" (about what kind of …) asks what to report, not how: the question word is a stop
 # word, so without this the entries were told apart only by their other words, and "how" won ("Қандай жағдайлар
 # туралы хабарлау керек?"). Read as the word "тақырып" (topic), which the knowledge base has nowhere else.
-_WHAT_ABOUT = re.compile(r"\b(?:кандаи|не)(?=\s+(?:\w+\s+){0,2}туралы)")
+# "Жөнінде", "жайлы" and "жайында" are other ways to say "туралы" (about): "Не жайлы жазуға болады?".
+_WHAT_ABOUT = re.compile(r"\b(?:кандаи|не)(?=\s+(?:\w+\s+){0,2}(?:туралы|жонинде|жаилы|жаиында)\b)")
 # "хабарлаған адам", "мен жазған адам" (the person I reported) is whom a report is about, not the reporter: the
 # question "will the person I reported learn my name" shares its other words (name, know) with the entries on what
 # the operators see, and lost to them. The phrase also reads as "тексерілетін" (the person checked), the word of the
@@ -395,7 +396,10 @@ class AnswerEngine:
         if script == "cyrillic":
             folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
-        words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
+        words = tokens(self._places.mark(folded))[:MAX_TOKENS]
+        if script == "cyrillic":
+            words = [figure_of(w) or w if w[0].isdigit() else w for w in words]  # "2018де" is the year 2018
+        words = figures_in_words(words)
         kept: list[str] = []
         excluding = False
         for w in words:
