@@ -217,5 +217,5 @@ def figure_of(word: str) -> str | None:
     if match is None:
         return None
     ending = match.group(2)
-    takes = ending in _FIGURE_CASES or ending in _FIGURE_OF or (ending[:2] in _FIGURE_OF and ending[2:] in _FIGURE_CASES)
-    return match.group(1) if takes else None
+    of_then_case = ending[:2] in _FIGURE_OF and ending[2:] in _FIGURE_CASES
+    return match.group(1) if ending in _FIGURE_CASES or ending in _FIGURE_OF or of_then_case else None
