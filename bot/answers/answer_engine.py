@@ -417,6 +417,14 @@ class AnswerEngine:
                 excluding = False
         return kept
 
+    def _inflected_stop(self, script: str, word: str) -> bool:
+        """A Kazakh function word with endings the knowledge base never writes ("керегі", "қаншасы"): no topic.
+
+        Only for a word not known whole (the phrasings use "кім екенімді", "олардың" as they are): guessed at by
+        the typo lookup instead, "керегі" met "кезек" (queue).
+        """
+        return script == "cyrillic" and stem(word, "kk") in self._stop[script]
+
     def _glued_stop(self, script: str, word: str) -> bool:
         """A function word with a question particle typed onto it ("барма", "жокпа") is a function word too."""
         if script != "cyrillic":
@@ -620,6 +628,8 @@ class AnswerEngine:
             known = self._known(index, script, word) if not word.startswith(PLACE_PREFIX) else None
             if word.startswith(PLACE_PREFIX) and word in index.idf:
                 known = (word, 1.0)
+            if (known is None or known[1] < 1.0) and self._inflected_stop(script, word):
+                continue
             if known is None:
                 total += index.unknown_weight * factor  # a word, figure or place the knowledge base never uses
                 continue
