@@ -450,6 +450,10 @@ class AnswerEngine:
             for lang in SCRIPTS[script]:
                 for question in entry.questions[lang]:
                     folded = _fold_for(lang, clean(question))
+                    if lang == "kk" and has_latin(folded) and not has_cyrillic(folded):
+                        # A phrasing typed in chat Latin ("bul maglumattar qaidan alyndy") is indexed as such a
+                        # question is read: transliterated. Kept Latin, its words met no Cyrillic reading.
+                        folded = next(r.text for r in readings(folded, j_is_zh=True) if r.script == "cyrillic")
                     self._words[lang].update(tokens(folded))
                     words = self._words_of(script, folded)
                     if script == "cyrillic" and has_cyrillic(folded):
