@@ -77,6 +77,10 @@ _WHAT_ABOUT = re.compile(r"\b(?:кандаи|не)(?=\s+(?:\w+\s+){0,2}(?:тур
 # the operators see, and lost to them. The phrase also reads as "тексерілетін" (the person checked), the word of the
 # reported-person entry's answer; "жазған адам" alone stays (it is the writer: "жазған адамның телефонын көресіз бе").
 _REPORTED = re.compile(r"\b(?:(?:хабарла(?:н)?ган|айткан|корсеткен)|мен\s+жазган)\s+(?:адам|киси)")
+# "қанша жыл" / "неше жылға" (how many years) asks the term of a sentence, but "жыл" (year) is a stop word ("2019
+# жылы" is in every question): the phrase also reads as "мерзім" (term), the word of the sentences entry, so "sot
+# kansha jyl berdi" is told apart from the number of plots prevented.
+_HOW_MANY_YEARS = re.compile(r"\b(?:канша|неше)\s+жыл(?:га|дык|ды|ы)?\b")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
@@ -396,6 +400,7 @@ class AnswerEngine:
         if script == "cyrillic":
             folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
+            folded = _HOW_MANY_YEARS.sub(lambda m: m.group(0) + " мерзим ", folded)
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
         if script == "cyrillic":
             words = [figure_of(w) or w if w[0].isdigit() else w for w in words]  # "2018де" is the year 2018
