@@ -81,6 +81,10 @@ _REPORTED = re.compile(r"\b(?:(?:хабарла(?:н)?ган|айткан|кор
 # жылы" is in every question): the phrase also reads as "мерзім" (term), the word of the sentences entry, so "sot
 # kansha jyl berdi" is told apart from the number of plots prevented.
 _HOW_MANY_YEARS = re.compile(r"\b(?:канша|неше)\s+жыл(?:га|дык|ды|ы)?\b")
+# "қанша тұрады" (how much does it cost) asks a price, which no entry states: "тұрады" (stands) met the emergency
+# entry's "қауіп төніп тұр" (danger is standing over us), and "Бензин канша турады казир" was answered with it. Read
+# as "бағасы" (its price), a word no entry uses. "қанша уақыт тұрады" (how long does it stay) is not a price.
+_PRICE = re.compile(r"\b(канша\s+)тур(?:ады|аты|ад)\b")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
@@ -401,6 +405,7 @@ class AnswerEngine:
             folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
             folded = _HOW_MANY_YEARS.sub(lambda m: m.group(0) + " мерзим ", folded)
+            folded = _PRICE.sub(r"\1багасы", folded)
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
         if script == "cyrillic":
             words = [figure_of(w) or w if w[0].isdigit() else w for w in words]  # "2018де" is the year 2018
