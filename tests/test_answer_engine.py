@@ -436,3 +436,31 @@ def test_the_person_i_reported_is_not_the_reporter(engine: AnswerEngine, questio
     # Written for this test.
     result = engine.ask(question)
     assert (result.decision, result.entry_id) == ("answer", "hotline-reported-person")
+
+
+def test_a_year_with_its_case_ending_typed_on_rules_out_another_years_entry(engine: AnswerEngine) -> None:
+    # "2017де" is "2017-де" typed without the hyphen: the year no entry covers must not be read as an unknown word,
+    # or the 2019 figure is given for 2017. Written for this test.
+    assert engine.ask("2017де неше теракттың алдын алды?").entry_id is None
+    assert engine.ask("2019да неше теракттың алдын алды?").entry_id == "terror-plots-prevented"
+
+
+def test_how_many_years_asks_the_term_of_a_sentence(engine: AnswerEngine) -> None:
+    # "жыл" is a stop word (every question says "2019 жылы"), so "қанша жыл" must still tell the sentences entry
+    # from the number of plots prevented. Written for this test.
+    result = engine.ask("terakt jasamak bolgandar kansha jylga kesildi")
+    assert (result.decision, result.entry_id) == ("answer", "terror-plot-sentences")
+
+
+@pytest.mark.parametrize("question", ["Қант қазір қанша тұрады?", "Шымкентке автобус қанша турады"])
+def test_a_price_question_in_kazakh_is_not_answered(engine: AnswerEngine, question: str) -> None:
+    # "қанша тұрады" (how much does it cost): "тұрады" (stands) met the emergency entry's "қауіп төніп тұр".
+    # Written for this test.
+    assert engine.ask(question).entry_id is None
+
+
+def test_an_inflected_function_word_is_not_guessed_as_a_typo(engine: AnswerEngine) -> None:
+    # "керегі" (its need) stems to the stop word "керек"; guessed by the typo lookup it met "кезек" (queue), a word
+    # of another entry, and the question was only "did you mean". Written for this test.
+    result = engine.ask("Бот берген кодтың не керегі бар?")
+    assert (result.decision, result.entry_id) == ("answer", "hotline-receipt-code")
