@@ -464,3 +464,10 @@ def test_an_inflected_function_word_is_not_guessed_as_a_typo(engine: AnswerEngin
     # of another entry, and the question was only "did you mean". Written for this test.
     result = engine.ask("Бот берген кодтың не керегі бар?")
     assert (result.decision, result.entry_id) == ("answer", "hotline-receipt-code")
+
+
+def test_the_2021_kazakh_latin_ia_for_ya_is_read(engine: AnswerEngine) -> None:
+    # The 2021 alphabet writes "категория" as "kategoriia": read as ия, like chat Latin "kategoriya". Written for this
+    # test.
+    official, chat = engine.ask("Qai kategoriiany tañdau kerek?"), engine.ask("Qai kategoriyany tandau kerek?")
+    assert (official.entry_id, official.score) == (chat.entry_id, chat.score)

@@ -66,4 +66,8 @@ def _transliterated(text: str, *, j_is_zh: bool, kept: frozenset[str]) -> str:
 
 
 def _to_cyrillic(latin: str, *, j_is_zh: bool) -> str:
-    return latin_to_cyrillic(_Y_AFTER_VOWEL.sub("й", latin.replace("j", "zh")) if j_is_zh else latin)
+    if not j_is_zh:
+        return latin_to_cyrillic(latin)
+    # The 2021 Kazakh alphabet writes я as "ia", so -ия as "iia" ("kategoriia", "moderasiia"), which no other reading
+    # writes: read ия, or "kategoriiany" stays "категориианы" and meets nothing.
+    return latin_to_cyrillic(_Y_AFTER_VOWEL.sub("й", latin.replace("j", "zh").replace("iia", "iя")))
