@@ -471,3 +471,17 @@ def test_the_2021_kazakh_latin_ia_for_ya_is_read(engine: AnswerEngine) -> None:
     # test.
     official, chat = engine.ask("Qai kategoriiany tañdau kerek?"), engine.ask("Qai kategoriyany tandau kerek?")
     assert (official.entry_id, official.score) == (chat.entry_id, chat.score)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Казир елде террор кауипи бар ма жок па?", "threat-persists"),
+        ("Дәл қазір біреу аялдамада қару алып тұр, не істеймін?", "hotline-emergency"),
+    ],
+)
+def test_now_is_a_filler_and_right_now_is_urgent(engine: AnswerEngine, question: str, entry: str) -> None:
+    # "қазір" (now, these days) asks nothing; "дәл қазір" (right now) is the emergency's urgency. Written for this
+    # test.
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)

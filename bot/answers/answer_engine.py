@@ -92,6 +92,10 @@ _HOW_MANY_YEARS = re.compile(r"\b(?:канша|неше)\s+жыл(?:га|дык|
 # entry's "қауіп төніп тұр" (danger is standing over us), and "Бензин канша турады казир" was answered with it. Read
 # as "бағасы" (its price), a word no entry uses. "қанша уақыт тұрады" (how long does it stay) is not a price.
 _PRICE = re.compile(r"\b(канша\s+)тур(?:ады|аты|ад)\b")
+# "дәл қазір" (right now) is the urgency of the emergency entry; "қазір" alone (now, these days) is a filler of any
+# question ("казир бизде террор кауипи бар ма" asks whether the threat persists), so it is a stop word and the phrase
+# is read as one word.
+_RIGHT_NOW = re.compile(r"\bдал\s+казир\b")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
@@ -413,6 +417,7 @@ class AnswerEngine:
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
             folded = _HOW_MANY_YEARS.sub(lambda m: m.group(0) + " мерзим ", folded)
             folded = _PRICE.sub(r"\1багасы", folded)
+            folded = _RIGHT_NOW.sub("далказир", folded)
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
         if script == "cyrillic":
             words = [figure_of(w) or w if w[0].isdigit() else w for w in words]  # "2018де" is the year 2018
