@@ -10,7 +10,7 @@ make a Kazakh verb of a Russian infinitive ("сообщить етемін", "о
 the postpositions "about" (жөнінде, жайлы, like туралы), "among" (арасында, ішінде) and "more, about" (көбірек,
 шамасында), which counted against the entry as words it never uses; nor "how" said "қайтіп" (it met қайтару,
 bringing someone back from radical views); nor "қазір" (now), whose urgency is "дәл қазір" (right now), read as one
-word by the answer engine.
+word by the answer engine; nor the demonstratives "that one of it" (сонысы, осынысы), which stem to "сон" (after).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ _KK = """
 арасында арасындағы арасынан ішінде ішіндегі ішінен көбірек азырақ шамасында шамасындай
 қайтіп қалайша
 қазір
+сонысы сонысын осынысы осынысын мынаны мынасы
 ға ге қа ке ны ні ды ді ты ті ның нің дың дің тың тің нда нде дағы дегі тағы тегі
 ым ім ың ің ыңыз іңіз сы сі ымыз іміз лар лер дар дер тар тер ларды лерді дарды дерді тарды терді
 ымды імді ымның імнің ымға імге ымда імде ымнан імнен ыңды іңді ыңызды іңізді
