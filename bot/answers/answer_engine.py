@@ -82,6 +82,9 @@ _SEPARATORS = re.compile(r"[\s-]")
 # Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
 # it asks: read as words, "сенім телефоны" answered the entry about the hotline instead of the question that followed.
 _ADDRESS = re.compile(r"(?:\bқұрметті|\bкурметти|\bуважаем\w*|\bdear)\s[^.!?,;:\n]{0,60}[!,:.]")
+# A Russian greeting names a time of day ("Добрый день", "Доброго дня", "Доброго времени суток"): "день" is no stop
+# word (days of retention, of exercises), so the greeting read as words pulled polite questions to those entries.
+_GREETING = re.compile(r"\bдобр(?:ыи|ого|ое|ои)\s+(?:день|дня|утро|утра|вечер|вечера|ночи|времени\s+суток)\b")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
@@ -393,7 +396,7 @@ class AnswerEngine:
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
         if script == "cyrillic":
-            folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
+            folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", _GREETING.sub(" ", folded)))
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         kept: list[str] = []
