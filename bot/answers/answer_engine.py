@@ -85,6 +85,16 @@ _ADDRESS = re.compile(r"(?:\bқұрметті|\bкурметти|\bуважае�
 # A Russian greeting names a time of day ("Добрый день", "Доброго дня", "Доброго времени суток"): "день" is no stop
 # word (days of retention, of exercises), so the greeting read as words pulled polite questions to those entries.
 _GREETING = re.compile(r"\bдобр(?:ыи|ого|ое|ои)\s+(?:день|дня|утро|утра|вечер|вечера|ночи|времени\s+суток)\b")
+# Another country or the whole world named in a question ("статистика по терроризму в России", "терактов в мире",
+# "attacks in Russia in 2019"): the briefing's figures are Kazakhstan's, so they answer it at most with "did you
+# mean" (read on every reading, folded; the language adjectives "русский", "Russian" are not the country). Syria,
+# Iraq and Afghanistan are not here: that is where the briefing's militants abroad are.
+_FOREIGN = re.compile(
+    r"\b(?:росси(?:я|и|ю|еи)|рф|ресеи\w*|russia|узбекистан\w*|озбекстан\w*|uzbekistan|к[иы]ргиз?стан\w*|киргизи\w*"
+    r"|kyrgyzstan|таджикистан\w*|tajikistan|туркменистан\w*|turkmenistan|китаи|китае|китая|china|сша|usa|америк[аеиу]"
+    r"|america|европ[аеуы]|europe|украин[аеуы]|ukraine|турци[яию]|turkey|мире|world|worldwide|алемде)\b"
+)
+BRIEFING_TAG = "2019"  # entries with this tag state the briefing's figures (Kazakhstan's, for 2019)
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
@@ -322,6 +332,7 @@ class AnswerEngine:
         self.tuning = tuning or Tuning()
         lexicon = lexicon or Lexicon()
         self.entry_ids = [entry.id for entry in kb.entries]
+        self._briefing = frozenset(n for n, entry in enumerate(kb.entries) if BRIEFING_TAG in entry.tags)
         self._places = Places(lexicon.places)
         self._synonyms: dict[str, dict[str, str]] = {
             lang: self._synonym_map(lang, lexicon.synonyms.get(lang, [])) for lang in LANGUAGES
@@ -635,6 +646,7 @@ class AnswerEngine:
         # So is an English question mostly of words no entry uses ("who is the head of the Anti-Terrorism Center"):
         # it asks about a neighbour of the entries' facts.
         vague = len(matched) == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
+        elsewhere = _FOREIGN.search(folded) is not None
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         query_words = " ".join(words)
@@ -654,7 +666,7 @@ class AnswerEngine:
                 typed = process.extractOne(query_words, typed_texts, scorer=_CHAR_SCORER)
                 score += tuning.chars * (typed[1] / 100.0 if typed else 0.0)
             # A question that is one of the entry's phrasings, word for word, is not vague.
-            capped = vague and (fit < 0.999 or not whole)
+            capped = (vague and (fit < 0.999 or not whole)) or (elsewhere and position in self._briefing)
             scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if capped else score)
         return scores
 
