@@ -82,9 +82,9 @@ _SEPARATORS = re.compile(r"[\s-]")
 # Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
 # it asks: read as words, "сенім телефоны" answered the entry about the hotline instead of the question that followed.
 _ADDRESS = re.compile(r"(?:\bқұрметті|\bкурметти|\bуважаем\w*|\bdear)\s[^.!?,;:\n]{0,60}[!,:.]")
-# A Russian greeting names a time of day ("Добрый день", "Доброго дня", "Доброго времени суток"): "день" is no stop
-# word (days of retention, of exercises), so the greeting read as words pulled polite questions to those entries.
-_GREETING = re.compile(r"\bдобр(?:ыи|ого|ое|ои)\s+(?:день|дня|утро|утра|вечер|вечера|ночи|времени\s+суток)\b")
+# A Russian greeting names a time of day ("Добрый день", folded "добрыи ден"; "Доброго дня", "Доброго времени суток"):
+# "день" is no stop word (days of retention, of exercises), so the greeting read as words pulled polite questions there.
+_GREETING = re.compile(r"\bдобр(?:ыи|ого|ое|ои)\s+(?:ден|дня|утро|утра|вечер|вечера|ночи|времени\s+суток)\b")
 # Another country or the whole world named in a question ("статистика по терроризму в России", "терактов в мире",
 # "attacks in Russia in 2019"): the briefing's figures are Kazakhstan's, so they answer it at most with "did you
 # mean" (read on every reading, folded; the language adjectives "русский", "Russian" are not the country). Syria,
