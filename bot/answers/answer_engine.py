@@ -76,6 +76,12 @@ _WHAT_ABOUT = re.compile(r"\b(?:кандаи|не)(?=\s+(?:\w+\s+){0,2}тура�
 # the operators see, and lost to them. The phrase also reads as "тексерілетін" (the person checked), the word of the
 # reported-person entry's answer; "жазған адам" alone stays (it is the writer: "жазған адамның телефонын көресіз бе").
 _REPORTED = re.compile(r"\b(?:(?:хабарла(?:н)?ган|айткан|корсеткен)|мен\s+жазган)\s+(?:адам|киси)")
+# "кто я (такой)" (who I am) is the writer's identity as the other side sees it, their profile: "вы узнаете, кто я"
+# asks what the operators see, as "видно ли вам мой профиль" does. Its two words are stop words, so "узнаете" alone
+# met "Узнает ли он, что это я написал?" (the person reported) as often: five Russian misses in five dev sets. Read
+# also as "профиль" (phone-visible's own word): ru right b, c, e, h +1 each, f wrong 1 -> 0; as "личность" (the name
+# synonyms, in six entries) only c and h.
+_WHO_I_AM = re.compile(r"\bкто\s+я(?:\s+такои|\s+такая)?\b")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
@@ -409,6 +415,7 @@ class AnswerEngine:
         if script == "cyrillic":
             folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", _GREETING.sub(" ", folded)))
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
+            folded = _WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         kept: list[str] = []
         excluding = False
