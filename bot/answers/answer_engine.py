@@ -652,7 +652,9 @@ class AnswerEngine:
         # One word ("terror") is a topic, not a question: at most "did you mean", unless it is a phrasing ("anonymity").
         # So is an English question mostly of words no entry uses ("who is the head of the Anti-Terrorism Center"):
         # it asks about a neighbour of the entries' facts.
-        vague = len(matched) == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
+        # A place name beside the one word does not make it a question ("сколько лет Алматы?": "лет" and Almaty).
+        topic_words = sum(not term.startswith(PLACE_PREFIX) for term in matched)
+        vague = topic_words == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
         elsewhere = _FOREIGN.search(folded) is not None
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
