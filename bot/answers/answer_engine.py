@@ -101,6 +101,9 @@ _FOREIGN = re.compile(
     r"|america|европ[аеуы]|europe|украин[аеуы]|ukraine|турци[яию]|turkey|мире|world|worldwide|алемде)\b"
 )
 BRIEFING_TAG = "2019"  # entries with this tag state the briefing's figures (Kazakhstan's, for 2019)
+# Russian fillers of several words ("на самом деле", "чуть ли не", folded "чут"; "в смысле"): "деле", "смысле" are words
+# of the knowledge base ("по делам о терроризме"), so they are dropped as phrases, as the greeting is.
+_RU_FILLERS = re.compile(r"\b(?:на\s+самом\s+деле|чут\s+ли\s+не|в\s+смысле|так\s+сказать|как\s+бы|по\s+идее)\b")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
@@ -413,7 +416,8 @@ class AnswerEngine:
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
         if script == "cyrillic":
-            folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", _GREETING.sub(" ", folded)))
+            folded = _GREETING.sub(" ", _RU_FILLERS.sub(" ", folded))
+            folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
             folded = _WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
