@@ -236,5 +236,8 @@ def stem(word: str, lang: str) -> str:
     if lang == "en":
         return str(_EN_STEMMER.stemWord(_EN_IRREGULAR.get(word, word)))  # snowballstemmer has no type hints
     if lang == "ru":
+        # Snowball undoubles "нн", so "странные" (strange) became "стран", the stem of "страна" (a country): kept apart.
+        if word.startswith("странн"):
+            return "странн"
         return str(_RU_STEMMER.stemWord(word))
     return kazakh_grammar.stem(word)
