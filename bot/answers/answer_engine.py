@@ -99,6 +99,9 @@ _INTRODUCTION = re.compile(
 )
 # What a writer thanks for ("thank you for running this service", "thanks in advance for your help") is not what they
 # ask: "running this service" read as words answered the entry about the bot.
+# "Is that right?" asks whether a figure heard is true, as "is that true / correct" does (stop words): "right" alone
+# stays a word ("right away", "human rights").
+_IS_THAT_RIGHT = re.compile(r"\b(?:is|was|am)\s+(?:that|this|it|i)\s+right\b")
 _THANKS = re.compile(r"\bthanks?(?:\s+you)?(?:\s+(?:so|very|in|advance|a|lot|much)){0,3}\s+for\b[^.,;:!?\n]*")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
@@ -414,7 +417,7 @@ class AnswerEngine:
             folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
         else:
-            folded = _THANKS.sub(" ", _INTRODUCTION.sub(" ", folded))
+            folded = _IS_THAT_RIGHT.sub(" ", _THANKS.sub(" ", _INTRODUCTION.sub(" ", folded)))
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         kept: list[str] = []
         excluding = False
