@@ -102,6 +102,8 @@ _INTRODUCTION = re.compile(
 # "Is that right?" asks whether a figure heard is true, as "is that true / correct" does (stop words): "right" alone
 # stays a word ("right away", "human rights").
 _IS_THAT_RIGHT = re.compile(r"\b(?:is|was|am)\s+(?:that|this|it|i)\s+right\b")
+# "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
+_TYPE_OF = re.compile(r"\btypes?\s+of\b")
 _THANKS = re.compile(r"\bthanks?(?:\s+you)?(?:\s+(?:so|very|in|advance|a|lot|much)){0,3}\s+for\b[^.,;:!?\n]*")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
@@ -418,6 +420,7 @@ class AnswerEngine:
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
         else:
             folded = _IS_THAT_RIGHT.sub(" ", _THANKS.sub(" ", _INTRODUCTION.sub(" ", folded)))
+            folded = _TYPE_OF.sub(" kind of ", folded)
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         kept: list[str] = []
         excluding = False
