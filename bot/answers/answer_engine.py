@@ -104,6 +104,9 @@ _INTRODUCTION = re.compile(
 _IS_THAT_RIGHT = re.compile(r"\b(?:is|was|am)\s+(?:that|this|it|i)\s+right\b")
 # "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
 _TYPE_OF = re.compile(r"\btypes?\s+of\b")
+# "Who I am" is the writer's identity; its words are all stop words, so without this "will they know who I am" read as
+# nothing but "know" (a stop word too).
+_WHO_I_AM = re.compile(r"\bwho\s+(?:i\s+am|i['’`]?m|am\s+i)\b(?!\s+(?:talking|speaking|writing|chatting))")
 _THANKS = re.compile(r"\bthanks?(?:\s+you)?(?:\s+(?:so|very|in|advance|a|lot|much)){0,3}\s+for\b[^.,;:!?\n]*")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
@@ -420,7 +423,7 @@ class AnswerEngine:
             folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
         else:
             folded = _IS_THAT_RIGHT.sub(" ", _THANKS.sub(" ", _INTRODUCTION.sub(" ", folded)))
-            folded = _TYPE_OF.sub(" kind of ", folded)
+            folded = _WHO_I_AM.sub(" identity ", _TYPE_OF.sub(" kind of ", folded))
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         kept: list[str] = []
         excluding = False
