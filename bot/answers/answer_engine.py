@@ -107,6 +107,8 @@ _TYPE_OF = re.compile(r"\btypes?\s+of\b")
 # "Who I am" is the writer's identity; its words are all stop words, so without this "will they know who I am" read as
 # nothing but "know" (a stop word too).
 _WHO_I_AM = re.compile(r"\bwho\s+(?:i\s+am|i['’`]?m|am\s+i)\b(?!\s+(?:talking|speaking|writing|chatting))")
+# "Right away" is "straight away" (lexicon: immediately): "right" alone is also "is that right", "human rights".
+_RIGHT_AWAY = re.compile(r"\bright\s+away\b")
 _THANKS = re.compile(r"\bthanks?(?:\s+you)?(?:\s+(?:so|very|in|advance|a|lot|much)){0,3}\s+for\b[^.,;:!?\n]*")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
@@ -424,6 +426,7 @@ class AnswerEngine:
         else:
             folded = _IS_THAT_RIGHT.sub(" ", _THANKS.sub(" ", _INTRODUCTION.sub(" ", folded)))
             folded = _WHO_I_AM.sub(" identity ", _TYPE_OF.sub(" kind of ", folded))
+            folded = _RIGHT_AWAY.sub(" immediately ", folded)
         words = figures_in_words(tokens(self._places.mark(folded))[:MAX_TOKENS])
         kept: list[str] = []
         excluding = False
