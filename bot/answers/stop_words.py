@@ -72,7 +72,7 @@ good evening morning afternoon appreciate regards kindly bye goodbye clarify cla
 approximately roughly nearly almost around hundreds dozens
 lot lots sure little bit stuff
 don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn cant wont ll ve re
-heard hear read true correct accurate confirm rumour rumor rumours rumors somewhere
+heard hear read true correct accurate confirm rumour rumor rumours rumors somewhere say says said
 sorry bother wat wht hw tho smth sth hre mny abt bc cuz coz thx ty pls plss lemme gimme kinda sorta tbh ngl
 """
 
