@@ -127,11 +127,14 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " anonymously ",
     ),
-    # "I want to tell you something / about …" is wanting to report ("tell" is a stop word, for "tell me …").
+    # Telling the hotline something is reporting it: "I want to tell something", "how can I tell you about this man",
+    # "how do I let you know", "information I would like to pass on" ("tell" is a stop word, for "tell me …").
     (
         re.compile(
-            r"\b(?:want|wanna|would\s+like|need)\s+(?:to\s+)?(?:tell|inform)"
-            r"(?=\s+(?:you\s+)?(?:something|smth|sth|about|to))"
+            r"\b(?:want|wanna|would\s+like|need)\s+(?:to\s+)?(?:tell|inform)(?=\s+(?:something|smth|sth|about))"
+            r"|\b(?:tell|inform)\s+(?:you|u)(?=\s+(?:about|something|smth|sth|of)\b)"
+            r"|\blet\s+(?:you|u)\s+know\b"
+            r"|\bpass\s+(?:(?:it|this|that|them|information|info)\s+)?on\b"
         ),
         " report ",
     ),
@@ -140,7 +143,7 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
 # of radical views? How many were brought back?" is de-radicalisation's 907, not restraint measures'). English only.
 # Dev sets, en right: 0.95 +1, 0.92 +2, 0.88 and 0.85 +3; no wrong answer or off-topic abstention moved.
-_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b")
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much|mny|mani|manny)\b")
 HOW_MANY_PENALTY = 0.88
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
