@@ -449,7 +449,7 @@ def test_the_person_i_reported_is_not_the_reporter(engine: AnswerEngine, questio
         ("can i report without telling my name?", "hotline-anonymous"),
         ("do the operators see who i am?", "hotline-phone-visible"),
         ("how do i tell you about a suspicious guy in my building?", "hotline-how-to-report"),
-        ("my uncle said 900 people quit radical views, how many exactly?", "deradicalisation"),
+        ("my uncle said 900 people gave up radical views, how many exactly?", "deradicalisation"),
         (
             "does the government only lock radicals up, or also talk them out of it? how many were brought back?",
             "deradicalisation",
