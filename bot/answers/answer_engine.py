@@ -127,6 +127,9 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " anonymously ",
     ),
+    # The time after a report is "next" ("sent it, now what?", "what happens afterwards"): "after", "now", "then" and
+    # "what" are stop words, so the question read as "sent" alone.
+    (re.compile(r"\b(?:afterwards?|now\s+what|what\s+now|what\s+next|then\s+what)\b"), " next "),
     # Telling the hotline something is reporting it: "I want to tell something", "how can I tell you about this man",
     # "how do I let you know", "information I would like to pass on" ("tell" is a stop word, for "tell me …").
     (
