@@ -485,3 +485,27 @@ def test_now_is_a_filler_and_right_now_is_urgent(engine: AnswerEngine, question:
     # test.
     result = engine.ask(question)
     assert (result.decision, result.entry_id) == ("answer", entry)
+
+
+# Written for this test, not taken from a set: English phrases read as what they mean (who the writer is, reported
+# speech, "who I am", a report with no name, telling the hotline something, "how many"), each a cause of misses on the
+# fifth session's dev sets.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("I'm a teacher from Poland. Can a person stay anonymous when reporting here?", "hotline-anonymous"),
+        ("As a retired engineer living in Aktobe I wonder whether terrorism is still a threat here", "threat-persists"),
+        ("can i report without telling my name?", "hotline-anonymous"),
+        ("do the operators see who i am?", "hotline-phone-visible"),
+        ("how do i tell you about a suspicious guy in my building?", "hotline-how-to-report"),
+        ("my uncle said 900 people gave up radical views, how many exactly?", "deradicalisation"),
+        (
+            "does the government only lock radicals up, or also talk them out of it? how many were brought back?",
+            "deradicalisation",
+        ),
+        ("where do i type the code to check my case?", "hotline-receipt-code"),
+    ],
+)
+def test_english_phrases_are_read_as_what_they_mean(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)

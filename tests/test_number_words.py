@@ -20,6 +20,8 @@ def read(text: str) -> list[str]:
         ("он сегіз жылға", ["18", "жылга"]),
         ("отыздан астам шетелдік", ["30", "астам", "шетелдик"]),
         ("тоғыз жүз жеті адам", ["907", "адам"]),
+        ("around 15 thousand links", ["around", "15000", "links"]),  # meets the answer's "14.5 thousand"
+        ("over 14.5 thousand links", ["over", "14500", "links"]),
     ],
 )
 def test_a_figure_in_words_is_read_as_digits(text: str, figures: list[str]) -> None:

@@ -8,6 +8,8 @@ rounded figure meet the one it rounds). English and Russian, Russian as folded b
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.text_folding import fold_cyrillic
 
 
@@ -44,7 +46,7 @@ _KK_WITH_ENDINGS = {
 ADDED: dict[str, int] = _EN_UNITS | _EN_TENS | _RU_UNITS | _RU_TENS | _RU_HUNDREDS | _KK_UNITS | _KK_TENS
 # A word that multiplies what came before it (or 1: "a hundred", "тысяча").
 _SCALES: dict[str, int] = (
-    {"hundred": 100, "thousand": 1000, "сотни": 100, "сотен": 100, "сотня": 100}
+    {"hundred": 100, "thousand": 1000, "million": 1_000_000, "сотни": 100, "сотен": 100, "сотня": 100}
     | {word: 1000 for word in ("тысяча", "тысячи", "тысяч", "мын")}
     | {"жуз": 100}
     | {word: value for word, value in _KK_WITH_ENDINGS.items() if value >= 100}
@@ -52,6 +54,10 @@ _SCALES: dict[str, int] = (
 _PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч", "мын", *_KK_WITH_ENDINGS}) - {
     word for word, value in _KK_WITH_ENDINGS.items() if value < 100
 } | {"жуз"}  # alone, "сотни учений" is "many", not 100
+# A figure in digits before an English scale word ("15 thousand", "14.5 thousand"): the value, so "around 15 thousand"
+# meets the entry's "14.5 thousand" as a rounded figure (read apart, 15 is too small a number to be compared).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_DIGIT_SCALES = frozenset({"hundred", "thousand", "million"})
 _HALF_MORE = frozenset({"полторы", "полтора"})  # "полторы сотни": one and a half times the scale that follows
 _JOINERS = frozenset({"and"})  # "a hundred and fifty"
 # "which one", "the ones": a figure only before a scale ("one hundred")
@@ -65,7 +71,9 @@ def figures_in_words(words: list[str]) -> list[str]:
     in_number = False
     for position, word in enumerate(words):
         nxt = words[position + 1] if position + 1 < len(words) else ""
-        if word in ADDED and (word not in _PRONOUNS or nxt in _SCALES or (word == "он" and nxt in _KK_UNITS)):
+        if not in_number and nxt in _DIGIT_SCALES and _is_figure(word):
+            current = float(word)
+        elif word in ADDED and (word not in _PRONOUNS or nxt in _SCALES or (word == "он" and nxt in _KK_UNITS)):
             current += ADDED[word]
         elif word in _KK_WITH_ENDINGS and _KK_WITH_ENDINGS[word] < 100:
             current += _KK_WITH_ENDINGS[word]
@@ -93,6 +101,10 @@ def figures_in_words(words: list[str]) -> list[str]:
     if in_number:
         out.append(_digits(total + current))
     return out
+
+
+def _is_figure(word: str) -> bool:
+    return _FIGURE.fullmatch(word) is not None
 
 
 def _digits(value: float) -> str:

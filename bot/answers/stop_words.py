@@ -83,9 +83,9 @@ even wait well like guys sir madam question really actually many much kind sort 
 pls plz u ur ya rn thru lol omg wanna gonna gotta whats dont didnt doesnt hows whos hes im ive idk btw yeah
 good evening morning afternoon appreciate regards kindly bye goodbye clarify clarifying
 approximately roughly nearly almost around hundreds dozens
-lot lots sure little bit
+lot lots sure little bit stuff exactly
 don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn cant wont ll ve re
-heard hear read true correct accurate confirm rumour rumor rumours rumors
+heard hear read true correct accurate confirm rumour rumor rumours rumors somewhere say says said
 sorry bother wat wht hw tho smth sth hre mny abt bc cuz coz thx ty pls plss lemme gimme kinda sorta tbh ngl
 """
 
