@@ -195,10 +195,10 @@ FLOORS = {
     "questions_dev_f.jsonl": {"kk": (0.90, 0.98, 0.93), "ru": (0.90, 0.97, 0.93), "en": (0.95, 0.98, 0.93)},
     # The fourth session's third holdout (writers I, 72 + 16 per language): written during its second round, measured
     # on the session's first code and before/after its third round (aggregates only); read as a dev set in the fifth.
-    "questions_dev_g.jsonl": {"kk": (0.93, 0.97, 0.87), "ru": (0.97, 0.98, 0.93), "en": (0.90, 0.97, 0.93)},
+    "questions_dev_g.jsonl": {"kk": (0.93, 0.97, 0.87), "ru": (0.97, 0.98, 0.93), "en": (0.98, 0.98, 0.87)},
     # Writers J, 60 + 15 per language, written after the fourth session's last change and measured once on it; read as
     # a dev set in the fifth session.
-    "questions_dev_h.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.86, 0.96, 0.93)},
+    "questions_dev_h.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
 }
 
 
