@@ -195,10 +195,10 @@ FLOORS = {
     "questions_dev_f.jsonl": {"kk": (0.90, 0.98, 0.93), "ru": (0.90, 0.97, 0.93), "en": (0.95, 0.98, 0.93)},
     # The fourth session's third holdout (writers I, 72 + 16 per language): written during its second round, measured
     # on the session's first code and before/after its third round (aggregates only); read as a dev set in the fifth.
-    "questions_dev_g.jsonl": {"kk": (0.85, 0.97, 0.87), "ru": (0.83, 0.95, 0.93), "en": (0.90, 0.97, 0.93)},
+    "questions_dev_g.jsonl": {"kk": (0.93, 0.97, 0.87), "ru": (0.83, 0.95, 0.93), "en": (0.90, 0.97, 0.93)},
     # Writers J, 60 + 15 per language, written after the fourth session's last change and measured once on it; read as
     # a dev set in the fifth session.
-    "questions_dev_h.jsonl": {"kk": (0.83, 0.96, 0.93), "ru": (0.86, 0.98, 0.93), "en": (0.86, 0.96, 0.93)},
+    "questions_dev_h.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.86, 0.98, 0.93), "en": (0.86, 0.96, 0.93)},
 }
 
 
@@ -436,3 +436,52 @@ def test_the_person_i_reported_is_not_the_reporter(engine: AnswerEngine, questio
     # Written for this test.
     result = engine.ask(question)
     assert (result.decision, result.entry_id) == ("answer", "hotline-reported-person")
+
+
+def test_a_year_with_its_case_ending_typed_on_rules_out_another_years_entry(engine: AnswerEngine) -> None:
+    # "2017де" is "2017-де" typed without the hyphen: the year no entry covers must not be read as an unknown word,
+    # or the 2019 figure is given for 2017. Written for this test.
+    assert engine.ask("2017де неше теракттың алдын алды?").entry_id is None
+    assert engine.ask("2019да неше теракттың алдын алды?").entry_id == "terror-plots-prevented"
+
+
+def test_how_many_years_asks_the_term_of_a_sentence(engine: AnswerEngine) -> None:
+    # "жыл" is a stop word (every question says "2019 жылы"), so "қанша жыл" must still tell the sentences entry
+    # from the number of plots prevented. Written for this test.
+    result = engine.ask("terakt jasamak bolgandar kansha jylga kesildi")
+    assert (result.decision, result.entry_id) == ("answer", "terror-plot-sentences")
+
+
+@pytest.mark.parametrize("question", ["Қант қазір қанша тұрады?", "Шымкентке автобус қанша турады"])
+def test_a_price_question_in_kazakh_is_not_answered(engine: AnswerEngine, question: str) -> None:
+    # "қанша тұрады" (how much does it cost): "тұрады" (stands) met the emergency entry's "қауіп төніп тұр".
+    # Written for this test.
+    assert engine.ask(question).entry_id is None
+
+
+def test_an_inflected_function_word_is_not_guessed_as_a_typo(engine: AnswerEngine) -> None:
+    # "керегі" (its need) stems to the stop word "керек"; guessed by the typo lookup it met "кезек" (queue), a word
+    # of another entry, and the question was only "did you mean". Written for this test.
+    result = engine.ask("Бот берген кодтың не керегі бар?")
+    assert (result.decision, result.entry_id) == ("answer", "hotline-receipt-code")
+
+
+def test_the_2021_kazakh_latin_ia_for_ya_is_read(engine: AnswerEngine) -> None:
+    # The 2021 alphabet writes "категория" as "kategoriia": read as ия, like chat Latin "kategoriya". Written for this
+    # test.
+    official, chat = engine.ask("Qai kategoriiany tañdau kerek?"), engine.ask("Qai kategoriyany tandau kerek?")
+    assert (official.entry_id, official.score) == (chat.entry_id, chat.score)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Казир елде террор кауипи бар ма жок па?", "threat-persists"),
+        ("Дәл қазір біреу аялдамада қару алып тұр, не істеймін?", "hotline-emergency"),
+    ],
+)
+def test_now_is_a_filler_and_right_now_is_urgent(engine: AnswerEngine, question: str, entry: str) -> None:
+    # "қазір" (now, these days) asks nothing; "дәл қазір" (right now) is the emergency's urgency. Written for this
+    # test.
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)

@@ -147,6 +147,22 @@ async def test_near_duplicate_points_to_the_earlier_case(sessions, danger) -> No
         assert (await session.get(Case, second.case_id)).similar_to == first.case_id
 
 
+async def test_a_near_duplicate_points_to_the_newest_of_equally_similar_cases_and_a_new_matter_to_none(
+    sessions, danger
+) -> None:
+    await submit(sessions, danger, key="a")
+    newer = await submit(sessions, danger, key="b")
+    third = await submit(
+        sessions, danger, draft("Someone in our building recruits young people, an extremist group"), key="c"
+    )
+    other = await submit(
+        sessions, danger, draft("A bag left at the bus stop on Abay street since the morning."), key="d"
+    )
+    async with sessions() as session:
+        assert (await session.get(Case, third.case_id)).similar_to == newer.case_id
+        assert (await session.get(Case, other.case_id)).similar_to is None
+
+
 async def test_two_operators_claiming_at_once_exactly_one_wins(sessions, danger) -> None:
     staff = await operators(sessions)
     receipt = await submit(sessions, danger)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.kazakh_grammar import stem, verb_bases, without_particle
-from bot.answers.text_folding import clean, fold_cyrillic
+from bot.answers.kazakh_grammar import figure_of, stem, verb_bases, without_particle
+from bot.answers.text_folding import clean, fold_cyrillic, latin_to_cyrillic
 
 
 def kk(word: str) -> str:
@@ -108,3 +108,18 @@ def test_a_glued_question_particle_comes_off(typed: str, word: str) -> None:
 def test_a_particle_that_does_not_fit_the_sound_before_it_stays(word: str) -> None:
     # A voiceless consonant takes па/пе, a voiced one ба/бе; and too short a rest is no word.
     assert without_particle(fold_cyrillic(clean(word))) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "figure"),
+    [("2018де", "2018"), ("2018de", "2018"), ("2019ғы", "2019"), ("2019дағы", "2019"), ("2019ғыдан", "2019")],
+)
+def test_a_figure_with_its_case_ending_typed_on_is_the_figure(typed: str, figure: str) -> None:
+    # Chat Latin is read in Cyrillic first (bot/answers/readings.py), as the answer engine does.
+    assert figure_of(fold_cyrillic(latin_to_cyrillic(clean(typed)))) == figure
+
+
+@pytest.mark.parametrize("word", ["14мың", "2018жылы", "2019", "қазақ"])
+def test_a_figure_with_a_word_typed_on_is_no_figure(word: str) -> None:
+    # "14мың" is 14 thousand: мың is a word, not an ending (nor the verbal "I" -мын it folds to).
+    assert figure_of(fold_cyrillic(clean(word))) is None

@@ -90,3 +90,9 @@ def test_the_answer_engine_reads_latin_j_as_kazakh_zh() -> None:
     """Every Kazakh Latin alphabet writes ж as j, also before a vowel; Russian chat Latin writes я as ya."""
     cyrillic = [r.text for r in readings(clean("jauap jazuğa, yavka"), j_is_zh=True) if r.script == "cyrillic"]
     assert folded("жауап жазуға, явка") in cyrillic
+
+
+def test_the_answer_engine_reads_chat_latin_uy_as_kazakh_uy() -> None:
+    """Kazakh "уы" (жаттығуы, туыстары) is typed "uy"; "y" after other vowels is still й ("qalay")."""
+    cyrillic = [r.text for r in readings(clean("tuystary, zhattyguy, qalay"), j_is_zh=True) if r.script == "cyrillic"]
+    assert folded("туыстары, жаттығуы, қалай") in cyrillic

@@ -55,6 +55,11 @@ A stem keeps at least three letters. The question particles ма/ме/ба/бе/
    кітап), and the negative converb and verbal noun -май/-мей/-пай/-пей/-бай/-бей, -мау/-меу/-пау/-пеу/-бау/-беу
    ("айтпай" = айт-пай, not saying; "білмей").
 
+11. A figure with its ending typed on without the hyphen ("2018де", "2019ғы", Latin "2018de" = "2018-де"), as
+   people type in chats, is the figure (:func:`figure_of`): the year must count as a year, or the entry for
+   another year is not ruled out (a question about 2018 was answered with the 2019 figure). Only a case ending
+   (rule 1) and "of" -ғы/-гі/-қы/-кі ("2019ғы") count, so "14мың" (14 thousand) is no figure here.
+
 9. A question particle glued to its word ("сақталама" = сақтала ма, "болама", "керекпе", "солайше"), as people type
    in chats, is split off by :func:`without_particle` — only when the whole word is unknown to the knowledge base
    (the answer engine asks it last), so a word that merely ends like a particle (хабарлама, түрме) stays whole. The
@@ -69,6 +74,8 @@ tests/test_kazakh_grammar.py holds an example per rule.
 """
 
 from __future__ import annotations
+
+import re
 
 MIN_STEM = 3
 MIN_DERIVED_STEM = 4
@@ -193,3 +200,22 @@ def verb_bases(word: str) -> list[str]:
             break
     # The verb as written ("дайында"), and as the rules above stem it (the knowledge base holds stems).
     return list(dict.fromkeys(form for verb in verbs for form in (verb, stem(verb))))
+
+
+_FIGURE_WITH_LETTERS = re.compile(r"(\d+)([^\W\d_]+)")
+# What a figure takes: a case ending (rule 1), or "of" -ғы/-гі/-қы/-кі ("2019-ғы", of 2019), alone or before a case.
+_FIGURE_CASES = frozenset(_SLOTS[0][1].translate(_FOLD).split())
+_FIGURE_OF = frozenset({"гы", "ги", "кы", "ки"})
+
+
+def figure_of(word: str) -> str | None:
+    """The figure of a folded word that is a figure with a Kazakh ending typed on (rule 11), or None.
+
+    "2018де" → "2018", "2019гы" → "2019"; "14мын" (мың, thousand, is a word) → None.
+    """
+    match = _FIGURE_WITH_LETTERS.fullmatch(word)
+    if match is None:
+        return None
+    ending = match.group(2)
+    of_then_case = ending[:2] in _FIGURE_OF and ending[2:] in _FIGURE_CASES
+    return match.group(1) if ending in _FIGURE_CASES or ending in _FIGURE_OF or of_then_case else None

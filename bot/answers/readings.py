@@ -14,10 +14,11 @@ from typing import Literal
 from bot.answers.text_folding import flip_layout, fold_cyrillic, has_cyrillic, has_latin, latin_to_cyrillic
 
 Script = Literal["cyrillic", "latin"]
-# "y" right after a vowel is й, not ы ("qalay", "qanday", "takoy", "moy"): neither Kazakh nor Russian puts ы after a
-# vowel, and chat Latin writes й as y (ya/yu/ye/yo, я/ю/е/ё, are left to the transliteration). Not after "i": Kazakh
-# Latin "daiyndalgan" is дайындалған.
-_Y_AFTER_VOWEL = re.compile(r"(?<=[aeouäöüūáéóú])y(?![aeiouyäöüū])")
+# "y" right after a vowel is й, not ы ("qalay", "qanday", "takoy", "moy"): Russian never puts ы after a vowel, nor
+# Kazakh but after у, and chat Latin writes й as y (ya/yu/ye/yo, я/ю/е/ё, are left to the transliteration). Not after
+# "i": Kazakh Latin "daiyndalgan" is дайындалған. Nor after "u": Kazakh "уы" is everywhere (жаттығуы, сайлауы, туыс,
+# жуық: every "uy" of the Kazakh questions of the dev sets), Russian "уй" rare (поцелуй).
+_Y_AFTER_VOWEL = re.compile(r"(?<=[aeoäöüūáéó])y(?![aeiouyäöüū])")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 
 
@@ -66,4 +67,8 @@ def _transliterated(text: str, *, j_is_zh: bool, kept: frozenset[str]) -> str:
 
 
 def _to_cyrillic(latin: str, *, j_is_zh: bool) -> str:
-    return latin_to_cyrillic(_Y_AFTER_VOWEL.sub("й", latin.replace("j", "zh")) if j_is_zh else latin)
+    if not j_is_zh:
+        return latin_to_cyrillic(latin)
+    # The 2021 Kazakh alphabet writes я as "ia", so -ия as "iia" ("kategoriia", "moderasiia"), which no other reading
+    # writes: read ия, or "kategoriiany" stays "категориианы" and meets nothing.
+    return latin_to_cyrillic(_Y_AFTER_VOWEL.sub("й", latin.replace("j", "zh").replace("iia", "iя")))

@@ -6,7 +6,11 @@ Chat shorthand ("pls", "rn", "пж", "чё") and greetings are fillers too: coun
 uses, they pushed a clear question ("operator pls") below the answer threshold.
 Kazakh writes a case ending after a hyphen on abbreviations, names and figures ("ҰҚК-ға", "WhatsApp-та", "2019-да"):
 that ending alone is no word either. Kazakh fillers (сияқты, ғой, нақты, мысалы) and the light verbs ету/қылу, which
-make a Kazakh verb of a Russian infinitive ("сообщить етемін", "отправить қыламын"), carry no topic either.
+make a Kazakh verb of a Russian infinitive ("сообщить етемін", "отправить қыламын"), carry no topic either; nor do
+the postpositions "about" (жөнінде, жайлы, like туралы), "among" (арасында, ішінде) and "more, about" (көбірек,
+шамасында), which counted against the entry as words it never uses; nor "how" said "қайтіп" (it met қайтару,
+bringing someone back from radical views); nor "қазір" (now), whose urgency is "дәл қазір" (right now), read as one
+word by the answer engine; nor the demonstratives "that one of it" (сонысы, осынысы), which stem to "сон" (after).
 """
 
 from __future__ import annotations
@@ -45,6 +49,11 @@ _KK = """
 сияқты секілді ғой ғана әйтеуір шынымды шынында
 айтсам мысалы сосын нақты онша қатты әбден кімдікі соны кейде нешеуі нешесі
 бірақ әлде егер немесе сондықтан өйткені себебі
+жөнінде жайлы жайында жөніндегі жайындағы
+арасында арасындағы арасынан ішінде ішіндегі ішінен көбірек азырақ шамасында шамасындай
+қайтіп қалайша
+қазір
+сонысы сонысын осынысы осынысын мынаны мынасы
 ға ге қа ке ны ні ды ді ты ті ның нің дың дің тың тің нда нде дағы дегі тағы тегі
 ым ім ың ің ыңыз іңіз сы сі ымыз іміз лар лер дар дер тар тер ларды лерді дарды дерді тарды терді
 ымды імді ымның імнің ымға імге ымда імде ымнан імнен ыңды іңді ыңызды іңізді

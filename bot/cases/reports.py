@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -98,14 +98,18 @@ async def _similar_open_case(session: AsyncSession, description: str) -> int | N
         .order_by(col(Case.id).desc())
         .limit(300)
     )
-    best: tuple[float, int | None] = (0.0, None)
-    wanted = utils.default_process(description)
-    for case_id, text in (await session.exec(query)).all():
-        # Case and punctuation folded first (rapidfuzz 3 no longer does it by itself): "Абая," and "абая" are one word.
-        score = fuzz.token_set_ratio(wanted, utils.default_process(text))
-        if score >= SIMILARITY_THRESHOLD and score > best[0]:
-            best = (score, case_id)
-    return best[1]
+    rows = (await session.exec(query)).all()
+    # One call into rapidfuzz's C loop instead of a Python loop over up to 300 descriptions: same case chosen (the
+    # newest of the best), ~2.6 -> ~0.17 ms of loop CPU per report at 300 open cases (/tmp script, 350 probes).
+    # Case and punctuation folded first (rapidfuzz 3 no longer does it by itself): "Абая," and "абая" are one word.
+    best = process.extractOne(
+        description,
+        [text for _, text in rows],
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,
+        score_cutoff=SIMILARITY_THRESHOLD,
+    )
+    return None if best is None else rows[best[2]][0]
 
 
 def _evidence_rows(case_id: int, items: list[EvidenceItem]) -> list[Evidence]:
@@ -187,7 +191,7 @@ async def submit_report(
             session.add(
                 OutboxMessage(kind=OutboxKind.urgent_alert, case_id=case.id, priority=priority, payload=payload)
             )
-        await search.reindex(session, case.id)
+        await search.index_new_case(session, case)
         if before_commit is not None:
             await before_commit(session, case.id)
         await session.commit()

@@ -35,20 +35,31 @@ async def reindex(session: AsyncSession, case_id: int) -> None:
         parts = [case.description, case.place or ""]
         parts += (await session.exec(select(CaseMessage.body).where(CaseMessage.case_id == case_id))).all()
         parts += (await session.exec(select(CaseNote.body).where(CaseNote.case_id == case_id))).all()
-    body = " ".join(part for part in parts if part)
+    await _store(session, case_id, parts)
+
+
+async def index_new_case(session: AsyncSession, case: Case) -> None:
+    """The first search document of a case just added (it has no dialogue or notes yet): two fewer queries per
+    report than ``reindex``."""
+    assert case.id is not None
+    await _store(session, case.id, [case.description, case.place or ""])
+
+
+async def _store(session: AsyncSession, case_id: int, parts: list[str]) -> None:
+    params = {"id": case_id, "body": " ".join(part for part in parts if part)}
     if _dialect(session) == "postgresql":
-        await session.exec(  # type: ignore[call-overload]
-            text(
-                "INSERT INTO case_search (case_id, body) VALUES (:id, :body) "
-                "ON CONFLICT (case_id) DO UPDATE SET body = excluded.body"
-            ),
-            params={"id": case_id, "body": body},
-        )
+        await session.exec(_POSTGRESQL_UPSERT, params=params)  # type: ignore[call-overload]
     else:
-        await session.exec(text("DELETE FROM case_search WHERE rowid = :id"), params={"id": case_id})  # type: ignore[call-overload]
-        await session.exec(  # type: ignore[call-overload]
-            text("INSERT INTO case_search (rowid, body) VALUES (:id, :body)"), params={"id": case_id, "body": body}
-        )
+        await session.exec(_SQLITE_DELETE, params=params)  # type: ignore[call-overload]
+        await session.exec(_SQLITE_INSERT, params=params)  # type: ignore[call-overload]
+
+
+_POSTGRESQL_UPSERT = text(
+    "INSERT INTO case_search (case_id, body) VALUES (:id, :body) "
+    "ON CONFLICT (case_id) DO UPDATE SET body = excluded.body"
+)
+_SQLITE_DELETE = text("DELETE FROM case_search WHERE rowid = :id")
+_SQLITE_INSERT = text("INSERT INTO case_search (rowid, body) VALUES (:id, :body)")
 
 
 def words(query: str) -> list[str]:

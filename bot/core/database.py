@@ -28,7 +28,10 @@ def create_engine(url: str) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         prepare_sqlite_file(url)
-        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
+        # No rollback when a connection goes back to the pool: every session and connection here ends its own
+        # transaction (commit, or rollback on close), so the pool's extra rollback was one more trip through
+        # aiosqlite's thread per session, 1 of the 5 of a conversation-state write (~8 of them per report).
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, pool_reset_on_return=None)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True)

@@ -21,6 +21,7 @@ from aiogram.fsm.storage.base import BaseStorage, KeyBuilder, StateType, Storage
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 from aiogram.types import TelegramObject
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -168,10 +169,11 @@ class DatabaseStorage(BaseStorage):
         state, data = self._cache.get(hashed, _NOTHING)
         async with self._sessions() as session:
             if state is None and not data:
-                await session.exec(delete(ConversationState).where(col(ConversationState.key) == hashed))
+                await session.exec(_FORGET, params={"key": hashed})
             else:
                 self._known.add(hashed)
-                await session.exec(_upsert(session.get_bind().dialect.name, hashed, state, data))
+                values = {"key": hashed, "state": state, "data": data, "updated_at": utcnow()}
+                await session.exec(_UPSERTS[session.get_bind().dialect.name], params=values)
             await session.commit()
 
     @contextlib.asynccontextmanager
@@ -220,13 +222,24 @@ async def forget_lapsed_sessions(sessions: async_sessionmaker[AsyncSession]) -> 
     return len(gone)
 
 
-def _upsert(dialect: str, hashed: str, state: str | None, data: dict[str, Any]) -> Any:
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    values = {"key": hashed, "state": state, "data": data, "updated_at": utcnow()}
-    statement = insert(ConversationState).values(**values)
-    return statement.on_conflict_do_update(
-        index_elements=[ConversationState.key], set_={k: v for k, v in values.items() if k != "key"}
+def _upsert(insert: Callable[[Any], Any]) -> Any:
+    statement = insert(ConversationState)
+    return statement.values(
+        key=bindparam("key"), state=bindparam("state"), data=bindparam("data"), updated_at=bindparam("updated_at")
+    ).on_conflict_do_update(
+        index_elements=["key"],
+        set_={
+            "state": statement.excluded.state,
+            "data": statement.excluded.data,
+            "updated_at": statement.excluded.updated_at,
+        },
     )
+
+
+# Built once with bound parameters: a report writes its state ~8 times, and building the statement and its cache
+# key every time cost ~0.35 of the ~0.75 ms of loop CPU per write (SQLite, /tmp microbenchmark, 3 × 500 writes).
+_UPSERTS = {"postgresql": _upsert(postgresql_insert), "sqlite": _upsert(sqlite_insert)}
+_FORGET = delete(ConversationState).where(col(ConversationState.key) == bindparam("key"))
 
 
 class CoalescedStateWrites(BaseMiddleware):
