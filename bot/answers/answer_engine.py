@@ -102,6 +102,14 @@ _RIGHT_NOW = re.compile(r"\bдал\s+казир\b")
 # also as "профиль" (phone-visible's own word): ru right b, c, e, h +1 each, f wrong 1 -> 0; as "личность" (the name
 # synonyms, in six entries) only c and h.
 _WHO_I_AM = re.compile(r"\bкто\s+я(?:\s+такои|\s+такая)?\b")
+# Russian asks what to report with "о чём / про что / о каких" before the verb of reporting ("о чем вообще надо сообщать
+# в этот телефон доверия", "про что сюда писать"): the question words are stop words, so the question read as
+# "report" and "hotline" alone and met the entries about the bot and its operators. Read also as "темы" (topics),
+# the word of what-to-report's phrasings ("Какие темы сообщений принимает бот?"). "О чём-то" is not a question.
+_RU_WHAT_ABOUT = re.compile(
+    r"\b(?:о|об|про)\s+(?:чем|что|каких|какои|каком|какие)\b(?!-)"
+    r"(?=(?:\s+\w+){0,3}?\s+(?:сообщ|писат|пиш|напис|жалов|обращат|заяв|информир|стучат)\w*)"
+)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
@@ -123,7 +131,12 @@ _FOREIGN = re.compile(
 BRIEFING_TAG = "2019"  # entries with this tag state the briefing's figures (Kazakhstan's, for 2019)
 # Russian fillers of several words ("на самом деле", "чуть ли не", folded "чут"; "в смысле"): "деле", "смысле" are words
 # of the knowledge base ("по делам о терроризме"), so they are dropped as phrases, as the greeting is.
-_RU_FILLERS = re.compile(r"\b(?:на\s+самом\s+деле|чут\s+ли\s+не|в\s+смысле|так\s+сказать|как\s+бы|по\s+идее)\b")
+# A follow-up checks it was understood ("то есть …? я правильно понял", "если я правильно понимаю", "верно ли я понял"):
+# "правильно" is a word of the knowledge base ("как правильно сообщить"), so the tag pulled to the entries on reporting.
+_RU_FILLERS = re.compile(
+    r"\b(?:на\s+самом\s+деле|чут\s+ли\s+не|в\s+смысле|так\s+сказать|как\s+бы|по\s+идее"
+    r"|(?:если\s+)?(?:я\s+)?(?:правилно|верно)\s+(?:ли\s+)?(?:я\s+)?(?:понял[аи]?|понимаю))\b"
+)
 # English phrases read as what they mean, before the words are taken one by one (only in the Latin reading, so in
 # the knowledge base's English phrasings alike). Each was a cause of misses on the dev sets (docs/benchmarks.md).
 _ROLES = (
@@ -512,6 +525,7 @@ class AnswerEngine:
             folded = _PRICE.sub(r"\1багасы", folded)
             folded = _RIGHT_NOW.sub("далказир", folded)
             folded = _WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
+            folded = _RU_WHAT_ABOUT.sub(lambda m: m.group(0) + " такырып ", folded)
         else:
             for phrase, meaning in _ENGLISH_PHRASES:
                 folded = phrase.sub(meaning, folded)

@@ -47,31 +47,40 @@ ADDED: dict[str, int] = _EN_UNITS | _EN_TENS | _RU_UNITS | _RU_TENS | _RU_HUNDRE
 # A word that multiplies what came before it (or 1: "a hundred", "тысяча").
 _SCALES: dict[str, int] = (
     {"hundred": 100, "thousand": 1000, "million": 1_000_000, "сотни": 100, "сотен": 100, "сотня": 100}
-    | {word: 1000 for word in ("тысяча", "тысячи", "тысяч", "мын")}
+    | {word: 1000 for word in ("тысяча", "тысячи", "тысяч", "тыс", "мын")}
     | {"жуз": 100}
     | {word: value for word, value in _KK_WITH_ENDINGS.items() if value >= 100}
 )
-_PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч", "мын", *_KK_WITH_ENDINGS}) - {
+_PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч", "тыс", "мын", *_KK_WITH_ENDINGS}) - {
     word for word, value in _KK_WITH_ENDINGS.items() if value < 100
 } | {"жуз"}  # alone, "сотни учений" is "many", not 100
 # A figure in digits before an English scale word ("15 thousand", "14.5 thousand"): the value, so "around 15 thousand"
 # meets the entry's "14.5 thousand" as a rounded figure (read apart, 15 is too small a number to be compared).
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_DIGIT_SCALES = frozenset({"hundred", "thousand", "million"})
+# Russian writes thousands after digits too ("14,5 тыс.", "больше 14 тысяч"): as two words, the figure the answer states
+# in thousands met no figure of a question ("четырнадцать тысяч" is read 14000), and "14" alone is too small to be
+# compared.
+_DIGIT_SCALES = frozenset({"hundred", "thousand", "million", "тыс", "тысяч", "тысячи", "тысяча"})
 _HALF_MORE = frozenset({"полторы", "полтора"})  # "полторы сотни": one and a half times the scale that follows
 _JOINERS = frozenset({"and"})  # "a hundred and fifty"
+# "с лишним", "с небольшим", "с хвостиком" (and a bit more) after a number word keep the number going ("четырнадцать с
+# лишним тысяч" is some 14 thousand): read apart, "лишним" was a word no entry uses and "тысяч" lost its figure.
+# "с половиной" adds a half ("четырнадцать с половиной тысяч" is 14,5 thousand).
+_RU_AND_MORE = frozenset({"лишним", "небольшим", "хвостиком", "гаком"})
+_RU_AND_A_HALF = "половинои"
 # "which one", "the ones": a figure only before a scale ("one hundred")
 _PRONOUNS = frozenset({"one", "один", "одна", "бир", "он"})
 
 
 def figures_in_words(words: list[str]) -> list[str]:
     """The words with each run of number words replaced by its value in digits."""
+    words = _scale_last(words)
     out: list[str] = []
     total = current = 0.0
     in_number = False
     for position, word in enumerate(words):
         nxt = words[position + 1] if position + 1 < len(words) else ""
-        if not in_number and nxt in _DIGIT_SCALES and _is_figure(word):
+        if not in_number and _is_figure(word) and _DIGIT_SCALES.intersection(_scale_after(words, position)):
             current = float(word)
         elif word in ADDED and (word not in _PRONOUNS or nxt in _SCALES or (word == "он" and nxt in _KK_UNITS)):
             current += ADDED[word]
@@ -90,6 +99,11 @@ def figures_in_words(words: list[str]) -> list[str]:
             continue
         elif word in _JOINERS and in_number and (nxt in ADDED or nxt in _SCALES):
             continue
+        elif word == "с" and in_number and (nxt in _RU_AND_MORE or nxt == _RU_AND_A_HALF):
+            current += 0.5 if nxt == _RU_AND_A_HALF else 0
+            continue
+        elif (word in _RU_AND_MORE or word == _RU_AND_A_HALF) and in_number and words[position - 1] == "с":
+            continue
         else:
             if in_number:
                 out.append(_digits(total + current))
@@ -101,6 +115,39 @@ def figures_in_words(words: list[str]) -> list[str]:
     if in_number:
         out.append(_digits(total + current))
     return out
+
+
+# Russian puts the scale first to say "about" ("тысяч 15", "тысяч пятнадцать": some fifteen thousand).
+_RU_SCALES_FIRST = frozenset({"тысяч", "тыс"})
+
+
+def _scale_last(words: list[str]) -> list[str]:
+    """The words with a Russian scale said first put after its figure ("тысяч 15" → "15 тысяч")."""
+    out = list(words)
+    for position, word in enumerate(words):
+        if word not in _RU_SCALES_FIRST or (
+            position and (_is_figure(words[position - 1]) or words[position - 1] in ADDED)
+        ):
+            continue
+        end = position + 1
+        while end < len(words) and (_small_figure(words[end]) or words[end] in ADDED) and end - position <= 3:
+            end += 1
+        if end > position + 1:
+            out[position:end] = [*words[position + 1 : end], word]
+    return out
+
+
+def _scale_after(words: list[str], position: int) -> list[str]:
+    """The word after a figure, or after "с лишним" / "с половиной" following it ("14 с половиной тысяч")."""
+    after = words[position + 1 : position + 4]
+    if len(after) == 3 and after[0] == "с" and (after[1] in _RU_AND_MORE or after[1] == _RU_AND_A_HALF):
+        return after[2:]
+    return after[:1]
+
+
+def _small_figure(word: str) -> bool:
+    """A figure in digits that a scale may multiply (not a year: "тысяч в 2019" is no figure of thousands)."""
+    return _is_figure(word) and float(word) < 1000
 
 
 def _is_figure(word: str) -> bool:
