@@ -186,7 +186,7 @@ FLOORS = {
     "questions_holdout_2.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
     # The third session's (writers F-kk, F-ru, F-en, 60 + 15 per language), written before its tuning, kept out of the
     # tree until it ended, measured twice (aggregates only).
-    "questions_dev_d.jsonl": {"kk": (0.91, 0.96, 0.93), "ru": (0.89, 0.98, 0.93), "en": (0.88, 0.98, 0.93)},
+    "questions_dev_d.jsonl": {"kk": (0.91, 0.96, 0.93), "ru": (0.90, 0.98, 0.93), "en": (0.88, 0.98, 0.93)},
     # The fourth session's first holdout (writers G, 72 + 16 per language), written before its tuning and measured
     # before/after its first round (aggregates); then read as a dev set for the second round.
     "questions_dev_e.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.90, 0.99, 0.93)},
@@ -201,7 +201,7 @@ FLOORS = {
     "questions_dev_h.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
     # Writers K (fifth session, 72 + 16 per language), before its tuning: measured on its first code (88.4% right) and
     # after its first round (89.8%), aggregates only; then read as a dev set for the second round.
-    "questions_dev_i.jsonl": {"kk": (0.87, 0.97, 0.93), "ru": (0.90, 0.94, 0.93), "en": (0.87, 0.98, 0.93)},
+    "questions_dev_i.jsonl": {"kk": (0.87, 0.97, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.87, 0.98, 0.93)},
 }
 
 
@@ -518,3 +518,39 @@ def test_weather_in_a_city_of_the_briefing_is_not_a_topic(engine: AnswerEngine) 
     # "погода" (weather) is one edit from "повод", a word of the knowledge base; with Taraz (the Temir Zhol exercise)
     # beside it, it was offered as "did you mean" that exercise. Written for this test.
     assert engine.ask("Какая погода в Таразе завтра?").decision == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("понятно. то есть сажают не всех радикалов, я правильно понял?", "restraint-measures"),
+        ("ясно. а правда что больше четырнадцати тысяч сайтов с терроризмом нашли?", "terrorist-web-content"),
+        ("слышал, тысяч 15 экстремистских ссылок выявили, это так?", "terrorist-web-content"),
+        ("про что сюда можно писать?", "hotline-what-to-report"),
+        ("о каких случаях нужно сообщать?", "hotline-what-to-report"),
+        ("реально анонимно или отследят по телеграму?", "hotline-anonymous"),
+        ("сосед заманивает подростков в секту, куда писать", "hotline-report-recruitment"),
+    ],
+)
+def test_russian_follow_ups_figures_and_frames_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    # A nod or "я правильно понял" is no topic; a figure in words with "с лишним", in the genitive or with the scale
+    # first is a figure; "о чём / про что … писать" asks what to report. Written for this test.
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+
+
+def test_a_question_about_this_person_is_answered_from_the_story(engine: AnswerEngine) -> None:
+    # The last sentence alone fits how-to-report as well as report-recruitment; the story says which. A story of a
+    # noisy neighbour with the same kind of question stays an everyday complaint. Written for this test.
+    recruiter = engine.ask(
+        "Добрый вечер. Я учитель в школе, очень волнуюсь. Один старшеклассник раздаёт ребятам листовки про джихад и "
+        "зовёт их на тайные встречи после уроков, некоторые уже ходят. Родители ничего не знают. Как мне правильно "
+        "сообщить о нём?"
+    )
+    neighbour = engine.ask(
+        "Здравствуйте, пишу вам уже второй раз, извините. У нас в подъезде живёт мужчина, который по ночам громко "
+        "включает музыку и постоянно ругается с соседами, участковый ничего не делает. Можно ли на него пожаловаться "
+        "через вас?"
+    )
+    assert (recruiter.decision, recruiter.entry_id) == ("answer", "hotline-report-recruitment")
+    assert (neighbour.decision, neighbour.entry_id) == ("answer", "hotline-what-to-report")

@@ -22,6 +22,12 @@ def read(text: str) -> list[str]:
         ("тоғыз жүз жеті адам", ["907", "адам"]),
         ("around 15 thousand links", ["around", "15000", "links"]),  # meets the answer's "14.5 thousand"
         ("over 14.5 thousand links", ["over", "14500", "links"]),
+        ("четырнадцать с лишним тысяч сайтов", ["14000", "саитов"]),  # "and more": the number goes on
+        ("14 с половиной тысяч ссылок", ["14500", "ссылок"]),
+        ("свыше 14,5 тыс. ссылок", ["свыше", "14500", "ссылок"]),  # as the Russian answer writes it
+        ("тысяч 15 сайтов", ["15000", "саитов"]),  # the scale first: "some fifteen thousand"
+        ("больше девятисот человек", ["болше", "900", "человек"]),
+        ("члены семьи за рубежом", ["члены", "семи", "за", "рубежом"]),  # "семьи" folded is no "семи" (7)
     ],
 )
 def test_a_figure_in_words_is_read_as_digits(text: str, figures: list[str]) -> None:

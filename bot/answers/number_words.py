@@ -33,6 +33,22 @@ _RU_UNITS = _values(
 ) | {"две": 2, "одна": 1}
 _RU_TENS = _values("двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто", 20, 10)
 _RU_HUNDREDS = _values("сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот", 100, 100)
+# The same after "больше", "более", "свыше", "около" (genitive): "больше четырнадцати тысяч", "свыше девятисот".
+# Not "семи" (7): folded, it is also "семьи" (family).
+_RU_OBLIQUE = {
+    word: value
+    for word, value in (
+        _values(
+            "двух трёх четырёх пяти шести семи восьми девяти десяти одиннадцати двенадцати тринадцати четырнадцати "
+            "пятнадцати шестнадцати семнадцати восемнадцати девятнадцати",
+            2,
+            1,
+        )
+        | _values("двадцати тридцати сорока пятидесяти шестидесяти семидесяти восьмидесяти девяноста", 20, 10)
+        | _values("ста двухсот трёхсот четырёхсот пятисот шестисот семисот восьмисот девятисот", 100, 100)
+    ).items()
+    if word != "семи"
+}
 # Kazakh: "он" (ten) is also Russian "he", and "бір" (one) the article "a", so both only count before another number
 # word ("он сегіз", "бір мың"); tens, hundreds and thousands also with a case ending ("отыздан астам", "мыңға жуық").
 _KK_UNITS = _values("бір екі үш төрт бес алты жеті сегіз тоғыз он", 1, 1)
@@ -43,7 +59,7 @@ _KK_ENDINGS = [fold_cyrillic(e) for e in ("дан", "ден", "тан", "тен"
 _KK_WITH_ENDINGS = {
     base + ending: value for base, value in (_KK_TENS | {"мын": 1000}).items() for ending in _KK_ENDINGS
 } | {"жузден": 100, "жузге": 100, "жуздеи": 100}
-ADDED: dict[str, int] = _EN_UNITS | _EN_TENS | _RU_UNITS | _RU_TENS | _RU_HUNDREDS | _KK_UNITS | _KK_TENS
+ADDED: dict[str, int] = _EN_UNITS | _EN_TENS | _RU_UNITS | _RU_TENS | _RU_HUNDREDS | _RU_OBLIQUE | _KK_UNITS | _KK_TENS
 # A word that multiplies what came before it (or 1: "a hundred", "тысяча").
 _SCALES: dict[str, int] = (
     {"hundred": 100, "thousand": 1000, "million": 1_000_000, "сотни": 100, "сотен": 100, "сотня": 100}
