@@ -530,6 +530,8 @@ def test_weather_in_a_city_of_the_briefing_is_not_a_topic(engine: AnswerEngine) 
         ("о каких случаях нужно сообщать?", "hotline-what-to-report"),
         ("реально анонимно или отследят по телеграму?", "hotline-anonymous"),
         ("сосед заманивает подростков в секту, куда писать", "hotline-report-recruitment"),
+        ("а её сразу арестуют?", "hotline-reported-person"),  # him / her: the person reported
+        ("я сам был в группе, меня посадят?", "hotline-leave-group"),  # me: the one leaving
     ],
 )
 def test_russian_follow_ups_figures_and_frames_are_read(engine: AnswerEngine, question: str, entry: str) -> None:

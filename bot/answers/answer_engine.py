@@ -110,6 +110,15 @@ _RU_WHAT_ABOUT = re.compile(
     r"\b(?:о|об|про)\s+(?:чем|что|каких|какои|каком|какие)\b(?!-)"
     r"(?=(?:\s+\w+){0,3}?\s+(?:сообщ|писат|пиш|напис|жалов|обращат|заяв|информир|стучат)\w*)"
 )
+# What will happen to "him / her" ("его посадят?", "его сразу накажут?", "как с ним поступят после моего сигнала?"):
+# in a talk with the hotline, the one a citizen fears for is the person reported. The pronouns are stop words, so
+# "посадят" alone met the entries on sentences and convictions. Read also as "тексерилетин" (the person checked), the
+# word the Kazakh "хабарлаған адам" rule reads into the reported-person entry. The future only ("посадили" is the
+# briefing's past) and never "меня" (the one leaving a group fears for himself).
+_RU_THEIR_FATE = re.compile(
+    r"\b(?:его|ее|их|ему|еи|им|с\s+ним|с\s+неи|с\s+ними)\s+(?:\w+\s+)?"
+    r"(?:посадят|накажут|арестуют|задержат|заберут|поступят|сделают)\b"
+)
 # A Russian question that points back at the writer's story ("как сообщить об этом человеке", "куда на него
 # написать", "о таком"): what it asks about is in the story, not in the sentence (folded: "о нём, об этом" is "о нем,
 # об етом").
@@ -533,6 +542,7 @@ class AnswerEngine:
             folded = _RIGHT_NOW.sub("далказир", folded)
             folded = _WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
             folded = _RU_WHAT_ABOUT.sub(lambda m: m.group(0) + " такырып ", folded)
+            folded = _RU_THEIR_FATE.sub(lambda m: m.group(0) + " тексерилетин ", folded)
         else:
             for phrase, meaning in _ENGLISH_PHRASES:
                 folded = phrase.sub(meaning, folded)
