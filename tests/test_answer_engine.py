@@ -179,7 +179,7 @@ def test_ask_bad_arguments_exit_2() -> None:
 SETS = Path(__file__).parent / "sets"
 FLOORS = {
     "questions_dev.jsonl": {"kk": (0.93, 0.98, 0.92), "ru": (0.93, 0.99, 0.96), "en": (0.98, 0.99, 0.875)},
-    "questions_dev_b.jsonl": {"kk": (0.87, 0.96, 0.84), "ru": (0.81, 0.93, 0.87), "en": (0.91, 0.97, 0.91)},
+    "questions_dev_b.jsonl": {"kk": (0.87, 0.96, 0.84), "ru": (0.92, 0.98, 0.87), "en": (0.91, 0.97, 0.91)},
     # The second session's holdout (writers C, 105 + 30 per language); a dev set since the third session.
     "questions_dev_c.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.92, 0.98, 0.96), "en": (0.91, 0.98, 0.90)},
     # A second, smaller one (writers E, 45 + 15 per language), written after the final change.
