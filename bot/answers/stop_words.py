@@ -12,7 +12,8 @@ the postpositions "about" (жөнінде, жайлы, like туралы), "amon
 bringing someone back from radical views); nor "қазір" (now), whose urgency is "дәл қазір" (right now), read as one
 word by the answer engine; nor the demonstratives "that one of it" (сонысы, осынысы), which stem to "сон" (after).
 The nods that open a Russian follow-up ("понятно", "ясно", "ага": "ия понятно. а правда что …") are no topic either:
-counted as unknown words, they kept a figure question below the answer threshold (questions_dev_i).
+counted as unknown words, they kept a figure question below the answer threshold (questions_dev_i); nor is "например"
+(for example) or "допустим".
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ _RU = """
 меня раньше следует одной одном одного одну вроде честно ничего немного действительно подскажете
 моя мое моего моей моему моим моих мою свое своя своего своей своему своим своих свою ей ему ней нему ним нем
 ваша ваше вашего вашей вашим ваших вашу твои твоя твое твоего твоей
-понятно ясно ага угу лишним хвостиком
+понятно ясно ага угу лишним хвостиком например допустим
 """
 
 _KK = """
