@@ -132,6 +132,12 @@ _ROLES = (
     "employee|officer|activist|mother|father|mum|mom|dad|parent|housewife|driver|entrepreneur|businessman|"
     "businesswoman|manager|translator|programmer|developer|accountant|graduate|pupil|postgraduate|phd"
 )
+# People a citizen heard something from ("my friend from uni says", "my mom told me").
+_HEARSAY_SOURCES = (
+    "friend|mom|mum|mother|dad|father|parent|brother|sister|cousin|uncle|aunt|auntie|wife|husband|son|daughter|"
+    "grandma|grandmother|grandpa|grandfather|granny|neighbou?r|colleague|coworker|classmate|groupmate|teacher|"
+    "boss|relative|roommate|flatmate|acquaintance|guy|girl|man|woman|buddy|mate"
+)
 _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Who the writer is ("I'm a journalist from Germany.", "As a foreign nurse working in Almaty I'd like to know…",
     # "i am student of IT and…") is not what they ask: its words (the country, "foreign", "work") are unknown or pull
@@ -150,6 +156,15 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Is that right?" asks whether a figure heard is true, as "is that true / correct" do (stop words); "right"
     # alone stays a word ("human rights").
     (re.compile(r"\b(?:is|was|am)\s+(?:that|this|it|i)\s+right\b"), " "),
+    # So do the same words about whoever told it ("is she right or exaggerating?", "are they right", "or is he
+    # lying"), and the doubt itself: exaggerating, overstating, lying, made up (typed with one g or two).
+    (
+        re.compile(
+            r"\b(?:is|was|are|were)\s+(?:he|she|they|you|we|my\s+\w+)\s+right\b"
+            r"|\b(?:ex+ag+er+at|overstat|inflat)\w*|\b(?:lying|lies|made\s+up|making\s+(?:it|this|that)\s+up)\b"
+        ),
+        " ",
+    ),
     # "Right away" is "straight away" (lexicon: immediately).
     (re.compile(r"\bright\s+away\b"), " immediately "),
     # "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
@@ -183,6 +198,41 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " report ",
     ),
+    # Who passed a figure or a rumour on ("my friend from uni says …", "my teacher said …", "my mom told me …") is
+    # not what is asked, the claim is: the relative's word met the recruitment entries ("friend", "teacher", "brother").
+    (
+        re.compile(
+            r"\b(?:my|our|a|his|her)\s+(?:\w+\s+)?(?:" + _HEARSAY_SOURCES + r")s?"
+            r"(?:\s+(?:from|at|in|of)\s+(?:(?:the|my|our|a)\s+)?[\w'’-]+)?"
+            r"\s+(?:says?|said|told\s+(?:me|us)|tells?\s+(?:me|us)|claims?|claimed|thinks|insists|believes|heard)\b"
+        ),
+        " ",
+    ),
+    # A prefix written apart ("de-radicalized", "re-educated", "co-workers") is one word with it: the knowledge
+    # base writes both "de-radicalised" and "deradicalised", and read apart "de" met only the first.
+    (re.compile(r"\b(de|re|co)[\s-]+(?=(?:radical|educat|integrat|socialis|socializ|work)\w*)"), r"\1"),
+    # "Persons" is the plural of a count ("nine hundred persons"): the knowledge base's figures count "people",
+    # and "person" is the reported person's word.
+    (re.compile(r"\bpersons\b"), " people "),
+    # Prevention work (профилактическая работа, "preventive talks") is the briefing's explanatory work with
+    # radicals, not the prevented plots, whose word "prevent" it met.
+    (
+        re.compile(r"\bprevent(?:ion|ive|ative)\s+(?=(?:work|talks?|conversations?|outreach|activit(?:y|ies))\b)"),
+        " explanatory ",
+    ),
+    # "Explain (to me) how …", "show me how …" asks how: the request is a frame, like "tell me" ("explain" is a word
+    # of four entries, the operators' explanations). "Step by step" asks for the steps (a phrasing's word).
+    (
+        re.compile(
+            r"\b(?:explain|describe|show)\s+(?:(?:to\s+)?(?:me|us)\s+)?(?=(?:step\s+by\s+step\s+)?(?:how|what|where)\b)"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bstep[\s-]+by[\s-]+step\b"), " steps "),
+    # "I think / I guess / I believe" hedges what follows; the words are not what is asked ("I think someone left a
+    # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
+    # gives.
+    (re.compile(r"\bi\s+(?:think|guess|suppose|believe|feel)\b"), " "),
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
@@ -771,13 +821,27 @@ class AnswerEngine:
         # So is an English question mostly of words no entry uses ("who is the head of the Anti-Terrorism Center"):
         # it asks about a neighbour of the entries' facts.
         # A place name beside the one word does not make it a question ("сколько лет Алматы?": "лет" and Almaty).
-        topic_words = sum(not term.startswith(PLACE_PREFIX) for term in matched)
+        # Nor does a year or figure in a sentence read alone from a longer English message: "How many persons was it
+        # in 2019?" leans on the sentence before it ("… sends back foreigners which are searched for terrorism."),
+        # and alone it matched every "how many people … in 2019" phrasing (dev_d answered de-radicalisation at 86).
+        # Neutral on the Cyrillic sets, but left to them.
+        topic_words = sum(
+            not term.startswith(PLACE_PREFIX) and (whole or script != "latin" or not term[0].isdigit())
+            for term in matched
+        )
         vague = topic_words == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
         elsewhere = _FOREIGN.search(folded) is not None
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         query_words = " ".join(words)
         scores: dict[int, float] = {}
+        cap = (tuning.answer - 1) / 100
+        if vague and not whole and script == "latin":
+            # A vague sentence read alone from a longer English message ("Who actually runs it and what can I do
+            # here?": "runs" alone, a word of five entries) stays below what the whole message needs to lead by: at
+            # 55 it tied four entries and took the lead from the one the message asks about (hotline-about 58.1).
+            # Dev sets: en right +1 (dev_i), nothing else moved (45 and 40 alike; kk, ru unchanged with it too).
+            cap = (tuning.answer - tuning.margin - 1) / 100
         for position, covered in best:
             fit = 0.0
             phrasings, texts, typed_texts = index.reranking(position)
@@ -794,14 +858,17 @@ class AnswerEngine:
                 score += tuning.chars * (typed[1] / 100.0 if typed else 0.0)
             # A question that is one of the entry's phrasings, word for word, is not vague.
             capped = (vague and (fit < 0.999 or not whole)) or (elsewhere and position in self._briefing)
-            scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if capped else score)
+            scores[position] = 100.0 * (min(score, cap) if capped else score)
         if script == "latin" and _HOW_MANY.search(folded):
             for position in scores.keys() & self._figureless:
                 scores[position] *= HOW_MANY_PENALTY
         return scores
 
     def _respelled(self, index: _Index, script: str, word: str) -> str:
-        """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ)."""
+        """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ), or an
+        American spelling in the British one the knowledge base writes ("neighbor", "organized", "defense")."""
+        if script == "latin":
+            return self._british(index, word)
         if script != "cyrillic" or "ш" not in word:
             return word
         if any(self._stem(word, lang) in index.idf for lang in SCRIPTS[script]):
@@ -809,6 +876,11 @@ class AnswerEngine:
         respelled = _shch(word)
         known = self._known(index, script, respelled)
         return respelled if known is not None and known[1] == 1.0 else word
+
+    def _british(self, index: _Index, word: str) -> str:
+        if self._stem(word, "en") in index.idf:
+            return word
+        return next((b for b in _british(word) if self._stem(b, "en") in index.idf), word)
 
     @staticmethod
     def _candidates(index: _Index, matched: dict[str, float], years: set[str]) -> dict[int, float]:
@@ -892,6 +964,23 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
 def _states_figure(answer: str) -> bool:
     """Whether an answer states a figure (a count, not a year), or the retention period."""
     return "{retention_days}" in answer or any(not _YEAR.fullmatch(f) for f in _FIGURE.findall(answer))
+
+
+# American spellings and the British ones the knowledge base is written in (its phrasings too: "neighbour",
+# "de-radicalised", "centre"). The typo lookup found "neighbor" only at 0.75 of its weight, and "organized" stems to
+# "organ", not "organis". One respelling each, tried only on a word whose own stem is unknown.
+_AMERICAN = (
+    (re.compile(r"(?<=\w\w)or(?=s?$|ed$|ing$|hood$|hoods$|ly$)"), "our"),  # neighbor, behavior, favor, rumor
+    (re.compile(r"(?<=\w\w)(?:iz|yz)(?=e$|es$|ed$|ing$|ation$|ations$)"), lambda m: m.group(0)[0] + "s"),
+    (re.compile(r"(?<=\w\w)er(?=s?$)"), "re"),  # center, theater
+    (re.compile(r"(?<=\w\w)ense(?=s?$)"), "ence"),  # defense, offense, license
+    (re.compile(r"(?<=\w\w[aeiou]l)(?=ed$|ing$)"), "l"),  # traveled, canceled, labeled
+)
+
+
+def _british(word: str) -> list[str]:
+    """The British spellings an American one may stand for (none for most words)."""
+    return [respelled for pattern, british in _AMERICAN if (respelled := pattern.sub(british, word)) != word]
 
 
 def _shch(word: str) -> str:
