@@ -284,6 +284,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_f.jsonl",
     "tests/sets/danger_dev_g.jsonl",
     "tests/sets/danger_dev_h.jsonl",
+    "tests/sets/danger_dev_i.jsonl",
 )
 
 

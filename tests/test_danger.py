@@ -356,6 +356,9 @@ FLOORS = {
     # Writers J (24 + 24 per language), after the fourth session's last change: recall 100%, false alarms 2.8%; a dev
     # set since the fifth session.
     "danger_dev_h.jsonl": {"kk": (24, 0), "ru": (24, 0), "en": (24, 0)},
+    # Writers K (fifth session), measured before and after its first round (recall 95.8%, false alarms 1.0%, both
+    # times), then read as a dev set.
+    "danger_dev_i.jsonl": {"kk": (31, 0), "ru": (30, 0), "en": (31, 1)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -367,6 +370,7 @@ PER_LANGUAGE = {
     "danger_dev_f.jsonl": 32,
     "danger_dev_g.jsonl": 32,
     "danger_dev_h.jsonl": 24,
+    "danger_dev_i.jsonl": 32,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 

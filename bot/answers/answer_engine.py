@@ -814,7 +814,10 @@ class AnswerEngine:
                 # Two words of one term ("қадам-қадаммен", "вербовка … тартып") are one thing asked, counted once.
                 total += weight
             matched[term] = max(matched.get(term, 0.0), weight * similarity)
-            topical = topical or (factor == 1.0 and not term[0].isdigit())
+            # A five-letter stem one edit away (similarity 0.6: "погода", weather, as "повод") still scores, but does
+            # not make a question about a place a topic: "Какая погода в Таразе завтра?" stays unknown, as it was
+            # before "повод" was a word of the knowledge base. No set's figure moved.
+            topical = topical or (factor == 1.0 and not term[0].isdigit() and similarity > 0.6)
         if not topical:
             return {}  # only places or figures matched: never enough to answer
         # One word ("terror") is a topic, not a question: at most "did you mean", unless it is a phrasing ("anonymity").
