@@ -229,6 +229,12 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         " ",
     ),
     (re.compile(r"\bstep[\s-]+by[\s-]+step\b"), " steps "),
+    # "Is it real?" after a claim is "is it true?" (a stop word); "real" stays a word before what it qualifies ("is
+    # it a real person").
+    (re.compile(r"\b(?:is|was)\s+(?:it|that|this)\s+(?:real|for\s+real|really\s+so)(?=\s*(?:[?.!,;]|$))"), " "),
+    # Not finding something one was given is having lost it ("I cannot find the code you gave me"); "find out"
+    # (learn) is not.
+    (re.compile(r"\b(?:cannot|can\s+not|can['’`]?t|couldn['’`]?t|could\s+not)\s+find\b(?!\s+out)"), " lost "),
     # "I think / I guess / I believe" hedges what follows; the words are not what is asked ("I think someone left a
     # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
     # gives.
