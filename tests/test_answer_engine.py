@@ -186,7 +186,7 @@ FLOORS = {
     "questions_holdout_2.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
     # The third session's (writers F-kk, F-ru, F-en, 60 + 15 per language), written before its tuning, kept out of the
     # tree until it ended, measured twice (aggregates only).
-    "questions_dev_d.jsonl": {"kk": (0.91, 0.96, 0.93), "ru": (0.89, 0.98, 0.93), "en": (0.88, 0.98, 0.93)},
+    "questions_dev_d.jsonl": {"kk": (0.91, 0.96, 0.93), "ru": (0.89, 0.98, 0.93), "en": (0.90, 0.98, 0.93)},
     # The fourth session's first holdout (writers G, 72 + 16 per language), written before its tuning and measured
     # before/after its first round (aggregates); then read as a dev set for the second round.
     "questions_dev_e.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.90, 0.99, 0.93)},
@@ -201,7 +201,7 @@ FLOORS = {
     "questions_dev_h.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
     # Writers K (fifth session, 72 + 16 per language), before its tuning: measured on its first code (88.4% right) and
     # after its first round (89.8%), aggregates only; then read as a dev set for the second round.
-    "questions_dev_i.jsonl": {"kk": (0.87, 0.97, 0.93), "ru": (0.90, 0.94, 0.93), "en": (0.87, 0.98, 0.93)},
+    "questions_dev_i.jsonl": {"kk": (0.87, 0.97, 0.93), "ru": (0.90, 0.94, 0.93), "en": (0.98, 0.98, 0.93)},
 }
 
 
@@ -510,6 +510,28 @@ def test_now_is_a_filler_and_right_now_is_urgent(engine: AnswerEngine, question:
     ],
 )
 def test_english_phrases_are_read_as_what_they_mean(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+
+
+# Written for this test, not taken from a set (each was missed before the sixth English round): whoever passed a
+# figure on and the doubt about it, "persons", "de-radicalized", "per year", "regularly", modal verbs, "explain step
+# by step", "cannot find", parking as a nuisance, "is it real", "14 thousands".
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Is she right that around 900 persons were de-radicalized, or is she exaggerating?", "deradicalisation"),
+        (
+            "My cousin from Almaty says over four hundred drills are held per year, is he right?",
+            "antiterror-training-events",
+        ),
+        ("what i must to do for send a report", "hotline-how-to-report"),
+        ("I changed my phone and now I cannot find the code you gave me. What to do?", "hotline-lost-code"),
+        ("my neighbor keeps parking on the sidewalk, can I complain to you?", "hotline-what-to-report"),
+        ("is it real that 14 thousands sites were blocked?", "terrorist-web-content"),
+    ],
+)
+def test_english_claims_stories_and_learners_grammar(engine: AnswerEngine, question: str, entry: str) -> None:
     result = engine.ask(question)
     assert (result.decision, result.entry_id) == ("answer", entry)
 

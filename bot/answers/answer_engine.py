@@ -235,6 +235,14 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Not finding something one was given is having lost it ("I cannot find the code you gave me"); "find out"
     # (learn) is not.
     (re.compile(r"\b(?:cannot|can\s+not|can['’`]?t|couldn['’`]?t|could\s+not)\s+find\b(?!\s+out)"), " lost "),
+    # Parking is a neighbour's nuisance like noise (the lexicon's group for complaints that are the police's), but
+    # "park" alone is a place ("a bag in the park"), and the stemmer cuts both to "park": so only the phrase.
+    (
+        re.compile(
+            r"\bparking\b|\bpark(?:s|ed)?(?=\s+(?:(?:his|her|their|its|a|the|my|our)\s+)?(?:cars?|vehicles?|trucks?|vans?)\b)"
+        ),
+        " noise ",
+    ),
     # "I think / I guess / I believe" hedges what follows; the words are not what is asked ("I think someone left a
     # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
     # gives.
