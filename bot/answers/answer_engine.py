@@ -243,6 +243,19 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " noise ",
     ),
+    # "I want out", "how do I get out" of a group is leaving it ("out" is a stop word, so it read as "want" alone).
+    (
+        re.compile(r"\b(?:want|wanna|need|get|getting|find\s+a\s+way)\s+out\b(?!\s+of\s+(?:here|town|the\s+country))"),
+        " leave ",
+    ),
+    # Something given that "is gone", "disappeared", "went missing" is lost (the code: "the number you gave me is
+    # gone"); "gone" alone is the verb go, in thirteen entries.
+    (
+        re.compile(
+            r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:gone|missing)\b|\bdisappeared\b|\bwent\s+missing\b"
+        ),
+        " lost ",
+    ),
     # "I think / I guess / I believe" hedges what follows; the words are not what is asked ("I think someone left a
     # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
     # gives.
