@@ -516,7 +516,7 @@ def test_english_phrases_are_read_as_what_they_mean(engine: AnswerEngine, questi
 
 # Written for this test, not taken from a set (each was missed before the sixth English round): whoever passed a
 # figure on and the doubt about it, "persons", "de-radicalized", "per year", "regularly", modal verbs, "explain step
-# by step", "cannot find", parking as a nuisance, "is it real", "14 thousands".
+# by step", "cannot find", parking as a nuisance, "is it real", "14 thousands", a count "sentenced", "destroyed".
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
@@ -529,6 +529,8 @@ def test_english_phrases_are_read_as_what_they_mean(engine: AnswerEngine, questi
         ("I changed my phone and now I cannot find the code you gave me. What to do?", "hotline-lost-code"),
         ("my neighbor keeps parking on the sidewalk, can I complain to you?", "hotline-what-to-report"),
         ("is it real that 14 thousands sites were blocked?", "terrorist-web-content"),
+        ("How many peoples was sentenced for terrorism in 2019 year?", "terrorism-convictions"),
+        ("how many radical groups was destroyed last year?", "radical-groups-neutralised"),
     ],
 )
 def test_english_claims_stories_and_learners_grammar(engine: AnswerEngine, question: str, entry: str) -> None:

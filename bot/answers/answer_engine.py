@@ -256,6 +256,15 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " lost ",
     ),
+    # A count of people "sentenced" is a count of the convicted ("how many peoples was sentenced", "140 people were
+    # sentenced"); "sentenced" alone is also the prison terms' word ("were the plotters sentenced to prison?").
+    (
+        re.compile(
+            r"\b((?:how\s+(?:many|much|mny)|\d+)\s+(?:\w+\s+){0,2}?(?:were|was|got|have\s+been|has\s+been|are|get)\s+)"
+            r"sentenced\b(?!\s+to\b)"
+        ),
+        r"\1 convicted ",
+    ),
     # "I think / I guess / I believe" hedges what follows; the words are not what is asked ("I think someone left a
     # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
     # gives.
