@@ -515,8 +515,8 @@ def test_english_phrases_are_read_as_what_they_mean(engine: AnswerEngine, questi
 
 
 # Written for this test, not taken from a set (each was missed before the sixth English round): whoever passed a
-# figure on and the doubt about it, "persons", "de-radicalized", "per year", "regularly", modal verbs, "explain step
-# by step", "cannot find", parking as a nuisance, "is it real", "14 thousands", a count "sentenced", "destroyed".
+# figure on and the doubt about it, "persons", "de-radicalized", "per year", modal verbs, "cannot find", parking as a
+# nuisance, "is it real", "14 thousands", a count "sentenced", "destroyed", "write about".
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
@@ -531,6 +531,7 @@ def test_english_phrases_are_read_as_what_they_mean(engine: AnswerEngine, questi
         ("is it real that 14 thousands sites were blocked?", "terrorist-web-content"),
         ("How many peoples was sentenced for terrorism in 2019 year?", "terrorism-convictions"),
         ("how many radical groups was destroyed last year?", "radical-groups-neutralised"),
+        ("what can I write about to this bot?", "hotline-what-to-report"),
     ],
 )
 def test_english_claims_stories_and_learners_grammar(engine: AnswerEngine, question: str, entry: str) -> None:

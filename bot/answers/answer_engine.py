@@ -265,6 +265,10 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1 convicted ",
     ),
+    # Writing to the hotline about something is reporting it ("what can I write about to this bot?", "can I write
+    # about my neighbour here"): "write" alone is the entries' word for messaging the bot at all (anonymously, in a
+    # language, in an emergency), and "what can I write about" answered anonymity at 90.
+    (re.compile(r"\bwrite\s+(?:(?:to\s+)?(?:you|u|here|this\s+bot|the\s+bot)\s+)?about\b"), " report about "),
     # "I think / I guess / I believe" hedges what follows; the words are not what is asked ("I think someone left a
     # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
     # gives.
