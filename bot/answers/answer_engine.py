@@ -136,7 +136,7 @@ _ROLES = (
 _HEARSAY_SOURCES = (
     "friend|mom|mum|mother|dad|father|parent|brother|sister|cousin|uncle|aunt|auntie|wife|husband|son|daughter|"
     "grandma|grandmother|grandpa|grandfather|granny|neighbou?r|colleague|coworker|classmate|groupmate|teacher|"
-    "boss|relative|roommate|flatmate|acquaintance|guy|girl|man|woman|buddy|mate"
+    "boss|relative|roommate|flatmate|acquaintance|buddy"
 )
 _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Who the writer is ("I'm a journalist from Germany.", "As a foreign nurse working in Almaty I'd like to know…",
