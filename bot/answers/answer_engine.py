@@ -60,6 +60,16 @@ KAZAKH_WORDS_FOR_KAZAKH = 3
 STORY_PENALTY = 0.85  # swept 0.94, 0.9, 0.85, 0.8 on the tuning sets: 0.9 to 0.8 alike and best, no language lower
 MAX_SENTENCES = 8  # sentences of a long text read on their own: those that ask ("?") first
 _SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\n+")
+# A Kazakh sentence that opens with "about this" ("Бұл туралы сіздерге қалай хабарласам болады?", "Осыны қайда
+# жазамын?", "Оқытушы ретінде бұл туралы …") asks about the story before it: read alone, its few words (how to
+# contact you) answered the entry about what to report for a story about a recruiter. Alone it loses ties as a story
+# sentence does, it is read with the sentence before it (not with the one after), so the story's topic counts. Dropped
+# alone instead, a generic story ("neighbours' night guests … Осы туралы қалай жазуға болады?") lost how-to-report
+# on dev_g; both ways kk pooled +1. Only at the start: "Егер сіздерге ол туралы жазсам, оған не болады?" asks itself.
+_KK_ABOUT_THIS = re.compile(
+    r"^\W*(?:[^\s.,;:!?]+\s+ретінде\s+)?"
+    r"(?:(?:бұл|бул|осы|сол|ол)\s+(?:туралы|жөнінде|жонинде|жайлы|жайында|жаиында|жаили)|мұны|муны|бұны|буны|соны|осыны)\b"
+)
 PLACE_PREFIX = "place"
 # The word after these names what the question leaves out ("de-radicalised outside prisons", "кроме тюрем"): it is
 # not asked about, so it is not read (it would pull the question to the entry about that very thing).
@@ -113,6 +123,7 @@ _KK_ROLES = (
 _KK_WHO_I_AM = re.compile(
     r"\bмен\s+(?:[^\s.,;:!?]+\s+){0,5}?(?:" + _KK_ROLES + r")(?:ы|и|сы|си)?(?:мын|мин|пын|пин|бын|бин)\b"
     r"|\b(?:" + _KK_ROLES + r")(?:мын|мин|пын|пин|бын|бин|ымын|имин)\b"
+    r"|\b(?:" + _KK_ROLES + r")(?:ы|и|сы|си|лар|лер)?\s+ретинде\b"  # "as a teacher"
 )
 # Kazakh: nobody is to know the writer's name ("аты-жөнімді ешкім білмей ме", "атымды білмесін", "атым шығып
 # кетпей ме") is reporting anonymously, as the English "nobody will know my name" is: as words, "аты" (name) and
@@ -130,6 +141,20 @@ _KK_ABOUT_FIGURE = re.compile(r"(?<=\d)(?:\s*-\s*|\s+)?(?:даи|деи|таи|�
 # (found out) say that the action is done, not that anything is put; read as a word it met the languages entry.
 # The present "біліп қоя ма" (will they find out) stays: privacy's phrasings ask it, and the questions with it too.
 _KK_DONE = re.compile(r"(?<=[^\W\d]п)\s+кои(?:ган|ды|дым|дык|ыпты)\w*")
+# Kazakh "қалай" (how) before a verb of reporting ("қалай хабарласам болады", "қалай жазам", "қалай жіберемін") asks
+# the way to report, but "қалай" is a stop word (it asks everything), so "бұл туралы сіздерге қалай хабарласам
+# болады" met "Қандай жағдайларда хабарласуға болады?" (what to report) word for word. The phrase also reads as
+# "тәсіл" (method), a word the knowledge base has nowhere else: its phrasings of how to report (a recruiter too) get it.
+# Kazakh: whom a greeting addresses ("Ассаламу алейкум, бауырлар.", "саламатсыздар ма балалар, …", "Сәлем, достар!")
+# is no word of the question: "бауырлар" (brothers) read as a family member, "балалар" (children) as the children a
+# question is about. The word between a greeting and the next punctuation.
+_KK_GREETING_ADDRESS = re.compile(
+    r"\b(?:ассалаумагал[еаи]и?кум|ассаламу?\s+[аа]л[еаи]и?кум|салеметсиз\w*(?:\s+[бм]е)?|саламатсыз\w*(?:\s+[бм]а)?"
+    r"|салем|каиырлы\s+(?:кун|кеш|тан))[\s,!]+[^\W\d]+(?=\s*[,.!:;])"
+)
+_KK_HOW_TO_REPORT = re.compile(
+    r"\bкалаи(?:\s+[^\s.,;:!?]+)?\s+(?:хабарла|хабар\s+бер|жаз|жибер|жетки|жолда|тапсыр|толтыр|айт)\w*"
+)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
@@ -543,6 +568,8 @@ class AnswerEngine:
             folded = _KK_ABOUT_FIGURE.sub(" ", _KK_WHO_I_AM.sub(" ", folded))
             folded = _KK_NOBODY_KNOWS.sub(lambda m: m.group(0) + " анонимди ", folded)
             folded = _KK_DONE.sub(" ", folded)
+            folded = _KK_GREETING_ADDRESS.sub(" ", folded)
+            folded = _KK_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
         else:
             for phrase, meaning in _ENGLISH_PHRASES:
                 folded = phrase.sub(meaning, folded)
@@ -720,10 +747,19 @@ class AnswerEngine:
         asks = any("?" in sentences[n] for n in chosen)
         # In a message that asks, a sentence that does not ask is the writer's story, a greeting or thanks ("Жауап
         # берсеңіз, рахмет"): read alone it loses to the sentences that ask.
+        referring = {n for n in range(1, len(sentences)) if kazakh and _KK_ABOUT_THIS.match(sentences[n])}
         parts += [
-            (sentences[n], penalty if "?" in sentences[n] or not asks else penalty * STORY_PENALTY) for n in chosen
+            (
+                sentences[n],
+                penalty if ("?" in sentences[n] or not asks) and n not in referring else penalty * STORY_PENALTY,
+            )
+            for n in chosen
         ]
-        parts += [(sentences[n] + " " + sentences[n + 1], penalty) for n in chosen if n + 1 < len(sentences)]
+        parts += [
+            (sentences[n] + " " + sentences[n + 1], penalty)
+            for n in sorted(set(chosen) | {n - 1 for n in referring})
+            if n + 1 < len(sentences) and n not in referring
+        ]
         return parts
 
     def _known(self, index: _Index, script: str, word: str, *, glued: bool = False) -> tuple[str, float] | None:
