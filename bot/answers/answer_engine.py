@@ -152,6 +152,10 @@ _KK_GREETING_ADDRESS = re.compile(
     r"\b(?:ассалаумагал[еаи]и?кум|ассаламу?\s+[аа]л[еаи]и?кум|салеметсиз\w*(?:\s+[бм]е)?|саламатсыз\w*(?:\s+[бм]а)?"
     r"|салем|каиырлы\s+(?:кун|кеш|тан))[\s,!]+[^\W\d]+(?=\s*[,.!:;])"
 )
+# Kazakh "қазір" (now) with "не істеймін / не істеу керек" (what do I do) in one sentence is the urgency of "дәл
+# қазір" (right now), read as that one word: "Қазір көршінің үйінде қару бар сияқты, қорқып тұрмын, не істеймін??"
+# asks what to do in a danger, not what to report. "Қазір" alone stays a filler ("казир бизде террор кауипи бар ма").
+_KK_NOW_WHAT_TO_DO = re.compile(r"\bказир\b(?=[^.?!\n]*\bне\s+исте)")
 _KK_HOW_TO_REPORT = re.compile(
     r"\bкалаи(?:\s+[^\s.,;:!?]+)?\s+(?:хабарла|хабар\s+бер|жаз|жибер|жетки|жолда|тапсыр|толтыр|айт)\w*"
 )
@@ -569,6 +573,7 @@ class AnswerEngine:
             folded = _KK_NOBODY_KNOWS.sub(lambda m: m.group(0) + " анонимди ", folded)
             folded = _KK_DONE.sub(" ", folded)
             folded = _KK_GREETING_ADDRESS.sub(" ", folded)
+            folded = _KK_NOW_WHAT_TO_DO.sub("далказир", folded)
             folded = _KK_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
         else:
             for phrase, meaning in _ENGLISH_PHRASES:
