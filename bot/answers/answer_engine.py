@@ -775,6 +775,9 @@ class AnswerEngine:
             known = self._known(self._indexes["cyrillic"], "cyrillic", fold_cyrillic(word))
             english = self._english_of(known[0]) if known is not None else None
             return (english, known[1]) if known is not None and english is not None else None
+        spoken = self._spoken_first_person(index, word) if script == "cyrillic" and not glued else None
+        if spoken is not None:
+            return spoken, 1.0
         candidates = dict.fromkeys(self._stem(word, lang) for lang in SCRIPTS[script])
         exact = [c for c in candidates if c in index.idf]
         if exact:
@@ -804,6 +807,21 @@ class AnswerEngine:
                 return base, 1.0
         found = [f for f in (_fuzzy_lookup(index, c) for c in candidates if not c[0].isdigit()) if f is not None]
         return max(found, key=lambda f: f[1]) if found else None
+
+    def _spoken_first_person(self, index: _Index, word: str) -> str | None:
+        """The verb of a spoken Kazakh first person ("жазам", "айтам", "қорқам" for жазамын, айтамын, қорқамын).
+
+        The stemmer leaves these whole, so "жазам" met only the one phrasing that says it ("осында жазам ба") and
+        not the verb "жаз" of the others. Only when the written form's stem is a known verb of three letters or more
+        and the spoken form is that stem plus "-ам/-ем": "адам" (адамын → ада), "әлем" (→ ал) stay what they are.
+        """
+        if len(word) < 5 or not word.endswith(("ам", "ем")) or stem(word, "kk") != word:
+            return None
+        written = stem(word + ("ын" if word[-2] == "а" else "ин"), "kk")
+        if len(written) < 3 or written + word[-2:] != word:
+            return None
+        term = self._stem(written, "kk") if written not in index.idf else written
+        return term if term in index.idf else None
 
     def _score(self, script: str, folded: str, *, whole: bool = True) -> dict[int, float]:
         """Score (0–100) of the entries that share anything with this reading of the question.
