@@ -201,7 +201,7 @@ FLOORS = {
     "questions_dev_h.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
     # Writers K (fifth session, 72 + 16 per language), before its tuning: measured on its first code (88.4% right) and
     # after its first round (89.8%), aggregates only; then read as a dev set for the second round.
-    "questions_dev_i.jsonl": {"kk": (0.87, 0.97, 0.93), "ru": (0.90, 0.94, 0.93), "en": (0.98, 0.98, 0.93)},
+    "questions_dev_i.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.90, 0.94, 0.93), "en": (0.98, 0.98, 0.93)},
 }
 
 
@@ -543,3 +543,26 @@ def test_weather_in_a_city_of_the_briefing_is_not_a_topic(engine: AnswerEngine) 
     # "погода" (weather) is one edit from "повод", a word of the knowledge base; with Taraz (the Temir Zhol exercise)
     # beside it, it was offered as "did you mean" that exercise. Written for this test.
     assert engine.ask("Какая погода в Таразе завтра?").decision == "unknown"
+
+
+# Kazakh wordings of classes that missed on writers K (questions_dev_i): who the writer is, whom a greeting
+# addresses, "nobody is to know my name", a question about the story before it ("бұл туралы"), "қандай нәрселер
+# туралы" (about what things). Written for this test, not taken from a set or from the knowledge base; on the code
+# before these rules the first four got only "did you mean" and the fifth a wrong answer.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Мен Алматыда тұратын зейнеткермін. Шетелдегі содырлар қанша?", "militants-abroad"),
+        ("Жазсам, атым шығып кетпей ме?", "hotline-anonymous"),
+        (
+            "Сәлеметсіз бе. Жиенімді интернетте біреу шетелдегі соғысқа үгіттеп жүр, видеолар жіберіп тұрады. Бұл "
+            "туралы сіздерге қалай хабарласам болады?",
+            "hotline-report-recruitment",
+        ),
+        ("Қандай нәрселер туралы жазуға болады?", "hotline-what-to-report"),
+        ("Сәлем, достар! Хабарламаны қалай жіберемін?", "hotline-how-to-report"),
+    ],
+)
+def test_kazakh_frames_around_a_question_do_not_hide_it(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "kk")

@@ -10,7 +10,10 @@ make a Kazakh verb of a Russian infinitive ("сообщить етемін", "о
 the postpositions "about" (жөнінде, жайлы, like туралы), "among" (арасында, ішінде) and "more, about" (көбірек,
 шамасында), which counted against the entry as words it never uses; nor "how" said "қайтіп" (it met қайтару,
 bringing someone back from radical views); nor "қазір" (now), whose urgency is "дәл қазір" (right now), read as one
-word by the answer engine; nor the demonstratives "that one of it" (сонысы, осынысы), which stem to "сон" (after).
+word by the answer engine; nor the demonstratives "that one of it" (сонысы, осынысы), which stem to "сон" (after);
+nor the frames around a figure heard ("… дейді, рас па?", "ұлым айтады", "дұрыс па", "шын ба"), the Arabic greeting
+("Ассаламу алейкум") and "соңғы кездері" (recently), which counted against the entry a figure or a story asked about;
+nor "нәрсе" (thing), which is "what" in "қандай нәрселер туралы" and only one entry's phrasing ("күдікті нәрсе") used.
 """
 
 from __future__ import annotations
@@ -70,6 +73,9 @@ _KK = """
 шамамен шамасы шамалы жуық шақты мөлшерінде
 біреулер біреулермен біреулерді біреулердің біреуге біреуді біреудің біреумен
 естідім естідік естіп естіген естігенмін естуімше оқыдым дегенді солай
+айтады айтты айтыпты дейтін деседі дұрыс дұрыспа шын шынба шыны
+ассаламу алейкум әлейкум уағалейкум саламалейкум ассаламағалейкум соңғы кездері
+нәрсе нәрселер нәрсені нәрселерді нәрсеге нәрселерге нәрсенің бірнәрсе
 """
 
 _EN = """
