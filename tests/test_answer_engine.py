@@ -186,7 +186,7 @@ FLOORS = {
     "questions_holdout_2.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
     # The third session's (writers F-kk, F-ru, F-en, 60 + 15 per language), written before its tuning, kept out of the
     # tree until it ended, measured twice (aggregates only).
-    "questions_dev_d.jsonl": {"kk": (0.91, 0.96, 0.93), "ru": (0.90, 0.98, 0.93), "en": (0.88, 0.98, 0.93)},
+    "questions_dev_d.jsonl": {"kk": (0.91, 0.96, 0.93), "ru": (0.90, 0.98, 0.93), "en": (0.90, 0.98, 0.93)},
     # The fourth session's first holdout (writers G, 72 + 16 per language), written before its tuning and measured
     # before/after its first round (aggregates); then read as a dev set for the second round.
     "questions_dev_e.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.90, 0.99, 0.93)},
@@ -201,7 +201,7 @@ FLOORS = {
     "questions_dev_h.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
     # Writers K (fifth session, 72 + 16 per language), before its tuning: measured on its first code (88.4% right) and
     # after its first round (89.8%), aggregates only; then read as a dev set for the second round.
-    "questions_dev_i.jsonl": {"kk": (0.87, 0.97, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.87, 0.98, 0.93)},
+    "questions_dev_i.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
 }
 
 
@@ -514,6 +514,31 @@ def test_english_phrases_are_read_as_what_they_mean(engine: AnswerEngine, questi
     assert (result.decision, result.entry_id) == ("answer", entry)
 
 
+# Written for this test, not taken from a set (each was missed before the sixth English round): whoever passed a
+# figure on and the doubt about it, "persons", "de-radicalized", "per year", modal verbs, "cannot find", parking as a
+# nuisance, "is it real", "14 thousands", a count "sentenced", "destroyed", "write about".
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Is she right that around 900 persons were de-radicalized, or is she exaggerating?", "deradicalisation"),
+        (
+            "My cousin from Almaty says over four hundred drills are held per year, is he right?",
+            "antiterror-training-events",
+        ),
+        ("what i must to do for send a report", "hotline-how-to-report"),
+        ("I changed my phone and now I cannot find the code you gave me. What to do?", "hotline-lost-code"),
+        ("my neighbor keeps parking on the sidewalk, can I complain to you?", "hotline-what-to-report"),
+        ("is it real that 14 thousands sites were blocked?", "terrorist-web-content"),
+        ("How many peoples was sentenced for terrorism in 2019 year?", "terrorism-convictions"),
+        ("how many radical groups was destroyed last year?", "radical-groups-neutralised"),
+        ("what can I write about to this bot?", "hotline-what-to-report"),
+    ],
+)
+def test_english_claims_stories_and_learners_grammar(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+
+
 def test_weather_in_a_city_of_the_briefing_is_not_a_topic(engine: AnswerEngine) -> None:
     # "погода" (weather) is one edit from "повод", a word of the knowledge base; with Taraz (the Temir Zhol exercise)
     # beside it, it was offered as "did you mean" that exercise. Written for this test.
@@ -556,3 +581,26 @@ def test_a_question_about_this_person_is_answered_from_the_story(engine: AnswerE
     )
     assert (recruiter.decision, recruiter.entry_id) == ("answer", "hotline-report-recruitment")
     assert (neighbour.decision, neighbour.entry_id) == ("answer", "hotline-what-to-report")
+
+
+# Kazakh wordings of classes that missed on writers K (questions_dev_i): who the writer is, whom a greeting
+# addresses, "nobody is to know my name", a question about the story before it ("бұл туралы"), "қандай нәрселер
+# туралы" (about what things). Written for this test, not taken from a set or from the knowledge base; on the code
+# before these rules the first four got only "did you mean" and the fifth a wrong answer.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Мен Алматыда тұратын зейнеткермін. Шетелдегі содырлар қанша?", "militants-abroad"),
+        ("Жазсам, атым шығып кетпей ме?", "hotline-anonymous"),
+        (
+            "Сәлеметсіз бе. Жиенімді интернетте біреу шетелдегі соғысқа үгіттеп жүр, видеолар жіберіп тұрады. Бұл "
+            "туралы сіздерге қалай хабарласам болады?",
+            "hotline-report-recruitment",
+        ),
+        ("Қандай нәрселер туралы жазуға болады?", "hotline-what-to-report"),
+        ("Сәлем, достар! Хабарламаны қалай жіберемін?", "hotline-how-to-report"),
+    ],
+)
+def test_kazakh_frames_around_a_question_do_not_hide_it(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "kk")

@@ -357,8 +357,8 @@ FLOORS = {
     # set since the fifth session.
     "danger_dev_h.jsonl": {"kk": (24, 0), "ru": (24, 0), "en": (24, 0)},
     # Writers K (fifth session), measured before and after its first round (recall 95.8%, false alarms 1.0%, both
-    # times), then read as a dev set.
-    "danger_dev_i.jsonl": {"kk": (31, 0), "ru": (30, 0), "en": (31, 1)},
+    # times), then read as a dev set (sixth session: recall 100%, false alarms 0%).
+    "danger_dev_i.jsonl": {"kk": (32, 0), "ru": (32, 0), "en": (32, 0)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,

@@ -60,6 +60,16 @@ KAZAKH_WORDS_FOR_KAZAKH = 3
 STORY_PENALTY = 0.85  # swept 0.94, 0.9, 0.85, 0.8 on the tuning sets: 0.9 to 0.8 alike and best, no language lower
 MAX_SENTENCES = 8  # sentences of a long text read on their own: those that ask ("?") first
 _SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\n+")
+# A Kazakh sentence that opens with "about this" ("Бұл туралы сіздерге қалай хабарласам болады?", "Осыны қайда
+# жазамын?", "Оқытушы ретінде бұл туралы …") asks about the story before it: read alone, its few words (how to
+# contact you) answered the entry about what to report for a story about a recruiter. Alone it loses ties as a story
+# sentence does, it is read with the sentence before it (not with the one after), so the story's topic counts. Dropped
+# alone instead, a generic story ("neighbours' night guests … Осы туралы қалай жазуға болады?") lost how-to-report
+# on dev_g; both ways kk pooled +1. Only at the start: "Егер сіздерге ол туралы жазсам, оған не болады?" asks itself.
+_KK_ABOUT_THIS = re.compile(
+    r"^\W*(?:[^\s.,;:!?]+\s+ретінде\s+)?"
+    r"(?:(?:бұл|бул|осы|сол|ол)\s+(?:туралы|жөнінде|жонинде|жайлы|жайында|жаиында|жаили)|мұны|муны|бұны|буны|соны|осыны)\b"
+)
 PLACE_PREFIX = "place"
 # The word after these names what the question leaves out ("de-radicalised outside prisons", "кроме тюрем"): it is
 # not asked about, so it is not read (it would pull the question to the entry about that very thing).
@@ -104,8 +114,9 @@ _RIGHT_NOW = re.compile(r"\bдал\s+казир\b")
 _WHO_I_AM = re.compile(r"\bкто\s+я(?:\s+такои|\s+такая)?\b")
 # Russian asks what to report with "о чём / про что / о каких" before the verb of reporting ("о чем вообще надо сообщать
 # в этот телефон доверия", "про что сюда писать"): the question words are stop words, so the question read as
-# "report" and "hotline" alone and met the entries about the bot and its operators. Read also as "темы" (topics),
-# the word of what-to-report's phrasings ("Какие темы сообщений принимает бот?"). "О чём-то" is not a question.
+# "report" and "hotline" alone and met the entries about the bot and its operators. Read also as "такырып" (topic), as
+# the Kazakh "не туралы" is (Russian "темы" is also in the operators' and emergency entries: it answered hotline-human).
+# "О чём-то" is not a question.
 _RU_WHAT_ABOUT = re.compile(
     r"\b(?:о|об|про)\s+(?:чем|что|каких|какои|каком|какие)\b(?!-)"
     r"(?=(?:\s+\w+){0,3}?\s+(?:сообщ|писат|пиш|напис|жалов|обращат|заяв|информир|стучат)\w*)"
@@ -125,6 +136,57 @@ _RU_THEIR_FATE = re.compile(
 _RU_BACK_REFERENCE = re.compile(
     r"\b(?:(?:об|о|про|на)\s+(?:етом|нем|нее|ним|неи|них|таком|таких|етих|етого|ету|етои)"
     r"|(?:етого|такого|етих)\s+(?:человека|мужчину|мужчины|парня|людеи))\b"
+)
+# Kazakh: who the writer is ("Мен ауылдағы мешіттің имамымын", "мен жетпіске келген қариямын", "Мен мұғаліммін") is
+# not what they ask, as in English: its words (village, seventy, the mosque) pulled the question elsewhere, "жетпіс"
+# (70) even met the briefing's 65. From "мен" to a role with the copula -мын/-мін (folded); a role without "мен".
+_KK_ROLES = (
+    "студент|мугалим|окытушы|окушы|имам|молда|кария|зеинеткер|журналист|тилши|блогер|дариги?р|медбике|жумысшы|"
+    "касипкер|кызметкер|инженер|зангер|азамат|ана|аке|аже|жургизуши|сатушы|курылысшы|фермер|малшы|"
+    "эксперт|зерттеуши|маман|тарбиеши|аудармашы|программист|бухгалтер|полицеи|акым|депутат|волонтер|ерикти|"
+    "комекши|кенесши|психолог|сарапшы|сакшы|курьер|тигинши|аспазшы|емши|пенсионер"
+)
+_KK_WHO_I_AM = re.compile(
+    r"\bмен\s+(?:[^\s.,;:!?]+\s+){0,5}?(?:" + _KK_ROLES + r")(?:ы|и|сы|си)?(?:мын|мин|пын|пин|бын|бин)\b"
+    r"|\b(?:" + _KK_ROLES + r")(?:мын|мин|пын|пин|бын|бин|ымын|имин)\b"
+    r"|\b(?:" + _KK_ROLES + r")(?:ы|и|сы|си|лар|лер)?\s+ретинде\b"  # "as a teacher"
+)
+# Kazakh: nobody is to know the writer's name ("аты-жөнімді ешкім білмей ме", "атымды білмесін", "атым шығып
+# кетпей ме") is reporting anonymously, as the English "nobody will know my name" is: as words, "аты" (name) and
+# "біл" (know) met every entry about what the operators see and about the person reported. Read also as "анонимді".
+# Only with the name: "кім екенімді ешкім білмей ме" (nobody will learn who I am) asks what is kept (dev2: privacy).
+_KK_NOBODY_KNOWS = re.compile(
+    r"\b(?:атым\w*|аты\s+жоним\w*|есимим\w*)\s+ешким\w*\s+(?:бил|кор|таны)(?:меи|мес)\w*"
+    r"|\bешким\w*\s+(?:атым\w*|аты\s+жоним\w*|есимим\w*)\s+(?:бил|кор|таны)(?:меи|мес)\w*"
+    r"|\b(?:атым\w*|аты\s+жоним\w*|есимим\w*)\s+(?:[^\s.,;:!?]+\s+){0,1}?(?:бил|таны)(?:меи|мес)\w*"
+    r"|\b(?:атым|аты\s+жоним\w*|есимим)\s+(?:шыгып\s+кет|шыкпа|ашылып\s+кал|ашылма)\w*"
+)
+# Kazakh approximation typed after a figure ("900-дей", "900 дей адам", about 900): the ending, not a word.
+_KK_ABOUT_FIGURE = re.compile(r"(?<=\d)(?:\s*-\s*|\s+)?(?:даи|деи|таи|теи)\b")
+# Kazakh "қой" (put) in the past after a converb is an auxiliary: "қалып қойған" (got left behind), "біліп қойды"
+# (found out) say that the action is done, not that anything is put; read as a word it met the languages entry.
+# The present "біліп қоя ма" (will they find out) stays: privacy's phrasings ask it, and the questions with it too.
+_KK_DONE = re.compile(r"(?<=[^\W\d]п)\s+кои(?:ган|ды|дым|дык|ыпты)\w*")
+# So is "ал-" (take) after a converb: "құтқарып аламын" (rescue), "жазып алмадым" (did not write down) do the verb for
+# oneself. Dev sets: kk off-topic abstained 217 -> 218 (dev_b), held-out phrasings kk reachable 90.2 -> 90.4%.
+_KK_FOR_ONESELF = re.compile(r"(?<=[^\W\d]{2}[ыи]п)\s+ал(?:амын|ам|ады|ды|дым|у|са|сам|маи|мадым|маппын|ган)\b")
+# Kazakh "қалай" (how) before a verb of reporting ("қалай хабарласам болады", "қалай жазам", "қалай жіберемін") asks
+# the way to report, but "қалай" is a stop word (it asks everything), so "бұл туралы сіздерге қалай хабарласам
+# болады" met "Қандай жағдайларда хабарласуға болады?" (what to report) word for word. The phrase also reads as
+# "тәсіл" (method), a word the knowledge base has nowhere else: its phrasings of how to report (a recruiter too) get it.
+# Kazakh: whom a greeting addresses ("Ассаламу алейкум, бауырлар.", "саламатсыздар ма балалар, …", "Сәлем, достар!")
+# is no word of the question: "бауырлар" (brothers) read as a family member, "балалар" (children) as the children a
+# question is about. The word between a greeting and the next punctuation.
+_KK_GREETING_ADDRESS = re.compile(
+    r"\b(?:ассалаумагал[еаи]и?кум|ассаламу?\s+[аа]л[еаи]и?кум|салеметсиз\w*(?:\s+[бм]е)?|саламатсыз\w*(?:\s+[бм]а)?"
+    r"|салем|каиырлы\s+(?:кун|кеш|тан))[\s,!]+[^\W\d]+(?=\s*[,.!:;])"
+)
+# Kazakh "қазір" (now) with "не істеймін / не істеу керек" (what do I do) in one sentence is the urgency of "дәл
+# қазір" (right now), read as that one word: "Қазір көршінің үйінде қару бар сияқты, қорқып тұрмын, не істеймін??"
+# asks what to do in a danger, not what to report. "Қазір" alone stays a filler ("казир бизде террор кауипи бар ма").
+_KK_NOW_WHAT_TO_DO = re.compile(r"\bказир\b(?=[^.?!\n]*\bне\s+исте)")
+_KK_HOW_TO_REPORT = re.compile(
+    r"\bкалаи(?:\s+[^\s.,;:!?]+)?\s+(?:хабарла|хабар\s+бер|жаз|жибер|жетки|жолда|тапсыр|толтыр|айт)\w*"
 )
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
@@ -161,6 +223,12 @@ _ROLES = (
     "employee|officer|activist|mother|father|mum|mom|dad|parent|housewife|driver|entrepreneur|businessman|"
     "businesswoman|manager|translator|programmer|developer|accountant|graduate|pupil|postgraduate|phd"
 )
+# People a citizen heard something from ("my friend from uni says", "my mom told me").
+_HEARSAY_SOURCES = (
+    "friend|mom|mum|mother|dad|father|parent|brother|sister|cousin|uncle|aunt|auntie|wife|husband|son|daughter|"
+    "grandma|grandmother|grandpa|grandfather|granny|neighbou?r|colleague|coworker|classmate|groupmate|teacher|"
+    "boss|relative|roommate|flatmate|acquaintance|buddy"
+)
 _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Who the writer is ("I'm a journalist from Germany.", "As a foreign nurse working in Almaty I'd like to know…",
     # "i am student of IT and…") is not what they ask: its words (the country, "foreign", "work") are unknown or pull
@@ -179,6 +247,15 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Is that right?" asks whether a figure heard is true, as "is that true / correct" do (stop words); "right"
     # alone stays a word ("human rights").
     (re.compile(r"\b(?:is|was|am)\s+(?:that|this|it|i)\s+right\b"), " "),
+    # So do the same words about whoever told it ("is she right or exaggerating?", "are they right", "or is he
+    # lying"), and the doubt itself: exaggerating, overstating, lying, made up (typed with one g or two).
+    (
+        re.compile(
+            r"\b(?:is|was|are|were)\s+(?:he|she|they|you|we|my\s+\w+)\s+right\b"
+            r"|\b(?:ex+ag+er+at|overstat|inflat)\w*|\b(?:lying|lies|made\s+up|making\s+(?:it|this|that)\s+up)\b"
+        ),
+        " ",
+    ),
     # "Right away" is "straight away" (lexicon: immediately).
     (re.compile(r"\bright\s+away\b"), " immediately "),
     # "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
@@ -212,6 +289,81 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " report ",
     ),
+    # Who passed a figure or a rumour on ("my friend from uni says …", "my teacher said …", "my mom told me …") is
+    # not what is asked, the claim is: the relative's word met the recruitment entries ("friend", "teacher", "brother").
+    (
+        re.compile(
+            r"\b(?:my|our|a|his|her)\s+(?:\w+\s+)?(?:" + _HEARSAY_SOURCES + r")s?"
+            r"(?:\s+(?:from|at|in|of)\s+(?:(?:the|my|our|a)\s+)?[\w'’-]+)?"
+            r"\s+(?:says?|said|told\s+(?:me|us)|tells?\s+(?:me|us)|claims?|claimed|thinks|insists|believes|heard)\b"
+        ),
+        " ",
+    ),
+    # A prefix written apart ("de-radicalized", "re-educated", "co-workers") is one word with it: the knowledge
+    # base writes both "de-radicalised" and "deradicalised", and read apart "de" met only the first.
+    (re.compile(r"\b(de|re|co)[\s-]+(?=(?:radical|educat|integrat|socialis|socializ|work)\w*)"), r"\1"),
+    # "Persons" is the plural of a count ("nine hundred persons"): the knowledge base's figures count "people",
+    # and "person" is the reported person's word.
+    (re.compile(r"\bpersons\b"), " people "),
+    # Prevention work (профилактическая работа, "preventive talks") is the briefing's explanatory work with
+    # radicals, not the prevented plots, whose word "prevent" it met.
+    (
+        re.compile(r"\bprevent(?:ion|ive|ative)\s+(?=(?:work|talks?|conversations?|outreach|activit(?:y|ies))\b)"),
+        " explanatory ",
+    ),
+    # "Explain (to me) how …", "show me how …" asks how: the request is a frame, like "tell me" ("explain" is a word
+    # of four entries, the operators' explanations). "Step by step" asks for the steps (a phrasing's word).
+    (
+        re.compile(
+            r"\b(?:explain|describe|show)\s+(?:(?:to\s+)?(?:me|us)\s+)?(?=(?:step\s+by\s+step\s+)?(?:how|what|where)\b)"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bstep[\s-]+by[\s-]+step\b"), " steps "),
+    # "Is it real?" after a claim is "is it true?" (a stop word); "real" stays a word before what it qualifies ("is
+    # it a real person").
+    (re.compile(r"\b(?:is|was)\s+(?:it|that|this)\s+(?:real|for\s+real|really\s+so)(?=\s*(?:[?.!,;]|$))"), " "),
+    # Not finding something one was given is having lost it ("I cannot find the code you gave me"); "find out"
+    # (learn) is not.
+    (re.compile(r"\b(?:cannot|can\s+not|can['’`]?t|couldn['’`]?t|could\s+not)\s+find\b(?!\s+out)"), " lost "),
+    # Parking is a neighbour's nuisance like noise (the lexicon's group for complaints that are the police's), but
+    # "park" alone is a place ("a bag in the park"), and the stemmer cuts both to "park": so only the phrase.
+    (
+        re.compile(
+            r"\bparking\b|\bpark(?:s|ed)?(?=\s+(?:(?:his|her|their|its|a|the|my|our)\s+)?(?:cars?|vehicles?|trucks?|vans?)\b)"
+        ),
+        " noise ",
+    ),
+    # "I want out", "how do I get out" of a group is leaving it ("out" is a stop word, so it read as "want" alone).
+    (
+        re.compile(r"\b(?:want|wanna|need|get|getting|find\s+a\s+way)\s+out\b(?!\s+of\s+(?:here|town|the\s+country))"),
+        " leave ",
+    ),
+    # Something given that "is gone", "disappeared", "went missing" is lost (the code: "the number you gave me is
+    # gone"); "gone" alone is the verb go, in thirteen entries.
+    (
+        re.compile(
+            r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:gone|missing)\b|\bdisappeared\b|\bwent\s+missing\b"
+        ),
+        " lost ",
+    ),
+    # A count of people "sentenced" is a count of the convicted ("how many peoples was sentenced", "140 people were
+    # sentenced"); "sentenced" alone is also the prison terms' word ("were the plotters sentenced to prison?").
+    (
+        re.compile(
+            r"\b((?:how\s+(?:many|much|mny)|\d+)\s+(?:\w+\s+){0,2}?(?:were|was|got|have\s+been|has\s+been|are|get)\s+)"
+            r"sentenced\b(?!\s+to\b)"
+        ),
+        r"\1 convicted ",
+    ),
+    # Writing to the hotline about something is reporting it ("what can I write about to this bot?", "can I write
+    # about my neighbour here"): "write" alone is the entries' word for messaging the bot at all (anonymously, in a
+    # language, in an emergency), and "what can I write about" answered anonymity at 90.
+    (re.compile(r"\bwrite\s+(?:(?:to\s+)?(?:you|u|here|this\s+bot|the\s+bot)\s+)?about\b"), " report about "),
+    # "I think / I guess / I believe" hedges what follows; the words are not what is asked ("I think someone left a
+    # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
+    # gives.
+    (re.compile(r"\bi\s+(?:think|guess|suppose|believe|feel)\b"), " "),
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
@@ -543,6 +695,12 @@ class AnswerEngine:
             folded = _WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
             folded = _RU_WHAT_ABOUT.sub(lambda m: m.group(0) + " такырып ", folded)
             folded = _RU_THEIR_FATE.sub(lambda m: m.group(0) + " тексерилетин ", folded)
+            folded = _KK_ABOUT_FIGURE.sub(" ", _KK_WHO_I_AM.sub(" ", folded))
+            folded = _KK_NOBODY_KNOWS.sub(lambda m: m.group(0) + " анонимди ", folded)
+            folded = _KK_FOR_ONESELF.sub(" ", _KK_DONE.sub(" ", folded))
+            folded = _KK_GREETING_ADDRESS.sub(" ", folded)
+            folded = _KK_NOW_WHAT_TO_DO.sub("далказир", folded)
+            folded = _KK_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
         else:
             for phrase, meaning in _ENGLISH_PHRASES:
                 folded = phrase.sub(meaning, folded)
@@ -740,10 +898,19 @@ class AnswerEngine:
         asks = any("?" in sentences[n] for n in chosen)
         # In a message that asks, a sentence that does not ask is the writer's story, a greeting or thanks ("Жауап
         # берсеңіз, рахмет"): read alone it loses to the sentences that ask.
+        referring = {n for n in range(1, len(sentences)) if kazakh and _KK_ABOUT_THIS.match(sentences[n])}
         parts += [
-            (sentences[n], penalty if "?" in sentences[n] or not asks else penalty * STORY_PENALTY) for n in chosen
+            (
+                sentences[n],
+                penalty if ("?" in sentences[n] or not asks) and n not in referring else penalty * STORY_PENALTY,
+            )
+            for n in chosen
         ]
-        parts += [(sentences[n] + " " + sentences[n + 1], penalty) for n in chosen if n + 1 < len(sentences)]
+        parts += [
+            (sentences[n] + " " + sentences[n + 1], penalty)
+            for n in sorted(set(chosen) | {n - 1 for n in referring})
+            if n + 1 < len(sentences) and n not in referring
+        ]
         return parts
 
     def _known(self, index: _Index, script: str, word: str, *, glued: bool = False) -> tuple[str, float] | None:
@@ -754,6 +921,9 @@ class AnswerEngine:
             known = self._known(self._indexes["cyrillic"], "cyrillic", fold_cyrillic(word))
             english = self._english_of(known[0]) if known is not None else None
             return (english, known[1]) if known is not None and english is not None else None
+        spoken = self._spoken_first_person(index, word) if script == "cyrillic" and not glued else None
+        if spoken is not None:
+            return spoken, 1.0
         candidates = dict.fromkeys(self._stem(word, lang) for lang in SCRIPTS[script])
         exact = [c for c in candidates if c in index.idf]
         if exact:
@@ -783,6 +953,21 @@ class AnswerEngine:
                 return base, 1.0
         found = [f for f in (_fuzzy_lookup(index, c) for c in candidates if not c[0].isdigit()) if f is not None]
         return max(found, key=lambda f: f[1]) if found else None
+
+    def _spoken_first_person(self, index: _Index, word: str) -> str | None:
+        """The verb of a spoken Kazakh first person ("жазам", "айтам", "қорқам" for жазамын, айтамын, қорқамын).
+
+        The stemmer leaves these whole, so "жазам" met only the one phrasing that says it ("осында жазам ба") and
+        not the verb "жаз" of the others. Only when the written form's stem is a known verb of three letters or more
+        and the spoken form is that stem plus "-ам/-ем": "адам" (адамын → ада), "әлем" (→ ал) stay what they are.
+        """
+        if len(word) < 5 or not word.endswith(("ам", "ем")) or stem(word, "kk") != word:
+            return None
+        written = stem(word + ("ын" if word[-2] == "а" else "ин"), "kk")
+        if len(written) < 3 or written + word[-2:] != word:
+            return None
+        term = self._stem(written, "kk") if written not in index.idf else written
+        return term if term in index.idf else None
 
     def _score(self, script: str, folded: str, *, whole: bool = True) -> dict[int, float]:
         """Score (0–100) of the entries that share anything with this reading of the question.
@@ -825,13 +1010,27 @@ class AnswerEngine:
         # So is an English question mostly of words no entry uses ("who is the head of the Anti-Terrorism Center"):
         # it asks about a neighbour of the entries' facts.
         # A place name beside the one word does not make it a question ("сколько лет Алматы?": "лет" and Almaty).
-        topic_words = sum(not term.startswith(PLACE_PREFIX) for term in matched)
+        # Nor does a year or figure in a sentence read alone from a longer English message: "How many persons was it
+        # in 2019?" leans on the sentence before it ("… sends back foreigners which are searched for terrorism."),
+        # and alone it matched every "how many people … in 2019" phrasing (dev_d answered de-radicalisation at 86).
+        # Neutral on the Cyrillic sets, but left to them.
+        topic_words = sum(
+            not term.startswith(PLACE_PREFIX) and (whole or script != "latin" or not term[0].isdigit())
+            for term in matched
+        )
         vague = topic_words == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
         elsewhere = _FOREIGN.search(folded) is not None
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         query_words = " ".join(words)
         scores: dict[int, float] = {}
+        cap = (tuning.answer - 1) / 100
+        if vague and not whole and script == "latin":
+            # A vague sentence read alone from a longer English message ("Who actually runs it and what can I do
+            # here?": "runs" alone, a word of five entries) stays below what the whole message needs to lead by: at
+            # 55 it tied four entries and took the lead from the one the message asks about (hotline-about 58.1).
+            # Dev sets: en right +1 (dev_i), nothing else moved (45 and 40 alike; kk, ru unchanged with it too).
+            cap = (tuning.answer - tuning.margin - 1) / 100
         for position, covered in best:
             fit = 0.0
             phrasings, texts, typed_texts = index.reranking(position)
@@ -848,14 +1047,17 @@ class AnswerEngine:
                 score += tuning.chars * (typed[1] / 100.0 if typed else 0.0)
             # A question that is one of the entry's phrasings, word for word, is not vague.
             capped = (vague and (fit < 0.999 or not whole)) or (elsewhere and position in self._briefing)
-            scores[position] = 100.0 * (min(score, (tuning.answer - 1) / 100) if capped else score)
+            scores[position] = 100.0 * (min(score, cap) if capped else score)
         if script == "latin" and _HOW_MANY.search(folded):
             for position in scores.keys() & self._figureless:
                 scores[position] *= HOW_MANY_PENALTY
         return scores
 
     def _respelled(self, index: _Index, script: str, word: str) -> str:
-        """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ)."""
+        """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ), or an
+        American spelling in the British one the knowledge base writes ("neighbor", "organized", "defense")."""
+        if script == "latin":
+            return self._british(index, word)
         if script != "cyrillic" or "ш" not in word:
             return word
         if any(self._stem(word, lang) in index.idf for lang in SCRIPTS[script]):
@@ -863,6 +1065,11 @@ class AnswerEngine:
         respelled = _shch(word)
         known = self._known(index, script, respelled)
         return respelled if known is not None and known[1] == 1.0 else word
+
+    def _british(self, index: _Index, word: str) -> str:
+        if self._stem(word, "en") in index.idf:
+            return word
+        return next((b for b in _british(word) if self._stem(b, "en") in index.idf), word)
 
     @staticmethod
     def _candidates(index: _Index, matched: dict[str, float], years: set[str]) -> dict[int, float]:
@@ -946,6 +1153,23 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
 def _states_figure(answer: str) -> bool:
     """Whether an answer states a figure (a count, not a year), or the retention period."""
     return "{retention_days}" in answer or any(not _YEAR.fullmatch(f) for f in _FIGURE.findall(answer))
+
+
+# American spellings and the British ones the knowledge base is written in (its phrasings too: "neighbour",
+# "de-radicalised", "centre"). The typo lookup found "neighbor" only at 0.75 of its weight, and "organized" stems to
+# "organ", not "organis". One respelling each, tried only on a word whose own stem is unknown.
+_AMERICAN = (
+    (re.compile(r"(?<=\w\w)or(?=s?$|ed$|ing$|hood$|hoods$|ly$)"), "our"),  # neighbor, behavior, favor, rumor
+    (re.compile(r"(?<=\w\w)(?:iz|yz)(?=e$|es$|ed$|ing$|ation$|ations$)"), lambda m: m.group(0)[0] + "s"),
+    (re.compile(r"(?<=\w\w)er(?=s?$)"), "re"),  # center, theater
+    (re.compile(r"(?<=\w\w)ense(?=s?$)"), "ence"),  # defense, offense, license
+    (re.compile(r"(?<=\w\w[aeiou]l)(?=ed$|ing$)"), "l"),  # traveled, canceled, labeled
+)
+
+
+def _british(word: str) -> list[str]:
+    """The British spellings an American one may stand for (none for most words)."""
+    return [respelled for pattern, british in _AMERICAN if (respelled := pattern.sub(british, word)) != word]
 
 
 def _shch(word: str) -> str:

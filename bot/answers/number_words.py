@@ -66,17 +66,20 @@ _SCALES: dict[str, int] = (
     | {word: 1000 for word in ("тысяча", "тысячи", "тысяч", "тыс", "мын")}
     | {"жуз": 100}
     | {word: value for word, value in _KK_WITH_ENDINGS.items() if value >= 100}
+    | {"hundreds": 100, "thousands": 1000}  # after a figure, non-native English: "14 thousands sites"
 )
 _PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч", "тыс", "мын", *_KK_WITH_ENDINGS}) - {
     word for word, value in _KK_WITH_ENDINGS.items() if value < 100
-} | {"жуз"}  # alone, "сотни учений" is "many", not 100
+} | {"жуз", "hundreds", "thousands"}  # alone, "сотни учений", "thousands of sites" is "many", not 100
 # A figure in digits before an English scale word ("15 thousand", "14.5 thousand"): the value, so "around 15 thousand"
 # meets the entry's "14.5 thousand" as a rounded figure (read apart, 15 is too small a number to be compared).
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 # Russian writes thousands after digits too ("14,5 тыс.", "больше 14 тысяч"): as two words, the figure the answer states
 # in thousands met no figure of a question ("четырнадцать тысяч" is read 14000), and "14" alone is too small to be
 # compared.
-_DIGIT_SCALES = frozenset({"hundred", "thousand", "million", "тыс", "тысяч", "тысячи", "тысяча"})
+_DIGIT_SCALES = frozenset(
+    {"hundred", "thousand", "million", "hundreds", "thousands", "тыс", "тысяч", "тысячи", "тысяча"}
+)
 _HALF_MORE = frozenset({"полторы", "полтора"})  # "полторы сотни": one and a half times the scale that follows
 _JOINERS = frozenset({"and"})  # "a hundred and fifty"
 # "с лишним", "с небольшим", "с хвостиком" (and a bit more) after a number word keep the number going ("четырнадцать с

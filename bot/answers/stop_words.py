@@ -10,7 +10,10 @@ make a Kazakh verb of a Russian infinitive ("сообщить етемін", "о
 the postpositions "about" (жөнінде, жайлы, like туралы), "among" (арасында, ішінде) and "more, about" (көбірек,
 шамасында), which counted against the entry as words it never uses; nor "how" said "қайтіп" (it met қайтару,
 bringing someone back from radical views); nor "қазір" (now), whose urgency is "дәл қазір" (right now), read as one
-word by the answer engine; nor the demonstratives "that one of it" (сонысы, осынысы), which stem to "сон" (after).
+word by the answer engine; nor the demonstratives "that one of it" (сонысы, осынысы), which stem to "сон" (after);
+nor the frames around a figure heard ("… дейді, рас па?", "ұлым айтады", "дұрыс па", "шын ба"), the Arabic greeting
+("Ассаламу алейкум") and "соңғы кездері" (recently), which counted against the entry a figure or a story asked about;
+nor "нәрсе" (thing), which is "what" in "қандай нәрселер туралы" and only one entry's phrasing ("күдікті нәрсе") used.
 The nods that open a Russian follow-up ("понятно", "ясно", "ага": "ия понятно. а правда что …") are no topic either:
 counted as unknown words, they kept a figure question below the answer threshold (questions_dev_i); nor is "например"
 (for example) or "допустим".
@@ -74,6 +77,9 @@ _KK = """
 шамамен шамасы шамалы жуық шақты мөлшерінде
 біреулер біреулермен біреулерді біреулердің біреуге біреуді біреудің біреумен
 естідім естідік естіп естіген естігенмін естуімше оқыдым дегенді солай
+айтады айтты айтыпты дейтін деседі дұрыс дұрыспа шын шынба шыны
+ассаламу алейкум әлейкум уағалейкум саламалейкум ассаламағалейкум соңғы кездері
+нәрсе нәрселер нәрсені нәрселерді нәрсеге нәрселерге нәрсенің бірнәрсе
 """
 
 _EN = """
@@ -91,6 +97,7 @@ lot lots sure little bit stuff exactly
 don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn cant wont ll ve re
 heard hear read true correct accurate confirm rumour rumor rumours rumors somewhere say says said
 sorry bother wat wht hw tho smth sth hre mny abt bc cuz coz thx ty pls plss lemme gimme kinda sorta tbh ngl
+per maybe probably perhaps make making made must shall might ought told always sometimes ever already
 """
 
 STOP_WORDS: dict[str, frozenset[str]] = {
