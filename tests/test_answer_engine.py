@@ -557,6 +557,7 @@ def test_weather_in_a_city_of_the_briefing_is_not_a_topic(engine: AnswerEngine) 
         ("сосед заманивает подростков в секту, куда писать", "hotline-report-recruitment"),
         ("а её сразу арестуют?", "hotline-reported-person"),  # him / her: the person reported
         ("я сам был в группе, меня посадят?", "hotline-leave-group"),  # me: the one leaving
+        ("как мне отправить сообщение?", "hotline-how-to-report"),  # "how" to report, not what
     ],
 )
 def test_russian_follow_ups_figures_and_frames_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
