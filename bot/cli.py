@@ -285,6 +285,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_g.jsonl",
     "tests/sets/danger_dev_h.jsonl",
     "tests/sets/danger_dev_i.jsonl",
+    "tests/sets/danger_dev_j.jsonl",
 )
 
 

@@ -359,6 +359,9 @@ FLOORS = {
     # Writers K (fifth session), measured before and after its first round (recall 95.8%, false alarms 1.0%, both
     # times), then read as a dev set (sixth session: recall 100%, false alarms 0%).
     "danger_dev_i.jsonl": {"kk": (32, 0), "ru": (32, 0), "en": (32, 0)},
+    # Writers L (28 + 28 per language), measured on the fifth session's first code (recall 92.9%, false alarms 2.4%)
+    # and after its second round (94.0%, 2.4%), then read as a dev set.
+    "danger_dev_j.jsonl": {"kk": (28, 0), "ru": (26, 0), "en": (25, 2)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -371,6 +374,7 @@ PER_LANGUAGE = {
     "danger_dev_g.jsonl": 32,
     "danger_dev_h.jsonl": 24,
     "danger_dev_i.jsonl": 32,
+    "danger_dev_j.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
