@@ -608,3 +608,26 @@ def test_a_question_about_this_person_is_answered_from_the_story(engine: AnswerE
 def test_kazakh_frames_around_a_question_do_not_hide_it(engine: AnswerEngine, question: str, entry: str) -> None:
     result = engine.ask(question)
     assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "kk")
+
+
+# Kazakh wordings of classes that missed on writers L (questions_dev_j): a briefing "given" (брифинг берді), the
+# emphatic "өзі" and chat "скока", the mixed "данныйлар" (data), a story followed by "бұл туралы қалай хабарлаймын"
+# whose entries tie read alone. Written for this test, not taken from a set; on the code before these rules each got
+# only "did you mean".
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Брифингті қай орган берді өзі?", "briefing-source"),
+        ("Бұл брифингті кім берген?", "briefing-source"),
+        ("Менің данныйларым қанша уақыт сақталады, скока күн?", "hotline-privacy"),
+        ("сіздер данныйларды қайда сақтайсыздар?", "hotline-privacy"),
+        (
+            "Інім колледжде оқиды. Бір танымайтын адам оны жабық топқа қосып, шетелге соғысуға кетуге үгіттеп жүр. "
+            "Бұл туралы қалай хабарлаймын?",
+            "hotline-report-recruitment",
+        ),
+    ],
+)
+def test_kazakh_mixed_speech_and_back_references_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "kk")

@@ -192,6 +192,10 @@ _KK_GREETING_ADDRESS = re.compile(
 # қазір" (right now), read as that one word: "Қазір көршінің үйінде қару бар сияқты, қорқып тұрмын, не істеймін??"
 # asks what to do in a danger, not what to report. "Қазір" alone stays a filler ("казир бизде террор кауипи бар ма").
 _KK_NOW_WHAT_TO_DO = re.compile(r"\bказир\b(?=[^.?!\n]*\bне\s+исте)")
+# Kazakh "брифинг берді" (gave a briefing) is how a briefing is held: "бер-" (give) alone met the entries about
+# extradition and the receipt code ("brifingti kim berdi ozi?" answered foreigners-extradited). Read also as
+# "өткізді" (held), the word of the briefing-source entry's phrasings.
+_KK_BRIEFING_GIVEN = re.compile(r"\bбрифинг\w*\s+(?:[^\s.,;:!?]+\s+){0,2}?бер(?:ди|ген|еди|ипти|гени)\w*")
 _KK_HOW_TO_REPORT = re.compile(
     r"\bкалаи(?:\s+[^\s.,;:!?]+)?\s+(?:хабарла|хабар\s+бер|жаз|жибер|жетки|жолда|тапсыр|толтыр|айт)\w*"
 )
@@ -709,6 +713,7 @@ class AnswerEngine:
             folded = _KK_GREETING_ADDRESS.sub(" ", folded)
             folded = _KK_NOW_WHAT_TO_DO.sub("далказир", folded)
             folded = _KK_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
+            folded = _KK_BRIEFING_GIVEN.sub(lambda m: m.group(0) + " откизди ", folded)
         else:
             for phrase, meaning in _ENGLISH_PHRASES:
                 folded = phrase.sub(meaning, folded)
@@ -868,7 +873,7 @@ class AnswerEngine:
                         scored[position] = score
                     if len(parts) > 1 and part_penalty == 1.0 and score > story.get(position, 0.0):
                         story[position] = score
-        if story and _RU_BACK_REFERENCE.search(fold_cyrillic(text)):
+        if story and (_RU_BACK_REFERENCE.search(fold_cyrillic(text)) or _kk_refers_back(text)):
             self._let_story_decide(scored, story)
         return languages, sorted(scored.items(), key=lambda item: item[1], reverse=True)
 
@@ -1156,6 +1161,13 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
         entry_ids[position] for position, score in ranking[:DECIDED_FROM] if score >= tuning.suggestion_floor
     )
     return Result(question, lang, "suggest", None, round(best_score, 1), suggestions)
+
+
+def _kk_refers_back(text: str) -> bool:
+    """A Kazakh sentence after the first opens with "about this" ("Бұл туралы қалай хабарлаймын?"): it asks about the
+    story before it, as the Russian "об этом человеке" does, so near-tied entries are left to the story (a student's
+    story of a recruiter then "how do I report this": report-recruitment 77.8 and how-to-report 77.2 read alone)."""
+    return any(_KK_ABOUT_THIS.match(sentence) for sentence in _SENTENCE_END.split(text)[1:])
 
 
 def _states_figure(answer: str) -> bool:
