@@ -631,3 +631,18 @@ def test_kazakh_frames_around_a_question_do_not_hide_it(engine: AnswerEngine, qu
 def test_kazakh_mixed_speech_and_back_references_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
     result = engine.ask(question)
     assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "kk")
+
+
+# A Kazakh "how many" (қанша, неше) asks a count, which an entry whose answer states none cannot give: convictions in
+# a year the briefing does not cover were answered with the state programme (its years, no count). A population
+# ("қанша адам тұрады") is no briefing figure either. Own wording; the first two were answered on the code before.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2018-де қанша адам терроризм үшін түрмеге отырды?",
+        "2022 жылы терроризм үшін қанша адам жазаланды?",
+        "Қарағанды облысында неше адам тұрады?",
+    ],
+)
+def test_kazakh_how_many_is_not_answered_without_a_count(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).decision != "answer"

@@ -102,6 +102,10 @@ _HOW_MANY_YEARS = re.compile(r"\b(?:канша|неше)\s+жыл(?:га|дык|
 # entry's "қауіп төніп тұр" (danger is standing over us), and "Бензин канша турады казир" was answered with it. Read
 # as "бағасы" (its price), a word no entry uses. "қанша уақыт тұрады" (how long does it stay) is not a price.
 _PRICE = re.compile(r"\b(канша\s+)тур(?:ады|аты|ад)\b")
+# "Қанша адам тұрады" (how many people live there) asks a population, a figure that is not the briefing's: its
+# entries answer it at most with "did you mean", as a foreign country's figures (_FOREIGN). Without this, the Kazakh
+# "how many" penalty let terror-plots-prevented answer "Қарағанды облысында қанша адам тұрады?" (place + адам).
+_KK_POPULATION = re.compile(r"\b(?:канша|неше)\s+(?:адам|киси|халык)\s+тур(?:ады|аты|ад)\b")
 # "дәл қазір" (right now) is the urgency of the emergency entry; "қазір" alone (now, these days) is a filler of any
 # question ("казир бизде террор кауипи бар ма" asks whether the threat persists), so it is a stop word and the phrase
 # is read as one word.
@@ -382,6 +386,9 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 # Dev sets, en right: 0.95 +1, 0.92 +2, 0.88 and 0.85 +3; no wrong answer or off-topic abstention moved.
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much|mny|mani|manny)\b")
 HOW_MANY_PENALTY = 0.88
+# So does the Kazakh "қанша / неше / нешеу" (folded): "2018 da neshe adam sottaldy terrorizm ushin" (convictions in a
+# year the briefing does not cover) was answered with the state programme, whose answer states no count.
+_KK_HOW_MANY = re.compile(r"\b(?:канша|неше|нешеу)\b")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
@@ -1032,7 +1039,7 @@ class AnswerEngine:
             for term in matched
         )
         vague = topic_words == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
-        elsewhere = _FOREIGN.search(folded) is not None
+        elsewhere = _FOREIGN.search(folded) is not None or _KK_POPULATION.search(folded) is not None
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         query_words = " ".join(words)
@@ -1061,7 +1068,7 @@ class AnswerEngine:
             # A question that is one of the entry's phrasings, word for word, is not vague.
             capped = (vague and (fit < 0.999 or not whole)) or (elsewhere and position in self._briefing)
             scores[position] = 100.0 * (min(score, cap) if capped else score)
-        if script == "latin" and _HOW_MANY.search(folded):
+        if _HOW_MANY.search(folded) if script == "latin" else _KK_HOW_MANY.search(folded):
             for position in scores.keys() & self._figureless:
                 scores[position] *= HOW_MANY_PENALTY
         return scores
