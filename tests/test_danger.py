@@ -360,8 +360,8 @@ FLOORS = {
     # times), then read as a dev set (sixth session: recall 100%, false alarms 0%).
     "danger_dev_i.jsonl": {"kk": (32, 0), "ru": (32, 0), "en": (32, 0)},
     # Writers L (28 + 28 per language), measured on the fifth session's first code (recall 92.9%, false alarms 2.4%)
-    # and after its second round (94.0%, 2.4%), then read as a dev set.
-    "danger_dev_j.jsonl": {"kk": (28, 0), "ru": (26, 0), "en": (25, 2)},
+    # and after its second round (94.0%, 2.4%), then read as a dev set (seventh session: recall 100%, false alarms 0%).
+    "danger_dev_j.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
