@@ -580,6 +580,8 @@ def test_russian_follow_ups_figures_and_frames_are_read(engine: AnswerEngine, qu
         ("в интернете всякие ролики экстремистские, вы их чистите?", "terrorist-web-content"),
         ("какие сроки дали за подготовку террористического акта?", "terror-plot-sentences"),  # the law's word
         ("сосед ставит машину на газон, мне сюда писать?", "hotline-what-to-report"),  # an everyday nuisance
+        ("соседи шумят по ночам, это к вам?", "hotline-what-to-report"),  # is it the hotline's matter
+        ("какие вещи можно вам сообщать, а какие не по адресу?", "hotline-what-to-report"),
     ],
 )
 def test_russian_hearsay_roles_and_formal_words_are_read(engine: AnswerEngine, question: str, entry: str) -> None:

@@ -134,6 +134,10 @@ _RU_WHICH_TO_REPORT = re.compile(
     r"\b(?:какие|какую|каких|какого\s+рода)\b(?=(?:\s+\w+){0,2}?"
     r"(?:\s+(?:можно|нужно|надо|следует|стоит|сюда|вам))*\s+(?:сообщат|писат|информироват|заявлят|жаловатс)\w*)"
 )
+# Whether a matter is the hotline's ("это к вам?", "а какие не по адресу?", "я по адресу?") asks what to report: the
+# words are stop words but "адрес", which met the entries that ask for a place. Read as "такырып", as "о чём
+# … сообщать" is (questions_dev_j, and dev_d's "это к вам писать?").
+_RU_IS_IT_YOURS = re.compile(r"\bето\s+к\s+вам\b|\b(?:не\s+)?по\s+адресу\b(?!\s+\w)")
 # Who told the writer a claim ("мама говорит, что …", "сосед сказал", "подруга уверяет") is not what is asked, the
 # claim is, wherever they said it ("мужики на стоянке говорили"): "мама" counted as an unknown word against the entry
 # the claim is about (threat-persists, questions_dev_j), as the English hearsay phrase does. The relatives and
@@ -751,6 +755,7 @@ class AnswerEngine:
             folded = _WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
             folded = _RU_WHAT_ABOUT.sub(lambda m: m.group(0) + " такырып ", folded)
             folded = _RU_WHICH_TO_REPORT.sub(lambda m: m.group(0) + " такырып ", folded)
+            folded = _RU_IS_IT_YOURS.sub(" такырып ", folded)
             folded = _RU_PLEASE_TELL.sub(" ", _RU_HEARSAY.sub(" ", folded))
             folded = _RU_TERROR_ACT.sub(" теракты ", folded)
             folded = _RU_NEED_FEAR.sub(" угроза ", _RU_ROLE.sub(" ", folded))
