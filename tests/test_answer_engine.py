@@ -570,6 +570,27 @@ def test_russian_follow_ups_figures_and_frames_are_read(engine: AnswerEngine, qu
     assert (result.decision, result.entry_id) == ("answer", entry)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("сестра сказала, что угрозы терактов у нас уже нет, так ли это?", "threat-persists"),  # who said it
+        ("стоит ли сейчас бояться терактов?", "threat-persists"),  # whether to fear: the threat
+        ("я пенсионерка, какие учения проводили на железке в Таразе?", "exercise-temir-zhol"),  # who asks; slang
+        ("вы такие сайты блокируете или удаляете?", "terrorist-web-content"),  # "сайты" read as Russian
+        ("в интернете всякие ролики экстремистские, вы их чистите?", "terrorist-web-content"),
+        ("какие сроки дали за подготовку террористического акта?", "terror-plot-sentences"),  # the law's word
+        ("сосед ставит машину на газон, мне сюда писать?", "hotline-what-to-report"),  # an everyday nuisance
+        ("соседи шумят по ночам, это к вам?", "hotline-what-to-report"),  # is it the hotline's matter
+        ("какие вещи можно вам сообщать, а какие не по адресу?", "hotline-what-to-report"),
+    ],
+)
+def test_russian_hearsay_roles_and_formal_words_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    # Who told a claim or who the writer is is no topic; "бояться" with its modal asks about the threat; the law's
+    # "террористический акт" is a "теракт"; a word of the Russian lexicon is read as Russian. Written for this test.
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+
+
 def test_a_question_about_this_person_is_answered_from_the_story(engine: AnswerEngine) -> None:
     # The last sentence alone fits how-to-report as well as report-recruitment; the story says which. A story of a
     # noisy neighbour with the same kind of question stays an everyday complaint. Written for this test.
