@@ -532,6 +532,38 @@ def _allowed_edits(length: int) -> int:
     return 0 if length < 5 else 1 if length < 9 else 2
 
 
+# QWERTY rows and how far each is shifted right of the one above, in keys: a mistyped letter is a neighbouring key.
+_QWERTY_ROWS = (("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75))
+_KEY_AT = {
+    key: (row, column + shift) for row, (keys, shift) in enumerate(_QWERTY_ROWS) for column, key in enumerate(keys)
+}
+_VOWELS = frozenset("aeiouy")
+
+
+def _neighbour_keys(a: str, b: str) -> bool:
+    """Whether two letters are next to each other on a QWERTY keyboard."""
+    if a not in _KEY_AT or b not in _KEY_AT:
+        return True  # not a Latin letter: no keyboard reason to refuse
+    (row_a, x_a), (row_b, x_b) = _KEY_AT[a], _KEY_AT[b]
+    return abs(row_a - row_b) <= 1 and abs(x_a - x_b) <= 1.0
+
+
+def _unlikely_english_slip(word: str, known: str) -> bool:
+    """A word of the same length one letter from a known stem, the letters neither neighbouring keys nor vowels.
+
+    Such a pair is usually two real words, not a typo: "summit"/"submit" (m, b) answered "When is the next SCO summit?"
+    with what happens after a report (three dev sets). Typos are a neighbouring key, a vowel heard for another
+    ("seperate"), a letter dropped, doubled or swapped; those stay one edit.
+    """
+    if len(word) != len(known) or len(word) >= 8:
+        return False
+    differing = [(a, b) for a, b in zip(word, known, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    return not (a in _VOWELS and b in _VOWELS) and not _neighbour_keys(a, b)
+
+
 def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
     """The known stem closest to an unknown one (typos, endings the stemmers handled differently), if any."""
     if word in index.fuzzy_cache:
@@ -545,6 +577,8 @@ def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
         # Two swapped letters ("yeras", "recieve") are one slip of the fingers: one edit (OSA), not two (Levenshtein).
         # Among equally near stems, one with the word's first letter ("востановить": восстанов, not останов).
         near = process.extract(word, bucket, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if index.typo_keeps_first_letter:
+            near = [n for n in near if not _unlikely_english_slip(word, n[0])]
         found = min(near, key=lambda f: (f[1], f[0][0] != word[0])) if near else None
         # An edit costs more in a short word: "order" is not "border", "terorism" is "terrorism".
         similarity = 1.0 - 2.0 * found[1] / len(word) if found is not None else 0.0
