@@ -371,6 +371,20 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
     # gives.
     (re.compile(r"\bi\s+(?:think|guess|suppose|believe|feel)\b"), " "),
+    # "(Find out) it was me" is who reported: its words are all stop words, so "will he learn that it was me" read
+    # as "learn" and "will anyone know it was me who reported" as "reported" alone (what to report, at 98).
+    (re.compile(r"\b(?:it|that)\s+(?:was|is|['’`]?s)\s+(?:me|i)\b"), " who reported "),
+    # Whether the bot is "from / run by / part of the police" asks who runs it, as "a helpline of the security
+    # services" does: "police" alone is the emergency entry's word ("hello, this bot is from police?" answered it).
+    (
+        re.compile(
+            r"\b(?:bot|this|it|you|u|channel|service|hotline|chat)\s+(?:is\s+|are\s+|really\s+)*"
+            r"(?:from|of|by|run\s+by|part\s+of|belongs?\s+to|connected\s+(?:to|with)|linked\s+to|works?\s+for|"
+            r"working\s+for|with)\s+(?:the\s+)?police\b(?!\s+(?:number|station|officer))"
+            r"|\bare\s+(?:you|u)\s+(?:the\s+)?police\b"
+        ),
+        " security services ",
+    ),
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
@@ -1062,6 +1076,8 @@ class AnswerEngine:
         )
         vague = topic_words == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
         elsewhere = _FOREIGN.search(folded) is not None
+        if script == "latin" and years:
+            years &= _asked_years(folded)
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         query_words = " ".join(words)
@@ -1190,6 +1206,18 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
         entry_ids[position] for position, score in ranking[:DECIDED_FROM] if score >= tuning.suggestion_floor
     )
     return Result(question, lang, "suggest", None, round(best_score, 1), suggestions)
+
+
+def _asked_years(folded: str) -> set[str]:
+    """The years of an English message's sentences that ask, or of all of it when none or every one does.
+
+    A year in the story around a question is not the year asked about: "After the 2016 attacks my parents are still
+    worried. How can I report something suspicious?" kept only entries stating 2016 and ruled every entry out.
+    """
+    sentences = [s for s in _SENTENCE_END.split(folded) if s.strip()]
+    asking = [s for s in sentences if "?" in s]
+    chosen = asking if asking and len(asking) < len(sentences) else sentences
+    return {word for sentence in chosen for word in _YEAR.findall(sentence)}
 
 
 def _states_figure(answer: str) -> bool:
