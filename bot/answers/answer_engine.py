@@ -397,6 +397,32 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " ",
     ),
+    # The phone or computer a citizen uses ("photos from my phone", "on my laptop") is the device, not the phone
+    # number the privacy entries are about ("Can I add photos from my phone?" met them).
+    (
+        re.compile(
+            r"\b(?:from|on|with|using|via|through)\s+(?:my|the|a|your|our)\s+(?:phone|smartphone|mobile|cell)\b(?!\s+number)"
+        ),
+        " ",
+    ),
+    # "When / if I file (send, submit) a report" sets the time of what is asked ("what is stored when I file a
+    # report"), and "once / after I submit" is the time after a report ("once I hit submit, who reads it"), as
+    # "afterwards" is: the filing words ("file", "submit") are how-to-report's.
+    (
+        re.compile(
+            r"\b(?:when|if)\s+(?:i|we|you)\s+(?:file|send|submit|make|lodge|hit\s+submit)"
+            r"(?:\s+(?:a|the|my|our)\s+(?:report|tip|complaint))?\b"
+        ),
+        " report ",
+    ),
+    (
+        re.compile(
+            r"\b(?:once|after|as\s+soon\s+as)\s+(?:i|we|you)(?:['’`]?ve|\s+have)?\s+"
+            r"(?:file|send|sent|submit|submitted|make|made|lodge|hit\s+submit)"
+            r"(?:\s+(?:a|the|my|our)\s+(?:report|tip|complaint))?\b"
+        ),
+        " next report ",
+    ),
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
