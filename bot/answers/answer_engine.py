@@ -406,22 +406,15 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         " ",
     ),
     # "When / if I file (send, submit) a report" sets the time of what is asked ("what is stored when I file a
-    # report"), and "once / after I submit" is the time after a report ("once I hit submit, who reads it"), as
-    # "afterwards" is: the filing words ("file", "submit") are how-to-report's.
+    # report"): the filing words ("file", "submit") are how-to-report's. Not "once / after I submit": that is
+    # after-report's own wording, and read as "next report" it cost held-out phrasings one wrong answer ("ok, it is
+    # submitted, now what?" then answered how-to-report).
     (
         re.compile(
             r"\b(?:when|if)\s+(?:i|we|you)\s+(?:file|send|submit|make|lodge|hit\s+submit)"
             r"(?:\s+(?:a|the|my|our)\s+(?:report|tip|complaint))?\b"
         ),
         " report ",
-    ),
-    (
-        re.compile(
-            r"\b(?:once|after|as\s+soon\s+as)\s+(?:i|we|you)(?:['’`]?ve|\s+have)?\s+"
-            r"(?:file|send|sent|submit|submitted|make|made|lodge|hit\s+submit)"
-            r"(?:\s+(?:a|the|my|our)\s+(?:report|tip|complaint))?\b"
-        ),
-        " next report ",
     ),
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
