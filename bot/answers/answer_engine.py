@@ -416,6 +416,17 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " report ",
     ),
+    # Kazakhstan's short emergency numbers (101-104, 112) named to call or to choose between ("is it 112 or 102?",
+    # "should I dial 102") are the emergency number: as figures they are unknown words (the answer holds them as
+    # settings), and two of them made "What number should I call if there's an immediate danger? Is it 112 or 102?"
+    # vague.
+    (
+        re.compile(
+            r"\b(?:call|calling|dial|dialling|dialing|ring|phone)\s+(?:the\s+)?(?:10[1-4]|112)\b"
+            r"|\b(?:10[1-4]|112)(?:\s+or\s+(?:10[1-4]|112))+\b"
+        ),
+        " emergency number ",
+    ),
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
