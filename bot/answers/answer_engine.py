@@ -427,6 +427,9 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " emergency number ",
     ),
+    # Putting a code in is entering it ("where do I put my code", "put in the receipt code"): "put" alone is a word of
+    # other entries, and "where do I put my code to see if anyone has looked at my tip?" answered after-report.
+    (re.compile(r"\bput\s+(?:in\s+)?((?:my|the|this|that|a|our|your)\s+(?:\w+\s+)?code)\b"), r" enter \1 "),
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
