@@ -418,6 +418,65 @@ _ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
     # gives.
     (re.compile(r"\bi\s+(?:think|guess|suppose|believe|feel)\b"), " "),
+    # "(Find out) it was me" is who reported: its words are all stop words, so "will he learn that it was me" read
+    # as "learn" and "will anyone know it was me who reported" as "reported" alone (what to report, at 98).
+    (re.compile(r"\b(?:it|that)\s+(?:was|is|['’`]?s)\s+(?:me|i)\b"), " who reported "),
+    # Whether the bot is "from / run by / part of the police" asks who runs it, as "a helpline of the security
+    # services" does: "police" alone is the emergency entry's word ("hello, this bot is from police?" answered it).
+    (
+        re.compile(
+            r"\b(?:bot|this|it|you|u|channel|service|hotline|chat)\s+(?:is\s+|are\s+|really\s+)*"
+            r"(?:from|of|by|run\s+by|part\s+of|belongs?\s+to|connected\s+(?:to|with)|linked\s+to|works?\s+for|"
+            r"working\s+for|with)\s+(?:the\s+)?police\b(?!\s+(?:number|station|officer))"
+            r"|\bare\s+(?:you|u)\s+(?:the\s+)?police\b"
+        ),
+        " security services ",
+    ),
+    # Where in town something was seen ("under a bench in the park", "at the bus stop", "near the entrance") is the
+    # story's place, not what is asked: its everyday nouns are words no entry uses, and three of them made "I saw a
+    # box with wires under a bench in the park" a question mostly of unknown words (vague, no suggestion).
+    (
+        re.compile(
+            r"\b(?:under|near|next\s+to|behind|beside|outside|inside|at|in|on|by)\s+(?:the|a|an|our|my|this|that)\s+"
+            r"(?:\w+\s+)?(?:bench(?:es)?|park|bus\s+stop|stop|station|entrance|playground|mall|shop|store|market|square|"
+            r"yard|courtyard|street|road|parking\s+lot|car\s+park|stairs|stairwell|staircase|elevator|lift|platform|"
+            r"corner|bin|trash\s+can|sidewalk|pavement|crossing|underpass|building|tree|fence|gate|door|wall)\b"
+        ),
+        " ",
+    ),
+    # The phone or computer a citizen uses ("photos from my phone", "on my laptop") is the device, not the phone
+    # number the privacy entries are about ("Can I add photos from my phone?" met them).
+    (
+        re.compile(
+            r"\b(?:from|on|with|using|via|through)\s+(?:my|the|a|your|our)\s+(?:phone|smartphone|mobile|cell)\b(?!\s+number)"
+        ),
+        " ",
+    ),
+    # "When / if I file (send, submit) a report" sets the time of what is asked ("what is stored when I file a
+    # report"): the filing words ("file", "submit") are how-to-report's. Not "once / after I submit": that is
+    # after-report's own wording, and read as "next report" it cost held-out phrasings one wrong answer ("ok, it is
+    # submitted, now what?" then answered how-to-report).
+    (
+        re.compile(
+            r"\b(?:when|if)\s+(?:i|we|you)\s+(?:file|send|submit|make|lodge|hit\s+submit)"
+            r"(?:\s+(?:a|the|my|our)\s+(?:report|tip|complaint))?\b"
+        ),
+        " report ",
+    ),
+    # Kazakhstan's short emergency numbers (101-104, 112) named to call or to choose between ("is it 112 or 102?",
+    # "should I dial 102") are the emergency number: as figures they are unknown words (the answer holds them as
+    # settings), and two of them made "What number should I call if there's an immediate danger? Is it 112 or 102?"
+    # vague.
+    (
+        re.compile(
+            r"\b(?:call|calling|dial|dialling|dialing|ring|phone)\s+(?:the\s+)?(?:10[1-4]|112)\b"
+            r"|\b(?:10[1-4]|112)(?:\s+or\s+(?:10[1-4]|112))+\b"
+        ),
+        " emergency number ",
+    ),
+    # Putting a code in is entering it ("where do I put my code", "put in the receipt code"): "put" alone is a word of
+    # other entries, and "where do I put my code to see if anyone has looked at my tip?" answered after-report.
+    (re.compile(r"\bput\s+(?:in\s+)?((?:my|the|this|that|a|our|your)\s+(?:\w+\s+)?code)\b"), r" enter \1 "),
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
@@ -579,6 +638,38 @@ def _allowed_edits(length: int) -> int:
     return 0 if length < 5 else 1 if length < 9 else 2
 
 
+# QWERTY rows and how far each is shifted right of the one above, in keys: a mistyped letter is a neighbouring key.
+_QWERTY_ROWS = (("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75))
+_KEY_AT = {
+    key: (row, column + shift) for row, (keys, shift) in enumerate(_QWERTY_ROWS) for column, key in enumerate(keys)
+}
+_VOWELS = frozenset("aeiouy")
+
+
+def _neighbour_keys(a: str, b: str) -> bool:
+    """Whether two letters are next to each other on a QWERTY keyboard."""
+    if a not in _KEY_AT or b not in _KEY_AT:
+        return True  # not a Latin letter: no keyboard reason to refuse
+    (row_a, x_a), (row_b, x_b) = _KEY_AT[a], _KEY_AT[b]
+    return abs(row_a - row_b) <= 1 and abs(x_a - x_b) <= 1.0
+
+
+def _unlikely_english_slip(word: str, known: str) -> bool:
+    """A word of the same length one letter from a known stem, the letters neither neighbouring keys nor vowels.
+
+    Such a pair is usually two real words, not a typo: "summit"/"submit" (m, b) answered "When is the next SCO summit?"
+    with what happens after a report (three dev sets). Typos are a neighbouring key, a vowel heard for another
+    ("seperate"), a letter dropped, doubled or swapped; those stay one edit.
+    """
+    if len(word) != len(known) or len(word) >= 8:
+        return False
+    differing = [(a, b) for a, b in zip(word, known, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    return not (a in _VOWELS and b in _VOWELS) and not _neighbour_keys(a, b)
+
+
 def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
     """The known stem closest to an unknown one (typos, endings the stemmers handled differently), if any."""
     if word in index.fuzzy_cache:
@@ -592,6 +683,8 @@ def _fuzzy_lookup(index: _Index, word: str) -> tuple[str, float] | None:
         # Two swapped letters ("yeras", "recieve") are one slip of the fingers: one edit (OSA), not two (Levenshtein).
         # Among equally near stems, one with the word's first letter ("востановить": восстанов, not останов).
         near = process.extract(word, bucket, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if index.typo_keeps_first_letter:
+            near = [n for n in near if not _unlikely_english_slip(word, n[0])]
         found = min(near, key=lambda f: (f[1], f[0][0] != word[0])) if near else None
         # An edit costs more in a short word: "order" is not "border", "terorism" is "terrorism".
         similarity = 1.0 - 2.0 * found[1] / len(word) if found is not None else 0.0
@@ -1090,6 +1183,8 @@ class AnswerEngine:
         )
         vague = topic_words == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
         elsewhere = _FOREIGN.search(folded) is not None
+        if script == "latin" and years:
+            years &= _asked_years(folded)
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         query_words = " ".join(words)
@@ -1218,6 +1313,18 @@ def decide(question: str, lang: str, ranking: list[tuple[int, float]], entry_ids
         entry_ids[position] for position, score in ranking[:DECIDED_FROM] if score >= tuning.suggestion_floor
     )
     return Result(question, lang, "suggest", None, round(best_score, 1), suggestions)
+
+
+def _asked_years(folded: str) -> set[str]:
+    """The years of an English message's sentences that ask, or of all of it when none or every one does.
+
+    A year in the story around a question is not the year asked about: "After the 2016 attacks my parents are still
+    worried. How can I report something suspicious?" kept only entries stating 2016 and ruled every entry out.
+    """
+    sentences = [s for s in _SENTENCE_END.split(folded) if s.strip()]
+    asking = [s for s in sentences if "?" in s]
+    chosen = asking if asking and len(asking) < len(sentences) else sentences
+    return {word for sentence in chosen for word in _YEAR.findall(sentence)}
 
 
 def _states_figure(answer: str) -> bool:
