@@ -204,7 +204,7 @@ FLOORS = {
     "questions_dev_i.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
     # Writers L (fifth session, 64 + 16 per language): measured on its first code (89.6% right) and after its second
     # round (91.1%: kk 89.1, ru 89.1, en 95.3), aggregates only; then read as a dev set for the third round.
-    "questions_dev_j.jsonl": {"kk": (0.87, 0.96, 0.93), "ru": (0.87, 0.96, 0.93), "en": (0.98, 0.98, 0.93)},
+    "questions_dev_j.jsonl": {"kk": (0.87, 0.96, 0.93), "ru": (0.93, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
 }
 
 
