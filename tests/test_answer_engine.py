@@ -179,9 +179,9 @@ def test_ask_bad_arguments_exit_2() -> None:
 SETS = Path(__file__).parent / "sets"
 FLOORS = {
     "questions_dev.jsonl": {"kk": (0.93, 0.98, 0.92), "ru": (0.93, 0.99, 0.96), "en": (0.98, 0.99, 0.875)},
-    "questions_dev_b.jsonl": {"kk": (0.87, 0.96, 0.84), "ru": (0.92, 0.98, 0.87), "en": (0.91, 0.97, 0.91)},
+    "questions_dev_b.jsonl": {"kk": (0.87, 0.96, 0.84), "ru": (0.92, 0.98, 0.87), "en": (0.93, 0.99, 0.92)},
     # The second session's holdout (writers C, 105 + 30 per language); a dev set since the third session.
-    "questions_dev_c.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.92, 0.98, 0.96), "en": (0.91, 0.98, 0.90)},
+    "questions_dev_c.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.92, 0.98, 0.96), "en": (0.91, 0.98, 0.93)},
     # A second, smaller one (writers E, 45 + 15 per language), written after the final change.
     "questions_holdout_2.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
     # The third session's (writers F-kk, F-ru, F-en, 60 + 15 per language), written before its tuning, kept out of the
@@ -204,7 +204,7 @@ FLOORS = {
     "questions_dev_i.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
     # Writers L (fifth session, 64 + 16 per language): measured on its first code (89.6% right) and after its second
     # round (91.1%: kk 89.1, ru 89.1, en 95.3), aggregates only; then read as a dev set for the third round.
-    "questions_dev_j.jsonl": {"kk": (0.87, 0.96, 0.93), "ru": (0.87, 0.96, 0.93), "en": (0.93, 0.98, 0.93)},
+    "questions_dev_j.jsonl": {"kk": (0.92, 0.98, 0.93), "ru": (0.93, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
 }
 
 
@@ -542,6 +542,32 @@ def test_english_claims_stories_and_learners_grammar(engine: AnswerEngine, quest
     assert (result.decision, result.entry_id) == ("answer", entry)
 
 
+def test_a_real_english_word_near_a_known_one_is_not_a_typo(engine: AnswerEngine) -> None:
+    # "summit" is one letter from "submit", but m and b are not neighbouring keys: a summit is not a report being
+    # sent (it answered what happens after a report at 86). Written for this test.
+    assert engine.ask("When is the next summit?").entry_id is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("In 2015 my brother went to Syria. How can I report the man who recruited him?", "hotline-report-recruitment"),
+        ("Is this chat run by the police?", "hotline-about"),
+        ("Someone left a backpack under a bench at the bus stop, what do I do?", "hotline-emergency"),
+    ],
+)
+def test_english_story_years_places_and_who_runs_the_bot(engine: AnswerEngine, question: str, entry: str) -> None:
+    # A year of the story is not the year asked about (it ruled every entry out); where in town something lies is
+    # the story's place; a bot "run by the police" asks who runs it. Written for this test.
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+
+
+def test_a_year_told_before_the_question_leaves_it_reachable(engine: AnswerEngine) -> None:
+    result = engine.ask("After the 2016 attacks my parents still worry. How can I report something suspicious?")
+    assert "hotline-how-to-report" in {result.entry_id, *result.suggestions}
+
+
 def test_weather_in_a_city_of_the_briefing_is_not_a_topic(engine: AnswerEngine) -> None:
     # "погода" (weather) is one edit from "повод", a word of the knowledge base; with Taraz (the Temir Zhol exercise)
     # beside it, it was offered as "did you mean" that exercise. Written for this test.
@@ -566,6 +592,27 @@ def test_weather_in_a_city_of_the_briefing_is_not_a_topic(engine: AnswerEngine) 
 def test_russian_follow_ups_figures_and_frames_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
     # A nod or "я правильно понял" is no topic; a figure in words with "с лишним", in the genitive or with the scale
     # first is a figure; "о чём / про что … писать" asks what to report. Written for this test.
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("сестра сказала, что угрозы терактов у нас уже нет, так ли это?", "threat-persists"),  # who said it
+        ("стоит ли сейчас бояться терактов?", "threat-persists"),  # whether to fear: the threat
+        ("я пенсионерка, какие учения проводили на железке в Таразе?", "exercise-temir-zhol"),  # who asks; slang
+        ("вы такие сайты блокируете или удаляете?", "terrorist-web-content"),  # "сайты" read as Russian
+        ("в интернете всякие ролики экстремистские, вы их чистите?", "terrorist-web-content"),
+        ("какие сроки дали за подготовку террористического акта?", "terror-plot-sentences"),  # the law's word
+        ("сосед ставит машину на газон, мне сюда писать?", "hotline-what-to-report"),  # an everyday nuisance
+        ("соседи шумят по ночам, это к вам?", "hotline-what-to-report"),  # is it the hotline's matter
+        ("какие вещи можно вам сообщать, а какие не по адресу?", "hotline-what-to-report"),
+    ],
+)
+def test_russian_hearsay_roles_and_formal_words_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    # Who told a claim or who the writer is is no topic; "бояться" with its modal asks about the threat; the law's
+    # "террористический акт" is a "теракт"; a word of the Russian lexicon is read as Russian. Written for this test.
     result = engine.ask(question)
     assert (result.decision, result.entry_id) == ("answer", entry)
 

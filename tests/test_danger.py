@@ -360,8 +360,8 @@ FLOORS = {
     # times), then read as a dev set (sixth session: recall 100%, false alarms 0%).
     "danger_dev_i.jsonl": {"kk": (32, 0), "ru": (32, 0), "en": (32, 0)},
     # Writers L (28 + 28 per language), measured on the fifth session's first code (recall 92.9%, false alarms 2.4%)
-    # and after its second round (94.0%, 2.4%), then read as a dev set.
-    "danger_dev_j.jsonl": {"kk": (28, 0), "ru": (26, 0), "en": (25, 2)},
+    # and after its second round (94.0%, 2.4%), then read as a dev set (seventh session: recall 100%, false alarms 0%).
+    "danger_dev_j.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -468,6 +468,17 @@ NEW_CLASSES_URGENT = {
         "В маршрутке мужик размахивает разбитой бутылкой, все прижались к окнам",
         "strangers grabbed a girl and shoved her into a black car near the college",
     ],
+    # seventh session (dev_j's classes): shots told by their sound, water towers, people held in a flat, a vehicle
+    # heading for a crowd, a van smoking by a holiday crowd
+    "sounds, water towers, held, crowds": [
+        "за магазином та-та-та, люди лежат на асфальте",
+        "rat-a-tat by the school gate, everyone hit the ground",
+        "бір адам су мұнарасына бірдеңе құйып жатыр қазір",
+        "кто-то сыплет порошок в водокачку прямо сейчас",
+        "my aunt is being held in her flat by two men, I can hear her screaming",
+        "a bus is heading for the crowd at the market at full speed",
+        "на празднике у сцены бросили фургон, из фургона валит дым, водитель убежал",
+    ],
 }
 
 NEW_CLASSES_HARMLESS = {
@@ -504,6 +515,15 @@ NEW_CLASSES_HARMLESS = {
         "what should my kids do if there is ever a lockdown at school? just asking to be prepared",
         "Ойыншық мылтық сатып алдым, баланың туған күніне",
         "our striker's shot was a cannonball, the keeper never moved",
+    ],
+    # seventh session: carrying a bought knife, war stories, balloons, a phone "blowing up", a water tower repaired
+    "carrying, war stories, balloons, phones": [
+        "можно ли провезти в метро новый кухонный нож в коробке?",
+        "my grandma told me war stories about bombs falling on her town during the war",
+        "Атам соғыс жылдары ауылға бомба түскенін айтып берді",
+        "балалар туған күнде шарларды жарып ойнады",
+        "my phone is blowing up with messages from the school chat",
+        "водонапорную башню ремонтируют, воды не будет до вечера",
     ],
 }
 

@@ -345,6 +345,9 @@ CONTEXT_OVERRIDES = (
     # A charge with shrapnel gathered ("a pressure cooker full of nails … keeps talking about the parade") is a bomb
     # whatever the setting: a parade or a kitchen is its target or its casing, not a harmless context.
     ContextOverride(_groups("context_celebration", "context_kitchen"), needs=_groups(BOMB_PARTS)),
+    # Something left by a crowd with a danger sign ("a van left next to the parade crowd, smoke coming out the back,
+    # driver ran off": dev_j): the parade or the holiday is the crowd it is left at, not a harmless setting.
+    ContextOverride(_groups("context_celebration"), needs=_groups("abandoned", SOME_DANGER)),
 )
 
 ABANDONED_OBJECT = (_groups("abandoned"), _groups("object"))
