@@ -362,6 +362,9 @@ FLOORS = {
     # Writers L (28 + 28 per language), measured on the fifth session's first code (recall 92.9%, false alarms 2.4%)
     # and after its second round (94.0%, 2.4%), then read as a dev set (seventh session: recall 100%, false alarms 0%).
     "danger_dev_j.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
+    # Writers M (28 + 28 per language), written during the fifth session's third round, measured once after its last
+    # change: recall 97.6%, false alarms 1.2%; never read.
+    "danger_holdout_8.jsonl": {"kk": (28, 0), "ru": (26, 0), "en": (28, 1)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -375,6 +378,7 @@ PER_LANGUAGE = {
     "danger_dev_h.jsonl": 24,
     "danger_dev_i.jsonl": 32,
     "danger_dev_j.jsonl": 28,
+    "danger_holdout_8.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
