@@ -28,6 +28,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.answers import phrases
 from bot.answers.kazakh_grammar import figure_of, verb_bases, without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
 from bot.answers.number_words import figures_in_words
@@ -60,16 +61,6 @@ KAZAKH_WORDS_FOR_KAZAKH = 3
 STORY_PENALTY = 0.85  # swept 0.94, 0.9, 0.85, 0.8 on the tuning sets: 0.9 to 0.8 alike and best, no language lower
 MAX_SENTENCES = 8  # sentences of a long text read on their own: those that ask ("?") first
 _SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\n+")
-# A Kazakh sentence that opens with "about this" ("Бұл туралы сіздерге қалай хабарласам болады?", "Осыны қайда
-# жазамын?", "Оқытушы ретінде бұл туралы …") asks about the story before it: read alone, its few words (how to
-# contact you) answered the entry about what to report for a story about a recruiter. Alone it loses ties as a story
-# sentence does, it is read with the sentence before it (not with the one after), so the story's topic counts. Dropped
-# alone instead, a generic story ("neighbours' night guests … Осы туралы қалай жазуға болады?") lost how-to-report
-# on dev_g; both ways kk pooled +1. Only at the start: "Егер сіздерге ол туралы жазсам, оған не болады?" asks itself.
-_KK_ABOUT_THIS = re.compile(
-    r"^\W*(?:[^\s.,;:!?]+\s+ретінде\s+)?"
-    r"(?:(?:бұл|бул|осы|сол|ол)\s+(?:туралы|жөнінде|жонинде|жайлы|жайында|жаиында|жаили)|мұны|муны|бұны|буны|соны|осыны)\b"
-)
 PLACE_PREFIX = "place"
 # The word after these names what the question leaves out ("de-radicalised outside prisons", "кроме тюрем"): it is
 # not asked about, so it is not read (it would pull the question to the entry about that very thing).
@@ -81,420 +72,10 @@ _EXCLUDING = frozenset({"outside", "except", "excluding", "besides", "кроме
 UNKNOWN_SHARE = 0.52
 CANDIDATES = 64  # entries given a full coverage count when the question has common words
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# "алдын алу" / "алды алынды" is how Kazakh says "prevent", word by word "take its front": "алдын" alone is a filler
-# (a stop word, from "алдын ала", in advance) and "ал-" is "take", so the idiom is read as one word of its concept.
-_PREVENT = re.compile(r"\bалд(?:ын|ы)\s+ал(?!а\b)\w*")
-# "қандай … туралы" / "не туралы" (about what kind of …) asks what to report, not how: the question word is a stop
-# word, so without this the entries were told apart only by their other words, and "how" won ("Қандай жағдайлар
-# туралы хабарлау керек?"). Read as the word "тақырып" (topic), which the knowledge base has nowhere else.
-# "Жөнінде", "жайлы" and "жайында" are other ways to say "туралы" (about): "Не жайлы жазуға болады?".
-_WHAT_ABOUT = re.compile(r"\b(?:кандаи|не)(?=\s+(?:\w+\s+){0,2}(?:туралы|жонинде|жаилы|жаиында)\b)")
-# "хабарлаған адам", "мен жазған адам" (the person I reported) is whom a report is about, not the reporter: the
-# question "will the person I reported learn my name" shares its other words (name, know) with the entries on what
-# the operators see, and lost to them. The phrase also reads as "тексерілетін" (the person checked), the word of the
-# reported-person entry's answer; "жазған адам" alone stays (it is the writer: "жазған адамның телефонын көресіз бе").
-_REPORTED = re.compile(r"\b(?:(?:хабарла(?:н)?ган|айткан|корсеткен)|мен\s+жазган)\s+(?:адам|киси)")
-# "қанша жыл" / "неше жылға" (how many years) asks the term of a sentence, but "жыл" (year) is a stop word ("2019
-# жылы" is in every question): the phrase also reads as "мерзім" (term), the word of the sentences entry, so "sot
-# kansha jyl berdi" is told apart from the number of plots prevented.
-_HOW_MANY_YEARS = re.compile(r"\b(?:канша|неше)\s+жыл(?:га|дык|ды|ы)?\b")
-# "қанша тұрады" (how much does it cost) asks a price, which no entry states: "тұрады" (stands) met the emergency
-# entry's "қауіп төніп тұр" (danger is standing over us), and "Бензин канша турады казир" was answered with it. Read
-# as "бағасы" (its price), a word no entry uses. "қанша уақыт тұрады" (how long does it stay) is not a price.
-_PRICE = re.compile(r"\b(канша\s+)тур(?:ады|аты|ад)\b")
-# "Қанша адам тұрады" (how many people live there) asks a population, a figure that is not the briefing's: its
-# entries answer it at most with "did you mean", as a foreign country's figures (_FOREIGN). Without this, the Kazakh
-# "how many" penalty let terror-plots-prevented answer "Қарағанды облысында қанша адам тұрады?" (place + адам).
-_KK_POPULATION = re.compile(r"\b(?:канша|неше)\s+(?:адам|киси|халык)\s+тур(?:ады|аты|ад)\b")
-# "дәл қазір" (right now) is the urgency of the emergency entry; "қазір" alone (now, these days) is a filler of any
-# question ("казир бизде террор кауипи бар ма" asks whether the threat persists), so it is a stop word and the phrase
-# is read as one word.
-_RIGHT_NOW = re.compile(r"\bдал\s+казир\b")
-# "кто я (такой)" (who I am) is the writer's identity as the other side sees it, their profile: "вы узнаете, кто я"
-# asks what the operators see, as "видно ли вам мой профиль" does. Its two words are stop words, so "узнаете" alone
-# met "Узнает ли он, что это я написал?" (the person reported) as often: five Russian misses in five dev sets. Read
-# also as "профиль" (phone-visible's own word): ru right b, c, e, h +1 each, f wrong 1 -> 0; as "личность" (the name
-# synonyms, in six entries) only c and h.
-_WHO_I_AM = re.compile(r"\bкто\s+я(?:\s+такои|\s+такая)?\b")
-# Russian asks what to report with "о чём / про что / о каких" before the verb of reporting ("о чем вообще надо сообщать
-# в этот телефон доверия", "про что сюда писать"): the question words are stop words, so the question read as
-# "report" and "hotline" alone and met the entries about the bot and its operators. Read also as "такырып" (topic), as
-# the Kazakh "не туралы" is (Russian "темы" is also in the operators' and emergency entries: it answered hotline-human).
-# "О чём-то" is not a question.
-_RU_WHAT_ABOUT = re.compile(
-    r"\b(?:о|об|про)\s+(?:чем|что|каких|какои|каком|какие)\b(?!-)"
-    r"(?=(?:\s+\w+){0,3}?\s+(?:сообщ|писат|пиш|напис|жалов|обращат|заяв|информир|стучат)\w*)"
-)
-# What will happen to "him / her" ("его посадят?", "его сразу накажут?", "как с ним поступят после моего сигнала?"):
-# in a talk with the hotline, the one a citizen fears for is the person reported. The pronouns are stop words, so
-# "посадят" alone met the entries on sentences and convictions. Read also as "тексерилетин" (the person checked), the
-# word the Kazakh "хабарлаған адам" rule reads into the reported-person entry. The future only ("посадили" is the
-# briefing's past) and never "меня" (the one leaving a group fears for himself).
-# Russian asks what to report also with "какие / какого рода … (можно / следует) сообщать" ("какие случаи следует
-# сообщать на телефон доверия", "какую информацию сюда писать"): "какие" is a stop word and "случаи" the topic
-# group's, so the question read as "report" and "hotline" and met hotline-about (questions_dev_j). Read as "такырып"
-# too, as "о чём … сообщать" is.
-_RU_WHICH_TO_REPORT = re.compile(
-    r"\b(?:какие|какую|каких|какого\s+рода)\b(?=(?:\s+\w+){0,2}?"
-    r"(?:\s+(?:можно|нужно|надо|следует|стоит|сюда|вам))*\s+(?:сообщат|писат|информироват|заявлят|жаловатс)\w*)"
-)
-# Whether a matter is the hotline's ("это к вам?", "а какие не по адресу?", "я по адресу?") asks what to report: the
-# words are stop words but "адрес", which met the entries that ask for a place. Read as "такырып", as "о чём
-# … сообщать" is (questions_dev_j, and dev_d's "это к вам писать?").
-_RU_IS_IT_YOURS = re.compile(r"\bето\s+к\s+вам\b|\b(?:не\s+)?по\s+адресу\b(?!\s+\w)")
-# Who told the writer a claim ("мама говорит, что …", "сосед сказал", "подруга уверяет") is not what is asked, the
-# claim is, wherever they said it ("мужики на стоянке говорили"): "мама" counted as an unknown word against the entry
-# the claim is about (threat-persists, questions_dev_j), as the English hearsay phrase does. The relatives and
-# acquaintances are no topic of any entry.
-_RU_HEARSAY = re.compile(
-    r"\b(?:(?:моя|мои|наша|наш|ее|его)\s+)?(?:мама|мат|мамка|папа|отец|брат|сестра|соседка|сосед|соседи|друг|"
-    r"друзя|подруга|коллега|коллеги|знакомыи|знакомая|знакомые|бабушка|дедушка|муж|жена|сын|доч|дочка|тетя|дядя|"
-    r"однокурсник|одноклассник|начальник|мужики|ребята|родственники)"
-    r"(?:\s+(?:на|в|из|с|у)\s+\w+)?\s+(?:говорит|говорят|говорил|говорила|говорили|сказал|сказала|сказали|"
-    r"рассказал|рассказала|рассказали|утверждает|уверяет|считает|думает|спрашивает|спрашивала|спросил|спросила)\b"
-    r"(?:\s*,?\s*(?:что|будто)\b)?"
-)
-# A request to be told ("Прошу сообщить, к каким срокам …", "просим разъяснить") is a frame, like "скажите": read as
-# the verb of reporting, "сообщить" pulled a question about sentences towards the entries on reporting.
-_RU_PLEASE_TELL = re.compile(
-    r"\b(?:прошу|просим)\s+(?:вас\s+)?(?:сообщит|разъяснит|пояснит|ответит|дат\s+информацию|предоставит)\w*"
-)
-# The law's "террористический акт" is the citizen's "теракт", the word every Russian phrasing uses: read as two words,
-# "террористических актов" met the adjective of a dozen entries and "акт" of none (questions_dev_j).
-_RU_TERROR_ACT = re.compile(r"\bтеррористическ\w*\s+акт(?:ы|ов|а|ам|ами|ах|е|ом)?\b")
-# Who the writer is ("я таксист в Таразе", "я учительница", "я пенсионер") is not what they ask, as in English and
-# Kazakh: the role is a word no entry uses and counted against the entry asked about (questions_dev_j). Only the role:
-# the place after it may be what is asked about (the exercise in Taraz). Written folded, as the text is by then (no ь).
-_RU_ROLE = re.compile(
-    r"\bя\s+(?:(?:простои|обычныи|обычная|местныи|местная)\s+)?(?:студент|студентка|учител|учителница|"
-    r"преподавател|таксист|водител|врач|медсестра|пенсионер|пенсионерка|журналист|журналистка|блогер|школьник|"
-    r"школьница|имам|предприниматель|продавец|продавщица|бухгалтер|программист|инженер|домохозяика|фермер|"
-    r"волонтер|воспитател|воспитателница|психолог|юрист|строител|курьер|охранник)\b"
-)
-# Whether one need fear ("бояться нечего", "стоит ли бояться терактов", "надо ли опасаться") asks whether the threat
-# persists: "бояться" alone is also the writer's fear of being found out (anonymity), so only with its modal.
-_RU_NEED_FEAR = re.compile(
-    r"\b(?:нечего|стоит|надо|нужно|следует)\s+(?:ли\s+)?(?:\w+\s+)?(?:боят?ся|опасат?ся)\b"
-    r"|\b(?:боят?ся|опасат?ся)\s+(?:\w+\s+)?(?:нечего|не\s+стоит|не\s+надо|не\s+нужно)\b"
-)
-_RU_THEIR_FATE = re.compile(
-    r"\b(?:его|ее|их|ему|еи|им|с\s+ним|с\s+неи|с\s+ними)\s+(?:\w+\s+)?"
-    r"(?:посадят|накажут|арестуют|задержат|заберут|поступят|сделают)\b"
-)
-# "Как (мне / можно) сообщить / отправить / передать" asks the way to report, as the Kazakh "қалай хабарлаймын" does,
-# and is read as that rule reads it, "тасил" (method): "как" is a stop word, so "как отправить сообщение" met
-# what-to-report's "О чём можно сообщить" nearly as well (91.7 / 90.7). "Каким образом / способом" is "как".
-_RU_HOW_TO_REPORT = re.compile(
-    r"\b(?:как|куда|каким\s+образом|каким\s+способом)(?:\s+(?:мне|можно|нам|же|именно|правилно|вам|вас))*"
-    r"\s+(?:сообщ|отправ|написат|напишу|передат|подат|пожаловат|настучат|донест|скинут|заявит)\w*"
-)
-# A Russian question that points back at the writer's story ("как сообщить об этом человеке", "куда на него
-# написать", "о таком"): what it asks about is in the story, not in the sentence (folded: "о нём, об этом" is "о нем,
-# об етом").
-_RU_BACK_REFERENCE = re.compile(
-    r"\b(?:(?:об|о|про|на)\s+(?:етом|нем|нее|ним|неи|них|таком|таких|етих|етого|ету|етои)"
-    r"|(?:етого|такого|етих)\s+(?:человека|мужчину|мужчины|парня|людеи))\b"
-)
-# Kazakh: who the writer is ("Мен ауылдағы мешіттің имамымын", "мен жетпіске келген қариямын", "Мен мұғаліммін") is
-# not what they ask, as in English: its words (village, seventy, the mosque) pulled the question elsewhere, "жетпіс"
-# (70) even met the briefing's 65. From "мен" to a role with the copula -мын/-мін (folded); a role without "мен".
-_KK_ROLES = (
-    "студент|мугалим|окытушы|окушы|имам|молда|кария|зеинеткер|журналист|тилши|блогер|дариги?р|медбике|жумысшы|"
-    "касипкер|кызметкер|инженер|зангер|азамат|ана|аке|аже|жургизуши|сатушы|курылысшы|фермер|малшы|"
-    "эксперт|зерттеуши|маман|тарбиеши|аудармашы|программист|бухгалтер|полицеи|акым|депутат|волонтер|ерикти|"
-    "комекши|кенесши|психолог|сарапшы|сакшы|курьер|тигинши|аспазшы|емши|пенсионер"
-)
-_KK_WHO_I_AM = re.compile(
-    r"\bмен\s+(?:[^\s.,;:!?]+\s+){0,5}?(?:" + _KK_ROLES + r")(?:ы|и|сы|си)?(?:мын|мин|пын|пин|бын|бин)\b"
-    r"|\b(?:" + _KK_ROLES + r")(?:мын|мин|пын|пин|бын|бин|ымын|имин)\b"
-    r"|\b(?:" + _KK_ROLES + r")(?:ы|и|сы|си|лар|лер)?\s+ретинде\b"  # "as a teacher"
-)
-# Kazakh: nobody is to know the writer's name ("аты-жөнімді ешкім білмей ме", "атымды білмесін", "атым шығып
-# кетпей ме") is reporting anonymously, as the English "nobody will know my name" is: as words, "аты" (name) and
-# "біл" (know) met every entry about what the operators see and about the person reported. Read also as "анонимді".
-# Only with the name: "кім екенімді ешкім білмей ме" (nobody will learn who I am) asks what is kept (dev2: privacy).
-_KK_NOBODY_KNOWS = re.compile(
-    r"\b(?:атым\w*|аты\s+жоним\w*|есимим\w*)\s+ешким\w*\s+(?:бил|кор|таны)(?:меи|мес)\w*"
-    r"|\bешким\w*\s+(?:атым\w*|аты\s+жоним\w*|есимим\w*)\s+(?:бил|кор|таны)(?:меи|мес)\w*"
-    r"|\b(?:атым\w*|аты\s+жоним\w*|есимим\w*)\s+(?:[^\s.,;:!?]+\s+){0,1}?(?:бил|таны)(?:меи|мес)\w*"
-    r"|\b(?:атым|аты\s+жоним\w*|есимим)\s+(?:шыгып\s+кет|шыкпа|ашылып\s+кал|ашылма)\w*"
-)
-# Kazakh approximation typed after a figure ("900-дей", "900 дей адам", about 900): the ending, not a word.
-_KK_ABOUT_FIGURE = re.compile(r"(?<=\d)(?:\s*-\s*|\s+)?(?:даи|деи|таи|теи)\b")
-# Kazakh "қой" (put) in the past after a converb is an auxiliary: "қалып қойған" (got left behind), "біліп қойды"
-# (found out) say that the action is done, not that anything is put; read as a word it met the languages entry.
-# The present "біліп қоя ма" (will they find out) stays: privacy's phrasings ask it, and the questions with it too.
-_KK_DONE = re.compile(r"(?<=[^\W\d]п)\s+кои(?:ган|ды|дым|дык|ыпты)\w*")
-# So is "ал-" (take) after a converb: "құтқарып аламын" (rescue), "жазып алмадым" (did not write down) do the verb for
-# oneself. Dev sets: kk off-topic abstained 217 -> 218 (dev_b), held-out phrasings kk reachable 90.2 -> 90.4%.
-_KK_FOR_ONESELF = re.compile(r"(?<=[^\W\d]{2}[ыи]п)\s+ал(?:амын|ам|ады|ды|дым|у|са|сам|маи|мадым|маппын|ган)\b")
-# Kazakh "қалай" (how) before a verb of reporting ("қалай хабарласам болады", "қалай жазам", "қалай жіберемін") asks
-# the way to report, but "қалай" is a stop word (it asks everything), so "бұл туралы сіздерге қалай хабарласам
-# болады" met "Қандай жағдайларда хабарласуға болады?" (what to report) word for word. The phrase also reads as
-# "тәсіл" (method), a word the knowledge base has nowhere else: its phrasings of how to report (a recruiter too) get it.
-# Kazakh: whom a greeting addresses ("Ассаламу алейкум, бауырлар.", "саламатсыздар ма балалар, …", "Сәлем, достар!")
-# is no word of the question: "бауырлар" (brothers) read as a family member, "балалар" (children) as the children a
-# question is about. The word between a greeting and the next punctuation.
-_KK_GREETING_ADDRESS = re.compile(
-    r"\b(?:ассалаумагал[еаи]и?кум|ассаламу?\s+[аа]л[еаи]и?кум|салеметсиз\w*(?:\s+[бм]е)?|саламатсыз\w*(?:\s+[бм]а)?"
-    r"|салем|каиырлы\s+(?:кун|кеш|тан))[\s,!]+[^\W\d]+(?=\s*[,.!:;])"
-)
-# Kazakh "қазір" (now) with "не істеймін / не істеу керек" (what do I do) in one sentence is the urgency of "дәл
-# қазір" (right now), read as that one word: "Қазір көршінің үйінде қару бар сияқты, қорқып тұрмын, не істеймін??"
-# asks what to do in a danger, not what to report. "Қазір" alone stays a filler ("казир бизде террор кауипи бар ма").
-_KK_NOW_WHAT_TO_DO = re.compile(r"\bказир\b(?=[^.?!\n]*\bне\s+исте)")
-# Kazakh "брифинг берді" (gave a briefing) is how a briefing is held: "бер-" (give) alone met the entries about
-# extradition and the receipt code ("brifingti kim berdi ozi?" answered foreigners-extradited). Read also as
-# "өткізді" (held), the word of the briefing-source entry's phrasings.
-_KK_BRIEFING_GIVEN = re.compile(r"\bбрифинг\w*\s+(?:[^\s.,;:!?]+\s+){0,2}?бер(?:ди|ген|еди|ипти|гени)\w*")
-_KK_HOW_TO_REPORT = re.compile(
-    r"\bкалаи(?:\s+[^\s.,;:!?]+)?\s+(?:хабарла|хабар\s+бер|жаз|жибер|жетки|жолда|тапсыр|толтыр|айт)\w*"
-)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
-# Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
-# it asks: read as words, "сенім телефоны" answered the entry about the hotline instead of the question that followed.
-_ADDRESS = re.compile(r"(?:\bқұрметті|\bкурметти|\bуважаем\w*|\bdear)\s[^.!?,;:\n]{0,60}[!,:.]")
-# A Russian greeting names a time of day ("Добрый день", folded "добрыи ден"; "Доброго дня", "Доброго времени суток"):
-# "день" is no stop word (days of retention, of exercises), so the greeting read as words pulled polite questions there.
-_GREETING = re.compile(r"\bдобр(?:ыи|ого|ое|ои)\s+(?:ден|дня|утро|утра|вечер|вечера|ночи|времени\s+суток)\b")
-# Another country or the whole world named in a question ("статистика по терроризму в России", "терактов в мире",
-# "attacks in Russia in 2019"): the briefing's figures are Kazakhstan's, so they answer it at most with "did you
-# mean" (read on every reading, folded; the language adjectives "русский", "Russian" are not the country). Syria,
-# Iraq and Afghanistan are not here: that is where the briefing's militants abroad are.
-_FOREIGN = re.compile(
-    r"\b(?:росси(?:я|и|ю|еи)|рф|ресеи\w*|russia|узбекистан\w*|озбекстан\w*|uzbekistan|к[иы]ргиз?стан\w*|киргизи\w*"
-    r"|kyrgyzstan|таджикистан\w*|tajikistan|туркменистан\w*|turkmenistan|китаи|китае|китая|china|сша|usa|америк[аеиу]"
-    r"|america|европ[аеуы]|europe|украин[аеуы]|ukraine|турци[яию]|turkey|мире|world|worldwide|алемде)\b"
-)
 BRIEFING_TAG = "2019"  # entries with this tag state the briefing's figures (Kazakhstan's, for 2019)
-# Russian fillers of several words ("на самом деле", "чуть ли не", folded "чут"; "в смысле"): "деле", "смысле" are words
-# of the knowledge base ("по делам о терроризме"), so they are dropped as phrases, as the greeting is.
-# A follow-up checks it was understood ("то есть …? я правильно понял", "если я правильно понимаю", "верно ли я понял"):
-# "правильно" is a word of the knowledge base ("как правильно сообщить"), so the tag pulled to the entries on reporting.
-_RU_FILLERS = re.compile(
-    r"\b(?:на\s+самом\s+деле|чут\s+ли\s+не|в\s+смысле|так\s+сказать|как\s+бы|по\s+идее"
-    r"|(?:если\s+)?(?:я\s+)?(?:правилно|верно)\s+(?:ли\s+)?(?:я\s+)?(?:понял[аи]?|понимаю))\b"
-)
-# English phrases read as what they mean, before the words are taken one by one (only in the Latin reading, so in
-# the knowledge base's English phrasings alike). Each was a cause of misses on the dev sets (docs/benchmarks.md).
-_ROLES = (
-    "student|journalist|reporter|blogger|writer|editor|nurse|doctor|volunteer|teacher|lecturer|professor|researcher|"
-    "scientist|scholar|analyst|engineer|lawyer|expat|foreigner|tourist|resident|citizen|pensioner|retiree|worker|"
-    "employee|officer|activist|mother|father|mum|mom|dad|parent|housewife|driver|entrepreneur|businessman|"
-    "businesswoman|manager|translator|programmer|developer|accountant|graduate|pupil|postgraduate|phd"
-)
-# People a citizen heard something from ("my friend from uni says", "my mom told me").
-_HEARSAY_SOURCES = (
-    "friend|mom|mum|mother|dad|father|parent|brother|sister|cousin|uncle|aunt|auntie|wife|husband|son|daughter|"
-    "grandma|grandmother|grandpa|grandfather|granny|neighbou?r|colleague|coworker|classmate|groupmate|teacher|"
-    "boss|relative|roommate|flatmate|acquaintance|buddy"
-)
-_ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # Who the writer is ("I'm a journalist from Germany.", "As a foreign nurse working in Almaty I'd like to know…",
-    # "i am student of IT and…") is not what they ask: its words (the country, "foreign", "work") are unknown or pull
-    # to other entries. From "I am / I'm / as" with a role to the next punctuation, "and", "but", "so" or "I".
-    (
-        re.compile(
-            r"\b(?:i\s*am|i['’`]?m|as)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:"
-            + _ROLES
-            + r")s?\b[^.,;:!?\n]*?(?=[.,;:!?\n]|\s+(?:and|but|so)\b|\s+i\b|$)"
-        ),
-        " ",
-    ),
-    # What a writer thanks for ("thank you for running this service") is not what they ask: "running this service"
-    # answered the entry about the bot.
-    (re.compile(r"\bthanks?(?:\s+you)?(?:\s+(?:so|very|in|advance|a|lot|much)){0,3}\s+for\b[^.,;:!?\n]*"), " "),
-    # "Is that right?" asks whether a figure heard is true, as "is that true / correct" do (stop words); "right"
-    # alone stays a word ("human rights").
-    (re.compile(r"\b(?:is|was|am)\s+(?:that|this|it|i)\s+right\b"), " "),
-    # So do the same words about whoever told it ("is she right or exaggerating?", "are they right", "or is he
-    # lying"), and the doubt itself: exaggerating, overstating, lying, made up (typed with one g or two).
-    (
-        re.compile(
-            r"\b(?:is|was|are|were)\s+(?:he|she|they|you|we|my\s+\w+)\s+right\b"
-            r"|\b(?:ex+ag+er+at|overstat|inflat)\w*|\b(?:lying|lies|made\s+up|making\s+(?:it|this|that)\s+up)\b"
-        ),
-        " ",
-    ),
-    # "Right away" is "straight away" (lexicon: immediately).
-    (re.compile(r"\bright\s+away\b"), " immediately "),
-    # "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
-    (re.compile(r"\btypes?\s+of\b"), " kind of "),
-    # "Who I am" is the writer's identity; its words are all stop words, so "will they know who I am" read as nothing.
-    (re.compile(r"\bwho\s+(?:i\s+am|i['’`]?m|am\s+i)\b(?!\s+(?:talking|speaking|writing|chatting))"), " identity "),
-    # Reporting with no name given is reporting anonymously ("no name report possible?", "without giving my name",
-    # "I don't want anyone to know my name"): as words, "name" met every entry about what the operators see.
-    (
-        re.compile(
-            r"\b(?:no|without(?:\s+(?:giving|telling|saying|showing|revealing|sharing|using|leaving|writing))?)"
-            r"\s+(?:(?:my|a|any|your|real|own)\s+)*names?\b"
-            r"|\b(?:don['’`]?t|dont|do\s+not)\s+want\s+(?:(?:anyone|anybody|them|you|people|him|her)\s+)?(?:to\s+)?"
-            r"(?:know|see|find\s+out|learn)\s+(?:my\s+)?(?:name|identity)\b"
-            r"|\b(?:nobody|no\s+one)\s+(?:will\s+|would\s+|can\s+)?(?:knows?|sees?|learns?|finds?\s+out)\s+"
-            r"(?:my\s+)?(?:name|identity)\b"
-        ),
-        " anonymously ",
-    ),
-    # The time after a report is "next" ("sent it, now what?", "what happens afterwards"): "after", "now", "then" and
-    # "what" are stop words, so the question read as "sent" alone.
-    (re.compile(r"\b(?:afterwards?|now\s+what|what\s+now|what\s+next|then\s+what)\b"), " next "),
-    # Telling the hotline something is reporting it: "I want to tell something", "how can I tell you about this man",
-    # "how do I let you know", "information I would like to pass on" ("tell" is a stop word, for "tell me …").
-    (
-        re.compile(
-            r"\b(?:want|wanna|would\s+like|need)\s+(?:to\s+)?(?:tell|inform)(?=\s+(?:something|smth|sth|about))"
-            r"|\b(?:tell|inform)\s+(?:you|u)(?=\s+(?:about|something|smth|sth|of)\b)"
-            r"|\blet\s+(?:you|u)\s+know\b"
-            r"|\bpass\s+(?:(?:it|this|that|them|information|info)\s+)?on\b"
-        ),
-        " report ",
-    ),
-    # Who passed a figure or a rumour on ("my friend from uni says …", "my teacher said …", "my mom told me …") is
-    # not what is asked, the claim is: the relative's word met the recruitment entries ("friend", "teacher", "brother").
-    (
-        re.compile(
-            r"\b(?:my|our|a|his|her)\s+(?:\w+\s+)?(?:" + _HEARSAY_SOURCES + r")s?"
-            r"(?:\s+(?:from|at|in|of)\s+(?:(?:the|my|our|a)\s+)?[\w'’-]+)?"
-            r"\s+(?:says?|said|told\s+(?:me|us)|tells?\s+(?:me|us)|claims?|claimed|thinks|insists|believes|heard)\b"
-        ),
-        " ",
-    ),
-    # A prefix written apart ("de-radicalized", "re-educated", "co-workers") is one word with it: the knowledge
-    # base writes both "de-radicalised" and "deradicalised", and read apart "de" met only the first.
-    (re.compile(r"\b(de|re|co)[\s-]+(?=(?:radical|educat|integrat|socialis|socializ|work)\w*)"), r"\1"),
-    # "Persons" is the plural of a count ("nine hundred persons"): the knowledge base's figures count "people",
-    # and "person" is the reported person's word.
-    (re.compile(r"\bpersons\b"), " people "),
-    # Prevention work (профилактическая работа, "preventive talks") is the briefing's explanatory work with
-    # radicals, not the prevented plots, whose word "prevent" it met.
-    (
-        re.compile(r"\bprevent(?:ion|ive|ative)\s+(?=(?:work|talks?|conversations?|outreach|activit(?:y|ies))\b)"),
-        " explanatory ",
-    ),
-    # "Explain (to me) how …", "show me how …" asks how: the request is a frame, like "tell me" ("explain" is a word
-    # of four entries, the operators' explanations). "Step by step" asks for the steps (a phrasing's word).
-    (
-        re.compile(
-            r"\b(?:explain|describe|show)\s+(?:(?:to\s+)?(?:me|us)\s+)?(?=(?:step\s+by\s+step\s+)?(?:how|what|where)\b)"
-        ),
-        " ",
-    ),
-    (re.compile(r"\bstep[\s-]+by[\s-]+step\b"), " steps "),
-    # "Is it real?" after a claim is "is it true?" (a stop word); "real" stays a word before what it qualifies ("is
-    # it a real person").
-    (re.compile(r"\b(?:is|was)\s+(?:it|that|this)\s+(?:real|for\s+real|really\s+so)(?=\s*(?:[?.!,;]|$))"), " "),
-    # Not finding something one was given is having lost it ("I cannot find the code you gave me"); "find out"
-    # (learn) is not.
-    (re.compile(r"\b(?:cannot|can\s+not|can['’`]?t|couldn['’`]?t|could\s+not)\s+find\b(?!\s+out)"), " lost "),
-    # Parking is a neighbour's nuisance like noise (the lexicon's group for complaints that are the police's), but
-    # "park" alone is a place ("a bag in the park"), and the stemmer cuts both to "park": so only the phrase.
-    (
-        re.compile(
-            r"\bparking\b|\bpark(?:s|ed)?(?=\s+(?:(?:his|her|their|its|a|the|my|our)\s+)?(?:cars?|vehicles?|trucks?|vans?)\b)"
-        ),
-        " noise ",
-    ),
-    # "I want out", "how do I get out" of a group is leaving it ("out" is a stop word, so it read as "want" alone).
-    (
-        re.compile(r"\b(?:want|wanna|need|get|getting|find\s+a\s+way)\s+out\b(?!\s+of\s+(?:here|town|the\s+country))"),
-        " leave ",
-    ),
-    # Something given that "is gone", "disappeared", "went missing" is lost (the code: "the number you gave me is
-    # gone"); "gone" alone is the verb go, in thirteen entries.
-    (
-        re.compile(
-            r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:gone|missing)\b|\bdisappeared\b|\bwent\s+missing\b"
-        ),
-        " lost ",
-    ),
-    # A count of people "sentenced" is a count of the convicted ("how many peoples was sentenced", "140 people were
-    # sentenced"); "sentenced" alone is also the prison terms' word ("were the plotters sentenced to prison?").
-    (
-        re.compile(
-            r"\b((?:how\s+(?:many|much|mny)|\d+)\s+(?:\w+\s+){0,2}?(?:were|was|got|have\s+been|has\s+been|are|get)\s+)"
-            r"sentenced\b(?!\s+to\b)"
-        ),
-        r"\1 convicted ",
-    ),
-    # Writing to the hotline about something is reporting it ("what can I write about to this bot?", "can I write
-    # about my neighbour here"): "write" alone is the entries' word for messaging the bot at all (anonymously, in a
-    # language, in an emergency), and "what can I write about" answered anonymity at 90.
-    (re.compile(r"\bwrite\s+(?:(?:to\s+)?(?:you|u|here|this\s+bot|the\s+bot)\s+)?about\b"), " report about "),
-    # "I think / I guess / I believe" hedges what follows; the words are not what is asked ("I think someone left a
-    # bag …"), and "believe" met "beliefs" (views). "What do you think" stays: it asks an opinion, which no entry
-    # gives.
-    (re.compile(r"\bi\s+(?:think|guess|suppose|believe|feel)\b"), " "),
-    # "(Find out) it was me" is who reported: its words are all stop words, so "will he learn that it was me" read
-    # as "learn" and "will anyone know it was me who reported" as "reported" alone (what to report, at 98).
-    (re.compile(r"\b(?:it|that)\s+(?:was|is|['’`]?s)\s+(?:me|i)\b"), " who reported "),
-    # Whether the bot is "from / run by / part of the police" asks who runs it, as "a helpline of the security
-    # services" does: "police" alone is the emergency entry's word ("hello, this bot is from police?" answered it).
-    (
-        re.compile(
-            r"\b(?:bot|this|it|you|u|channel|service|hotline|chat)\s+(?:is\s+|are\s+|really\s+)*"
-            r"(?:from|of|by|run\s+by|part\s+of|belongs?\s+to|connected\s+(?:to|with)|linked\s+to|works?\s+for|"
-            r"working\s+for|with)\s+(?:the\s+)?police\b(?!\s+(?:number|station|officer))"
-            r"|\bare\s+(?:you|u)\s+(?:the\s+)?police\b"
-        ),
-        " security services ",
-    ),
-    # Where in town something was seen ("under a bench in the park", "at the bus stop", "near the entrance") is the
-    # story's place, not what is asked: its everyday nouns are words no entry uses, and three of them made "I saw a
-    # box with wires under a bench in the park" a question mostly of unknown words (vague, no suggestion).
-    (
-        re.compile(
-            r"\b(?:under|near|next\s+to|behind|beside|outside|inside|at|in|on|by)\s+(?:the|a|an|our|my|this|that)\s+"
-            r"(?:\w+\s+)?(?:bench(?:es)?|park|bus\s+stop|stop|station|entrance|playground|mall|shop|store|market|square|"
-            r"yard|courtyard|street|road|parking\s+lot|car\s+park|stairs|stairwell|staircase|elevator|lift|platform|"
-            r"corner|bin|trash\s+can|sidewalk|pavement|crossing|underpass|building|tree|fence|gate|door|wall)\b"
-        ),
-        " ",
-    ),
-    # The phone or computer a citizen uses ("photos from my phone", "on my laptop") is the device, not the phone
-    # number the privacy entries are about ("Can I add photos from my phone?" met them).
-    (
-        re.compile(
-            r"\b(?:from|on|with|using|via|through)\s+(?:my|the|a|your|our)\s+(?:phone|smartphone|mobile|cell)\b(?!\s+number)"
-        ),
-        " ",
-    ),
-    # "When / if I file (send, submit) a report" sets the time of what is asked ("what is stored when I file a
-    # report"): the filing words ("file", "submit") are how-to-report's. Not "once / after I submit": that is
-    # after-report's own wording, and read as "next report" it cost held-out phrasings one wrong answer ("ok, it is
-    # submitted, now what?" then answered how-to-report).
-    (
-        re.compile(
-            r"\b(?:when|if)\s+(?:i|we|you)\s+(?:file|send|submit|make|lodge|hit\s+submit)"
-            r"(?:\s+(?:a|the|my|our)\s+(?:report|tip|complaint))?\b"
-        ),
-        " report ",
-    ),
-    # Kazakhstan's short emergency numbers (101-104, 112) named to call or to choose between ("is it 112 or 102?",
-    # "should I dial 102") are the emergency number: as figures they are unknown words (the answer holds them as
-    # settings), and two of them made "What number should I call if there's an immediate danger? Is it 112 or 102?"
-    # vague.
-    (
-        re.compile(
-            r"\b(?:call|calling|dial|dialling|dialing|ring|phone)\s+(?:the\s+)?(?:10[1-4]|112)\b"
-            r"|\b(?:10[1-4]|112)(?:\s+or\s+(?:10[1-4]|112))+\b"
-        ),
-        " emergency number ",
-    ),
-    # Putting a code in is entering it ("where do I put my code", "put in the receipt code"): "put" alone is a word of
-    # other entries, and "where do I put my code to see if anyone has looked at my tip?" answered after-report.
-    (re.compile(r"\bput\s+(?:in\s+)?((?:my|the|this|that|a|our|your)\s+(?:\w+\s+)?code)\b"), r" enter \1 "),
-)
-# "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
-# this share of its score to one that states a figure ("does the government only arrest people, or also talk them out
-# of radical views? How many were brought back?" is de-radicalisation's 907, not restraint measures'). English only.
-# Dev sets, en right: 0.95 +1, 0.92 +2, 0.88 and 0.85 +3; no wrong answer or off-topic abstention moved.
-_HOW_MANY = re.compile(r"\bhow\s+(?:many|much|mny|mani|manny)\b")
-HOW_MANY_PENALTY = 0.88
-# So does the Kazakh "қанша / неше / нешеу" (folded): "2018 da neshe adam sottaldy terrorizm ushin" (convictions in a
-# year the briefing does not cover) was answered with the state programme, whose answer states no count.
-_KK_HOW_MANY = re.compile(r"\b(?:канша|неше|нешеу)\b")
 # Which stemmers a script's index uses, in order of preference.
 SCRIPTS: dict[str, tuple[str, ...]] = {"latin": ("en",), "cyrillic": ("ru", "kk")}
 
@@ -850,30 +431,30 @@ class AnswerEngine:
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
         if script == "cyrillic":
-            folded = _GREETING.sub(" ", _RU_FILLERS.sub(" ", folded))
-            folded = _WHAT_ABOUT.sub(" такырып ", _PREVENT.sub(" болдырмау ", folded))
-            folded = _REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
-            folded = _HOW_MANY_YEARS.sub(lambda m: m.group(0) + " мерзим ", folded)
-            folded = _PRICE.sub(r"\1багасы", folded)
-            folded = _RIGHT_NOW.sub("далказир", folded)
-            folded = _WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
-            folded = _RU_WHAT_ABOUT.sub(lambda m: m.group(0) + " такырып ", folded)
-            folded = _RU_WHICH_TO_REPORT.sub(lambda m: m.group(0) + " такырып ", folded)
-            folded = _RU_IS_IT_YOURS.sub(" такырып ", folded)
-            folded = _RU_PLEASE_TELL.sub(" ", _RU_HEARSAY.sub(" ", folded))
-            folded = _RU_TERROR_ACT.sub(" теракты ", folded)
-            folded = _RU_NEED_FEAR.sub(" угроза ", _RU_ROLE.sub(" ", folded))
-            folded = _RU_THEIR_FATE.sub(lambda m: m.group(0) + " тексерилетин ", folded)
-            folded = _RU_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
-            folded = _KK_ABOUT_FIGURE.sub(" ", _KK_WHO_I_AM.sub(" ", folded))
-            folded = _KK_NOBODY_KNOWS.sub(lambda m: m.group(0) + " анонимди ", folded)
-            folded = _KK_FOR_ONESELF.sub(" ", _KK_DONE.sub(" ", folded))
-            folded = _KK_GREETING_ADDRESS.sub(" ", folded)
-            folded = _KK_NOW_WHAT_TO_DO.sub("далказир", folded)
-            folded = _KK_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
-            folded = _KK_BRIEFING_GIVEN.sub(lambda m: m.group(0) + " откизди ", folded)
+            folded = phrases.GREETING.sub(" ", phrases.RU_FILLERS.sub(" ", folded))
+            folded = phrases.WHAT_ABOUT.sub(" такырып ", phrases.PREVENT.sub(" болдырмау ", folded))
+            folded = phrases.REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
+            folded = phrases.HOW_MANY_YEARS.sub(lambda m: m.group(0) + " мерзим ", folded)
+            folded = phrases.PRICE.sub(r"\1багасы", folded)
+            folded = phrases.RIGHT_NOW.sub("далказир", folded)
+            folded = phrases.WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
+            folded = phrases.RU_WHAT_ABOUT.sub(lambda m: m.group(0) + " такырып ", folded)
+            folded = phrases.RU_WHICH_TO_REPORT.sub(lambda m: m.group(0) + " такырып ", folded)
+            folded = phrases.RU_IS_IT_YOURS.sub(" такырып ", folded)
+            folded = phrases.RU_PLEASE_TELL.sub(" ", phrases.RU_HEARSAY.sub(" ", folded))
+            folded = phrases.RU_TERROR_ACT.sub(" теракты ", folded)
+            folded = phrases.RU_NEED_FEAR.sub(" угроза ", phrases.RU_ROLE.sub(" ", folded))
+            folded = phrases.RU_THEIR_FATE.sub(lambda m: m.group(0) + " тексерилетин ", folded)
+            folded = phrases.RU_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
+            folded = phrases.KK_ABOUT_FIGURE.sub(" ", phrases.KK_WHO_I_AM.sub(" ", folded))
+            folded = phrases.KK_NOBODY_KNOWS.sub(lambda m: m.group(0) + " анонимди ", folded)
+            folded = phrases.KK_FOR_ONESELF.sub(" ", phrases.KK_DONE.sub(" ", folded))
+            folded = phrases.KK_GREETING_ADDRESS.sub(" ", folded)
+            folded = phrases.KK_NOW_WHAT_TO_DO.sub("далказир", folded)
+            folded = phrases.KK_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
+            folded = phrases.KK_BRIEFING_GIVEN.sub(lambda m: m.group(0) + " откизди ", folded)
         else:
-            for phrase, meaning in _ENGLISH_PHRASES:
+            for phrase, meaning in phrases.ENGLISH_PHRASES:
                 folded = phrase.sub(meaning, folded)
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
         if script == "cyrillic":
@@ -1021,7 +602,7 @@ class AnswerEngine:
         languages = self._languages_of(text[:500])
         scored: dict[int, float] = {}
         story: dict[int, float] = {}  # the message read whole, when it is also read sentence by sentence
-        parts = self._parts(_ADDRESS.sub(" ", text))
+        parts = self._parts(phrases.ADDRESS.sub(" ", text))
         for part, part_penalty in parts:
             for reading in readings(part, j_is_zh=True, kept=self._kept_latin):
                 penalty = self.tuning.retyped_penalty if reading.retyped else 1.0
@@ -1031,7 +612,7 @@ class AnswerEngine:
                         scored[position] = score
                     if len(parts) > 1 and part_penalty == 1.0 and score > story.get(position, 0.0):
                         story[position] = score
-        if story and (_RU_BACK_REFERENCE.search(fold_cyrillic(text)) or _kk_refers_back(text)):
+        if story and (phrases.RU_BACK_REFERENCE.search(fold_cyrillic(text)) or _kk_refers_back(text)):
             self._let_story_decide(scored, story)
         return languages, sorted(scored.items(), key=lambda item: item[1], reverse=True)
 
@@ -1069,7 +650,7 @@ class AnswerEngine:
         asks = any("?" in sentences[n] for n in chosen)
         # In a message that asks, a sentence that does not ask is the writer's story, a greeting or thanks ("Жауап
         # берсеңіз, рахмет"): read alone it loses to the sentences that ask.
-        referring = {n for n in range(1, len(sentences)) if kazakh and _KK_ABOUT_THIS.match(sentences[n])}
+        referring = {n for n in range(1, len(sentences)) if kazakh and phrases.KK_ABOUT_THIS.match(sentences[n])}
         parts += [
             (
                 sentences[n],
@@ -1194,7 +775,7 @@ class AnswerEngine:
             for term in matched
         )
         vague = topic_words == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
-        elsewhere = _FOREIGN.search(folded) is not None or _KK_POPULATION.search(folded) is not None
+        elsewhere = phrases.FOREIGN.search(folded) is not None or phrases.KK_POPULATION.search(folded) is not None
         if script == "latin" and years:
             years &= _asked_years(folded)
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
@@ -1225,9 +806,9 @@ class AnswerEngine:
             # A question that is one of the entry's phrasings, word for word, is not vague.
             capped = (vague and (fit < 0.999 or not whole)) or (elsewhere and position in self._briefing)
             scores[position] = 100.0 * (min(score, cap) if capped else score)
-        if _HOW_MANY.search(folded) if script == "latin" else _KK_HOW_MANY.search(folded):
+        if phrases.HOW_MANY.search(folded) if script == "latin" else phrases.KK_HOW_MANY.search(folded):
             for position in scores.keys() & self._figureless:
-                scores[position] *= HOW_MANY_PENALTY
+                scores[position] *= phrases.HOW_MANY_PENALTY
         return scores
 
     def _respelled(self, index: _Index, script: str, word: str) -> str:
@@ -1331,7 +912,7 @@ def _kk_refers_back(text: str) -> bool:
     """A Kazakh sentence after the first opens with "about this" ("Бұл туралы қалай хабарлаймын?"): it asks about the
     story before it, as the Russian "об этом человеке" does, so near-tied entries are left to the story (a student's
     story of a recruiter then "how do I report this": report-recruitment 77.8 and how-to-report 77.2 read alone)."""
-    return any(_KK_ABOUT_THIS.match(sentence) for sentence in _SENTENCE_END.split(text)[1:])
+    return any(phrases.KK_ABOUT_THIS.match(sentence) for sentence in _SENTENCE_END.split(text)[1:])
 
 
 def _asked_years(folded: str) -> set[str]:
