@@ -430,32 +430,8 @@ class AnswerEngine:
 
     def _words_of(self, script: str, folded: str) -> list[str]:
         stop = self._stop[script]
-        if script == "cyrillic":
-            folded = phrases.GREETING.sub(" ", phrases.RU_FILLERS.sub(" ", folded))
-            folded = phrases.WHAT_ABOUT.sub(" такырып ", phrases.PREVENT.sub(" болдырмау ", folded))
-            folded = phrases.REPORTED.sub(lambda m: m.group(0) + " тексерилетин ", folded)
-            folded = phrases.HOW_MANY_YEARS.sub(lambda m: m.group(0) + " мерзим ", folded)
-            folded = phrases.PRICE.sub(r"\1багасы", folded)
-            folded = phrases.RIGHT_NOW.sub("далказир", folded)
-            folded = phrases.WHO_I_AM.sub(lambda m: m.group(0) + " профиль ", folded)
-            folded = phrases.RU_WHAT_ABOUT.sub(lambda m: m.group(0) + " такырып ", folded)
-            folded = phrases.RU_WHICH_TO_REPORT.sub(lambda m: m.group(0) + " такырып ", folded)
-            folded = phrases.RU_IS_IT_YOURS.sub(" такырып ", folded)
-            folded = phrases.RU_PLEASE_TELL.sub(" ", phrases.RU_HEARSAY.sub(" ", folded))
-            folded = phrases.RU_TERROR_ACT.sub(" теракты ", folded)
-            folded = phrases.RU_NEED_FEAR.sub(" угроза ", phrases.RU_ROLE.sub(" ", folded))
-            folded = phrases.RU_THEIR_FATE.sub(lambda m: m.group(0) + " тексерилетин ", folded)
-            folded = phrases.RU_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
-            folded = phrases.KK_ABOUT_FIGURE.sub(" ", phrases.KK_WHO_I_AM.sub(" ", folded))
-            folded = phrases.KK_NOBODY_KNOWS.sub(lambda m: m.group(0) + " анонимди ", folded)
-            folded = phrases.KK_FOR_ONESELF.sub(" ", phrases.KK_DONE.sub(" ", folded))
-            folded = phrases.KK_GREETING_ADDRESS.sub(" ", folded)
-            folded = phrases.KK_NOW_WHAT_TO_DO.sub("далказир", folded)
-            folded = phrases.KK_HOW_TO_REPORT.sub(lambda m: m.group(0) + " тасил ", folded)
-            folded = phrases.KK_BRIEFING_GIVEN.sub(lambda m: m.group(0) + " откизди ", folded)
-        else:
-            for phrase, meaning in phrases.ENGLISH_PHRASES:
-                folded = phrase.sub(meaning, folded)
+        for phrase, meaning in phrases.CYRILLIC_PHRASES if script == "cyrillic" else phrases.ENGLISH_PHRASES:
+            folded = phrase.sub(meaning, folded)
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
         if script == "cyrillic":
             words = [figure_of(w) or w if w[0].isdigit() else w for w in words]  # "2018де" is the year 2018
@@ -815,7 +791,7 @@ class AnswerEngine:
         """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ), or an
         American spelling in the British one the knowledge base writes ("neighbor", "organized", "defense")."""
         if script == "latin":
-            return self._british(index, word)
+            return self._british_spelling(index, word)
         if script != "cyrillic" or "ш" not in word:
             return word
         if any(self._stem(word, lang) in index.idf for lang in SCRIPTS[script]):
@@ -824,7 +800,7 @@ class AnswerEngine:
         known = self._known(index, script, respelled)
         return respelled if known is not None and known[1] == 1.0 else word
 
-    def _british(self, index: _Index, word: str) -> str:
+    def _british_spelling(self, index: _Index, word: str) -> str:
         if self._stem(word, "en") in index.idf:
             return word
         return next((b for b in _british(word) if self._stem(b, "en") in index.idf), word)

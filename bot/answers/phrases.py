@@ -168,10 +168,6 @@ KK_DONE = re.compile(r"(?<=[^\W\d]п)\s+кои(?:ган|ды|дым|дык|ып�
 # So is "ал-" (take) after a converb: "құтқарып аламын" (rescue), "жазып алмадым" (did not write down) do the verb for
 # oneself. Dev sets: kk off-topic abstained 217 -> 218 (dev_b), held-out phrasings kk reachable 90.2 -> 90.4%.
 KK_FOR_ONESELF = re.compile(r"(?<=[^\W\d]{2}[ыи]п)\s+ал(?:амын|ам|ады|ды|дым|у|са|сам|маи|мадым|маппын|ган)\b")
-# Kazakh "қалай" (how) before a verb of reporting ("қалай хабарласам болады", "қалай жазам", "қалай жіберемін") asks
-# the way to report, but "қалай" is a stop word (it asks everything), so "бұл туралы сіздерге қалай хабарласам
-# болады" met "Қандай жағдайларда хабарласуға болады?" (what to report) word for word. The phrase also reads as
-# "тәсіл" (method), a word the knowledge base has nowhere else: its phrasings of how to report (a recruiter too) get it.
 # Kazakh: whom a greeting addresses ("Ассаламу алейкум, бауырлар.", "саламатсыздар ма балалар, …", "Сәлем, достар!")
 # is no word of the question: "бауырлар" (brothers) read as a family member, "балалар" (children) as the children a
 # question is about. The word between a greeting and the next punctuation.
@@ -187,6 +183,10 @@ KK_NOW_WHAT_TO_DO = re.compile(r"\bказир\b(?=[^.?!\n]*\bне\s+исте)")
 # extradition and the receipt code ("brifingti kim berdi ozi?" answered foreigners-extradited). Read also as
 # "өткізді" (held), the word of the briefing-source entry's phrasings.
 KK_BRIEFING_GIVEN = re.compile(r"\bбрифинг\w*\s+(?:[^\s.,;:!?]+\s+){0,2}?бер(?:ди|ген|еди|ипти|гени)\w*")
+# Kazakh "қалай" (how) before a verb of reporting ("қалай хабарласам болады", "қалай жазам", "қалай жіберемін") asks
+# the way to report, but "қалай" is a stop word (it asks everything), so "бұл туралы сіздерге қалай хабарласам
+# болады" met "Қандай жағдайларда хабарласуға болады?" (what to report) word for word. The phrase also reads as
+# "тәсіл" (method), a word the knowledge base has nowhere else: its phrasings of how to report (a recruiter too) get it.
 KK_HOW_TO_REPORT = re.compile(
     r"\bкалаи(?:\s+[^\s.,;:!?]+)?\s+(?:хабарла|хабар\s+бер|жаз|жибер|жетки|жолда|тапсыр|толтыр|айт)\w*"
 )
@@ -431,3 +431,37 @@ HOW_MANY_PENALTY = 0.88
 # So does the Kazakh "қанша / неше / нешеу" (folded): "2018 da neshe adam sottaldy terrorizm ushin" (convictions in a
 # year the briefing does not cover) was answered with the state programme, whose answer states no count.
 KK_HOW_MANY = re.compile(r"\b(?:канша|неше|нешеу)\b")
+
+# The Cyrillic readings (Kazakh and Russian, folded) in the order they are applied: a phrase is dropped (" "), read as
+# one word ("далказир"), or kept with the word it means added (r"\g<0> …"). Order matters where patterns meet: the
+# fillers and greetings go before the phrases they would otherwise be part of.
+CYRILLIC_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (RU_FILLERS, " "),
+    (GREETING, " "),
+    (PREVENT, " болдырмау "),
+    (WHAT_ABOUT, " такырып "),
+    (REPORTED, r"\g<0> тексерилетин "),
+    (HOW_MANY_YEARS, r"\g<0> мерзим "),
+    (PRICE, r"\1багасы"),
+    (RIGHT_NOW, "далказир"),
+    (WHO_I_AM, r"\g<0> профиль "),
+    (RU_WHAT_ABOUT, r"\g<0> такырып "),
+    (RU_WHICH_TO_REPORT, r"\g<0> такырып "),
+    (RU_IS_IT_YOURS, " такырып "),
+    (RU_HEARSAY, " "),
+    (RU_PLEASE_TELL, " "),
+    (RU_TERROR_ACT, " теракты "),
+    (RU_ROLE, " "),
+    (RU_NEED_FEAR, " угроза "),
+    (RU_THEIR_FATE, r"\g<0> тексерилетин "),
+    (RU_HOW_TO_REPORT, r"\g<0> тасил "),
+    (KK_WHO_I_AM, " "),
+    (KK_ABOUT_FIGURE, " "),
+    (KK_NOBODY_KNOWS, r"\g<0> анонимди "),
+    (KK_DONE, " "),
+    (KK_FOR_ONESELF, " "),
+    (KK_GREETING_ADDRESS, " "),
+    (KK_NOW_WHAT_TO_DO, "далказир"),
+    (KK_HOW_TO_REPORT, r"\g<0> тасил "),
+    (KK_BRIEFING_GIVEN, r"\g<0> откизди "),
+)
