@@ -303,6 +303,9 @@ class ContextOverride:
     needs: frozenset[str] = frozenset()  # all of these groups (or facts)
     only_danger: str | None = None  # the message's one danger group
 
+    def applies(self, facts: set[str] | frozenset[str], danger: frozenset[str]) -> bool:
+        return facts >= self.needs and (self.only_danger is None or danger == {self.only_danger})
+
 
 @dataclass(frozen=True)
 class TierRule:
@@ -440,7 +443,7 @@ def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool =
         if holds
     )
     for override in CONTEXT_OVERRIDES:
-        if facts >= override.needs and (override.only_danger is None or danger == {override.only_danger}):
+        if override.applies(facts, danger):
             facts -= override.ignored
     if _harmless_context(frozenset(facts)):
         facts.add(SOME_CONTEXT)
