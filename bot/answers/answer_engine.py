@@ -31,7 +31,7 @@ from rapidfuzz.distance import OSA
 from bot.answers import phrases
 from bot.answers.kazakh_grammar import figure_of, verb_bases, without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
-from bot.answers.number_words import figures_in_words
+from bot.answers.number_words import FIGURE, figures_in_words
 from bot.answers.readings import readings
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
@@ -72,7 +72,6 @@ _EXCLUDING = frozenset({"outside", "except", "excluding", "besides", "кроме
 UNKNOWN_SHARE = 0.52
 CANDIDATES = 64  # entries given a full coverage count when the question has common words
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"\{\w+\}|\[\[|\]\]")  # configuration placeholders are not words of the answer
 _SEPARATORS = re.compile(r"[\s-]")
 BRIEFING_TAG = "2019"  # entries with this tag state the briefing's figures (Kazakhstan's, for 2019)
@@ -543,7 +542,7 @@ class AnswerEngine:
         for term in [*index.idf, *index.aliases]:
             if not term[0].isdigit() and not term.startswith(PLACE_PREFIX):
                 index.vocab_by_length[len(term), term[0] if index.typo_keeps_first_letter else ""].append(term)
-        index.figures = [t for t in index.idf if _FIGURE.fullmatch(t)]
+        index.figures = [t for t in index.idf if FIGURE.fullmatch(t)]
         index.sorted_vocab = sorted(t for bucket in index.vocab_by_length.values() for t in bucket)
         index.postings = dict(index.postings)
         index.phrasing_vocab = frozenset(t for t, where in index.postings.items() if max(where.values()) == 1.0)
@@ -905,7 +904,7 @@ def _asked_years(folded: str) -> set[str]:
 
 def _states_figure(answer: str) -> bool:
     """Whether an answer states a figure (a count, not a year), or the retention period."""
-    return "{retention_days}" in answer or any(not _YEAR.fullmatch(f) for f in _FIGURE.findall(answer))
+    return "{retention_days}" in answer or any(not _YEAR.fullmatch(f) for f in FIGURE.findall(answer))
 
 
 # American spellings and the British ones the knowledge base is written in (its phrasings too: "neighbour",

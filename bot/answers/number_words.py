@@ -73,7 +73,7 @@ _PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тыс�
 } | {"жуз", "hundreds", "thousands"}  # alone, "сотни учений", "thousands of sites" is "many", not 100
 # A figure in digits before an English scale word ("15 thousand", "14.5 thousand"): the value, so "around 15 thousand"
 # meets the entry's "14.5 thousand" as a rounded figure (read apart, 15 is too small a number to be compared).
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+FIGURE = re.compile(r"\d+(?:\.\d+)?")  # a figure in digits, as folded text writes it
 # Russian writes thousands after digits too ("14,5 тыс.", "больше 14 тысяч"): as two words, the figure the answer states
 # in thousands met no figure of a question ("четырнадцать тысяч" is read 14000), and "14" alone is too small to be
 # compared.
@@ -170,7 +170,7 @@ def _small_figure(word: str) -> bool:
 
 
 def _is_figure(word: str) -> bool:
-    return _FIGURE.fullmatch(word) is not None
+    return FIGURE.fullmatch(word) is not None
 
 
 def _digits(value: float) -> str:
