@@ -35,14 +35,14 @@ SETS = {
     "questions_dev_h": PROJECT / "tests" / "sets" / "questions_dev_h.jsonl",
     "questions_dev_i": PROJECT / "tests" / "sets" / "questions_dev_i.jsonl",
     "questions_dev_j": PROJECT / "tests" / "sets" / "questions_dev_j.jsonl",
-    "questions_holdout_8": PROJECT / "tests" / "sets" / "questions_holdout_8.jsonl",
+    "questions_dev_k": PROJECT / "tests" / "sets" / "questions_dev_k.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",
 }
-# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _j, dev3; see
+# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _k, dev3; see
 # tests/sets/README.md).
-HOLDOUTS = frozenset({"questions_holdout_2", "questions_holdout_8"})
+HOLDOUTS = frozenset({"questions_holdout_2"})
 
 
 def load_set(path: Path) -> list[dict]:

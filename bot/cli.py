@@ -286,7 +286,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_h.jsonl",
     "tests/sets/danger_dev_i.jsonl",
     "tests/sets/danger_dev_j.jsonl",
-    "tests/sets/danger_holdout_8.jsonl",
+    "tests/sets/danger_dev_k.jsonl",
 )
 
 

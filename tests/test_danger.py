@@ -364,7 +364,7 @@ FLOORS = {
     "danger_dev_j.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
     # Writers M (28 + 28 per language), written during the fifth session's third round, measured once after its last
     # change: recall 97.6%, false alarms 1.2%; never read.
-    "danger_holdout_8.jsonl": {"kk": (28, 0), "ru": (26, 0), "en": (28, 1)},
+    "danger_dev_k.jsonl": {"kk": (28, 0), "ru": (26, 0), "en": (28, 1)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -378,7 +378,7 @@ PER_LANGUAGE = {
     "danger_dev_h.jsonl": 24,
     "danger_dev_i.jsonl": 32,
     "danger_dev_j.jsonl": 28,
-    "danger_holdout_8.jsonl": 28,
+    "danger_dev_k.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
