@@ -262,6 +262,7 @@ LOOKALIKES = [
     ("context_news_history", "in 20 minutes he will blow up the mall"),
     ("weapon", "на свадьбе дрон снимал"),  # a drone is a danger only with something hanging under it
     ("weapon", "битый час жду"),
+    ("context_game", "ойын алаңынан баланы алып кетті"),  # a playground is a place, not a game
 ]
 
 
@@ -502,6 +503,7 @@ NEW_CLASSES_URGENT = {
         "Аулада петарда сияқты дыбыстар шықты, адамдар қашып жүр",
         "bangs like firecrackers near the station but no celebration, people running out",
         "в баре мужик с битой гоняется за людьми",
+        "Балалар алаңынан бір адам қызды қолынан тартып, көлікке отырғызып кетті",
     ],
 }
 
