@@ -253,6 +253,16 @@ LOOKALIKES = [
     ("context_everyday", "после уроков он обещал всех перестрелять"),  # "after lessons", not a lesson on safety
     ("context_media", "someone called the school and said there is a bomb"),  # a call, not a title
     ("context_everyday", "he has gas balloons at home and wants to blow up the mosque"),  # gas cylinders
+    # a harmless context named only as a comparison is none (eighth session: dev_k)
+    ("context_celebration", "хлопки как от петард, стекло разбили"),
+    ("context_question", "хлопки как от петард, стекло разбили"),  # "как" of a comparison, not "how"
+    ("context_celebration", "sounded like firecrackers, people are running"),
+    ("context_celebration", "петарда сияқты дыбыстар, адамдар қашып жүр"),
+    ("context_news_history", "взорвут в 19:00 на вокзале"),  # a time, not a year of the past
+    ("context_news_history", "in 20 minutes he will blow up the mall"),
+    ("weapon", "на свадьбе дрон снимал"),  # a drone is a danger only with something hanging under it
+    ("weapon", "битый час жду"),
+    ("context_game", "ойын алаңынан баланы алып кетті"),  # a playground is a place, not a game
 ]
 
 
@@ -483,6 +493,18 @@ NEW_CLASSES_URGENT = {
         "a bus is heading for the crowd at the market at full speed",
         "на празднике у сцены бросили фургон, из фургона валит дым, водитель убежал",
     ],
+    # eighth session (dev_k's classes): a drone with something hanging under it over a crowd; bangs compared to
+    # fireworks that are not fireworks; a bat
+    "drones, bangs like fireworks, a bat": [
+        "над рынком летает квадрокоптер, под ним болтается какой-то свёрток, людей полно",
+        "стадионның үстінде коптер ұшып жүр, астында бір қорап ілулі тұр",
+        "a quadcopter is hovering over the crowd at the square with something dangling from it",
+        "у школы хлопки как от петард, но это не петарды, дети бегут",
+        "Аулада петарда сияқты дыбыстар шықты, адамдар қашып жүр",
+        "bangs like firecrackers near the station but no celebration, people running out",
+        "в баре мужик с битой гоняется за людьми",
+        "Балалар алаңынан бір адам қызды қолынан тартып, көлікке отырғызып кетті",
+    ],
 }
 
 NEW_CLASSES_HARMLESS = {
@@ -528,6 +550,16 @@ NEW_CLASSES_HARMLESS = {
         "балалар туған күнде шарларды жарып ойнады",
         "my phone is blowing up with messages from the school chat",
         "водонапорную башню ремонтируют, воды не будет до вечера",
+    ],
+    # eighth session: a drone filming or for sale, a delivery drone asked about, a past bombing asked about,
+    # fireworks that sounded like shots
+    "drones, past bombings, fireworks": [
+        "на свадьбе квадрокоптер снимал сверху, где скачать видео?",
+        "Can drones carry packages here? I want to start a delivery business",
+        "Тойымызды дронмен түсірдік, өте әдемі",
+        "In 1999 there was some explosion in the city I think, can you tell me about it?",
+        "расскажите про взрыв в 1998 году, мне для доклада",
+        "we thought it was shooting but it was just fireworks at the wedding next door, all quiet now",
     ],
 }
 
@@ -591,3 +623,16 @@ def test_suspicious_people_are_an_ordinary_tip_but_a_suspicious_object_is_urgent
     assert danger.urgent("на вокзале подозрительная сумка стоит, вокруг много людей")
     assert danger.urgent("suspicious bag at the mall entrance, lots of people around")
     assert danger.urgent("вокзалда күдікті сөмке тұр, айналасында адамдар көп")
+
+
+def test_a_drone_is_a_danger_sign_only_with_something_hanging_under_it(lexicon: DangerLexicon) -> None:
+    """dev_k: "коптер летает с какой-то хренью под брюхом, матч идёт" had no danger word and fell to the none tier."""
+
+    def tier_of(text: str) -> str:
+        readings = read(text)
+        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+
+    assert tier_of("над стадионом летает коптер, под ним что-то привязано") == "strong"
+    assert tier_of("drone over the crowd at the square with a box hanging under it") == "strong"
+    assert tier_of("на свадьбе дрон снимал молодых сверху") == "none"
+    assert tier_of("продаю квадрокоптер, почти новый") == "none"
