@@ -696,3 +696,54 @@ def test_kazakh_mixed_speech_and_back_references_are_read(engine: AnswerEngine, 
 )
 def test_kazakh_how_many_is_not_answered_without_a_count(engine: AnswerEngine, question: str) -> None:
     assert engine.ask(question).decision != "answer"
+
+
+# Kazakh off-topic classes that the answer threshold of 52 / 3 let through on the dev sets (questions_dev_b kk
+# abstained 72%): small talk, a year after the one named, a count an entry does not give, a person the briefing does
+# not name, an operation or exercise it does not tell of (a quoted name of unknown words), a lost belonging that is not
+# the receipt code, a job, "tell me" a joke or a poem. Own wordings, not taken from a set; all but the Latin greeting
+# and the job were answered on the code before these rules (those two got "did you mean").
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Сәлем бауырым, қалайсың? Не істеп жүрсің?",
+        "Қалыңыз қалай? Не істеп отырсың?",
+        "salem bot, qalaisyn, ne istep jatyrsyn",
+        "2022 жылдан кейін мемлекеттік бағдарлама жалғаса ма?",
+        "2022 жылдан кейінгі бағдарлама қандай болмақ?",
+        "«Сарыарқа» жаттығуына неше әскери қатысты?",
+        "Мемлекеттік бағдарламаға қанша ақша бөлінді?",
+        "Антитеррорлық орталықтың жетекшісі кім?",
+        "«Қасқыр» операциясында қанша адам ұсталды?",
+        '"Бүркіт" жаттығуы қашан өтті?',
+        "Паспортымды жоғалтып алдым, не істеуім керек?",
+        "Әмиянымды жоғалттым, не істеймін?",
+        "Сенім телефонына жұмысқа қалай тұрамын?",
+        "Маған бір өлең айтып жіберші",
+    ],
+)
+def test_kazakh_questions_beside_the_knowledge_base_are_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).decision != "answer"
+
+
+# The same rules leave the questions they resemble answered: the code lost (with the phone that held it), the
+# programme's years, an operation the briefing names, who held the briefing, who made the bot, a report's status.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Мен өтініш кодын жоғалтып алдым, не істеймін?", "hotline-lost-code"),
+        ("Телефонымды жоғалттым, код сонда еді, енді не істеймін?", "hotline-lost-code"),
+        ("Бағдарлама қанша жылға арналған?", "state-program"),
+        ("«Наемник» операциясы туралы айтып беріңізші", "operation-mercenary"),
+        ("«Сарыарқа-Антитеррор-2019» жаттығуы қайда өтті?", "exercise-sary-arka"),
+        ("Брифингті кім өткізді?", "briefing-source"),
+        ("Бұл ботты кім жасаған?", "hotline-about"),
+        ("Хабарламамның жағдайын қалай білемін?", "hotline-receipt-code"),
+        ("2019 жылы терроризм үшін неше адам сотталды?", "terrorism-convictions"),
+    ],
+)
+def test_kazakh_near_neighbours_of_off_topic_questions_are_answered(
+    engine: AnswerEngine, question: str, entry: str
+) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)

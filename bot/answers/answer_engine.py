@@ -752,7 +752,12 @@ class AnswerEngine:
             for term in matched
         )
         vague = topic_words == 1 or (script == "latin" and unknown_share(total, matched) > UNKNOWN_SHARE)
-        elsewhere = phrases.FOREIGN.search(folded) is not None or phrases.KK_POPULATION.search(folded) is not None
+        elsewhere = (
+            phrases.FOREIGN.search(folded) is not None
+            or phrases.KK_POPULATION.search(folded) is not None
+            or (script == "cyrillic" and self._names_the_unknown(index, folded))
+        )
+        counting = script == "cyrillic" and phrases.KK_HOW_MANY_COUNT.search(folded) is not None
         if script == "latin" and years:
             years &= _asked_years(folded)
         best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
@@ -781,12 +786,27 @@ class AnswerEngine:
                 typed = process.extractOne(query_words, typed_texts, scorer=_CHAR_SCORER)
                 score += tuning.chars * (typed[1] / 100.0 if typed else 0.0)
             # A question that is one of the entry's phrasings, word for word, is not vague.
-            capped = (vague and (fit < 0.999 or not whole)) or (elsewhere and position in self._briefing)
+            capped = (
+                (vague and (fit < 0.999 or not whole))
+                or (elsewhere and position in self._briefing)
+                or (counting and position in self._figureless)
+            )
             scores[position] = 100.0 * (min(score, cap) if capped else score)
         if phrases.HOW_MANY.search(folded) if script == "latin" else phrases.KK_HOW_MANY.search(folded):
             for position in scores.keys() & self._figureless:
                 scores[position] *= phrases.HOW_MANY_PENALTY
         return scores
+
+    def _names_the_unknown(self, index: _Index, folded: str) -> bool:
+        """Whether a Cyrillic question asks after a person (phrases.KK_PERSON_ASKED) or a quoted name none of whose
+        words the knowledge base uses (phrases.QUOTED_NAME): neither is anything the briefing tells of."""
+        if phrases.KK_PERSON_ASKED.search(folded):
+            return True
+        for name in phrases.QUOTED_NAME.findall(folded):
+            words = [w for w in tokens(name) if w not in self._stop["cyrillic"] and not w[0].isdigit()]
+            if words and all(self._known(index, "cyrillic", w) is None for w in words):
+                return True
+        return False
 
     def _respelled(self, index: _Index, script: str, word: str) -> str:
         """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ), or an
