@@ -747,3 +747,32 @@ def test_kazakh_near_neighbours_of_off_topic_questions_are_answered(
 ) -> None:
     result = engine.ask(question)
     assert (result.decision, result.entry_id) == ("answer", entry)
+
+
+# Kazakh classes that missed on writers M (questions_dev_k): the writer's trade as any agent noun in "-шы" ("мен …
+# балықшымын"), "нендей … туралы" (about what sort of things), "what to press" as how to report, "жақсы" (well) and
+# "берші" (tell me) as no topic, a short story followed by its question. Own wordings, not taken from a set; the code
+# before answered these too, with narrower leads (the stories at 62.9 and 69.0, now 97.0 and 89.5): they guard the
+# rules' reach beyond the three dev_k questions they were found on.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Мен тракторшымын, телефонды онша білмеймін, хабарламаны қалай жіберемін?", "hotline-how-to-report"),
+        ("Нендей жағдайлар туралы хабарлауға болады?", "hotline-what-to-report"),
+        ("Хабарлама жіберу үшін не басу керек, айтып берші", "hotline-how-to-report"),
+        (
+            "Қазақстаннан тыс жерде бір таныс мені соғысқа кетуге үгіттеді, телеграмнан жазады. Вербовщик туралы қалай "
+            "хабарлаймын?",
+            "hotline-report-recruitment",
+        ),
+        (
+            "Інімді біреу шетелге кетуге үгіттеп жүр, ватсапта видеолар жібереді. Үгіттеушіні қалай хабарлаймын?",
+            "hotline-report-recruitment",
+        ),
+    ],
+)
+def test_kazakh_trades_what_to_press_and_short_stories_are_read(
+    engine: AnswerEngine, question: str, entry: str
+) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "kk")

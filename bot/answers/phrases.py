@@ -28,8 +28,9 @@ PREVENT = re.compile(r"\bалд(?:ын|ы)\s+ал(?!а\b)\w*")
 # "қандай … туралы" / "не туралы" (about what kind of …) asks what to report, not how: the question word is a stop
 # word, so without this the entries were told apart only by their other words, and "how" won ("Қандай жағдайлар
 # туралы хабарлау керек?"). Read as the word "тақырып" (topic), which the knowledge base has nowhere else.
-# "Жөнінде", "жайлы" and "жайында" are other ways to say "туралы" (about): "Не жайлы жазуға болады?".
-WHAT_ABOUT = re.compile(r"\b(?:кандаи|не)(?=\s+(?:\w+\s+){0,2}(?:туралы|жонинде|жаилы|жаиында)\b)")
+# "Жөнінде", "жайлы" and "жайында" are other ways to say "туралы" (about): "Не жайлы жазуға болады?". "Нендей" is
+# "қандай" (what sort of): "nendei narseler turaly habarlaimyz" answered the emergency entry (dev_k).
+WHAT_ABOUT = re.compile(r"\b(?:кандаи|нендеи|не)(?=\s+(?:\w+\s+){0,2}(?:туралы|жонинде|жаилы|жаиында)\b)")
 # "хабарлаған адам", "мен жазған адам" (the person I reported) is whom a report is about, not the reporter: the
 # question "will the person I reported learn my name" shares its other words (name, know) with the entries on what
 # the operators see, and lost to them. The phrase also reads as "тексерілетін" (the person checked), the word of the
@@ -157,7 +158,11 @@ KK_ROLES = (
     "студент|мугалим|окытушы|окушы|имам|молда|кария|зеинеткер|журналист|тилши|блогер|дариги?р|медбике|жумысшы|"
     "касипкер|кызметкер|инженер|зангер|азамат|ана|аке|аже|жургизуши|сатушы|курылысшы|фермер|малшы|"
     "эксперт|зерттеуши|маман|тарбиеши|аудармашы|программист|бухгалтер|полицеи|акым|депутат|волонтер|ерикти|"
-    "комекши|кенесши|психолог|сарапшы|сакшы|курьер|тигинши|аспазшы|емши|пенсионер"
+    "комекши|кенесши|психолог|сарапшы|сакшы|курьер|тигинши|аспазшы|емши|пенсионер|устаз|шопан|"
+    # Any agent noun in back-vowel "-шы" ("қойшы", "балықшы", "тракторшы": the one who does it) is a role too: "балам
+    # мен ауылда қойшымын, …" (dev_k) kept "ауылда қойшымын" as words against how-to-report. Not the front "-ші", which
+    # folded meets a possessive on a root in "ш" ("шешімін", the decision, "кешімін").
+    r"[^\W\d]{2,}шы"
 )
 KK_WHO_I_AM = re.compile(
     r"\bмен\s+(?:[^\s.,;:!?]+\s+){0,5}?(?:" + KK_ROLES + r")(?:ы|и|сы|си)?(?:мын|мин|пын|пин|бын|бин)\b"
@@ -246,6 +251,10 @@ def _year_after(match: re.Match[str]) -> str:
     return f" {int(match.group(1)) + 1} "
 
 
+# What to press ("не басу керек", "қай батырманы басамын") asks the way to report, as "қалай хабарлаймын" does, and is
+# read as that rule reads it ("тәсіл"): "бас-" alone is a word of the status and language entries' buttons too, and
+# "Хабарлама жіберу үшін не басу керек?" tied how-to-report with what-to-report ("не … керек").
+KK_WHAT_TO_PRESS = re.compile(r"\b(?:не|нени|кай\s+[^\s.,;:!?]+)\s+бас(?:у|ам|амын|аим|аиын|камын)\b")
 # Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
 # it asks: read as words, "сенім телефоны" answered the entry about the hotline instead of the question that followed.
 ADDRESS = re.compile(r"(?:\bқұрметті|\bкурметти|\bуважаем\w*|\bdear)\s[^.!?,;:\n]{0,60}[!,:.]")
@@ -528,6 +537,7 @@ CYRILLIC_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (KK_GREETING_ADDRESS, " "),
     (KK_NOW_WHAT_TO_DO, "далказир"),
     (KK_HOW_TO_REPORT, r"\g<0> тасил "),
+    (KK_WHAT_TO_PRESS, r"\g<0> тасил "),
     (KK_BRIEFING_GIVEN, r"\g<0> откизди "),
     (KK_SMALL_TALK, " амандасу "),
     (KK_TELL_LIGHTLY, r"\1"),
