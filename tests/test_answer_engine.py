@@ -776,3 +776,22 @@ def test_kazakh_trades_what_to_press_and_short_stories_are_read(
 ) -> None:
     result = engine.ask(question)
     assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "kk")
+
+
+# Kazakh: being put through to a person ("адамға қосыңызшы") is talking to an operator, not attaching something; what
+# will happen to "him" ("оны … қамай ма", "ол кісіге не болады") is the person reported, while "оған" after a report
+# is the report, and all radicals arrested are restraint measures. Own wordings; the second was answered with what to
+# report on the code before these rules.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Тірі адамға қосыңызшы", "hotline-human"),
+        ("Хабарласам, ол кісіге не болады?", "hotline-reported-person"),
+        ("Хабарласам, оны түрмеге қамай ма?", "hotline-reported-person"),
+        ("Хабарламамды жібергеннен кейін оған не болады?", "hotline-after-report"),
+        ("Барлық радикалдарды ұстап қамай ма?", "restraint-measures"),
+    ],
+)
+def test_kazakh_a_person_to_talk_to_and_the_person_reported(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)

@@ -255,6 +255,22 @@ def _year_after(match: re.Match[str]) -> str:
 # read as that rule reads it ("тәсіл"): "бас-" alone is a word of the status and language entries' buttons too, and
 # "Хабарлама жіберу үшін не басу керек?" tied how-to-report with what-to-report ("не … керек").
 KK_WHAT_TO_PRESS = re.compile(r"\b(?:не|нени|кай\s+[^\s.,;:!?]+)\s+бас(?:у|ам|амын|аим|аиын|камын)\b")
+# Being put through to an operator ("операторға қосып беріңіз", "адамға қосыңызшы") is talking to a person, as
+# "оператормен байланысқым келеді" is: read as words, "қос-" (add) met how-to-report's attachments, which answered
+# "операторга косып бериниз" (dev_b). The verb is read as "байланыс" (contact), hotline-human's word.
+KK_CONNECT_ME = re.compile(
+    r"\b((?:оператор|адам|маман|кызметкер|тири\s+адам)\w*)\s+кос(?:ып|ыныз|ыцыз|шы|ыныздаршы|а\s+ала)\w*(?:\s+бер\w*)?"
+)
+# What will happen to "him" ("оны бірден қамай ма", "ол адамды ұстап әкете ме", "кісіге не болады"): in a talk with the
+# hotline, the one a citizen fears for is the person reported, as the Russian "его посадят?" (RU_THEIR_FATE) is. The
+# pronoun is a stop word, so "ұстап" and "қама-" alone met restraint measures ("ол адамды бирден устап аке ме", dev_b:
+# did you mean restraint measures; dev_j). Read also as "тексерілетін" (the person checked), as the Russian rule reads.
+# "Оған не болады" is left out: "it" as often ("хабарламамды жібергеннен кейін оған не болады?" asks after the report).
+KK_THEIR_FATE = re.compile(
+    r"\b(?:оны|ол\s+адамды|ол\s+кисини|сол\s+адамды|сол\s+кисини|оган)\s+(?:[^\s.,;:!?]+\s+){0,1}?"
+    r"(?:устап|кама|сотта|жазала|тутк|апар|алып\s+кет)\w*"
+    r"|\b(?:киси(?:ге|де)|ол\s+адамга|ол\s+киси(?:ге|де))\s+не\s+бол\w*"
+)
 # Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
 # it asks: read as words, "сенім телефоны" answered the entry about the hotline instead of the question that followed.
 ADDRESS = re.compile(r"(?:\bқұрметті|\bкурметти|\bуважаем\w*|\bdear)\s[^.!?,;:\n]{0,60}[!,:.]")
@@ -538,6 +554,8 @@ CYRILLIC_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (KK_NOW_WHAT_TO_DO, "далказир"),
     (KK_HOW_TO_REPORT, r"\g<0> тасил "),
     (KK_WHAT_TO_PRESS, r"\g<0> тасил "),
+    (KK_CONNECT_ME, r"\1 байланыс "),
+    (KK_THEIR_FATE, r"\g<0> тексерилетин "),
     (KK_BRIEFING_GIVEN, r"\g<0> откизди "),
     (KK_SMALL_TALK, " амандасу "),
     (KK_TELL_LIGHTLY, r"\1"),
