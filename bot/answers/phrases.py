@@ -271,6 +271,13 @@ KK_THEIR_FATE = re.compile(
     r"(?:устап|кама|сотта|жазала|тутк|апар|алып\s+кет)\w*"
     r"|\b(?:киси(?:ге|де)|ол\s+адамга|ол\s+киси(?:ге|де))\s+не\s+бол\w*"
 )
+# "Адамдарды жалдау" (hiring people) is how citizens say recruiting them, though the knowledge base says "тарту"
+# (вербовка) and keeps "жалдау" for hiring ("жалдамалы", the mercenary operation): "Интернетте адамдарды жалдап жүрген
+# біреу туралы қалай хабарлауға болады?" tied how-to-report (questions_dev). Only with people as the object: "пәтер
+# жалдау" (renting a flat) is no recruiting.
+KK_HIRING_PEOPLE = re.compile(
+    r"\b(?:адам|адамдар|адамдарды|жастар|жастарды|балалар|балаларды|жигиттер|жигиттерди|кыздар|кыздарды)\s+жалда\w*"
+)
 # Whom a letter is addressed to ("Құрметті сенім телефоны қызметкерлері!", "Уважаемый телефон доверия,") is not what
 # it asks: read as words, "сенім телефоны" answered the entry about the hotline instead of the question that followed.
 ADDRESS = re.compile(r"(?:\bқұрметті|\bкурметти|\bуважаем\w*|\bdear)\s[^.!?,;:\n]{0,60}[!,:.]")
@@ -556,6 +563,7 @@ CYRILLIC_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (KK_WHAT_TO_PRESS, r"\g<0> тасил "),
     (KK_CONNECT_ME, r"\1 байланыс "),
     (KK_THEIR_FATE, r"\g<0> тексерилетин "),
+    (KK_HIRING_PEOPLE, r"\g<0> тартып "),
     (KK_BRIEFING_GIVEN, r"\g<0> откизди "),
     (KK_SMALL_TALK, " амандасу "),
     (KK_TELL_LIGHTLY, r"\1"),
