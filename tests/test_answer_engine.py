@@ -781,12 +781,13 @@ def test_kazakh_trades_what_to_press_and_short_stories_are_read(
 # Kazakh: being put through to a person ("адамға қосыңызшы") is talking to an operator, not attaching something; what
 # will happen to "him" ("оны … қамай ма", "ол кісіге не болады") is the person reported, while "оған" after a report
 # is the report, and all radicals arrested are restraint measures; people "hired" (жалдап жүр) are recruited. Own
-# wordings; "ол кісіге не болады" was answered with what to report on the code before these rules.
+# wordings; "ол кісіге не болады" was answered with what to report on the code before these rules, "жалдап жүрген"
+# only suggested.
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("Тірі адамға қосыңызшы", "hotline-human"),
-        ("Жастарды соғысқа жалдап жүрген адам туралы қайда жазамын?", "hotline-report-recruitment"),
+        ("Телеграмда жастарды жалдап жүрген біреу туралы қалай хабарлауға болады?", "hotline-report-recruitment"),
         ("Хабарласам, ол кісіге не болады?", "hotline-reported-person"),
         ("Хабарласам, оны түрмеге қамай ма?", "hotline-reported-person"),
         ("Хабарламамды жібергеннен кейін оған не болады?", "hotline-after-report"),
