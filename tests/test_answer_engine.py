@@ -787,7 +787,7 @@ def test_kazakh_trades_what_to_press_and_short_stories_are_read(
     ("question", "entry"),
     [
         ("Тірі адамға қосыңызшы", "hotline-human"),
-        ("Телеграмда жастарды жалдап жүрген біреу туралы қалай хабарлауға болады?", "hotline-report-recruitment"),
+        ("Адамдарды жалдап жүрген біреу туралы қалай хабарласам болады?", "hotline-report-recruitment"),
         ("Хабарласам, ол кісіге не болады?", "hotline-reported-person"),
         ("Хабарласам, оны түрмеге қамай ма?", "hotline-reported-person"),
         ("Хабарламамды жібергеннен кейін оған не болады?", "hotline-after-report"),
