@@ -696,3 +696,104 @@ def test_kazakh_mixed_speech_and_back_references_are_read(engine: AnswerEngine, 
 )
 def test_kazakh_how_many_is_not_answered_without_a_count(engine: AnswerEngine, question: str) -> None:
     assert engine.ask(question).decision != "answer"
+
+
+# Kazakh off-topic classes that the answer threshold of 52 / 3 let through on the dev sets (questions_dev_b kk
+# abstained 72%): small talk, a year after the one named, a count an entry does not give, a person the briefing does
+# not name, an operation or exercise it does not tell of (a quoted name of unknown words), a lost belonging that is not
+# the receipt code, a job, "tell me" a joke or a poem. Own wordings, not taken from a set; all but the Latin greeting
+# and the job were answered on the code before these rules (those two got "did you mean").
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Сәлем бауырым, қалайсың? Не істеп жүрсің?",
+        "Қалыңыз қалай? Не істеп отырсың?",
+        "salem bot, qalaisyn, ne istep jatyrsyn",
+        "2022 жылдан кейін мемлекеттік бағдарлама жалғаса ма?",
+        "2022 жылдан кейінгі бағдарлама қандай болмақ?",
+        "«Сарыарқа» жаттығуына неше әскери қатысты?",
+        "Мемлекеттік бағдарламаға қанша ақша бөлінді?",
+        "Антитеррорлық орталықтың жетекшісі кім?",
+        "«Қасқыр» операциясында қанша адам ұсталды?",
+        '"Бүркіт" жаттығуы қашан өтті?',
+        "Паспортымды жоғалтып алдым, не істеуім керек?",
+        "Әмиянымды жоғалттым, не істеймін?",
+        "Сенім телефонына жұмысқа қалай тұрамын?",
+        "Маған бір өлең айтып жіберші",
+    ],
+)
+def test_kazakh_questions_beside_the_knowledge_base_are_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).decision != "answer"
+
+
+# The same rules leave the questions they resemble answered: the code lost (with the phone that held it), the
+# programme's years, an operation the briefing names, who held the briefing, who made the bot, a report's status.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Мен өтініш кодын жоғалтып алдым, не істеймін?", "hotline-lost-code"),
+        ("Телефонымды жоғалттым, код сонда еді, енді не істеймін?", "hotline-lost-code"),
+        ("Бағдарлама қанша жылға арналған?", "state-program"),
+        ("«Наемник» операциясы туралы айтып беріңізші", "operation-mercenary"),
+        ("«Сарыарқа-Антитеррор-2019» жаттығуы қайда өтті?", "exercise-sary-arka"),
+        ("Брифингті кім өткізді?", "briefing-source"),
+        ("Бұл ботты кім жасаған?", "hotline-about"),
+        ("Хабарламамның жағдайын қалай білемін?", "hotline-receipt-code"),
+        ("2019 жылы терроризм үшін неше адам сотталды?", "terrorism-convictions"),
+    ],
+)
+def test_kazakh_near_neighbours_of_off_topic_questions_are_answered(
+    engine: AnswerEngine, question: str, entry: str
+) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+
+
+# Kazakh classes that missed on writers M (questions_dev_k): the writer's trade as any agent noun in "-шы" ("мен …
+# балықшымын"), "нендей … туралы" (about what sort of things), "what to press" as how to report, "жақсы" (well) and
+# "берші" (tell me) as no topic, a short story followed by its question. Own wordings, not taken from a set; the code
+# before answered these too, with narrower leads (the stories at 62.9 and 69.0, now 97.0 and 89.5): they guard the
+# rules' reach beyond the three dev_k questions they were found on.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Мен тракторшымын, телефонды онша білмеймін, хабарламаны қалай жіберемін?", "hotline-how-to-report"),
+        ("Нендей жағдайлар туралы хабарлауға болады?", "hotline-what-to-report"),
+        ("Хабарлама жіберу үшін не басу керек, айтып берші", "hotline-how-to-report"),
+        (
+            "Қазақстаннан тыс жерде бір таныс мені соғысқа кетуге үгіттеді, телеграмнан жазады. Вербовщик туралы қалай "
+            "хабарлаймын?",
+            "hotline-report-recruitment",
+        ),
+        (
+            "Інімді біреу шетелге кетуге үгіттеп жүр, ватсапта видеолар жібереді. Үгіттеушіні қалай хабарлаймын?",
+            "hotline-report-recruitment",
+        ),
+    ],
+)
+def test_kazakh_trades_what_to_press_and_short_stories_are_read(
+    engine: AnswerEngine, question: str, entry: str
+) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "kk")
+
+
+# Kazakh: being put through to a person ("адамға қосыңызшы") is talking to an operator, not attaching something; what
+# will happen to "him" ("оны … қамай ма", "ол кісіге не болады") is the person reported, while "оған" after a report
+# is the report, and all radicals arrested are restraint measures; people "hired" (жалдап жүр) are recruited. Own
+# wordings; "ол кісіге не болады" was answered with what to report on the code before these rules, "жалдап жүрген"
+# only suggested.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Тірі адамға қосыңызшы", "hotline-human"),
+        ("Адамдарды жалдап жүрген біреу туралы қалай хабарласам болады?", "hotline-report-recruitment"),
+        ("Хабарласам, ол кісіге не болады?", "hotline-reported-person"),
+        ("Хабарласам, оны түрмеге қамай ма?", "hotline-reported-person"),
+        ("Хабарламамды жібергеннен кейін оған не болады?", "hotline-after-report"),
+        ("Барлық радикалдарды ұстап қамай ма?", "restraint-measures"),
+    ],
+)
+def test_kazakh_a_person_to_talk_to_and_the_person_reported(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
