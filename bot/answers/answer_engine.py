@@ -688,6 +688,11 @@ class AnswerEngine:
             # its own words are what the story is not about (dev_k: the briefing's source answered at 69.8).
             if kazakh or n not in referring
         ]
+        if not kazakh:
+            # The question a story tells ("she asked me whether there's still any terrorist danger") read on its own,
+            # as the question it is: dev_k en +1.
+            told = (phrases.EN_INDIRECT_QUESTION.search(sentences[n]) for n in chosen)
+            parts += [(found.group("clause"), penalty) for found in told if found is not None]
         parts += [
             (sentences[n] + " " + sentences[n + 1], penalty)
             for n in sorted(set(chosen) | {n - 1 for n in referring})

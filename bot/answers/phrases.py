@@ -143,6 +143,13 @@ EN_REFERS_BACK = re.compile(
     r"|\b(?:share|confirm|check|explain|verify|give|send|provide|clarify)\s+(?:it|that|this|them)"
     r"(?:\s+(?:with|to)\s+(?:me|us))?(?:\s+please)?\s*[?!.]*\s*$"
 )
+# A question told inside a story ("she asked me, half joking, whether there's still any terrorist danger in
+# Kazakhstan", "I was wondering if anyone reads these"): the clause after "whether / if" is what is asked; read only
+# as part of its sentence, the story's words (flying home, holidays, joking) drowned it (questions_dev_k).
+EN_INDIRECT_QUESTION = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wanted|wants|like|need)\s+to\s+(?:know|find\s+out|check)"
+    r"|curious|not\s+sure|unsure|doubt)\b[^.?!;]*?\b(?:whether|if)\s+(?P<clause>[^.?!;]{12,})"
+)
 # Kazakh: who the writer is ("Мен ауылдағы мешіттің имамымын", "мен жетпіске келген қариямын", "Мен мұғаліммін") is
 # not what they ask, as in English: its words (village, seventy, the mosque) pulled the question elsewhere, "жетпіс"
 # (70) even met the briefing's 65. From "мен" to a role with the copula -мын/-мін (folded); a role without "мен".
