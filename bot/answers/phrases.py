@@ -142,6 +142,9 @@ EN_REFERS_BACK = re.compile(
     r"\b(?:for|about|on|of|regarding)\s+(?:that|this|it|them|these|those)\s*[?!.]*\s*$"
     r"|\b(?:share|confirm|check|explain|verify|give|send|provide|clarify)\s+(?:it|that|this|them)"
     r"(?:\s+(?:with|to)\s+(?:me|us))?(?:\s+please)?\s*[?!.]*\s*$"
+    # "Where else …", "what else …" asks beyond what the story told, so about the same thing ("the security services
+    # stopped attacks planned here in the city … where else were attacks being prepared?": the plots prevented).
+    r"|\b(?:what|where|who|which|how)\s+else\b"
 )
 # A question told inside a story ("she asked me, half joking, whether there's still any terrorist danger in
 # Kazakhstan", "I was wondering if anyone reads these"): the clause after "whether / if" is what is asked; read only
@@ -269,6 +272,24 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " ",
     ),
+    # What the writer needs the answer for ("for an NGO report on criminal justice", "for my school presentation", "for
+    # a thesis") is not what is asked: "report" there is a document, not a report to the hotline, and it pulled a
+    # question for the convictions' figure to the receipt code (questions_dev_k). "For my report" alone stays the
+    # citizen's report to the hotline.
+    (
+        re.compile(
+            r"\b(?:for|in|into)\s+(?:an?|my|our|the|his|her|their|this)\s+(?:(?:\w+\s+){0,2}?(?:ngo|school|university|uni|"
+            r"college|class|research|news|newspaper|academic|annual|analytical|term|student|course|policy|human\s+rights)"
+            r"\s+report|(?:\w+\s+)?(?:presentation|article|thesis|essay|paper|coursework|assignment|homework|dissertation|"
+            r"project|lecture|lesson|blog\s+post|podcast))s?\b"
+            # …and what the document is about ("on criminal justice in Central Asia"), up to the writer or a stop
+            r"(?:\s+(?:on|about)\s+[^.,;:!?\n]*?(?=\s+(?:i|we)\b|[.,;:!?\n]|$))?"
+        ),
+        " ",
+    ),
+    # A figure "(last) reported for 2019" is the year's figure: "reported" there is the authorities' word, not the
+    # citizen's report to the hotline (questions_dev_k).
+    (re.compile(r"\b(?:last\s+|officially\s+|publicly\s+|as\s+)?reported\s+(?:for|in)\s+(?=(?:19|20)\d\d\b)"), " in "),
     # "Right away" is "straight away" (lexicon: immediately).
     (re.compile(r"\bright\s+away\b"), " immediately "),
     # "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
