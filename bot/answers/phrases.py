@@ -290,6 +290,34 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # A figure "(last) reported for 2019" is the year's figure: "reported" there is the authorities' word, not the
     # citizen's report to the hotline (questions_dev_k).
     (re.compile(r"\b(?:last\s+|officially\s+|publicly\s+|as\s+)?reported\s+(?:for|in)\s+(?=(?:19|20)\d\d\b)"), " in "),
+    # Receiving a reply is getting one ("Will I receive any reply after I send the information?"): "receive" is the
+    # receipt code's word ("the code I received"), and answered it (questions_dev_e).
+    (
+        re.compile(
+            r"\b(?:receive|receiving|received|get|getting)\s+(?:(?:a|any|an|some|the)\s+)?(?:reply|replies|"
+            r"answer|answers|response|responses|feedback)\b"
+        ),
+        " reply ",
+    ),
+    # What happens "after I send / sent / file" something is after-report's "after I submit" ("Will I receive any reply
+    # after I send the information?"): "send information" alone is how to report (dev_e). Not in a sentence about a
+    # code: what one got after sending is the receipt code ("some code after i sent the report", questions_dev).
+    (
+        re.compile(
+            r"(?:^|(?<=[.?!]))((?:(?!\bcodes?\b)[^.?!])*?\b(?:after|once)\s+(?:i|we)\s+"
+            r"(?:send|sent|file|filed|make|made|lodge|lodged|pass|passed))\b(?![^.?!]*\bcodes?\b)"
+        ),
+        r"\1 submit",
+    ),
+    # A location added to a report is an attachment ("can i add pictures and location to my report?"): "location"
+    # alone is the privacy entry's word (whether photos show where they were taken), which answered it (dev_e).
+    (
+        re.compile(
+            r"\b((?:add|adding|attach|attaching|include|including|send|sending|share|sharing)\s+(?:[\w'’]+\s+){0,3}?)"
+            r"(?:(?:my|the|a|an)\s+)?(?:geo)?locations?\b"
+        ),
+        r"\1 attach ",
+    ),
     # "Right away" is "straight away" (lexicon: immediately).
     (re.compile(r"\bright\s+away\b"), " immediately "),
     # "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
