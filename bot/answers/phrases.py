@@ -318,6 +318,16 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1 attach ",
     ),
+    # A writer excusing their language ("sorry my Kazakh is bad", "my English is not good") says how they write, not
+    # what they ask: "Kazakh" is the languages entry's word, and "bad" met another (questions_dev_b).
+    (
+        re.compile(
+            r"\b(?:(?:sorry|excuse|forgive)\s+(?:me\s+)?(?:for\s+)?)?(?:my|our)\s+(?:english|kazakh|qazaq|russian|"
+            r"grammar|spelling)\s+(?:is\s+|are\s+)?(?:(?:so|very|not|too|a\s+bit|quite)\s+)*"
+            r"(?:bad|poor|good|weak|broken|terrible|limited|not\s+perfect)\b"
+        ),
+        " ",
+    ),
     # "Right away" is "straight away" (lexicon: immediately).
     (re.compile(r"\bright\s+away\b"), " immediately "),
     # "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
