@@ -309,6 +309,15 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1 submit",
     ),
+    # A code got "after submitting / after I sent it" is the receipt code: when it came is not the question, and
+    # "submitting" answered what happens after a report ("i got some code after submitting, what do i do with it",
+    # questions_dev_k).
+    (
+        re.compile(
+            r"(\bcodes?\b[^.?!]{0,40}?)\s+(?:after|once|when)\s+(?:i\s+)?(?:submit\w*|send\w*|sent|report\w*|fil\w+)\b"
+        ),
+        r"\1",
+    ),
     # A location added to a report is an attachment ("can i add pictures and location to my report?"): "location"
     # alone is the privacy entry's word (whether photos show where they were taken), which answered it (dev_e).
     (
@@ -510,6 +519,8 @@ NEIGHBOUR_FACT = re.compile(
     r"|\b(?:countries|states|nations)\s+(?:are|were|is)\s+(?:the\s+)?(?:members?|in|part)\b"
     r"|\bmember\s+(?:states|countries|nations)\b|\bmembers?\s+of\s+the\s+(?:csto|sco|cis|un|united|shanghai|collective)\b"
     r"|\b(?:budget|funding|salar(?:y|ies)|wages?)\b"
+    r"|\bnames?\s+of\s+(?:the\s+|those\s+)?(?:people|persons|men|women|detainees|suspects|terrorists|plotters|convicts"
+    r"|militants|attackers|organi[sz]ers|perpetrators)\b|\bwhat\s+(?:are|were)\s+(?:their|the\s+\w+['’]?s?)\s+names\b"
     r"|\b(?:apply|applying|application)\s+for\s+(?:a\s+|an\s+|the\s+)?(?:job|jobs|position|post|vacanc(?:y|ies)|work)\b"
     r"|\b(?:job|jobs|vacanc(?:y|ies)|careers?|internships?)\b|\b(?:work|working)\s+(?:for|at)\s+(?:the\s+)?"
     r"(?:nsc|knb|national\s+security|anti[\s-]?terror)"
