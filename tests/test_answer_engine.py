@@ -11,6 +11,8 @@ import pytest
 
 from bot.answers.answer_engine import AnswerEngine, decide
 from bot.answers.knowledge_base import Entry, KnowledgeBase, Lexicon, load_lexicon
+from bot.answers.phrases import NEIGHBOUR_FACT
+from bot.answers.text_folding import clean
 
 DEVSET = Path(__file__).parent / "devset"
 KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
@@ -596,6 +598,12 @@ def test_english_questions_about_what_no_entry_states_are_not_answered(engine: A
     assert engine.ask(question).decision != "answer"
 
 
+def test_no_english_phrasing_of_the_knowledge_base_asks_what_no_entry_states(engine: AnswerEngine) -> None:
+    """The rule above caps a question at "did you mean": a phrasing it matched could never be answered."""
+    caught = [q for entry in engine.kb.entries for q in entry.questions["en"] if NEIGHBOUR_FACT.search(clean(q))]
+    assert caught == []
+
+
 # A story around the question: what the writer needs it for ("for a school report on …"), a closing sentence that only
 # points back ("is there an official number for that?", "where else …"), a question told inside the story ("she asked
 # whether …"), a figure given as a bound ("more than 150" is 162, not 140), a reply "received" after sending, a
@@ -621,6 +629,7 @@ def test_english_questions_about_what_no_entry_states_are_not_answered(engine: A
         ("Will I get any answer after I send my tip?", "hotline-after-report"),
         ("can i attach a photo and my location to the report?", "hotline-how-to-report"),
         ("Is there an actual person here or only a machine?", "hotline-human"),
+        ("some code came after i submitted my tip, what is it for?", "hotline-receipt-code"),
     ],
 )
 def test_english_stories_bounds_and_back_references_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
