@@ -635,7 +635,11 @@ class AnswerEngine:
                         scored[position] = score
                     if len(parts) > 1 and part_penalty == 1.0 and score > story.get(position, 0.0):
                         story[position] = score
-        if story and (phrases.RU_BACK_REFERENCE.search(fold_cyrillic(text)) or _kk_refers_back(text)):
+        if story and (
+            phrases.RU_BACK_REFERENCE.search(fold_cyrillic(text))
+            or _kk_refers_back(text)
+            or phrases.EN_ASKS_OF_THE_STORY.search(text)
+        ):
             self._let_story_decide(scored, story)
         return languages, sorted(scored.items(), key=lambda item: item[1], reverse=True)
 

@@ -146,6 +146,13 @@ EN_REFERS_BACK = re.compile(
     # stopped attacks planned here in the city … where else were attacks being prepared?": the plots prevented).
     r"|\b(?:what|where|who|which|how)\s+else\b"
 )
+# An English question after the first sentence whose subject is the story's thing ("Was it an anti-terror
+# training?" after a story of an exercise at the railway, "Is it true?"): near-tied entries are left to the story, as
+# for the Russian "об этом" (RU_BACK_REFERENCE). Read alone, that sentence met every exercise alike (questions_dev_k).
+EN_ASKS_OF_THE_STORY = re.compile(
+    r"[.!?]\s+(?:and\s+|so\s+|but\s+)?(?:was|is|were|are|did|does|do)\s+(?:it|that|this|they)\b"
+    r"(?!\s+(?:true|correct|right|so|real|accurate|really)\b)"
+)
 # A question told inside a story ("she asked me, half joking, whether there's still any terrorist danger in
 # Kazakhstan", "I was wondering if anyone reads these"): the clause after "whether / if" is what is asked; read only
 # as part of its sentence, the story's words (flying home, holidays, joking) drowned it (questions_dev_k).
