@@ -144,7 +144,10 @@ EN_REFERS_BACK = re.compile(
     r"(?:\s+(?:with|to)\s+(?:me|us))?(?:\s+please)?\s*[?!.]*\s*$"
     # "Where else …", "what else …" asks beyond what the story told, so about the same thing ("the security services
     # stopped attacks planned here in the city … where else were attacks being prepared?": the plots prevented).
-    r"|\b(?:what|where|who|which|how)\s+else\b"
+    r"|\b(?:what|where|who|which|how)\s+else\b|\b(?:which|what)\s+other\s+(?:places|cities|regions|towns|ones)\b"
+    # A closing "Is there an official figure?" asks for the figure the story told, not where the figures come from.
+    r"|^\s*(?:so\s+)?(?:is|are)\s+there\s+(?:an?\s+|any\s+)?official\s+(?:figure|number|count|data|statistics?|stats)"
+    r"s?\s*[?.!]*\s*$"
 )
 # An English question after the first sentence whose subject is the story's thing ("Was it an anti-terror
 # training?" after a story of an exercise at the railway, "Is it true?"): near-tied entries are left to the story, as
