@@ -516,12 +516,13 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bput\s+(?:in\s+)?((?:my|the|this|that|a|our|your)\s+(?:\w+\s+)?code)\b"), r" enter \1 "),
 )
 # What an English question asks of an institution or a place that no entry states: who heads or founded it, its
-# members, budget or jobs, how many people live somewhere, tickets, a film, or how to use Telegram itself (leave a
-# group chat, delete an account, change a username). The named thing is the knowledge base's ("the National Security
-# Committee", "the CSTO", "Temir Zhol"), so its words matched an entry well enough to be answered at the thresholds of
-# 52 / 3 ("How do I apply for a job at the National Security Committee?" answered what the bot is): such a question
-# is vague, answered at most with "did you mean". Words the English phrasings never use in that sense (checked by
-# tests/test_answer_engine.py): "family members" and "a member of my family" are not membership.
+# members, budget or jobs, a programme after the briefing's (new, next), how many people live somewhere, tickets, a
+# film, or how to use Telegram itself (leave a group chat, delete an account, change a username). The named thing is
+# the knowledge base's ("the National Security Committee", "the CSTO", "Temir Zhol"), so its words matched an entry
+# well enough to be answered at the thresholds of 52 / 3 ("How do I apply for a job at the National Security
+# Committee?" answered what the bot is): such a question is vague, answered at most with "did you mean". No English
+# phrasing of the knowledge base matches it (tests/test_answer_engine.py): "family members" and "a member of my
+# family" are not membership.
 NEIGHBOUR_FACT = re.compile(
     r"\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:current\s+|new\s+|first\s+)?"
     r"(?:head|heads|chairman|chairwoman|chair|director|leader|chief|president|founder|founders|minister)\b"
@@ -529,6 +530,7 @@ NEIGHBOUR_FACT = re.compile(
     r"|\b(?:countries|states|nations)\s+(?:are|were|is)\s+(?:the\s+)?(?:members?|in|part)\b"
     r"|\bmember\s+(?:states|countries|nations)\b|\bmembers?\s+of\s+the\s+(?:csto|sco|cis|un|united|shanghai|collective)\b"
     r"|\b(?:budget|funding|salar(?:y|ies)|wages?)\b"
+    r"|\b(?:new|next|upcoming|future|following)\s+(?:state\s+|government\s+)?(?:programm?es?|strateg(?:y|ies)|plans?)\b"
     r"|\bnames?\s+of\s+(?:the\s+|those\s+)?(?:people|persons|men|women|detainees|suspects|terrorists|plotters|convicts"
     r"|militants|attackers|organi[sz]ers|perpetrators)\b|\bwhat\s+(?:are|were)\s+(?:their|the\s+\w+['’]?s?)\s+names\b"
     r"|\b(?:apply|applying|application)\s+for\s+(?:a\s+|an\s+|the\s+)?(?:job|jobs|position|post|vacanc(?:y|ies)|work)\b"
