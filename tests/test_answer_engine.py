@@ -11,6 +11,8 @@ import pytest
 
 from bot.answers.answer_engine import AnswerEngine, decide
 from bot.answers.knowledge_base import Entry, KnowledgeBase, Lexicon, load_lexicon
+from bot.answers.phrases import NEIGHBOUR_FACT
+from bot.answers.text_folding import clean
 
 DEVSET = Path(__file__).parent / "devset"
 KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
@@ -575,6 +577,64 @@ def test_weather_in_a_city_of_the_briefing_is_not_a_topic(engine: AnswerEngine) 
     # "погода" (weather) is one edit from "повод", a word of the knowledge base; with Taraz (the Temir Zhol exercise)
     # beside it, it was offered as "did you mean" that exercise. Written for this test.
     assert engine.ask("Какая погода в Таразе завтра?").decision == "unknown"
+
+
+# English wordings of the classes that missed on writers M (questions_dev_k) and on the earliest sets once the
+# thresholds fell to 52 / 3: a question for what no entry states of a named institution (its head, members, budget,
+# jobs), or about Telegram itself, is at most "did you mean". Own wordings, not taken from a set; on the code before
+# these rules the first four were answered (the two about Telegram guard the rule's other half).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How can I get a job at the National Security Committee?",
+        "Which countries are member states of the CSTO?",
+        "What is the yearly budget of the Anti-Terrorism Center?",
+        "Who was the first chairman of the National Security Committee?",
+        "how do I exit a telegram group chat",
+        "How do I delete my telegram account for good?",
+    ],
+)
+def test_english_questions_about_what_no_entry_states_are_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).decision != "answer"
+
+
+def test_no_english_phrasing_of_the_knowledge_base_asks_what_no_entry_states(engine: AnswerEngine) -> None:
+    """The rule above caps a question at "did you mean": a phrasing it matched could never be answered."""
+    caught = [q for entry in engine.kb.entries for q in entry.questions["en"] if NEIGHBOUR_FACT.search(clean(q))]
+    assert caught == []
+
+
+# A story around the question: what the writer needs it for ("for a school report on …"), a closing sentence that only
+# points back ("is there an official number for that?", "where else …"), a question told inside the story ("she asked
+# whether …"), a figure given as a bound ("more than 150" is 162, not 140), a reply "received" after sending, a
+# language excused. Own wordings; on the code before these rules all but the reply after sending missed their entry.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "My cousin is a guard at a colony and he says that more than a hundred and fifty prisoners dropped radical "
+            "views in 2019. Is there an official number for that?",
+            "prison-deradicalisation",
+        ),
+        (
+            "My son studies in Manchester and he keeps asking me, only half seriously, if Kazakhstan is still in "
+            "danger from terrorists. What was the official conclusion?",
+            "threat-persists",
+        ),
+        (
+            "Good morning, for a university report on security policy in the region we need the number of people "
+            "convicted for terrorist and extremist offences in 2019. Could you share it?",
+            "terrorism-convictions",
+        ),
+        ("Will I get any answer after I send my tip?", "hotline-after-report"),
+        ("can i attach a photo and my location to the report?", "hotline-how-to-report"),
+        ("Is there an actual person here or only a machine?", "hotline-human"),
+        ("some code came after i submitted my tip, what is it for?", "hotline-receipt-code"),
+    ],
+)
+def test_english_stories_bounds_and_back_references_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id, result.lang) == ("answer", entry, "en")
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,34 @@ RU_BACK_REFERENCE = re.compile(
     r"\b(?:(?:об|о|про|на)\s+(?:етом|нем|нее|ним|неи|них|таком|таких|етих|етого|ету|етои)"
     r"|(?:етого|такого|етих)\s+(?:человека|мужчину|мужчины|парня|людеи))\b"
 )
+# An English sentence after the first that asks only about what the story before it said ("Is there an official number
+# for that?", "Would you be so kind as to share it?"): read alone, its few words ("official number", "share") met the
+# entries on the briefing's source and on the receipt code, ahead of the fact the story names (questions_dev_k).
+EN_REFERS_BACK = re.compile(
+    r"\b(?:for|about|on|of|regarding)\s+(?:that|this|it|them|these|those)\s*[?!.]*\s*$"
+    r"|\b(?:share|confirm|check|explain|verify|give|send|provide|clarify)\s+(?:it|that|this|them)"
+    r"(?:\s+(?:with|to)\s+(?:me|us))?(?:\s+please)?\s*[?!.]*\s*$"
+    # "Where else …", "what else …" asks beyond what the story told, so about the same thing ("the security services
+    # stopped attacks planned here in the city … where else were attacks being prepared?": the plots prevented).
+    r"|\b(?:what|where|who|which|how)\s+else\b|\b(?:which|what)\s+other\s+(?:places|cities|regions|towns|ones)\b"
+    # A closing "Is there an official figure?" asks for the figure the story told, not where the figures come from.
+    r"|^\s*(?:so\s+)?(?:is|are)\s+there\s+(?:an?\s+|any\s+)?official\s+(?:figure|number|count|data|statistics?|stats)"
+    r"s?\s*[?.!]*\s*$"
+)
+# An English question after the first sentence whose subject is the story's thing ("Was it an anti-terror
+# training?" after a story of an exercise at the railway, "Is it true?"): near-tied entries are left to the story, as
+# for the Russian "об этом" (RU_BACK_REFERENCE). Read alone, that sentence met every exercise alike (questions_dev_k).
+EN_ASKS_OF_THE_STORY = re.compile(
+    r"[.!?]\s+(?:and\s+|so\s+|but\s+)?(?:was|is|were|are|did|does|do)\s+(?:it|that|this|they)\b"
+    r"(?!\s+(?:true|correct|right|so|real|accurate|really)\b)"
+)
+# A question told inside a story ("she asked me, half joking, whether there's still any terrorist danger in
+# Kazakhstan", "I was wondering if anyone reads these"): the clause after "whether / if" is what is asked; read only
+# as part of its sentence, the story's words (flying home, holidays, joking) drowned it (questions_dev_k).
+EN_INDIRECT_QUESTION = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wanted|wants|like|need)\s+to\s+(?:know|find\s+out|check)"
+    r"|curious|not\s+sure|unsure|doubt)\b[^.?!;]*?\b(?:whether|if)\s+(?P<clause>[^.?!;]{12,})"
+)
 # Kazakh: who the writer is ("Мен ауылдағы мешіттің имамымын", "мен жетпіске келген қариямын", "Мен мұғаліммін") is
 # not what they ask, as in English: its words (village, seventy, the mosque) pulled the question elsewhere, "жетпіс"
 # (70) even met the briefing's 65. From "мен" to a role with the copula -мын/-мін (folded); a role without "мен".
@@ -342,6 +370,71 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         " ",
     ),
+    # What the writer needs the answer for ("for an NGO report on criminal justice", "for my school presentation", "for
+    # a thesis") is not what is asked: "report" there is a document, not a report to the hotline, and it pulled a
+    # question for the convictions' figure to the receipt code (questions_dev_k). "For my report" alone stays the
+    # citizen's report to the hotline.
+    (
+        re.compile(
+            r"\b(?:for|in|into)\s+(?:an?|my|our|the|his|her|their|this)\s+(?:(?:\w+\s+){0,2}?(?:ngo|school|university|uni|"
+            r"college|class|research|news|newspaper|academic|annual|analytical|term|student|course|policy|human\s+rights)"
+            r"\s+report|(?:\w+\s+)?(?:presentation|article|thesis|essay|paper|coursework|assignment|homework|dissertation|"
+            r"project|lecture|lesson|blog\s+post|podcast))s?\b"
+            # …and what the document is about ("on criminal justice in Central Asia"), up to the writer or a stop
+            r"(?:\s+(?:on|about)\s+[^.,;:!?\n]*?(?=\s+(?:i|we)\b|[.,;:!?\n]|$))?"
+        ),
+        " ",
+    ),
+    # A figure "(last) reported for 2019" is the year's figure: "reported" there is the authorities' word, not the
+    # citizen's report to the hotline (questions_dev_k).
+    (re.compile(r"\b(?:last\s+|officially\s+|publicly\s+|as\s+)?reported\s+(?:for|in)\s+(?=(?:19|20)\d\d\b)"), " in "),
+    # Receiving a reply is getting one ("Will I receive any reply after I send the information?"): "receive" is the
+    # receipt code's word ("the code I received"), and answered it (questions_dev_e).
+    (
+        re.compile(
+            r"\b(?:receive|receiving|received|get|getting)\s+(?:(?:a|any|an|some|the)\s+)?(?:reply|replies|"
+            r"answer|answers|response|responses|feedback)\b"
+        ),
+        " reply ",
+    ),
+    # What happens "after I send / sent / file" something is after-report's "after I submit" ("Will I receive any reply
+    # after I send the information?"): "send information" alone is how to report (dev_e). Not in a sentence about a
+    # code: what one got after sending is the receipt code ("some code after i sent the report", questions_dev).
+    (
+        re.compile(
+            r"(?:^|(?<=[.?!]))((?:(?!\bcodes?\b)[^.?!])*?\b(?:after|once)\s+(?:i|we)\s+"
+            r"(?:send|sent|file|filed|make|made|lodge|lodged|pass|passed))\b(?![^.?!]*\bcodes?\b)"
+        ),
+        r"\1 submit",
+    ),
+    # A code got "after submitting / after I sent it" is the receipt code: when it came is not the question, and
+    # "submitting" answered what happens after a report ("i got some code after submitting, what do i do with it",
+    # questions_dev_k).
+    (
+        re.compile(
+            r"(\bcodes?\b[^.?!]{0,40}?)\s+(?:after|once|when)\s+(?:i\s+)?(?:submit\w*|send\w*|sent|report\w*|fil\w+)\b"
+        ),
+        r"\1",
+    ),
+    # A location added to a report is an attachment ("can i add pictures and location to my report?"): "location"
+    # alone is the privacy entry's word (whether photos show where they were taken), which answered it (dev_e).
+    (
+        re.compile(
+            r"\b((?:add|adding|attach|attaching|include|including|send|sending|share|sharing)\s+(?:[\w'’]+\s+){0,3}?)"
+            r"(?:(?:my|the|a|an)\s+)?(?:geo)?locations?\b"
+        ),
+        r"\1 attach ",
+    ),
+    # A writer excusing their language ("sorry my Kazakh is bad", "my English is not good") says how they write, not
+    # what they ask: "Kazakh" is the languages entry's word, and "bad" met another (questions_dev_b).
+    (
+        re.compile(
+            r"\b(?:(?:sorry|excuse|forgive)\s+(?:me\s+)?(?:for\s+)?)?(?:my|our)\s+(?:english|kazakh|qazaq|russian|"
+            r"grammar|spelling)\s+(?:is\s+|are\s+)?(?:(?:so|very|not|too|a\s+bit|quite)\s+)*"
+            r"(?:bad|poor|good|weak|broken|terrible|limited|not\s+perfect)\b"
+        ),
+        " ",
+    ),
     # "Right away" is "straight away" (lexicon: immediately).
     (re.compile(r"\bright\s+away\b"), " immediately "),
     # "Types of information" is "kinds of" (a stop word): "type" is the verb of entering a code ("where do I type it").
@@ -509,6 +602,35 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Putting a code in is entering it ("where do I put my code", "put in the receipt code"): "put" alone is a word of
     # other entries, and "where do I put my code to see if anyone has looked at my tip?" answered after-report.
     (re.compile(r"\bput\s+(?:in\s+)?((?:my|the|this|that|a|our|your)\s+(?:\w+\s+)?code)\b"), r" enter \1 "),
+)
+# What an English question asks of an institution or a place that no entry states: who heads or founded it, its
+# members, budget or jobs, a programme after the briefing's (new, next), how many people live somewhere, tickets, a
+# film, or how to use Telegram itself (leave a group chat, delete an account, change a username). The named thing is
+# the knowledge base's ("the National Security Committee", "the CSTO", "Temir Zhol"), so its words matched an entry
+# well enough to be answered at the thresholds of 52 / 3 ("How do I apply for a job at the National Security
+# Committee?" answered what the bot is): such a question is vague, answered at most with "did you mean". No English
+# phrasing of the knowledge base matches it (tests/test_answer_engine.py): "family members" and "a member of my
+# family" are not membership.
+NEIGHBOUR_FACT = re.compile(
+    r"\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:current\s+|new\s+|first\s+)?"
+    r"(?:head|heads|chairman|chairwoman|chair|director|leader|chief|president|founder|founders|minister)\b"
+    r"|\bwho\s+(?:founded|heads|leads|chairs|directs)\b|\b(?:was|were)\s+(?:\w+\s+){0,3}?founded\b"
+    r"|\b(?:countries|states|nations)\s+(?:are|were|is)\s+(?:the\s+)?(?:members?|in|part)\b"
+    r"|\bmember\s+(?:states|countries|nations)\b|\bmembers?\s+of\s+the\s+(?:csto|sco|cis|un|united|shanghai|collective)\b"
+    r"|\b(?:budget|funding|salar(?:y|ies)|wages?)\b"
+    r"|\b(?:new|next|upcoming|future|following)\s+(?:state\s+|government\s+)?(?:programm?es?|strateg(?:y|ies)|plans?)\b"
+    r"|\bnames?\s+of\s+(?:the\s+|those\s+)?(?:people|persons|men|women|detainees|suspects|terrorists|plotters|convicts"
+    r"|militants|attackers|organi[sz]ers|perpetrators)\b|\bwhat\s+(?:are|were)\s+(?:their|the\s+\w+['’]?s?)\s+names\b"
+    r"|\b(?:apply|applying|application)\s+for\s+(?:a\s+|an\s+|the\s+)?(?:job|jobs|position|post|vacanc(?:y|ies)|work)\b"
+    r"|\b(?:job|jobs|vacanc(?:y|ies)|careers?|internships?)\b|\b(?:work|working)\s+(?:for|at)\s+(?:the\s+)?"
+    r"(?:nsc|knb|national\s+security|anti[\s-]?terror)"
+    r"|\bbecome\s+(?:an?\s+)?(?:officer|agent|employee|operator|member\s+of\s+staff)\b"
+    r"|\bhow\s+many\s+(?:people|residents|inhabitants)\s+(?:live|lives|living|are\s+living)\b|\bpopulation\b"
+    r"|\b(?:buy|book|get)\s+(?:a\s+|the\s+)?(?:\w+\s+)?tickets?\b|\btickets?\s+(?:to|for|on)\b"
+    r"|\b(?:watch|download|stream)\s+(?:the\s+|a\s+)?(?:movie|film|series)\b|\b(?:movie|film)\s+(?:called|named|about)\b"
+    r"|\b(?:leave|exit|quit|delete|remove|create|make|join|mute|block|change|rename)\s+(?:a\s+|an\s+|the\s+|my\s+|this\s+)?"
+    r"(?:telegram\s+)?(?:group\s+chat|chat\s+group|telegram\s+group|telegram\s+channel|telegram\s+account|username|nickname)\b"
+    r"|\b(?:delete|deactivate|close|remove)\s+(?:my\s+|the\s+|a\s+)?account\b"
 )
 # "How many / how much" asks for a figure, which an entry whose answer states none cannot give: such an entry loses
 # this share of its score to one that states a figure ("does the government only arrest people, or also talk them out

@@ -104,7 +104,7 @@ lot lots sure little bit stuff exactly
 don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn cant wont ll ve re
 heard hear read true correct accurate confirm rumour rumor rumours rumors somewhere say says said
 sorry bother wat wht hw tho smth sth hre mny abt bc cuz coz thx ty pls plss lemme gimme kinda sorta tbh ngl
-per maybe probably perhaps make making made must shall might ought told always sometimes ever already
+per maybe probably perhaps make making made must shall might ought told always sometimes ever already quite
 """
 
 STOP_WORDS: dict[str, frozenset[str]] = {
