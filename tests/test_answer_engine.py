@@ -736,3 +736,25 @@ def test_russian_facts_the_knowledge_base_states_are_still_answered(
     engine: AnswerEngine, question: str, entry: str
 ) -> None:
     assert engine.ask(question).entry_id == entry
+
+
+# Russian ways of asking read as what they mean. Own wording, not from a set: what the receipt code is for (not lost),
+# the code not kept (lost), another verb of sending a report ("направить"), a social network named and thousands in
+# speech ("тыщ"), the writer's job ("работаю водителем") and "по стране" (Kazakhstan), "антитеррор" before a noun,
+# and "общение" (talking) with the bot in a language.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("какой-то код мне пришёл после отправки, что за код и для чего он?", "hotline-receipt-code"),
+        ("код после отправки не сохранил, переписку тоже удалил, что теперь?", "hotline-lost-code"),
+        ("каким образом направить вам сведения о подозрительном человеке?", "hotline-how-to-report"),
+        ("в тиктоке полно роликов с призывами, вы такие удаляете? тыщ пятнадцать нашли?", "terrorist-web-content"),
+        (
+            "Работаю водителем маршрутки. Сколько антитеррор учений проводят по стране за год?",
+            "antiterror-training-events",
+        ),
+        ("возможно ли общение с ботом на казахском?", "hotline-languages"),
+    ],
+)
+def test_russian_ways_of_asking_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
