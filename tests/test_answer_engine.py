@@ -754,6 +754,14 @@ def test_russian_facts_the_knowledge_base_states_are_still_answered(
             "antiterror-training-events",
         ),
         ("возможно ли общение с ботом на казахском?", "hotline-languages"),
+        # "каждый год" is "ежегодно"; "112 или 102" and danger "вот-вот" are the emergency; how long a trouble lasts
+        # ("уже третью неделю") is the story; "вправить мозги" is de-radicalising; "начать новую жизнь" is leaving.
+        ("КНБ и правда каждый год проводит по несколько сотен учений?", "antiterror-training-events"),
+        ("куда набирать, на 102 или на 112, если в подъезде стреляют?", "hotline-emergency"),
+        ("у соседа бомба, похоже рванёт вот-вот, что делать?", "hotline-emergency"),
+        ("уже третью неделю над нами шумят по ночам, это к вам?", "hotline-what-to-report"),
+        ("скольким в 2019 году вправили мозги разъяснительной работой?", "deradicalisation"),
+        ("сын несколько лет провёл в секте, теперь хочет начать новую жизнь, кто поможет?", "hotline-leave-group"),
     ],
 )
 def test_russian_ways_of_asking_are_read(engine: AnswerEngine, question: str, entry: str) -> None:

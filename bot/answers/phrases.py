@@ -162,6 +162,42 @@ RU_NATIONWIDE = re.compile(r"\b(?:по|во)\s+(?:всеи\s+)?стране\b|\b
 RU_ANTITERROR_BEFORE_NOUN = re.compile(
     r"\bантитеррор(?=\s+(?:трениров|учени|учебн|мероприяти|операци|штаб|мер|работ|рейд)\w*)"
 )
+# "Каждый год" (every year) is "ежегодно", the training events' word ("Сколько тренировок … проводят ежегодно?"):
+# "каждый" alone met nothing and "правда что КНБ каждый год проводит сотни учений?" was left at "did you mean" (dev2).
+RU_YEARLY = re.compile(r"\bкажд\w+\s+год\w*|\bиз\s+года\s+в\s+год\b")
+# Kazakhstan's short emergency numbers named to call or to choose between ("112 или 102?", "звонить в 102") are the
+# emergency number, as the English rule reads them: as figures they are unknown words (the answer holds them as
+# settings), and "номер экстренки какой 112 или 102?" stayed at "did you mean" (questions_dev_d).
+_RU_OR_ANOTHER_NUMBER = r"(?:\s*(?:или|,|/)\s*(?:в\s+|на\s+)?(?:10[1-4]|112))"
+RU_EMERGENCY_NUMBER = re.compile(
+    r"\b(?:звонит|позвонит|набрат|набират|набери|наберу|звоню|позвоню)\s+(?:в\s+|на\s+)?(?:10[1-4]|112)"
+    + _RU_OR_ANOTHER_NUMBER
+    + r"*\b|\b(?:10[1-4]|112)"
+    + _RU_OR_ANOTHER_NUMBER
+    + r"+\b"
+)
+# Danger within minutes ("в ближайшие минуты", "вот-вот", "через пару минут") is "прямо сейчас", the emergency entry's
+# words: read as words, "минуты" met nothing (a typo of another word at best) and "если нападение может случиться в
+# ближайшие минуты, стоит ли писать боту или лучше сразу звонить?" stayed at "did you mean" (questions_dev_b).
+RU_IMMINENT = re.compile(
+    r"\bв\s+ближаиш\w+\s+(?:минут|секунд|час)\w*|\bвот[\s-]+вот\b|\bс\s+минуты\s+на\s+минуту\b"
+    r"|\bчерез\s+(?:пару\s+|несколко\s+)?(?:минут|секунд)\w*"
+)
+# How long a trouble has lasted ("третий месяц", "вторую неделю", "уже месяц") is the writer's story, not what is
+# asked: "месяц" and the ordinal were words no entry uses and kept a complaint about the lights in the entrance below
+# what-to-report's answer (questions_dev_b); "несколько лет был в джамаате" met the prison terms' "лет".
+RU_HOW_LONG_IT_LASTS = re.compile(
+    r"\b(?:уже\s+)?(?:втор|трет|четверт|пят|шест|седм|восм|десят)\w*\s+(?:ден|дня|сутки|недел|месяц|год)\w*"
+    r"|\bуже\s+(?:как\s+)?(?:(?:целыи|целую|целых|несколко|пару)\s+)?(?:ден|дня|днеи|недел|месяц|сутки)\w*"
+    r"|\b(?:несколко|много|пару)\s+(?:лет|месяцев|недел\w*|днеи)\b"
+)
+# "Вправить мозги" (set someone's head straight) is speech for de-radicalising, the opposite of "промыть мозги":
+# "скольким людям мозги вправили" met nothing (questions_dev_d).
+RU_SET_STRAIGHT = re.compile(r"\bмозги\s+(?:\w+\s+)?вправ\w*|\bвправ\w*\s+(?:\w+\s+)?мозги\b")
+# "Начать нормальную / новую жизнь" is what leaving a group is for, as "вернуться к нормальной жизни" says in the
+# leave-group entry: "начать" was read as a typo of "нажать" (press a button) and "Я сам несколько лет был в джамаате,
+# теперь хочу уйти и начать нормальную жизнь. Кто может помочь?" stayed at "did you mean" (questions_dev_b).
+RU_NEW_LIFE = re.compile(r"\bначат\w*\s+(?:(?:нормалную|новую|обычную|честную|мирную)\s+)?жизн\w*")
 # A Russian question that points back at the writer's story ("как сообщить об этом человеке", "куда на него
 # написать", "о таком"): what it asks about is in the story, not in the sentence (folded: "о нём, об этом" is "о нем,
 # об етом").
@@ -540,6 +576,12 @@ CYRILLIC_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (RU_CODE_NOT_KEPT, r"\g<0> потерял "),
     (RU_WHAT_THE_CODE_IS, r"\g<0> назначение "),
     (RU_NEED_FEAR, " угроза "),
+    (RU_YEARLY, " ежегодно "),
+    (RU_EMERGENCY_NUMBER, " номер экстренной службы "),
+    (RU_IMMINENT, " прямо сейчас "),
+    (RU_HOW_LONG_IT_LASTS, " "),
+    (RU_SET_STRAIGHT, " перевоспитали "),
+    (RU_NEW_LIFE, " вернуться к нормальной жизни "),
     (RU_THEIR_FATE, r"\g<0> тексерилетин "),
     (RU_HOW_TO_REPORT, r"\g<0> тасил "),
     (KK_WHO_I_AM, " "),
