@@ -701,8 +701,8 @@ def test_kazakh_how_many_is_not_answered_without_a_count(engine: AnswerEngine, q
 # Russian questions about a neighbour of the knowledge base's facts, which it does not state: a price ("стоит" is not
 # "кто стоит за ботом"), who heads or works at an organisation, which countries belong to one, another year (typed
 # with a Russian ending too) or the future, a part of a figure stated in total, an operation the briefing does not
-# name. Each shares its topic words with an entry and was answered at the thresholds of 52 / 3. Own wording, not from
-# a set.
+# name, another service's account, password or tickets. Each shares its topic words with an entry and was answered
+# at the thresholds of 52 / 3. Own wording, not from a set.
 @pytest.mark.parametrize(
     "question",
     [
@@ -715,6 +715,9 @@ def test_kazakh_how_many_is_not_answered_without_a_count(engine: AnswerEngine, q
         "сколько учений проведут в следующем году?",
         "сколько иностранцев среди 12 задержанных на границе?",
         "сколько человек задержали во время операции «Шторм» в Актобе?",
+        "как заблокировать свой аккаунт в инстаграме?",
+        "забыла пароль от госуслуг, как восстановить",
+        "где купить билет на поезд до Тараза?",
     ],
 )
 def test_russian_neighbouring_facts_are_not_answered(engine: AnswerEngine, question: str) -> None:

@@ -756,7 +756,7 @@ class AnswerEngine:
         unstated = False
         if script == "cyrillic":
             elsewhere = elsewhere or self._ru_elsewhere(index, folded)
-            unstated = phrases.RU_ORGANISATION_FACT.search(folded) is not None
+            unstated = bool(phrases.RU_ORGANISATION_FACT.search(folded) or phrases.RU_ANOTHER_SERVICE.search(folded))
         if script == "latin" and years:
             years &= _asked_years(folded)
         candidates = self._candidates(index, matched, years)
