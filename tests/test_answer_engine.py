@@ -733,6 +733,9 @@ def test_russian_neighbouring_facts_are_not_answered(engine: AnswerEngine, quest
         ("сколько терактов предотвратили в 2019-м?", "terror-plots-prevented"),
         ("где проходили учения «Сары-Арка»?", "exercise-sary-arka"),
         ("правда, что осудили 140 человек за терроризм?", "terrorism-convictions"),
+        # a head in the writer's story is no question about who heads an organisation
+        ("руководитель кружка при мечети вербует подростков, куда об этом писать?", "hotline-report-recruitment"),
+        ("директор школы сказал, что угрозы терактов больше нет, это так?", "threat-persists"),
     ],
 )
 def test_russian_facts_the_knowledge_base_states_are_still_answered(
