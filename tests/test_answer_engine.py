@@ -857,3 +857,79 @@ def test_kazakh_trades_what_to_press_and_short_stories_are_read(
 def test_kazakh_a_person_to_talk_to_and_the_person_reported(engine: AnswerEngine, question: str, entry: str) -> None:
     result = engine.ask(question)
     assert (result.decision, result.entry_id) == ("answer", entry)
+
+
+# Russian questions about a neighbour of the knowledge base's facts, which it does not state: a price ("стоит" is not
+# "кто стоит за ботом"), who heads or works at an organisation, which countries belong to one, another year (typed
+# with a Russian ending too) or the future, a part of a figure stated in total, an operation the briefing does not
+# name, another service's account, password or tickets. Each shares its topic words with an entry and was answered
+# at the thresholds of 52 / 3. Own wording, not from a set.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "скока стоит доставка пиццы в Астане",
+        "кто сейчас начальник Антитеррористического центра?",
+        "сколько человек служит в КНБ",
+        "какие страны являются членами ОДКБ кроме нас?",
+        "сколько терактов предотвратили в 2023г?",
+        "а за 2015 сколько сайтов нашли?",
+        "сколько учений проведут в следующем году?",
+        "сколько иностранцев среди 12 задержанных на границе?",
+        "сколько человек задержали во время операции «Шторм» в Актобе?",
+        "как заблокировать свой аккаунт в инстаграме?",
+        "забыла пароль от госуслуг, как восстановить",
+        "где купить билет на поезд до Тараза?",
+    ],
+)
+def test_russian_neighbouring_facts_are_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).entry_id is None
+
+
+# …while the facts it states, asked with the same words, are answered.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("кто вообще стоит за этим ботом?", "hotline-about"),
+        ("сколько человек задержали в ходе операции «Наёмник»?", "operation-mercenary"),
+        ("сколько терактов предотвратили в 2019-м?", "terror-plots-prevented"),
+        ("где проходили учения «Сары-Арка»?", "exercise-sary-arka"),
+        ("правда, что осудили 140 человек за терроризм?", "terrorism-convictions"),
+        # a head in the writer's story is no question about who heads an organisation
+        ("руководитель кружка при мечети вербует подростков, куда об этом писать?", "hotline-report-recruitment"),
+        ("директор школы сказал, что угрозы терактов больше нет, это так?", "threat-persists"),
+    ],
+)
+def test_russian_facts_the_knowledge_base_states_are_still_answered(
+    engine: AnswerEngine, question: str, entry: str
+) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
+# Russian ways of asking read as what they mean. Own wording, not from a set: what the receipt code is for (not lost),
+# the code not kept (lost), another verb of sending a report ("направить"), a social network named and thousands in
+# speech ("тыщ"), the writer's job ("работаю водителем") and "по стране" (Kazakhstan), "антитеррор" before a noun,
+# and "общение" (talking) with the bot in a language.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("какой-то код мне пришёл после отправки, что за код и для чего он?", "hotline-receipt-code"),
+        ("код после отправки не сохранил, переписку тоже удалил, что теперь?", "hotline-lost-code"),
+        ("каким образом направить вам сведения о подозрительном человеке?", "hotline-how-to-report"),
+        ("в тиктоке полно роликов с призывами, вы такие удаляете? тыщ пятнадцать нашли?", "terrorist-web-content"),
+        (
+            "Работаю водителем маршрутки. Сколько антитеррор учений проводят по стране за год?",
+            "antiterror-training-events",
+        ),
+        ("возможно ли общение с ботом на казахском?", "hotline-languages"),
+        # "каждый год" is "ежегодно"; "112 или 102" and danger "вот-вот" are the emergency; how long a trouble lasts
+        # ("уже третью неделю") is the story; "вправить мозги" is de-radicalising; "начать новую жизнь" is leaving.
+        ("КНБ и правда каждый год проводит по несколько сотен учений?", "antiterror-training-events"),
+        ("куда набирать, на 102 или на 112, если в подъезде стреляют?", "hotline-emergency"),
+        ("у соседа бомба, похоже рванёт вот-вот, что делать?", "hotline-emergency"),
+        ("уже третью неделю над нами шумят по ночам, это к вам?", "hotline-what-to-report"),
+        ("скольким в 2019 году вправили мозги разъяснительной работой?", "deradicalisation"),
+        ("сын несколько лет провёл в секте, теперь хочет начать новую жизнь, кто поможет?", "hotline-leave-group"),
+    ],
+)
+def test_russian_ways_of_asking_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry

@@ -829,15 +829,18 @@ class AnswerEngine:
             script == "latin"
             and (unknown_share(total, matched) > UNKNOWN_SHARE or phrases.NEIGHBOUR_FACT.search(folded) is not None)
         )
-        elsewhere = (
-            phrases.FOREIGN.search(folded) is not None
-            or phrases.KK_POPULATION.search(folded) is not None
-            or (script == "cyrillic" and self._names_the_unknown(index, folded))
-        )
+        elsewhere = phrases.FOREIGN.search(folded) is not None or phrases.KK_POPULATION.search(folded) is not None
+        unstated = False
+        if script == "cyrillic":
+            elsewhere = elsewhere or self._names_the_unknown(index, folded) or self._ru_elsewhere(index, folded)
+            unstated = bool(phrases.RU_ORGANISATION_FACT.search(folded) or phrases.RU_ANOTHER_SERVICE.search(folded))
         counting = script == "cyrillic" and phrases.KK_HOW_MANY_COUNT.search(folded) is not None
         if script == "latin" and years:
             years &= _asked_years(folded)
-        best = heapq.nlargest(tuning.rerank, self._candidates(index, matched, years).items(), key=lambda i: i[1])
+        candidates = self._candidates(index, matched, years)
+        if years and script == "cyrillic" and phrases.RU_HOW_MANY.search(folded):
+            candidates = {p: c for p, c in candidates.items() if p not in self._figureless}
+        best = heapq.nlargest(tuning.rerank, candidates.items(), key=lambda i: i[1])
         query_text = " ".join(sorted(matched))
         query_words = " ".join(words)
         scores: dict[int, float] = {}
@@ -867,6 +870,7 @@ class AnswerEngine:
                 (vague and (fit < 0.999 or not whole))
                 or (elsewhere and position in self._briefing)
                 or (counting and position in self._figureless)
+                or unstated
             )
             scores[position] = 100.0 * (min(score, cap) if capped else score)
         if phrases.HOW_MANY.search(folded) if script == "latin" else phrases.KK_HOW_MANY.search(folded):
@@ -884,6 +888,18 @@ class AnswerEngine:
             if words and all(self._known(index, "cyrillic", w) is None for w in words):
                 return True
         return False
+
+    def _ru_elsewhere(self, index: _Index, folded: str) -> bool:
+        """Whether a Russian question asks about another time or operation than the briefing's, or a part of a figure
+        it states in total (phrases.RU_ANOTHER_TIME, RU_PART_OF_FIGURE, RU_NAMED_EVENT)."""
+        if phrases.RU_ANOTHER_TIME.search(folded) or phrases.RU_PART_OF_FIGURE.search(folded):
+            return True
+        named = phrases.RU_NAMED_EVENT.search(folded)
+        if named is None:
+            return False
+        name = self._places.mark(named.group(1)).strip()
+        known = name in index.idf if name.startswith(PLACE_PREFIX) else self._known(index, "cyrillic", name)
+        return not known or (isinstance(known, tuple) and known[1] < 1.0)
 
     def _respelled(self, index: _Index, script: str, word: str) -> str:
         """The word with щ for ш when only that spelling is known ("сообшение", Russian chat Latin for щ), or an

@@ -60,15 +60,18 @@ _KK_WITH_ENDINGS = {
     base + ending: value for base, value in (_KK_TENS | {"мын": 1000}).items() for ending in _KK_ENDINGS
 } | {"жузден": 100, "жузге": 100, "жуздеи": 100}
 ADDED: dict[str, int] = _EN_UNITS | _EN_TENS | _RU_UNITS | _RU_TENS | _RU_HUNDREDS | _RU_OBLIQUE | _KK_UNITS | _KK_TENS
+# Thousands in speech ("тыщ десять", "14 тыщ", "тыщу"): left words, they were unknown and the figure lost its scale
+# (questions_dev_k).
+_RU_SLANG_THOUSANDS = ("тыща", "тыщи", "тыщ", "тыщу", "тысячу")
 # A word that multiplies what came before it (or 1: "a hundred", "тысяча").
 _SCALES: dict[str, int] = (
     {"hundred": 100, "thousand": 1000, "million": 1_000_000, "сотни": 100, "сотен": 100, "сотня": 100}
-    | {word: 1000 for word in ("тысяча", "тысячи", "тысяч", "тыс", "мын")}
+    | {word: 1000 for word in ("тысяча", "тысячи", "тысяч", "тыс", "мын", *_RU_SLANG_THOUSANDS)}
     | {"жуз": 100}
     | {word: value for word, value in _KK_WITH_ENDINGS.items() if value >= 100}
     | {"hundreds": 100, "thousands": 1000}  # after a figure, non-native English: "14 thousands sites"
 )
-_PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч", "тыс", "мын", *_KK_WITH_ENDINGS}) - {
+_PLURAL_SCALES = frozenset({"сотни", "сотен", "тысячи", "тысяч", "тыс", "мын", "тыщи", "тыщ", *_KK_WITH_ENDINGS}) - {
     word for word, value in _KK_WITH_ENDINGS.items() if value < 100
 } | {"жуз", "hundreds", "thousands"}  # alone, "сотни учений", "thousands of sites" is "many", not 100
 # A figure in digits before an English scale word ("15 thousand", "14.5 thousand"): the value, so "around 15 thousand"
@@ -78,7 +81,18 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?")  # a figure in digits, as folded text writ
 # in thousands met no figure of a question ("четырнадцать тысяч" is read 14000), and "14" alone is too small to be
 # compared.
 _DIGIT_SCALES = frozenset(
-    {"hundred", "thousand", "million", "hundreds", "thousands", "тыс", "тысяч", "тысячи", "тысяча"}
+    {
+        "hundred",
+        "thousand",
+        "million",
+        "hundreds",
+        "thousands",
+        "тыс",
+        "тысяч",
+        "тысячи",
+        "тысяча",
+        *_RU_SLANG_THOUSANDS,
+    }
 )
 _HALF_MORE = frozenset({"полторы", "полтора"})  # "полторы сотни": one and a half times the scale that follows
 _JOINERS = frozenset({"and"})  # "a hundred and fifty"
@@ -137,7 +151,7 @@ def figures_in_words(words: list[str]) -> list[str]:
 
 
 # Russian puts the scale first to say "about" ("тысяч 15", "тысяч пятнадцать": some fifteen thousand).
-_RU_SCALES_FIRST = frozenset({"тысяч", "тыс"})
+_RU_SCALES_FIRST = frozenset({"тысяч", "тыс", "тыщ"})
 
 
 def _scale_last(words: list[str]) -> list[str]:
