@@ -36,11 +36,12 @@ SETS = {
     "questions_dev_i": PROJECT / "tests" / "sets" / "questions_dev_i.jsonl",
     "questions_dev_j": PROJECT / "tests" / "sets" / "questions_dev_j.jsonl",
     "questions_dev_k": PROJECT / "tests" / "sets" / "questions_dev_k.jsonl",
+    "questions_dev_l": PROJECT / "tests" / "sets" / "questions_dev_l.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",
 }
-# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _k, dev3; see
+# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _l, dev3; see
 # tests/sets/README.md).
 HOLDOUTS = frozenset({"questions_holdout_2"})
 

@@ -287,6 +287,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_i.jsonl",
     "tests/sets/danger_dev_j.jsonl",
     "tests/sets/danger_dev_k.jsonl",
+    "tests/sets/danger_dev_l.jsonl",
 )
 
 
