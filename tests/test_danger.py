@@ -505,6 +505,15 @@ NEW_CLASSES_URGENT = {
         "в баре мужик с битой гоняется за людьми",
         "Балалар алаңынан бір адам қызды қолынан тартып, көлікке отырғызып кетті",
     ],
+    # ninth session: the same words as a figurative bomb, a demolition or a market that "shot up", but a danger
+    "threats among markets, demolitions, concerts": [
+        "a guy near the stock exchange says there's a bomb in his bag, everyone get out",
+        "shots fired at the bitcoin exchange office downtown, people hiding",
+        "мужик у биржи кричит что взорвёт всех, в руке провода",
+        "биржаның алдында біреу адамдарға тапаншамен атып жатыр",
+        "someone on the phone said they will blast the bridge tonight when it's full of cars",
+        "на концерте у парня под курткой бомба, он сам сказал",
+    ],
 }
 
 NEW_CLASSES_HARMLESS = {
@@ -560,6 +569,19 @@ NEW_CLASSES_HARMLESS = {
         "In 1999 there was some explosion in the city I think, can you tell me about it?",
         "расскажите про взрыв в 1998 году, мне для доклада",
         "we thought it was shooting but it was just fireworks at the wedding next door, all quiet now",
+    ],
+    # ninth session (dev_l): a head that will explode, something "da bomb", a planned demolition, a market that shot up
+    "figurative bombs, demolitions, markets": [
+        "i swear my head will explode if the teacher gives us more tests",
+        "the plov at my aunt's place was da bomb",
+        "they will blow up the old boiler house and build a new one, which road is the detour?",
+        "tech stocks shot up today, should I buy some?",
+        "голова взорвётся от этой бухгалтерии",
+        "старый мост будут взрывать, а потом построят новый; дорогу перекроют на месяц?",
+        "котировки нефти выстрелили после новостей",
+        "Ескі көпірді жарып, жаңасын салмақшы, айналма жол бар ма?",
+        "бұл формулалардан миым жарылып барады",
+        "биткоин бағасы тағы атып шықты, инвестиция салайын ба",
     ],
 }
 
@@ -623,6 +645,18 @@ def test_suspicious_people_are_an_ordinary_tip_but_a_suspicious_object_is_urgent
     assert danger.urgent("на вокзале подозрительная сумка стоит, вокруг много людей")
     assert danger.urgent("suspicious bag at the mall entrance, lots of people around")
     assert danger.urgent("вокзалда күдікті сөмке тұр, айналасында адамдар көп")
+
+
+def test_a_market_is_no_context_for_a_weapon_people_aimed_at_or_a_danger_sign(lexicon: DangerLexicon) -> None:
+    """dev_l: "The stock market shot up today" is a price; a bomb or shots by a stock exchange are not."""
+
+    def tier_of(text: str) -> str:
+        readings = read(text)
+        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+
+    assert tier_of("the stock market shot up this morning, good time to buy?") != "strong"
+    assert tier_of("man with a gun at the stock exchange entrance right now") == "strong"
+    assert tier_of("у биржи стреляют, люди лежат на земле") == "strong"
 
 
 def test_a_drone_is_a_danger_sign_only_with_something_hanging_under_it(lexicon: DangerLexicon) -> None:

@@ -366,6 +366,8 @@ def _groups(*names: str) -> frozenset[str]:
     return frozenset(names)
 
 
+MARKETS = "context_markets"  # stocks, shares, crypto, prices that "shot up"
+
 CONTEXT_OVERRIDES = (
     # A danger aimed at people ("pointing his hunting rifle at kids", "стреляет по посетителям в тире") is not made
     # harmless by the setting where such weapons are ordinary (the first round's probes missed one so).
@@ -378,6 +380,12 @@ CONTEXT_OVERRIDES = (
     # Something left by a crowd with a danger sign ("a van left next to the parade crowd, smoke coming out the back,
     # driver ran off": dev_j): the parade or the holiday is the crowd it is left at, not a harmless setting.
     ContextOverride(_groups("context_celebration"), needs=_groups("abandoned", SOME_DANGER)),
+    # Markets that "shot up" are no context for a weapon, people aimed at or a sign of danger ("a bomb in his
+    # backpack by the stock exchange", "birzha janynda atys, adamdar jerde jatyr": the ninth session's probes).
+    *(
+        ContextOverride(_groups(MARKETS), needs=_groups(sign, SOME_DANGER))
+        for sign in ("weapon", AT_PEOPLE, "threat_signs")
+    ),
 )
 
 ABANDONED_OBJECT = (_groups("abandoned"), _groups("object"))
