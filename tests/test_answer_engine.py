@@ -423,6 +423,14 @@ def test_chat_latin_y_after_a_vowel_is_read_as_y_short(engine: AnswerEngine) -> 
     assert (with_y.entry_id, with_y.score) == (with_i.entry_id, with_i.score)
 
 
+def test_chat_latin_ayel_is_the_kazakh_word_for_wife(engine: AnswerEngine) -> None:
+    # "ayelderi" is әйелдері (their wives), as "äielderı" is; read "аелдері" it met nothing and the question about
+    # the militants' families was only suggested.
+    result = engine.ask("shetelde jurgen sodyrlardyn ayelderi men balalary qansha")
+    assert result.entry_id == "militants-abroad"
+    assert engine.ask("shetelde jurgen sodyrlardyn äielderı men balalary qansha").entry_id == "militants-abroad"
+
+
 @pytest.mark.parametrize(
     "question",
     [
