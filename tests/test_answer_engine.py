@@ -788,6 +788,11 @@ def test_kazakh_how_many_is_not_answered_without_a_count(engine: AnswerEngine, q
         "Әмиянымды жоғалттым, не істеймін?",
         "Сенім телефонына жұмысқа қалай тұрамын?",
         "Маған бір өлең айтып жіберші",
+        # A foundation date and militants killed: neither is told by the briefing.
+        "Қарағанды қаласы қашан салынған?",
+        "Антитеррорлық орталық қашан құрылды?",
+        "Былтыр қанша содыр жойылды?",
+        "2019 zhyly kansha terrorist oltirildi",
     ],
 )
 def test_kazakh_questions_beside_the_knowledge_base_are_not_answered(engine: AnswerEngine, question: str) -> None:
@@ -808,6 +813,9 @@ def test_kazakh_questions_beside_the_knowledge_base_are_not_answered(engine: Ans
         ("Бұл ботты кім жасаған?", "hotline-about"),
         ("Хабарламамның жағдайын қалай білемін?", "hotline-receipt-code"),
         ("2019 жылы терроризм үшін неше адам сотталды?", "terrorism-convictions"),
+        ("«Темір жол-Антитеррор-2019» жаттығуы қашан өтті?", "exercise-temir-zhol"),
+        ("Облыстарда қанша экстремистік ұяшық жойылды?", "radical-groups-neutralised"),
+        ("Террористік сілтемелер жойыла ма?", "terrorist-web-content"),
     ],
 )
 def test_kazakh_near_neighbours_of_off_topic_questions_are_answered(
