@@ -423,6 +423,12 @@ def test_chat_latin_y_after_a_vowel_is_read_as_y_short(engine: AnswerEngine) -> 
     assert (with_y.entry_id, with_y.score) == (with_i.entry_id, with_i.score)
 
 
+def test_kazakh_chat_shortenings_of_after_sending_are_read(engine: AnswerEngine) -> None:
+    # "жібергенен" (-ген-нен with one н) and "кейн" (кейін without its і), as chats write "after sending".
+    result = engine.ask("арызымды жібергенен кейн не болады ары қарай")
+    assert (result.decision, result.entry_id) == ("answer", "hotline-after-report")
+
+
 def test_chat_latin_ayel_is_the_kazakh_word_for_wife(engine: AnswerEngine) -> None:
     # "ayelderi" is әйелдері (their wives), as "äielderı" is; read "аелдері" it met nothing and the question about
     # the militants' families was only suggested.
