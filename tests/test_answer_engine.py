@@ -429,6 +429,24 @@ def test_kazakh_chat_shortenings_of_after_sending_are_read(engine: AnswerEngine)
     assert (result.decision, result.entry_id) == ("answer", "hotline-after-report")
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "Сәлеметсіз бе. Ағам сұрап жүр: хабарлама жазсам, деректерім қанша уақыт сақталады? Түсіндіріп берсеңіз.",
+            "hotline-privacy",
+        ),
+        ("Қайырлы күн. Хабарламаны қалай жіберемін? Айтып беріңізші.", "hotline-how-to-report"),
+    ],
+)
+def test_kazakh_please_explain_at_the_end_is_politeness(engine: AnswerEngine, question: str, entry: str) -> None:
+    # "Түсіндіріп берсеңіз" (please explain) closing a message asks nothing of its own: read alone it answered "can I
+    # talk to a person".
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+    assert engine.ask("Түсіндіріп беріңізші.").decision == "unknown"
+
+
 def test_chat_latin_ayel_is_the_kazakh_word_for_wife(engine: AnswerEngine) -> None:
     # "ayelderi" is әйелдері (their wives), as "äielderı" is; read "аелдері" it met nothing and the question about
     # the militants' families was only suggested.
