@@ -447,6 +447,19 @@ def test_kazakh_please_explain_at_the_end_is_politeness(engine: AnswerEngine, qu
     assert engine.ask("Түсіндіріп беріңізші.").decision == "unknown"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Кімге жазып жатқанымды білмеймін, бұл кімнің боты?",
+        "kimge jazyp otyrmyn ozi?",
+        "Ағам сілтеме жіберді, енді кімге жазып отырмын, түсіндірсеңіз.",
+    ],
+)
+def test_kazakh_whom_am_i_writing_to_is_who_runs_the_bot(engine: AnswerEngine, question: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", "hotline-about")
+
+
 def test_chat_latin_ayel_is_the_kazakh_word_for_wife(engine: AnswerEngine) -> None:
     # "ayelderi" is әйелдері (their wives), as "äielderı" is; read "аелдері" it met nothing and the question about
     # the militants' families was only suggested.
