@@ -404,9 +404,15 @@ KK_SMALL_TALK = re.compile(
 # closing sentence "Түсіндіріп берсеңіз." of a long question about stored data, read alone, answered "can I talk to a
 # person" (55.3, questions_dev_f).
 KK_TELL_LIGHTLY = re.compile(
-    r"\b((?:аит|тусиндир|угындыр)[ыи]п)\s+жибер\w*"
-    r"|\b(?:аит|тусиндир|угындыр)[ыи]п\s+(?:бер(?:сениз|иниз|есиз|есин)\w*|берши)\b"
+    r"\b((?:аит|тусиндир|угындыр)[ыи]п)\s+(?:(жибер)\w*|бер(?:сениз|иниз|есиз|есин)\w*|берши\b)"
 )
+
+
+def _told_lightly(match: re.Match[str]) -> str:
+    """The verb of telling before "жібер" (it may be what is asked about); nothing before a polite "бер"."""
+    return match.group(1) if match.group(2) else ""
+
+
 # Getting a job ("жұмысқа тұру / орналасу / кіру", "жұмысқа алады ма") is employment, which no entry is about: read as
 # words, "жұмыс" (work, as the operators' hours have it) and "тұр" answered "ҰҚК-ға жұмысқа қалай тұрамын?" with the
 # entry about the bot (dev_b). Read also as a word the knowledge base never uses ("вакансия"), which counts against
@@ -859,7 +865,7 @@ CYRILLIC_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (KK_HIRING_PEOPLE, r"\g<0> тартып "),
     (KK_BRIEFING_GIVEN, r"\g<0> откизди "),
     (KK_SMALL_TALK, " амандасу "),
-    (KK_TELL_LIGHTLY, r"\1"),
+    (KK_TELL_LIGHTLY, _told_lightly),
     (KK_EMPLOYMENT, r"\g<0> вакансия "),
     (KK_LOST_BELONGING, r"\1 "),
     (KK_AFTER_YEAR, _year_after),
