@@ -423,6 +423,51 @@ def test_chat_latin_y_after_a_vowel_is_read_as_y_short(engine: AnswerEngine) -> 
     assert (with_y.entry_id, with_y.score) == (with_i.entry_id, with_i.score)
 
 
+def test_kazakh_chat_shortenings_of_after_sending_are_read(engine: AnswerEngine) -> None:
+    # "жібергенен" (-ген-нен with one н) and "кейн" (кейін without its і), as chats write "after sending".
+    result = engine.ask("арызымды жібергенен кейн не болады ары қарай")
+    assert (result.decision, result.entry_id) == ("answer", "hotline-after-report")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "Сәлеметсіз бе. Ағам сұрап жүр: хабарлама жазсам, деректерім қанша уақыт сақталады? Түсіндіріп берсеңіз.",
+            "hotline-privacy",
+        ),
+        ("Қайырлы күн. Хабарламаны қалай жіберемін? Айтып беріңізші.", "hotline-how-to-report"),
+    ],
+)
+def test_kazakh_please_explain_at_the_end_is_politeness(engine: AnswerEngine, question: str, entry: str) -> None:
+    # "Түсіндіріп берсеңіз" (please explain) closing a message asks nothing of its own: read alone it answered "can I
+    # talk to a person".
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", entry)
+    assert engine.ask("Түсіндіріп беріңізші.").decision == "unknown"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Кімге жазып жатқанымды білмеймін, бұл кімнің боты?",
+        "kimge jazyp otyrmyn ozi?",
+        "Ағам сілтеме жіберді, енді кімге жазып отырмын, түсіндірсеңіз.",
+    ],
+)
+def test_kazakh_whom_am_i_writing_to_is_who_runs_the_bot(engine: AnswerEngine, question: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", "hotline-about")
+
+
+def test_chat_latin_ayel_is_the_kazakh_word_for_wife(engine: AnswerEngine) -> None:
+    # "ayelderi" is әйелдері (their wives), as "äielderı" is; read "аелдері" it met nothing and the question about
+    # the militants' families was only suggested.
+    result = engine.ask("shetelde jurgen sodyrlardyn ayelderi men balalary qansha")
+    assert result.entry_id == "militants-abroad"
+    assert engine.ask("shetelde jurgen sodyrlardyn äielderı men balalary qansha").entry_id == "militants-abroad"
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -780,6 +825,11 @@ def test_kazakh_how_many_is_not_answered_without_a_count(engine: AnswerEngine, q
         "Әмиянымды жоғалттым, не істеймін?",
         "Сенім телефонына жұмысқа қалай тұрамын?",
         "Маған бір өлең айтып жіберші",
+        # A foundation date and militants killed: neither is told by the briefing.
+        "Қарағанды қаласы қашан салынған?",
+        "Антитеррорлық орталық қашан құрылды?",
+        "Былтыр қанша содыр жойылды?",
+        "2019 zhyly kansha terrorist oltirildi",
     ],
 )
 def test_kazakh_questions_beside_the_knowledge_base_are_not_answered(engine: AnswerEngine, question: str) -> None:
@@ -800,6 +850,9 @@ def test_kazakh_questions_beside_the_knowledge_base_are_not_answered(engine: Ans
         ("Бұл ботты кім жасаған?", "hotline-about"),
         ("Хабарламамның жағдайын қалай білемін?", "hotline-receipt-code"),
         ("2019 жылы терроризм үшін неше адам сотталды?", "terrorism-convictions"),
+        ("«Темір жол-Антитеррор-2019» жаттығуы қашан өтті?", "exercise-temir-zhol"),
+        ("Облыстарда қанша экстремистік ұяшық жойылды?", "radical-groups-neutralised"),
+        ("Террористік сілтемелер жойыла ма?", "terrorist-web-content"),
     ],
 )
 def test_kazakh_near_neighbours_of_off_topic_questions_are_answered(

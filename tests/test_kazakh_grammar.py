@@ -38,6 +38,8 @@ def kk(word: str) -> str:
         (["күтейін", "күтеміз", "күту"], "optative 'let me'"),
         (["бағдарламасын", "бағдарламасы", "бағдарлама"], "accusative after a possessive"),
         (["болғанын", "болған", "болды"], "participle with 'his' and the accusative, not the genitive"),
+        (["жібергенен", "жібергеннен", "жіберген"], "participle with the ablative typed with one н"),
+        (["ұсталғанан", "ұсталғаннан", "ұсталды"], "participle with the ablative typed with one н, back vowels"),
     ],
 )
 def test_forms_of_one_word_meet(forms: list[str], rule: str) -> None:

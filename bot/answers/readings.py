@@ -17,8 +17,9 @@ Script = Literal["cyrillic", "latin"]
 # "y" right after a vowel is й, not ы ("qalay", "qanday", "takoy", "moy"): Russian never puts ы after a vowel, nor
 # Kazakh but after у, and chat Latin writes й as y (ya/yu/ye/yo, я/ю/е/ё, are left to the transliteration). Not after
 # "i": Kazakh Latin "daiyndalgan" is дайындалған. Nor after "u": Kazakh "уы" is everywhere (жаттығуы, сайлауы, туыс,
-# жуық: every "uy" of the Kazakh questions of the dev sets), Russian "уй" rare (поцелуй).
-_Y_AFTER_VOWEL = re.compile(r"(?<=[aeoäöüūáéó])y(?![aeiouyäöüū])")
+# жуық: every "uy" of the Kazakh questions of the dev sets), Russian "уй" rare (поцелуй). Before "el" too: "ayel",
+# "ayelderi" is әйел (wife, woman), not "аел" (dev_l kk +1: militants' wives); Russian "-ayet" (знает) keeps "ye" as е.
+_Y_AFTER_VOWEL = re.compile(r"(?<=[aeoäöüūáéó])y(?![aiouyäöüū]|e(?!l))")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 
 
