@@ -707,12 +707,15 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "days" met other entries, so the question only suggested (questions_dev_l, 47.3).
     (
         re.compile(
+            # Anchored at the start behind a look for the unit, so that a question naming no period costs one scan.
+            r"^(?=.*?(?:day|week|month|year))(.*?)"
             r"\b((?:delet|remov|eras|wip|destroy|purg|kept|keep|stor|sav)[\w'’]*)((?:\s+[\w'’]+,?){0,6}?)\s+"
             r"(?:after|for|within|in)\s+(?:(?:some|about|around|like|approximately|roughly|maybe|say|a|an|the|few|"
             r"couple|of|several|just|only|over|more|less|than|exactly)\s+)*(?:[\w-]+\s+)?"
-            r"(?:days?|weeks?|months?|years?)\b"
+            r"(?:days?|weeks?|months?|years?)\b",
+            re.DOTALL,
         ),
-        r"\1\2 how long ",
+        r"\1\2\3 how long ",
     ),
     # Whether the bot is "from / run by / part of the police" asks who runs it, as "a helpline of the security
     # services" does: "police" alone is the emergency entry's word ("hello, this bot is from police?" answered it).
