@@ -986,3 +986,20 @@ def test_russian_facts_the_knowledge_base_states_are_still_answered(
 )
 def test_russian_ways_of_asking_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
     assert engine.ask(question).entry_id == entry
+
+
+# English: whether anyone at all will learn who wrote is the privacy entry (not what to report, which "reported"
+# alone answered), while "he / they find out" stays the reported person's; a retention period named in days or months
+# with deleting or keeping asks how long reports are kept. Own wording, not from a set.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("can anybody find out it was me that wrote to you?", "hotline-privacy"),
+        ("will somebody learn that i am the one who sent this", "hotline-privacy"),
+        ("if i report my boss will he find out it was me", "hotline-reported-person"),
+        ("do u delete reports after like 3 months or keep forever", "hotline-privacy"),
+        ("Are closed reports wiped after about a hundred days?", "hotline-privacy"),
+    ],
+)
+def test_english_confidentiality_and_retention_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry

@@ -707,8 +707,39 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # gives.
     (re.compile(r"\bi\s+(?:think|guess|suppose|believe|feel)\b"), " "),
     # "(Find out) it was me" is who reported: its words are all stop words, so "will he learn that it was me" read
-    # as "learn" and "will anyone know it was me who reported" as "reported" alone (what to report, at 98).
-    (re.compile(r"\b(?:it|that)\s+(?:was|is|['’`]?s)\s+(?:me|i)\b"), " who reported "),
+    # as "learn" and "will anyone know it was me who reported" as "reported" alone (what to report, at 98). "I am the
+    # one who sent it" says the same (own probes: "sent" met after-report, and the privacy entry was only suggested).
+    (
+        re.compile(
+            r"\b(?:it|that)\s+(?:was|is|['’`]?s)\s+(?:me|i)\b|\b(?:i\s+am|i['’`]?m|i\s+was)\s+the\s+one\s+who\b"
+        ),
+        " who reported ",
+    ),
+    # Whether anyone at all will learn of the writer ("will anyone know it was me who reported", "can anybody find out
+    # I wrote") asks how the report is kept confidential (the privacy entry's word): its words are all stop words
+    # but "reported", which answered what to report at 98 (dev3). "They / he find out" stays the reported person's.
+    (
+        re.compile(
+            r"\b(?:anyone|anybody|any\s+one|somebody|someone|people|others)\s+(?:else\s+)?"
+            r"(?:(?:will|would|can|could|may|might|ever)\s+)*(?:knows?|find\s+out|learns?|figure\s+out)\b"
+        ),
+        " confidentiality ",
+    ),
+    # A period named with deleting or keeping ("are reports deleted after ninety days?", "do you keep them for a
+    # year", "erased after like 3 months") asks how long reports are kept: the figure is one no entry states, and
+    # "days" met other entries, so the question only suggested (questions_dev_l, 47.3).
+    (
+        re.compile(
+            # Anchored at the start behind a look for the unit, so that a question naming no period costs one scan.
+            r"^(?=.*?(?:day|week|month|year))(.*?)"
+            r"\b((?:delet|remov|eras|wip|destroy|purg|kept|keep|stor|sav)[\w'’]*)((?:\s+[\w'’]+,?){0,6}?)\s+"
+            r"(?:after|for|within|in)\s+(?:(?:some|about|around|like|approximately|roughly|maybe|say|a|an|the|few|"
+            r"couple|of|several|just|only|over|more|less|than|exactly)\s+)*(?:[\w-]+\s+)?"
+            r"(?:days?|weeks?|months?|years?)\b",
+            re.DOTALL,
+        ),
+        r"\1\2\3 how long ",
+    ),
     # Whether the bot is "from / run by / part of the police" asks who runs it, as "a helpline of the security
     # services" does: "police" alone is the emergency entry's word ("hello, this bot is from police?" answered it).
     (
