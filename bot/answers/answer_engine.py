@@ -23,6 +23,7 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -851,11 +852,14 @@ class AnswerEngine:
             # 55 it tied four entries and took the lead from the one the message asks about (hotline-about 58.1).
             # Dev sets: en right +1 (dev_i), nothing else moved (45 and 40 alike; kk, ru unchanged with it too).
             cap = (tuning.answer - tuning.margin - 1) / 100
+        weight_of = matched.get
         for position, covered in best:
             fit = 0.0
             phrasings, texts, typed_texts = index.reranking(position)
             for stems, weight in phrasings:
-                common = sum(matched.get(term, 0.0) for term in stems)
+                # Summed by map in C, the same additions in the same order: as a generator over ~10 phrasings of
+                # 5 stems for each of 8 entries it was a quarter of a question's CPU at 1,000 entries (cProfile).
+                common = sum(map(weight_of, stems, repeat(0.0)))
                 if common:
                     recall, precision = common / total, common / weight
                     fit = max(fit, 2 * recall * precision / (recall + precision))
@@ -933,8 +937,13 @@ class AnswerEngine:
                 gathered[position] += weight * posting_weight
         if len(rare) < len(matched):
             shortlist = heapq.nlargest(CANDIDATES, gathered, key=gathered.__getitem__)
-            postings = [(weight, index.postings[term]) for term, weight in matched.items()]
-            gathered = {p: sum(weight * where.get(p, 0.0) for weight, where in postings) for p in shortlist}
+            # Each term's column of weights over the shortlist, then each entry's row summed, in C: the same products
+            # added in the same order as a generator per entry, which cost a tenth of a question at 1,000 entries.
+            columns = [
+                map(weight.__mul__, map(index.postings[term].get, shortlist, repeat(0.0)))
+                for term, weight in matched.items()
+            ]
+            gathered = dict(zip(shortlist, map(sum, zip(*columns)), strict=True))
         if years:
             gathered = {p: c for p, c in gathered.items() if years <= index.years_by_entry.get(p, frozenset())}
         return gathered
