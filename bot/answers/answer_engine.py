@@ -943,7 +943,7 @@ class AnswerEngine:
                 map(weight.__mul__, map(index.postings[term].get, shortlist, repeat(0.0)))
                 for term, weight in matched.items()
             ]
-            gathered = dict(zip(shortlist, map(sum, zip(*columns)), strict=True))
+            gathered = dict(zip(shortlist, map(sum, zip(*columns, strict=True)), strict=True))
         if years:
             gathered = {p: c for p, c in gathered.items() if years <= index.years_by_entry.get(p, frozenset())}
         return gathered
