@@ -633,10 +633,13 @@ class AnswerEngine:
         scored: dict[int, float] = {}
         story: dict[int, float] = {}  # the message read whole, when it is also read sentence by sentence
         parts = self._parts(phrases.ADDRESS.sub(" ", text))
+        looked_up = _LookedUp()
         for part, part_penalty in parts:
             for reading in readings(part, j_is_zh=True, kept=self._kept_latin):
                 penalty = self.tuning.retyped_penalty if reading.retyped else 1.0
-                for position, score in self._score(reading.script, reading.text, whole=part_penalty == 1.0).items():
+                for position, score in self._score(
+                    reading.script, reading.text, whole=part_penalty == 1.0, looked_up=looked_up
+                ).items():
                     score *= penalty * part_penalty
                     if score > scored.get(position, 0.0):
                         scored[position] = score
@@ -777,24 +780,36 @@ class AnswerEngine:
         term = self._stem(written, "kk") if written not in index.idf else written
         return term if term in index.idf else None
 
-    def _score(self, script: str, folded: str, *, whole: bool = True) -> dict[int, float]:
+    def _score(
+        self, script: str, folded: str, *, whole: bool = True, looked_up: _LookedUp | None = None
+    ) -> dict[int, float]:
         """Score (0–100) of the entries that share anything with this reading of the question.
 
         ``whole`` is false for a sentence of a long message read alone: a one-word sentence there ("Dear staff!")
         is a greeting, not the question, so it stays vague even when it is a phrasing word for word.
+        ``looked_up`` holds the question's words already looked up by another of its parts or readings.
         """
         tuning = self.tuning
         index = self._indexes[script]
+        memo = looked_up if looked_up is not None else _LookedUp()
         matched: dict[str, float] = {}  # known term → weight × similarity (× place factor)
         years: set[str] = set()
         total = 0.0
         topical = False
-        words = [self._respelled(index, script, word) for word in self._words_of(script, folded, asked=True)]
+        words = []
+        for word in self._words_of(script, folded, asked=True):
+            if (script, word) not in memo.respellings:
+                memo.respellings[script, word] = self._respelled(index, script, word)
+            words.append(memo.respellings[script, word])
         for word in dict.fromkeys(words):
             factor = self._place_factor(word)
             if _YEAR.fullmatch(word):
                 years.add(word)
-            known = self._known(index, script, word) if not word.startswith(PLACE_PREFIX) else None
+            known = None
+            if not word.startswith(PLACE_PREFIX):
+                if (script, word) not in memo.lookups:
+                    memo.lookups[script, word] = self._known(index, script, word)
+                known = memo.lookups[script, word]
             if word.startswith(PLACE_PREFIX) and word in index.idf:
                 known = (word, 1.0)
             if (known is None or known[1] < 1.0) and self._inflected_stop(script, word):
@@ -973,6 +988,19 @@ class AnswerEngine:
         best = max(evidence.values())
         leaders = frozenset(lang for lang, value in evidence.items() if best - value < 0.05)
         return _Languages(max(evidence, key=lambda lang: evidence[lang]), leaders)
+
+
+@dataclass
+class _LookedUp:
+    """One question's words as already looked up, for the other parts and readings of the same question.
+
+    A long message is read whole, sentence by sentence and by pairs of sentences, so each of its words was looked up
+    (stemmed, respelled, matched by typo) about three times; the lookups depend on the word and script alone. Kept for
+    one question only, so a repeated benchmark question costs what a new one does.
+    """
+
+    respellings: dict[tuple[str, str], str] = field(default_factory=dict)
+    lookups: dict[tuple[str, str], tuple[str, float] | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
