@@ -34,6 +34,7 @@ from bot.answers.kazakh_grammar import figure_of, verb_bases, without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
 from bot.answers.number_words import FIGURE, figures_in_words
 from bot.answers.readings import readings
+from bot.answers.regex_needles import needles
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
     KAZAKH_LETTERS,
@@ -196,6 +197,12 @@ class _Index:
             start = end
         return out
 
+
+# The phrase rewrites with the substrings each cannot match without (regex_needles): 83 of the 88 are skipped by a
+# substring test unless the text could match, where each pattern's scan of every reading of every part was a sixth of
+# a question's CPU (cProfile, bench/answer_engine.py's questions at 1,000 entries).
+_CYRILLIC_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.CYRILLIC_PHRASES)
+_ENGLISH_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.ENGLISH_PHRASES)
 
 RERANK_CACHE = 1024  # entries whose re-ranking material is kept (a question re-ranks 8)
 BRIDGE_MAX_ENTRIES = 12  # a word of more entries than this names no one topic: not carried across
@@ -482,8 +489,9 @@ class AnswerEngine:
         """The words of a text that count, in order; ``asked`` for a question (not an entry's own text): its figures
         after "more than", "almost" are read as bounds."""
         stop = self._stop[script]
-        for phrase, meaning in phrases.CYRILLIC_PHRASES if script == "cyrillic" else phrases.ENGLISH_PHRASES:
-            folded = phrase.sub(meaning, folded)
+        for phrase, meaning, needed in _CYRILLIC_PHRASES if script == "cyrillic" else _ENGLISH_PHRASES:
+            if needed is None or any(needle in folded for needle in needed):
+                folded = phrase.sub(meaning, folded)
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
         if script == "cyrillic":
             words = [figure_of(w) or w if w[0].isdigit() else w for w in words]  # "2018де" is the year 2018
