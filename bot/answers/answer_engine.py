@@ -490,7 +490,7 @@ class AnswerEngine:
         after "more than", "almost" are read as bounds."""
         stop = self._stop[script]
         for phrase, meaning, needed in _CYRILLIC_PHRASES if script == "cyrillic" else _ENGLISH_PHRASES:
-            if needed is None or any(needle in folded for needle in needed):
+            if needed is None or any(map(folded.__contains__, needed)):
                 folded = phrase.sub(meaning, folded)
         words = tokens(self._places.mark(folded))[:MAX_TOKENS]
         if script == "cyrillic":
