@@ -936,7 +936,8 @@ def test_russian_ways_of_asking_are_read(engine: AnswerEngine, question: str, en
 
 
 # Second round, own wording (questions_dev_l's classes): a short Russian story whose question names the topic is read
-# sentence by sentence; whom they arrest is restraint measures; losing a document is not losing the receipt code.
+# sentence by sentence; whom they arrest is restraint measures; the lost code told by how it came is still lost; losing
+# a document is not losing the receipt code.
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
@@ -947,6 +948,8 @@ def test_russian_ways_of_asking_are_read(engine: AnswerEngine, question: str, en
         ),
         ("кого сажают под арест? всех кто подписан на такие группы?", "restraint-measures"),
         ("а задерживают всех подряд, кто смотрит такие видео, или только некоторых?", "restraint-measures"),
+        ("я забыл код который мне дали что теперь делать", "hotline-lost-code"),
+        ("потеряла номер обращения который пришел после отправки как быть", "hotline-lost-code"),
     ],
 )
 def test_russian_short_stories_and_whom_they_arrest_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
