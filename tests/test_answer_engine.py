@@ -1003,3 +1003,37 @@ def test_russian_ways_of_asking_are_read(engine: AnswerEngine, question: str, en
 )
 def test_english_confidentiality_and_retention_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
     assert engine.ask(question).entry_id == entry
+
+
+# Second round, own wording (questions_dev_l's classes): a short Russian story whose question names the topic is read
+# sentence by sentence; whom they arrest is restraint measures; the lost code told by how it came is still lost; losing
+# a document is not losing the receipt code.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "Извините за беспокойство. Есть ли сейчас риск терактов в стране? Мы с детьми собираемся в отпуск на "
+            "Алаколь, хотим понимать. Спасибо.",
+            "threat-persists",
+        ),
+        ("кого сажают под арест? всех кто подписан на такие группы?", "restraint-measures"),
+        ("а задерживают всех подряд, кто смотрит такие видео, или только некоторых?", "restraint-measures"),
+        ("я забыл код который мне дали что теперь делать", "hotline-lost-code"),
+        ("потеряла номер обращения который пришел после отправки как быть", "hotline-lost-code"),
+    ],
+)
+def test_russian_short_stories_and_whom_they_arrest_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "потерял паспорт что делать",
+        "кого арестовали за кражу в нашем районе?",
+        "Добрый день! Я пенсионерка из Павлодара. Пенсия пришла меньше обычного, не понимаю почему. Подскажите, "
+        "пожалуйста, куда мне обратиться? Заранее спасибо.",
+    ],
+)
+def test_russian_everyday_troubles_get_no_answer_of_the_briefing(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).decision != "answer"
