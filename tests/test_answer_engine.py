@@ -208,8 +208,12 @@ FLOORS = {
     # round (91.1%: kk 89.1, ru 89.1, en 95.3), aggregates only; then read as a dev set for the third round.
     "questions_dev_j.jsonl": {"kk": (0.92, 0.98, 0.93), "ru": (0.93, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
     # Writers M (fifth session, 64 + 16 per language), written during its third round: 83.3% right on its first code,
-    # 86.5% after its last change (kk 87.5, ru 85.9, en 85.9), measured once, never read.
-    "questions_dev_k.jsonl": {"kk": (0.85, 0.95, 0.87), "ru": (0.84, 0.95, 0.87), "en": (0.84, 0.95, 0.93)},
+    # 86.5% after its last change (kk 87.5, ru 85.9, en 85.9), measured once; read as a dev set in the sixth session
+    # (thresholds 52 / 3: 91.7%; after its first round 99.0%).
+    "questions_dev_k.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.96, 0.96, 0.93)},
+    # Writers N (sixth session, 64 + 16 per language), written before its changes: 94.8% right on its first code,
+    # 96.9% after its first round (aggregates only); then read as a dev set for the second round (100%).
+    "questions_dev_l.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.98, 0.98, 0.93), "en": (0.98, 0.98, 0.93)},
 }
 
 

@@ -373,8 +373,11 @@ FLOORS = {
     # and after its second round (94.0%, 2.4%), then read as a dev set (seventh session: recall 100%, false alarms 0%).
     "danger_dev_j.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
     # Writers M (28 + 28 per language), written during the fifth session's third round, measured once after its last
-    # change: recall 97.6%, false alarms 1.2%; never read.
-    "danger_dev_k.jsonl": {"kk": (28, 0), "ru": (26, 0), "en": (28, 1)},
+    # change: recall 97.6%, false alarms 1.2%; read as a dev set in the sixth session (recall 100%, false alarms 0%).
+    "danger_dev_k.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
+    # Writers N (sixth session), measured on its first code (recall 100%, false alarms 6.0%: en 5 of 28) and after its
+    # first round (100%, 4.8%), then read as a dev set (second round: false alarms 0%).
+    "danger_dev_l.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -389,6 +392,7 @@ PER_LANGUAGE = {
     "danger_dev_i.jsonl": 32,
     "danger_dev_j.jsonl": 28,
     "danger_dev_k.jsonl": 28,
+    "danger_dev_l.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
