@@ -37,13 +37,16 @@ SETS = {
     "questions_dev_j": PROJECT / "tests" / "sets" / "questions_dev_j.jsonl",
     "questions_dev_k": PROJECT / "tests" / "sets" / "questions_dev_k.jsonl",
     "questions_dev_l": PROJECT / "tests" / "sets" / "questions_dev_l.jsonl",
+    "questions_holdout_9": PROJECT / "tests" / "sets" / "questions_holdout_9.jsonl",
+    "questions_holdout_10": PROJECT / "tests" / "sets" / "questions_holdout_10.jsonl",
+    "questions_holdout_11": PROJECT / "tests" / "sets" / "questions_holdout_11.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",
 }
 # Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _l, dev3; see
 # tests/sets/README.md).
-HOLDOUTS = frozenset({"questions_holdout_2"})
+HOLDOUTS = frozenset({"questions_holdout_2", "questions_holdout_9", "questions_holdout_10", "questions_holdout_11"})
 
 
 def load_set(path: Path) -> list[dict]:

@@ -288,6 +288,9 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_j.jsonl",
     "tests/sets/danger_dev_k.jsonl",
     "tests/sets/danger_dev_l.jsonl",
+    "tests/sets/danger_holdout_9.jsonl",
+    "tests/sets/danger_holdout_10.jsonl",
+    "tests/sets/danger_holdout_11.jsonl",
 )
 
 

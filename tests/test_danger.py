@@ -378,6 +378,10 @@ FLOORS = {
     # Writers N (sixth session), measured on its first code (recall 100%, false alarms 6.0%: en 5 of 28) and after its
     # first round (100%, 4.8%), then read as a dev set (second round: false alarms 0%).
     "danger_dev_l.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
+    # The sixth session's holdouts (writers O, P, Q), measured in aggregate only, never read.
+    "danger_holdout_9.jsonl": {"kk": (28, 1), "ru": (28, 0), "en": (27, 0)},
+    "danger_holdout_10.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
+    "danger_holdout_11.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 1)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -393,6 +397,9 @@ PER_LANGUAGE = {
     "danger_dev_j.jsonl": 28,
     "danger_dev_k.jsonl": 28,
     "danger_dev_l.jsonl": 28,
+    "danger_holdout_9.jsonl": 28,
+    "danger_holdout_10.jsonl": 28,
+    "danger_holdout_11.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
