@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,17 @@ def lexicon() -> DangerLexicon:
 @pytest.fixture(scope="module")
 def danger() -> DangerRecogniser:
     return DangerRecogniser.load(KNOWLEDGE)
+
+
+@pytest.fixture(scope="module")
+def tier_of(lexicon: DangerLexicon) -> Callable[[str], str]:
+    """The lexicon's tier of a message, with its readings' shortness and laughter, as the recogniser reads it."""
+
+    def of(text: str) -> str:
+        readings = read(text)
+        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+
+    return of
 
 
 def groups(lexicon: DangerLexicon, text: str) -> frozenset[str]:
@@ -607,10 +619,7 @@ def test_their_harmless_look_alikes_are_not(danger: DangerRecogniser, text: str)
     assert not danger.urgent(text)
 
 
-def test_leaving_to_fight_is_strong_only_with_a_departure_now_or_soon(lexicon: DangerLexicon) -> None:
-    def tier_of(text: str) -> str:
-        readings = read(text)
-        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+def test_leaving_to_fight_is_strong_only_with_a_departure_now_or_soon(tier_of: Callable[[str], str]) -> None:
 
     assert tier_of("брат сейчас в аэропорту, летит воевать") == "strong"
     assert (
@@ -620,10 +629,9 @@ def test_leaving_to_fight_is_strong_only_with_a_departure_now_or_soon(lexicon: D
     assert tier_of("әпкем мені атып тастаймын деді 😂") == "candidate"  # laughter is a harmless context
 
 
-def test_a_danger_aimed_at_people_is_not_masked_by_a_hunting_range_or_wedding_setting(lexicon: DangerLexicon) -> None:
-    def tier_of(text: str) -> str:
-        readings = read(text)
-        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+def test_a_danger_aimed_at_people_is_not_masked_by_a_hunting_range_or_wedding_setting(
+    tier_of: Callable[[str], str],
+) -> None:
 
     # aimed at people: strong, though hunting, a range or a wedding is named
     assert tier_of("сосед вышел с охотничьим ружьём и целится в детей во дворе") == "strong"
@@ -635,10 +643,7 @@ def test_a_danger_aimed_at_people_is_not_masked_by_a_hunting_range_or_wedding_se
     assert tier_of("in the movie a man is shooting at people in the mall") != "strong"
 
 
-def test_a_harmless_setting_told_with_laughter_needs_the_classifiers_highest_bar(lexicon: DangerLexicon) -> None:
-    def tier_of(text: str) -> str:
-        readings = read(text)
-        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+def test_a_harmless_setting_told_with_laughter_needs_the_classifiers_highest_bar(tier_of: Callable[[str], str]) -> None:
 
     assert tier_of("на свадьбе дядя пальнул из ружья в воздух 😂") == "none"
     assert tier_of("на свадьбе пьяный палит из ружья по гостям 😂") == "strong"  # aimed at people: laughter or not
@@ -658,24 +663,16 @@ def test_suspicious_people_are_an_ordinary_tip_but_a_suspicious_object_is_urgent
     assert danger.urgent("вокзалда күдікті сөмке тұр, айналасында адамдар көп")
 
 
-def test_a_market_is_no_context_for_a_weapon_people_aimed_at_or_a_danger_sign(lexicon: DangerLexicon) -> None:
+def test_a_market_is_no_context_for_a_weapon_people_aimed_at_or_a_danger_sign(tier_of: Callable[[str], str]) -> None:
     """dev_l: "The stock market shot up today" is a price; a bomb or shots by a stock exchange are not."""
-
-    def tier_of(text: str) -> str:
-        readings = read(text)
-        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
 
     assert tier_of("the stock market shot up this morning, good time to buy?") != "strong"
     assert tier_of("man with a gun at the stock exchange entrance right now") == "strong"
     assert tier_of("у биржи стреляют, люди лежат на земле") == "strong"
 
 
-def test_a_drone_is_a_danger_sign_only_with_something_hanging_under_it(lexicon: DangerLexicon) -> None:
+def test_a_drone_is_a_danger_sign_only_with_something_hanging_under_it(tier_of: Callable[[str], str]) -> None:
     """dev_k: "коптер летает с какой-то хренью под брюхом, матч идёт" had no danger word and fell to the none tier."""
-
-    def tier_of(text: str) -> str:
-        readings = read(text)
-        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
 
     assert tier_of("над стадионом летает коптер, под ним что-то привязано") == "strong"
     assert tier_of("drone over the crowd at the square with a box hanging under it") == "strong"
