@@ -648,7 +648,8 @@ class AnswerEngine:
         parts = self._parts(addressed)
         looked_up = _LookedUp()  # each word looked up once for all the parts and readings
         self._score_parts(parts, scored, story, looked_up)
-        if len(parts) == 1 and max(scored.values(), default=0.0) < self.tuning.answer:
+        best_whole = max(scored.values(), default=0.0)
+        if len(parts) == 1 and SHORT_STORY_WHOLE_FLOOR <= best_whole < self.tuning.answer:
             # A short Russian story that asks ("…есть опасность терактов? Сын осенью едет учиться в Алматы, мама места
             # себе не находит. Спасибо заранее.", 24 words) is read sentence by sentence too, as a long one is, when
             # read whole it decides nothing: its story's words drowned the question (threat 44.4, exercises 40.8,
@@ -656,8 +657,7 @@ class AnswerEngine:
             # помочь?") is answered whole, and its question read alone met the entry about the bot (dev_b, dev_g).
             # And only to lift the entry the whole already points to (SHORT_STORY_WHOLE_FLOOR, and still the best): a
             # pensioner's "куда мне обратиться?" alone met leave-group at 87.6 (dev_c's off-topic, 35.6 whole).
-            best_whole = max(scored.values(), default=0.0)
-            story_parts = self._short_russian_story_parts(addressed) if best_whole >= SHORT_STORY_WHOLE_FLOOR else []
+            story_parts = self._short_russian_story_parts(addressed)
             if story_parts:
                 whole = dict(scored)
                 self._score_parts(story_parts, scored, story, looked_up)
@@ -700,8 +700,7 @@ class AnswerEngine:
             return []
         if any(KAZAKH_LETTERS.intersection(word) for word in words):
             return []
-        sentences = [s for s in _SENTENCE_END.split(text) if tokens(s)]
-        if not 0 < sum("?" in s for s in sentences) < len(sentences):
+        if not _asks_and_tells([s for s in _SENTENCE_END.split(text) if tokens(s)]):
             return []
         return self._parts(text, split=True)[1:]
 
@@ -730,12 +729,7 @@ class AnswerEngine:
         words = tokens(text)
         kazakh = sum(1 for word in words if KAZAKH_LETTERS.intersection(word)) >= KAZAKH_WORDS_FOR_KAZAKH
         sentences = [s for s in _SENTENCE_END.split(text) if tokens(s)]
-        mixed = (
-            kazakh
-            and len(words) > SHORT_KAZAKH_STORY
-            and 0 < sum("?" in s for s in sentences) < len(sentences)
-            and not _kk_refers_back(text)
-        )
+        mixed = kazakh and len(words) > SHORT_KAZAKH_STORY and _asks_and_tells(sentences) and not _kk_refers_back(text)
         if len(words) <= (LONG_KAZAKH_WORDS if kazakh else LONG_WORDS) and not mixed and not split:
             return parts
         if len(sentences) < 2:
@@ -1094,6 +1088,11 @@ def _kk_refers_back(text: str) -> bool:
     return any(phrases.KK_ABOUT_THIS.match(sentence) for sentence in _SENTENCE_END.split(text)[1:])
 
 
+def _asks_and_tells(sentences: list[str]) -> bool:
+    """Some of the sentences ask and some do not: a story told around a question."""
+    return 0 < sum("?" in sentence for sentence in sentences) < len(sentences)
+
+
 def _asked_years(folded: str) -> set[str]:
     """The years of an English message's sentences that ask, or of all of it when none or every one does.
 
@@ -1101,8 +1100,7 @@ def _asked_years(folded: str) -> set[str]:
     worried. How can I report something suspicious?" kept only entries stating 2016 and ruled every entry out.
     """
     sentences = [s for s in _SENTENCE_END.split(folded) if s.strip()]
-    asking = [s for s in sentences if "?" in s]
-    chosen = asking if asking and len(asking) < len(sentences) else sentences
+    chosen = [s for s in sentences if "?" in s] if _asks_and_tells(sentences) else sentences
     return {word for sentence in chosen for word in _YEAR.findall(sentence)}
 
 
