@@ -40,13 +40,14 @@ SETS = {
     "questions_holdout_9": PROJECT / "tests" / "sets" / "questions_holdout_9.jsonl",
     "questions_holdout_10": PROJECT / "tests" / "sets" / "questions_holdout_10.jsonl",
     "questions_holdout_11": PROJECT / "tests" / "sets" / "questions_holdout_11.jsonl",
+    "questions_holdout_12": PROJECT / "tests" / "sets" / "questions_holdout_12.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",
 }
 # Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _l, dev3; see
 # tests/sets/README.md).
-HOLDOUTS = frozenset({"questions_holdout_2", "questions_holdout_9", "questions_holdout_10", "questions_holdout_11"})
+HOLDOUTS = frozenset(name for name in SETS if "holdout" in name)
 
 
 def load_set(path: Path) -> list[dict]:

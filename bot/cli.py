@@ -291,6 +291,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_holdout_9.jsonl",
     "tests/sets/danger_holdout_10.jsonl",
     "tests/sets/danger_holdout_11.jsonl",
+    "tests/sets/danger_holdout_12.jsonl",
 )
 
 

@@ -218,6 +218,8 @@ FLOORS = {
     # on its first code and after each round, Q (written after its last change) on its first and final code.
     "questions_holdout_9.jsonl": {"kk": (0.89, 0.98, 0.93), "ru": (0.90, 0.96, 0.93), "en": (0.96, 0.96, 0.93)},
     "questions_holdout_10.jsonl": {"kk": (0.95, 0.98, 0.87), "ru": (0.92, 0.98, 0.93), "en": (0.93, 0.95, 0.93)},
+    # Writers R, after the session's review (no change of behaviour since Q), measured once on its final code.
+    "questions_holdout_12.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.93, 0.95, 0.93)},
     "questions_holdout_11.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.92, 0.95, 0.87)},
 }
 

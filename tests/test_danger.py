@@ -394,6 +394,7 @@ FLOORS = {
     "danger_holdout_9.jsonl": {"kk": (28, 1), "ru": (28, 0), "en": (27, 0)},
     "danger_holdout_10.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
     "danger_holdout_11.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 1)},
+    "danger_holdout_12.jsonl": {"kk": (27, 2), "ru": (28, 0), "en": (26, 0)},  # writer R, measured once
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -412,6 +413,7 @@ PER_LANGUAGE = {
     "danger_holdout_9.jsonl": 28,
     "danger_holdout_10.jsonl": 28,
     "danger_holdout_11.jsonl": 28,
+    "danger_holdout_12.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
