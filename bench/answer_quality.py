@@ -27,7 +27,7 @@ SETS = {
     "questions_dev": PROJECT / "tests" / "sets" / "questions_dev.jsonl",
     "questions_dev_b": PROJECT / "tests" / "sets" / "questions_dev_b.jsonl",
     "questions_dev_c": PROJECT / "tests" / "sets" / "questions_dev_c.jsonl",
-    "questions_holdout_2": PROJECT / "tests" / "sets" / "questions_holdout_2.jsonl",
+    "questions_dev_m": PROJECT / "tests" / "sets" / "questions_dev_m.jsonl",
     "questions_dev_d": PROJECT / "tests" / "sets" / "questions_dev_d.jsonl",
     "questions_dev_e": PROJECT / "tests" / "sets" / "questions_dev_e.jsonl",
     "questions_dev_f": PROJECT / "tests" / "sets" / "questions_dev_f.jsonl",
@@ -37,15 +37,15 @@ SETS = {
     "questions_dev_j": PROJECT / "tests" / "sets" / "questions_dev_j.jsonl",
     "questions_dev_k": PROJECT / "tests" / "sets" / "questions_dev_k.jsonl",
     "questions_dev_l": PROJECT / "tests" / "sets" / "questions_dev_l.jsonl",
-    "questions_holdout_9": PROJECT / "tests" / "sets" / "questions_holdout_9.jsonl",
-    "questions_holdout_10": PROJECT / "tests" / "sets" / "questions_holdout_10.jsonl",
-    "questions_holdout_11": PROJECT / "tests" / "sets" / "questions_holdout_11.jsonl",
-    "questions_holdout_12": PROJECT / "tests" / "sets" / "questions_holdout_12.jsonl",
+    "questions_dev_n": PROJECT / "tests" / "sets" / "questions_dev_n.jsonl",
+    "questions_dev_o": PROJECT / "tests" / "sets" / "questions_dev_o.jsonl",
+    "questions_dev_p": PROJECT / "tests" / "sets" / "questions_dev_p.jsonl",
+    "questions_dev_q": PROJECT / "tests" / "sets" / "questions_dev_q.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",
 }
-# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _l, dev3; see
+# Earlier holdouts whose failures were looked at became dev sets (questions_dev_b, _c to _q, dev3; see
 # tests/sets/README.md).
 HOLDOUTS = frozenset(name for name in SETS if "holdout" in name)
 

@@ -278,7 +278,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev.jsonl",
     "tests/sets/danger_dev_b.jsonl",
     "tests/sets/danger_dev_c.jsonl",
-    "tests/sets/danger_holdout_2.jsonl",
+    "tests/sets/danger_dev_m.jsonl",
     "tests/sets/danger_dev_d.jsonl",
     "tests/sets/danger_dev_e.jsonl",
     "tests/sets/danger_dev_f.jsonl",
@@ -288,10 +288,10 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_j.jsonl",
     "tests/sets/danger_dev_k.jsonl",
     "tests/sets/danger_dev_l.jsonl",
-    "tests/sets/danger_holdout_9.jsonl",
-    "tests/sets/danger_holdout_10.jsonl",
-    "tests/sets/danger_holdout_11.jsonl",
-    "tests/sets/danger_holdout_12.jsonl",
+    "tests/sets/danger_dev_n.jsonl",
+    "tests/sets/danger_dev_o.jsonl",
+    "tests/sets/danger_dev_p.jsonl",
+    "tests/sets/danger_dev_q.jsonl",
 )
 
 

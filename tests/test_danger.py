@@ -359,12 +359,13 @@ def test_ordinary_reports_are_not_urgent(danger: DangerRecogniser) -> None:
 
 # Floors just below what is reached (docs/danger.md): (dangers caught, false alarms) per language. The dev sets were
 # tuned on or looked at, so they guard against regressions; danger_dev_c (writer D, 40 + 40 per language) was the
-# second session's holdout and is a dev set since the third; danger_holdout_2 (writer E) is measured, never tuned on.
+# second session's holdout and is a dev set since the third; danger_dev_m (writer E, was danger_holdout_2) and
+# danger_dev_n to _q (writers O to R, were danger_holdout_9 to _12) were read as dev sets in the seventh session.
 FLOORS = {
     "danger_dev.jsonl": {"kk": (35, 0), "ru": (35, 0), "en": (35, 0)},
     "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 1)},
     "danger_dev_c.jsonl": {"kk": (40, 0), "ru": (40, 0), "en": (40, 0)},  # its failures were read (third session)
-    "danger_holdout_2.jsonl": {"kk": (19, 0), "ru": (18, 1), "en": (18, 0)},  # writer E, after the final change
+    "danger_dev_m.jsonl": {"kk": (19, 0), "ru": (18, 1), "en": (18, 0)},  # writer E, after the final change
     "danger_dev_d.jsonl": {"kk": (30, 0), "ru": (30, 0), "en": (30, 0)},  # writers F; failures read (fourth session)
     # Writers G: the fourth session's first holdout, measured after its first round (recall 99.0%, false alarms 4.2%),
     # then read as a dev set.
@@ -390,17 +391,18 @@ FLOORS = {
     # Writers N (sixth session), measured on its first code (recall 100%, false alarms 6.0%: en 5 of 28) and after its
     # first round (100%, 4.8%), then read as a dev set (second round: false alarms 0%).
     "danger_dev_l.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
-    # The sixth session's holdouts (writers O, P, Q), measured in aggregate only, never read.
-    "danger_holdout_9.jsonl": {"kk": (28, 1), "ru": (28, 0), "en": (27, 0)},
-    "danger_holdout_10.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
-    "danger_holdout_11.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 1)},
-    "danger_holdout_12.jsonl": {"kk": (27, 2), "ru": (28, 0), "en": (26, 0)},  # writer R, measured once
+    # The sixth session's holdouts (writers O, P, Q, R: danger_holdout_9 to _12), measured in aggregate only; dev sets
+    # since the seventh session.
+    "danger_dev_n.jsonl": {"kk": (28, 1), "ru": (28, 0), "en": (27, 0)},
+    "danger_dev_o.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
+    "danger_dev_p.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 1)},
+    "danger_dev_q.jsonl": {"kk": (27, 2), "ru": (28, 0), "en": (26, 0)},  # writer R, measured once
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
     "danger_dev_b.jsonl": 35,
     "danger_dev_c.jsonl": 40,
-    "danger_holdout_2.jsonl": 20,
+    "danger_dev_m.jsonl": 20,
     "danger_dev_d.jsonl": 30,
     "danger_dev_e.jsonl": 32,
     "danger_dev_f.jsonl": 32,
@@ -410,10 +412,10 @@ PER_LANGUAGE = {
     "danger_dev_j.jsonl": 28,
     "danger_dev_k.jsonl": 28,
     "danger_dev_l.jsonl": 28,
-    "danger_holdout_9.jsonl": 28,
-    "danger_holdout_10.jsonl": 28,
-    "danger_holdout_11.jsonl": 28,
-    "danger_holdout_12.jsonl": 28,
+    "danger_dev_n.jsonl": 28,
+    "danger_dev_o.jsonl": 28,
+    "danger_dev_p.jsonl": 28,
+    "danger_dev_q.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
