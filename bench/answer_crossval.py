@@ -10,7 +10,8 @@ entry's phrasings is missing, and the phrasings include one-word and very short 
 
 Prints right / reachable / wrong per language at the current tuning, and the "did you mean" band table: reachable on
 the held-out phrasings and on the tuning sets, and the share of the tuning sets' off-topic questions that get no
-suggestion at all (the noise the band costs).
+suggestion at all (the noise the band costs); then the "see also" table: for each lead below which an answer also
+offers its close runner-ups, the wrong answers that then lead to the right entry and the right answers with the line.
 """
 
 from __future__ import annotations
@@ -109,6 +110,33 @@ def main() -> None:
             f"| {suggest} | {floor} | {' | '.join(cells)} | {share(reach, len(in_scope))} "
             f"| {share(silent, len(off_topic))} |"
         )
+    print_see_also(phrasings, tuning)
+
+
+SEE_ALSO_LEADS = (0.0, 5.0, 8.0, 10.0, 15.0, 20.0)
+
+
+def print_see_also(phrasings: Ranked, tuning: Tuning) -> None:
+    """What each ``see_also_lead`` buys (wrong answers whose right entry is offered under them) and costs (right
+    answers that carry the extra "did you mean" line), on the held-out phrasings."""
+    print('\n"see also" under a narrow-lead answer: wrong answers rescued, and right answers with the extra line\n')
+    print("| lead below | wrong answers rescued | right answers with the line |")
+    print("|---|---|---|")
+    for lead in SEE_ALSO_LEADS:
+        window = dataclasses.replace(tuning, see_also_lead=lead)
+        wrong = rescued = right = shown = 0
+        for q, language, good, ranking, ids in phrasings:
+            result = decide(q, language, ranking, ids, window)
+            if result.decision != "answer":
+                continue
+            if result.entry_id in good:
+                right += 1
+                shown += bool(result.suggestions)
+            else:
+                wrong += 1
+                rescued += bool(good & set(result.suggestions))
+        marker = " (current)" if lead == tuning.see_also_lead else ""
+        print(f"| {lead:g}{marker} | {rescued} of {wrong} ({share(rescued, wrong)}) | {share(shown, right)} |")
 
 
 if __name__ == "__main__":

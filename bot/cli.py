@@ -218,7 +218,8 @@ def render_text(result: Result, kb: KnowledgeBase, settings: Settings, *, urgent
         )
     if result.entry_id:
         answer = kb.answer(result.entry_id, result.lang, settings.placeholder_values())
-        return f"[{result.lang}] {answer}\n  (entry {result.entry_id}, score {result.score})"
+        see_also = "".join(f"\n  see also: {kb.by_id[s].questions[result.lang][0]} ({s})" for s in result.suggestions)
+        return f"[{result.lang}] {answer}\n  (entry {result.entry_id}, score {result.score}){see_also}"
     if result.suggestions:
         options = "; ".join(kb.by_id[s].questions[result.lang][0] for s in result.suggestions)
         return (

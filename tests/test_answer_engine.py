@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -98,6 +99,22 @@ def test_a_question_asked_in_any_language_order_gets_what_it_would_get_asked_alo
                 alone = decide(question, *engine.rank(question, hint), engine.entry_ids, engine.tuning)
                 assert engine.ask(question, lang_hint=hint) == alone, (question, hint)
     assert {engine.ask("2019", lang_hint=hint).lang for hint in ("kk", "ru", "en")} == {"kk", "ru", "en"}
+
+
+def test_a_narrow_lead_answer_also_offers_the_close_runner_ups_only(engine: AnswerEngine) -> None:
+    """Under an answer that won by less than ``see_also_lead``, the runner-ups that close ("did you mean") too."""
+    ids = ["a", "b", "c", "d"]
+    tuning = engine.tuning
+    narrow = decide("q", "en", [(0, 90.0), (1, 88.0), (2, 70.0)], ids, tuning)
+    assert (narrow.decision, narrow.entry_id, narrow.suggestions) == ("answer", "a", ("b",))
+    both = decide("q", "en", [(0, 60.0), (1, 56.0), (2, 51.0)], ids, tuning)
+    assert (both.entry_id, both.suggestions) == ("a", ("b", "c"))
+    clear = decide("q", "en", [(0, 90.0), (1, 90.0 - tuning.see_also_lead), (2, 40.0)], ids, tuning)
+    assert (clear.entry_id, clear.suggestions) == ("a", ())
+    wide = dataclasses.replace(tuning, see_also_lead=30.0)  # a runner-up under the suggestion floor is never offered
+    floor = tuning.suggestion_floor
+    assert decide("q", "en", [(0, 60.0), (1, floor - 1), (2, 0.0)], ids, wide).suggestions == ()
+    assert decide("q", "en", [(0, 60.0), (1, floor + 1), (2, 0.0)], ids, wide).suggestions == ("b",)
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
+from bot.answers.answer_engine import AnswerEngine
 from bot.cases import attachments, moderation
 from bot.cases.attachments import AttachmentRefused, Refusal
 from bot.cases.forms import load_questionnaires
@@ -264,7 +265,17 @@ async def test_a_question_is_answered_and_danger_gets_the_emergency_numbers_firs
         assert main.index(text(lang, "web-ask-danger")) < main.index("<form"), "the numbers before anything else"
 
 
-async def test_did_you_mean_offers_links_that_lead_to_the_answer(site: Any) -> None:
+# English questions answered by a narrow lead (the runner-up within Tuning.see_also_lead); the first that still is.
+NARROW_LEADS = (
+    "i want operator not robot pls",
+    "receipt code?",
+    "will he go to jail?",
+    "deradicalisation in prisons numbers",
+    "How do I report someone who is recruiting people online?",
+)
+
+
+async def test_did_you_mean_offers_links_that_lead_to_the_answer(site: Any, engine: AnswerEngine) -> None:
     client = await site()
     page = html.unescape(await (await client.get("/en/ask", params={"q": "prison"})).text())
     assert text("en", "web-ask-suggest") in page
@@ -274,6 +285,10 @@ async def test_did_you_mean_offers_links_that_lead_to_the_answer(site: Any) -> N
     assert '<section class="answer">' in followed and text("en", "web-ask-suggest") not in followed
     unknown = html.unescape(await (await client.get("/en/ask", params={"q": "how"})).text())
     assert text("en", "web-ask-unknown") in unknown and 'href="/en/report"' in unknown
+    narrow = next(r for r in map(engine.ask, NARROW_LEADS) if r.decision == "answer" and r.suggestions)
+    page = html.unescape(await (await client.get("/en/ask", params={"q": narrow.question})).text())
+    assert '<section class="answer">' in page and text("en", "web-ask-see-also") in page, "a narrow lead"
+    assert re.findall(r'href="/en/ask\?entry=([a-z0-9-]+)"', page) == list(narrow.suggestions)
 
 
 # ------------------------------------------------------------------------------------------------ a report

@@ -56,6 +56,7 @@ feedback-yes = 👍 Yes
 feedback-no = 👎 No
 feedback-thanks = Thank you! This helps us improve the answers.
 suggest-intro = I'm not sure I understood. Did you mean:
+see-also-intro = If that is not what you asked, perhaps you meant:
 unknown-answer = Sorry, I don't have an answer to that. Try asking in other words — or, if you want to tell us about something suspicious, send a report.
 unknown-report-button = 📝 Send a report
 
@@ -747,6 +748,7 @@ web-ask-label = Your question
 web-ask-button = Ask
 web-ask-danger = If anyone is in immediate danger, call { $emergency } now (police: { $police }). Do not wait for an answer here.
 web-ask-suggest = I'm not sure I understood. Did you mean:
+web-ask-see-also = If that is not what you asked, perhaps you meant:
 web-ask-unknown = Sorry, I don't have an answer to that. Try asking in other words — or report what you know.
 web-report-title = Make a report
 web-report-category = What is it about?

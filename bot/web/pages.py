@@ -100,13 +100,15 @@ def ask(
         f'<textarea id="q" name="q" rows="3" maxlength="4096">{escape(question)}</textarea>'
         f'<button type="submit">{page.t("web-ask-button")}</button></form>'
     )
+    links = "".join(
+        f'<li><a href="{page.link("/ask")}?entry={escape(entry)}">{escape(label)}</a></li>'
+        for label, entry in suggestions
+    )
     if answer is not None:
         parts.append(f'<section class="answer"><p>{escape(answer)}</p></section>')
+        if suggestions:  # a narrow lead: the close runner-ups too (Tuning.see_also_lead)
+            parts.append(f"<section><p>{page.t('web-ask-see-also')}</p><ul>{links}</ul></section>")
     elif suggestions:
-        links = "".join(
-            f'<li><a href="{page.link("/ask")}?entry={escape(entry)}">{escape(label)}</a></li>'
-            for label, entry in suggestions
-        )
         parts.append(f"<section><p>{page.t('web-ask-suggest')}</p><ul>{links}</ul></section>")
     elif unknown:
         parts.append(

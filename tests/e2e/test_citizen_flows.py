@@ -237,6 +237,34 @@ async def test_did_you_mean_offers_phrasings_and_shows_the_chosen_answer(
     assert buttons(answer) == [text(result.lang, "feedback-yes"), text(result.lang, "feedback-no")]
 
 
+async def test_an_answer_won_by_a_narrow_lead_also_offers_the_runner_up(
+    hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
+) -> None:
+    kb, engine = load_engine(hotline.settings)
+    candidates = [
+        "i want operator not robot pls",
+        "receipt code?",
+        "will he go to jail?",
+        "deradicalisation in prisons numbers",
+    ]
+    results = [engine.ask(question, lang_hint="en") for question in candidates]
+    result = next((r for r in results if r.decision == "answer" and r.suggestions), None)
+    assert result is not None, [(r.question, r.decision, r.suggestions) for r in results]
+
+    user = citizen(language_code="en")
+    await emulator.send_message(user, result.question)
+    answer = await emulator.wait_for_bot_message(user.id)
+    assert answer["text"] == kb.answer(result.entry_id, "en", hotline.settings.placeholder_values())
+    see_also = await emulator.wait_for_bot_message(user.id)
+    assert see_also["text"] == text("en", "see-also-intro")
+    assert see_also["reply_to_message"]["message_id"] == answer["reply_to_message"]["message_id"]
+    runner_up = result.suggestions[0]
+    query = await emulator.press_button(user, see_also, text=buttons(see_also)[0])
+    await emulator.wait_for_callback_answer(query)
+    shown = await emulator.wait_for_bot_message(user.id)
+    assert shown["text"] == kb.answer(runner_up, "en", hotline.settings.placeholder_values())
+
+
 async def test_unknown_question_offers_a_report_and_shows_up_in_kb_gaps_without_identity(
     hotline: RunningBot, emulator: BotAPIEmulator, citizen: Callable[..., EmuUser]
 ) -> None:

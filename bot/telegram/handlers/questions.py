@@ -87,6 +87,12 @@ async def answer_question(
         await send_answer(
             message, reply, kb, settings, result.entry_id, _replying_to(message), asked=asks_something(text)
         )
+        if result.suggestions:  # a narrow lead: the close runner-ups too, one tap away if the answer missed
+            await message.answer(
+                reply("see-also-intro"),
+                reply_markup=keyboards.suggestions(kb, reply.lang, result.suggestions),
+                reply_parameters=_replying_to(message),
+            )
     elif result.suggestions:
         await message.answer(
             reply("suggest-intro"),
