@@ -896,6 +896,7 @@ class AnswerEngine:
         if script == "cyrillic":
             elsewhere = elsewhere or self._names_the_unknown(index, folded) or self._ru_elsewhere(index, folded)
             unstated = bool(phrases.RU_ORGANISATION_FACT.search(folded) or phrases.RU_ANOTHER_SERVICE.search(folded))
+            unstated = unstated or ("жалов" in folded and self._complains_elsewhere(folded))
         counting = script == "cyrillic" and phrases.KK_HOW_MANY_COUNT.search(folded) is not None
         if script == "latin" and years:
             years &= _asked_years(folded)
@@ -953,6 +954,15 @@ class AnswerEngine:
             if words and all(self._known(index, "cyrillic", w) is None for w in words):
                 return True
         return False
+
+    @staticmethod
+    def _complains_elsewhere(folded: str) -> bool:
+        """An everyday nuisance and where else to complain about it (phrases.RU_WHERE_ELSE_TO_COMPLAIN)."""
+        return (
+            phrases.RU_WHERE_ELSE_TO_COMPLAIN.search(folded) is not None
+            and phrases.RU_COMPLAINT_NUISANCE.search(folded) is not None
+            and phrases.RU_COMPLAINT_HERE_OR_TERROR.search(folded) is None
+        )
 
     def _ru_elsewhere(self, index: _Index, folded: str) -> bool:
         """Whether a Russian question asks about another time or operation than the briefing's, or a part of a figure
