@@ -206,6 +206,7 @@ class _Index:
 # substring test unless the text could match, where each pattern's scan of every reading of every part was a sixth of
 # a question's CPU (cProfile, bench/answer_engine.py's questions at 1,000 entries).
 _CYRILLIC_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.CYRILLIC_PHRASES)
+_RU_KILLED_NEEDLES = needles(phrases.RU_KILLED) or ("",)  # none found: always run
 _ENGLISH_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.ENGLISH_PHRASES)
 
 RERANK_CACHE = 1024  # entries whose re-ranking material is kept (a question re-ranks 8)
@@ -965,9 +966,12 @@ class AnswerEngine:
         )
 
     def _ru_elsewhere(self, index: _Index, folded: str) -> bool:
-        """Whether a Russian question asks about another time or operation than the briefing's, or a part of a figure
-        it states in total (phrases.RU_ANOTHER_TIME, RU_PART_OF_FIGURE, RU_NAMED_EVENT)."""
+        """Whether a Russian question asks about another time or operation than the briefing's, a part of a figure
+        it states in total, or militants killed (phrases.RU_ANOTHER_TIME, RU_PART_OF_FIGURE, RU_KILLED,
+        RU_NAMED_EVENT)."""
         if phrases.RU_ANOTHER_TIME.search(folded) or phrases.RU_PART_OF_FIGURE.search(folded):
+            return True
+        if any(needle in folded for needle in _RU_KILLED_NEEDLES) and phrases.RU_KILLED.search(folded):
             return True
         named = phrases.RU_NAMED_EVENT.search(folded)
         if named is None:
