@@ -213,6 +213,7 @@ class _Index:
 # substring test unless the text could match, where each pattern's scan of every reading of every part was a sixth of
 # a question's CPU (cProfile, bench/answer_engine.py's questions at 1,000 entries).
 _CYRILLIC_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.CYRILLIC_PHRASES)
+_RU_KILLED_NEEDLES = needles(phrases.RU_KILLED) or ("",)  # none found: always run
 _ENGLISH_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.ENGLISH_PHRASES)
 
 RERANK_CACHE = 1024  # entries whose re-ranking material is kept (a question re-ranks 8)
@@ -903,6 +904,7 @@ class AnswerEngine:
         if script == "cyrillic":
             elsewhere = elsewhere or self._names_the_unknown(index, folded) or self._ru_elsewhere(index, folded)
             unstated = bool(phrases.RU_ORGANISATION_FACT.search(folded) or phrases.RU_ANOTHER_SERVICE.search(folded))
+            unstated = unstated or ("жалов" in folded and self._complains_elsewhere(folded))
         counting = script == "cyrillic" and phrases.KK_HOW_MANY_COUNT.search(folded) is not None
         if script == "latin" and years:
             years &= _asked_years(folded)
@@ -961,10 +963,22 @@ class AnswerEngine:
                 return True
         return False
 
+    @staticmethod
+    def _complains_elsewhere(folded: str) -> bool:
+        """An everyday nuisance and where else to complain about it (phrases.RU_WHERE_ELSE_TO_COMPLAIN)."""
+        return (
+            phrases.RU_WHERE_ELSE_TO_COMPLAIN.search(folded) is not None
+            and phrases.RU_COMPLAINT_NUISANCE.search(folded) is not None
+            and phrases.RU_COMPLAINT_HERE_OR_TERROR.search(folded) is None
+        )
+
     def _ru_elsewhere(self, index: _Index, folded: str) -> bool:
-        """Whether a Russian question asks about another time or operation than the briefing's, or a part of a figure
-        it states in total (phrases.RU_ANOTHER_TIME, RU_PART_OF_FIGURE, RU_NAMED_EVENT)."""
+        """Whether a Russian question asks about another time or operation than the briefing's, a part of a figure
+        it states in total, or militants killed (phrases.RU_ANOTHER_TIME, RU_PART_OF_FIGURE, RU_KILLED,
+        RU_NAMED_EVENT)."""
         if phrases.RU_ANOTHER_TIME.search(folded) or phrases.RU_PART_OF_FIGURE.search(folded):
+            return True
+        if any(needle in folded for needle in _RU_KILLED_NEEDLES) and phrases.RU_KILLED.search(folded):
             return True
         named = phrases.RU_NAMED_EVENT.search(folded)
         if named is None:

@@ -151,6 +151,8 @@ def latin_to_cyrillic(text: str) -> str:
 _LAYOUT_LETTERS = dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё", strict=True))
 _LAYOUT_DIGITS = dict(zip("234890-=", "әіңүұқөһ", strict=True)) | {"5": "ғ"}
 _LAYOUT_WORD = re.compile(r"[a-z\[\];',.`0-9=\-]+")
+# по-…, кое-…, …-то, …-либо, …-нибудь, …-таки typed on the Latin layout (gj-, rjt-, -nj, -kb,j, -ybve,elm, -nfrb)
+_RU_HYPHENATED = re.compile(r"(?:gj|rjt)-[a-z\[\];',.`]+|[a-z\[\];',.`]+-(?:nj|kb,j|ybve,elm|nfrb)")
 
 
 def flip_layout(text: str) -> str:
@@ -169,8 +171,15 @@ def _flip_word(match: re.Match[str]) -> str:
     stripped = word.rstrip(".,")
     tail = word[len(stripped) :]
     has_letters = any(ch.isalpha() for ch in stripped)
+    # Russian writes "по-английски", "кто-то", "кое-где" with a hyphen, which is the same key on the Russian layout:
+    # a word whose only digit-row key is one hyphen between letters keeps it ("gj-fyukbqcrb" was "поөанглийски" and
+    # met nothing: questions_dev_n). A Kazakh word with ө there has other digit-row letters around it, most often.
+    keeps_hyphen = _RU_HYPHENATED.fullmatch(stripped) is not None
     out = []
     for ch in stripped:
+        if ch == "-" and keeps_hyphen:
+            out.append(ch)
+            continue
         # "-" and "=" are on the digit row too (ө, һ): "y-v3h3vl3" is "нөмірімді", not "н-мірімді".
         if ch in _LAYOUT_DIGITS:
             out.append(_LAYOUT_DIGITS[ch] if has_letters else ch)

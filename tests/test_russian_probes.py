@@ -1,0 +1,84 @@
+"""Russian probes of issue 10's seventh-session classes (ru10), kept as a floor.
+
+Long polite stories, colloquial follow-ups ("ихние", "оперштабы", "англ тоже можно?"), a Kazakh greeting before
+Russian, the Latin keyboard layout, chat Latin, "хочу рассказать о …", everyday complaints asked "куда жаловаться"
+and militants killed (not the hotline's or the briefing's: "did you mean" at most). Batch "before" (32) was written
+before any change: main at 796788b right 20 of 27, reachable 25, wrong 0, off-topic abstained 3 of 5; after 26, 27,
+0, 5. Batch "after" (12) was written after the first changes, as a check of them: main 5 of 8, 7, 0, 1 of 4; after
+8, 8, 0, 4 (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.answers.answer_engine import AnswerEngine
+from bot.answers.text_folding import flip_layout
+
+# One JSON object a line, as the question sets: q, lang, expected (None: off-topic), also, kind.
+PROBES = [json.loads(line) for line in (Path(__file__).parent / "devset" / "probes_ru10.jsonl").open(encoding="utf-8")]
+RIGHT_FLOOR = 34  # of 35 with an entry
+ABSTAINED_FLOOR = 9  # of 9 off-topic
+
+
+def test_russian_probes_floor(engine: AnswerEngine) -> None:
+    right = abstained = 0
+    for probe in PROBES:
+        result = engine.ask(probe["q"])
+        if probe["expected"] is None:
+            abstained += result.entry_id is None
+        else:
+            right += result.entry_id in {probe["expected"], *probe.get("also", [])}
+    assert right >= RIGHT_FLOOR
+    assert abstained >= ABSTAINED_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("gj-fyukbqcrb", "по-английски"),
+        ("rnj-nj", "кто-то"),
+        ("rjt-xnj", "кое-что"),
+        ("y-v3h3vl3", "нөмірімді"),  # a Kazakh ө on the hyphen key stays ө
+    ],
+)
+def test_layout_keeps_the_russian_hyphen(typed: str, meant: str) -> None:
+    assert flip_layout(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["vj;yj gbcfnm gj-fyukbqcrb&", "а на казахском тоже можно?", "англ тоже можно?", "можно на английском?"],
+)
+def test_language_follow_up_is_answered(engine: AnswerEngine, question: str) -> None:
+    result = engine.ask(question)
+    assert (result.decision, result.entry_id) == ("answer", "hotline-languages")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sosed shumit po nocham, kuda zhalovatsya?",
+        "Соседская собака лает всю ночь, куда можно пожаловаться?",
+        "во дворе машины паркуют на газоне, куда жаловаться",
+        "Сколько террористов ликвидировали в 2019 году?",  # killed: the briefing counts groups neutralised
+    ],
+)
+def test_not_the_hotlines_or_the_briefings_matter_is_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).entry_id is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("сосед шумит по ночам, сюда жаловаться?", "hotline-what-to-report"),  # asked of the hotline: its scope
+        ("в инсте чел зовёт ехать воевать, куда на него жаловаться", "hotline-report-recruitment"),
+        ("Хочу рассказать про одного человека, как это сделать?", "hotline-how-to-report"),
+        ("сколько радикальных групп ликвидировали в 2019", "radical-groups-neutralised"),
+    ],
+)
+def test_the_hotlines_and_the_briefings_matters_still_answered(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
