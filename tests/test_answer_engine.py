@@ -12,7 +12,7 @@ import pytest
 
 from bot.answers.answer_engine import AnswerEngine, decide
 from bot.answers.knowledge_base import Entry, KnowledgeBase, Lexicon, load_lexicon
-from bot.answers.phrases import NEIGHBOUR_FACT
+from bot.answers.phrases import EN_COMPLAINT_ELSEWHERE, NEIGHBOUR_FACT
 from bot.answers.text_folding import clean
 
 DEVSET = Path(__file__).parent / "devset"
@@ -1067,3 +1067,78 @@ def test_russian_short_stories_and_whom_they_arrest_are_read(engine: AnswerEngin
 )
 def test_russian_everyday_troubles_get_no_answer_of_the_briefing(engine: AnswerEngine, question: str) -> None:
     assert engine.ask(question).decision != "answer"
+
+
+# The seventh session's English classes (questions_dev_m to _q, whose English wrong answers cost reach): a bot refused
+# is a human asked for, which situations or cases the hotline is for is what to report, tracking a report is the
+# receipt code, whether "they" (the officers) see the account is what operators see, someone talked into going to
+# Syria is recruitment however the question names "this person", the writer's fear for family is not the question,
+# giving up views is renouncing them. Own wordings, written before these rules (untuned: 11 of 32 right, 19 reachable,
+# 7 wrong; after: 27, 30, 1).
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("i want a real operator, not a robot", "hotline-human"),
+        ("no robot, operator pls", "hotline-human"),
+        ("operator! not the bot", "hotline-human"),
+        ("what situations can i contact you about and what not", "hotline-what-to-report"),
+        ("which cases is this hotline meant for?", "hotline-what-to-report"),
+        ("what issues can i message u about", "hotline-what-to-report"),
+        ("Which topics are not for this line?", "hotline-what-to-report"),
+        ("how can i follow my report", "hotline-receipt-code"),
+        ("will they see my telegram nickname", "hotline-phone-visible"),
+        ("can your officers figure out who i am from my profile pic and name", "hotline-phone-visible"),
+        (
+            "A guy on Instagram is messaging my cousin telling him to go fight in Syria. How do I report him?",
+            "hotline-report-recruitment",
+        ),
+        (
+            "Dear team, I am worried about my safety and my family. Could I report something without revealing who I "
+            "am?",
+            "hotline-anonymous",
+        ),
+        (
+            "Hello. I am a master's student preparing a thesis about terrorism prevention in Kazakhstan. Could you "
+            "tell me how many people abandoned radical ideas after work with theologians? Thank you in advance.",
+            "deradicalisation",
+        ),
+    ],
+)
+def test_english_refusals_scopes_accounts_and_stories_are_read(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
+# Whom to complain to (or whom to call about a nuisance), not asked of the hotline, is another service's question: at
+# most "did you mean". Asked of the hotline ("can i complain here?") it stays what-to-report.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my landlord won't return my deposit, who can i complain to",
+        "someone keeps leaving garbage near my door, who should i report this to",
+        "my neighbours dog barks all night, who do i call about it",
+        "the shop sold me expired milk, where do i complain",
+    ],
+)
+def test_english_complaints_elsewhere_are_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).decision != "answer"
+
+
+def test_english_complaints_asked_of_the_hotline_are_answered(engine: AnswerEngine) -> None:
+    result = engine.ask("my neighbour plays loud music every night, where do i complain? here?")
+    assert result.entry_id == "hotline-what-to-report"
+    caught = [
+        q
+        for entry in engine.kb.entries
+        for q in entry.questions["en"]
+        if EN_COMPLAINT_ELSEWHERE.match(clean(q).lower())
+    ]
+    assert caught == []
+
+
+def test_english_report_this_person_after_a_long_story_is_read_with_the_story(engine: AnswerEngine) -> None:
+    """Read alone, "How should I report this woman?" is "report" only, tied in every hotline entry."""
+    result = engine.ask(
+        "A woman keeps messaging my daughter on TikTok trying to convince her to travel to Syria and marry a fighter. "
+        "How should I report this woman?"
+    )
+    assert "hotline-report-recruitment" in (result.entry_id, *result.suggestions[:1])

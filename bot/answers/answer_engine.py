@@ -897,7 +897,11 @@ class AnswerEngine:
         )
         vague = topic_words == 1 or (
             script == "latin"
-            and (unknown_share(total, matched) > UNKNOWN_SHARE or phrases.NEIGHBOUR_FACT.search(folded) is not None)
+            and (
+                unknown_share(total, matched) > UNKNOWN_SHARE
+                or phrases.NEIGHBOUR_FACT.search(folded) is not None
+                or (("who" in folded or "where" in folded) and phrases.EN_COMPLAINT_ELSEWHERE.match(folded) is not None)
+            )
         )
         elsewhere = phrases.FOREIGN.search(folded) is not None or phrases.KK_POPULATION.search(folded) is not None
         unstated = False
