@@ -119,6 +119,8 @@ def figures_in_words(words: list[str]) -> list[str]:
             current += ADDED[word]
         elif word in _KK_WITH_ENDINGS and _KK_WITH_ENDINGS[word] < 100:
             current += _KK_WITH_ENDINGS[word]
+        elif word == _KK_HUNDRED and not in_number and (nxt in _KK_TENS or nxt in _KK_WITH_ENDINGS or nxt in _KK_UNITS):
+            current = 100
         elif word in _SCALES and (in_number or word not in _PLURAL_SCALES):
             scale = _SCALES[word]
             if scale >= 1000:
@@ -150,6 +152,10 @@ def figures_in_words(words: list[str]) -> list[str]:
     return out
 
 
+# Kazakh says a hundred and more with "жүз" first ("жүз қырықтай", some 140; "жүз алпыс шақты", about 160): alone "жүз"
+# is "many" (or a face), so it starts a figure only before a ten or a unit. Read apart, "жүз" was a word no entry uses
+# and the figure 40 did not meet 140 (questions_dev_o, _p: two Kazakh questions just under the answer threshold).
+_KK_HUNDRED = "жуз"
 # Russian puts the scale first to say "about" ("тысяч 15", "тысяч пятнадцать": some fifteen thousand).
 _RU_SCALES_FIRST = frozenset({"тысяч", "тыс", "тыщ"})
 
