@@ -22,6 +22,7 @@ def read(text: str) -> list[str]:
         ("тоғыз жүз жеті адам", ["907", "адам"]),
         ("жүз қырықтай адам", ["140", "адам"]),  # Kazakh says "a hundred" first: some 140
         ("жуз алпыс шакты ма", ["160", "шакты", "ма"]),
+        ("жыз кырык адам", ["140", "адам"]),  # chat Latin "jyz kyryk": y for ү
         ("around 15 thousand links", ["around", "15000", "links"]),  # meets the answer's "14.5 thousand"
         ("over 14.5 thousand links", ["over", "14500", "links"]),
         ("четырнадцать с лишним тысяч сайтов", ["14000", "саитов"]),  # "and more": the number goes on
