@@ -203,7 +203,7 @@ FLOORS = {
     "questions_dev_c.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.92, 0.98, 0.96), "en": (0.91, 0.98, 0.93)},
     # A second, smaller one (writers E, 45 + 15 per language), written after the second session's final change; the
     # holdout questions_holdout_2 until the seventh session, which read it as a dev set.
-    "questions_dev_m.jsonl": {"kk": (0.80, 0.91, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
+    "questions_dev_m.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.91, 0.97, 0.86), "en": (0.86, 0.95, 0.93)},
     # The third session's (writers F-kk, F-ru, F-en, 60 + 15 per language), written before its tuning, kept out of the
     # tree until it ended, measured twice (aggregates only).
     "questions_dev_d.jsonl": {"kk": (0.91, 0.96, 0.93), "ru": (0.90, 0.98, 0.93), "en": (0.90, 0.98, 0.93)},
@@ -235,11 +235,15 @@ FLOORS = {
     # The sixth session's holdouts (64 + 16 per language each; questions_holdout_9 to _12), measured in aggregate only:
     # writers O and P on its first code and after each round, Q (written after its last change) on its first and final
     # code; read as dev sets since the seventh session.
-    "questions_dev_n.jsonl": {"kk": (0.89, 0.98, 0.93), "ru": (0.90, 0.96, 0.93), "en": (0.96, 0.96, 0.93)},
-    "questions_dev_o.jsonl": {"kk": (0.95, 0.98, 0.87), "ru": (0.92, 0.98, 0.93), "en": (0.93, 0.95, 0.93)},
+    "questions_dev_n.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.90, 0.96, 0.93), "en": (0.96, 0.96, 0.93)},
+    "questions_dev_o.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.92, 0.98, 0.93), "en": (0.93, 0.95, 0.93)},
     # Writers R, after the session's review (no change of behaviour since Q), measured once on its final code.
     "questions_dev_q.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.93, 0.95, 0.93)},
-    "questions_dev_p.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.92, 0.95, 0.87)},
+    "questions_dev_p.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.92, 0.95, 0.87)},
+    # Kazakh probes of the seventh session's Kazakh round (Latin 2021, chat Latin, no Kazakh letters, Russian words,
+    # follow-ups, other public services), written before its changes: 41 / 42 of 44 and 8 of 8 off-topic, before and
+    # after (docs/benchmarks.md).
+    "questions_probes_kk10.jsonl": {"kk": (0.93, 0.95, 0.93)},
 }
 
 
@@ -555,7 +559,8 @@ def test_an_inflected_function_word_is_not_guessed_as_a_typo(engine: AnswerEngin
 def test_the_2021_kazakh_latin_ia_for_ya_is_read(engine: AnswerEngine) -> None:
     # The 2021 alphabet writes "категория" as "kategoriia": read as ия, like chat Latin "kategoriya". Written for this
     # test.
-    official, chat = engine.ask("Qai kategoriiany tañdau kerek?"), engine.ask("Qai kategoriyany tandau kerek?")
+    # Both with the 2021 "ñ", so both are read as Kazakh Latin (no retyped penalty for either).
+    official, chat = engine.ask("Qai kategoriiany tañdau kerek?"), engine.ask("Qai kategoriyany tañdau kerek?")
     assert (official.entry_id, official.score) == (chat.entry_id, chat.score)
 
 
@@ -1142,3 +1147,50 @@ def test_english_report_this_person_after_a_long_story_is_read_with_the_story(en
         "How should I report this woman?"
     )
     assert "hotline-report-recruitment" in (result.entry_id, *result.suggestions[:1])
+
+
+def test_kazakh_in_the_2021_latin_alphabet_reads_as_its_cyrillic(engine: AnswerEngine) -> None:
+    # Not a guess at another script (no retyped penalty), and a story read sentence by sentence as a Cyrillic one is;
+    # "ts" is т + с ("sälemetsız"), not the ц of Russian chat Latin (questions_dev_n).
+    latin = engine.ask("Jetı radikaldy top jäne 30-dan astam adam bolğan ba? Naqtylap berıñızşı")
+    cyrillic = engine.ask("Жеті радикалды топ және 30-дан астам адам болған ба? Нақтылап беріңізші")
+    assert latin.decision == cyrillic.decision == "answer"
+    assert latin.entry_id == cyrillic.entry_id == "radical-groups-neutralised"
+    greeting = engine.ask(
+        "Sälemetsız be, men būryn mūndai botqa jazyp körmegenmın, habarlama jıberu üşın qandai qadamdar jasau kerek "
+        "ekenın tüsındırıp berseñız, alğys aitamyn"
+    )
+    assert (greeting.decision, greeting.entry_id) == ("answer", "hotline-how-to-report")
+
+
+def test_a_latin_kazakh_sentence_about_this_refers_to_the_story(engine: AnswerEngine) -> None:
+    # "Osyny qalai habarlasam bolady?" read alone is how-to-report; it asks about the recruiter of the story.
+    result = engine.ask(
+        "Inım meşıtte bıreulermen aralasyp jür, olar ony ügıttep jatqan sekıldı. Osyny qalai habarlasam bolady?"
+    )
+    assert result.entry_id == "hotline-report-recruitment" or result.suggestions[0] == "hotline-report-recruitment"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Паспортты калай ауыстырамын, ЦОН кай жерде",
+        "Жеке куәлігімді қалай жаңартамын?",
+        "zheke kualikti kalai auystyramyn",
+        "Telegram akkauntymdy qalai öşıremın?",
+        "WhatsApp тобынан қалай шығамын?",
+    ],
+)
+def test_another_services_document_or_account_is_not_the_bots_setting(engine: AnswerEngine, question: str) -> None:
+    # Changing a document is not changing the bot's language; leaving an app's group is not leaving a radical one.
+    assert engine.ask(question).entry_id is None
+
+
+def test_changing_the_bots_language_is_still_answered(engine: AnswerEngine) -> None:
+    assert engine.ask("тілді қалай ауыстырамын?").entry_id == "hotline-languages"
+
+
+def test_both_stems_of_a_kazakh_la_verb_meet(engine: AnswerEngine) -> None:
+    # "жариялаған" stems to "жарияла", the phrasings' "жариялады" to "жариял" (-ады or -ла-ды): one verb.
+    result = engine.ask("бул цифрларды кім жариялаган озы? брифинг кайда болды")
+    assert (result.decision, result.entry_id) == ("answer", "briefing-source")

@@ -20,6 +20,9 @@ def read(text: str) -> list[str]:
         ("он сегіз жылға", ["18", "жылга"]),
         ("отыздан астам шетелдік", ["30", "астам", "шетелдик"]),
         ("тоғыз жүз жеті адам", ["907", "адам"]),
+        ("жүз қырықтай адам", ["140", "адам"]),  # Kazakh says "a hundred" first: some 140
+        ("жуз алпыс шакты ма", ["160", "шакты", "ма"]),
+        ("жыз кырык адам", ["140", "адам"]),  # chat Latin "jyz kyryk": y for ү
         ("around 15 thousand links", ["around", "15000", "links"]),  # meets the answer's "14.5 thousand"
         ("over 14.5 thousand links", ["over", "14500", "links"]),
         ("четырнадцать с лишним тысяч сайтов", ["14000", "саитов"]),  # "and more": the number goes on
@@ -42,6 +45,7 @@ def test_a_figure_in_words_is_read_as_digits(text: str, figures: list[str]) -> N
         "which one is it",
         "the ones who won't listen",
         "КНБ проводит сотни учений",
+        "жүз адам",  # alone "жүз" is "many" (or a face): no figure
         "он сказал",  # Russian "he", not Kazakh "ten"
         "бір күдікті адам",  # the article "a"
         "онда не бар",  # "there"

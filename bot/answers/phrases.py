@@ -388,6 +388,15 @@ RU_ANOTHER_SERVICE = re.compile(
     r"|\bпарол\w*\s+(?:от|в|на|к)\s+(?!бот|обращ|заявк|код)\w+"
     r"|\b(?:купит|куплю|покупк|заказат|забронир|сдат|вернут|возврат)\w*\s+(?:\w+\s+)?билет\w*"
 )
+# Kazakh, the same: an account or group of another app to delete, leave or restore ("Telegram аккаунтымды қалай
+# өшіремін?", "WhatsApp тобынан қалай шығамын?"). Read as words, the privacy and leave-group entries answered them
+# (questions_dev_b, 52.4 and 56.8). The app and what of it both named: "телеграмнан шығып кетсем" (if I leave
+# Telegram, is my report lost) asks about the hotline. "вхацап" is "WhatsApp" as the Latin transliteration reads it.
+KK_ANOTHER_SERVICE = re.compile(
+    r"\b(?:телеграм|telegram|вотсап|ватсап|уатсап|whatsapp|вхацап|инста|insta|егов|egov|каспи|kaspi|тикток|фейсбук"
+    r"|facebook)\w*\s+(?:аккаунт|акк|тоб|групп|чат|парол|профил|канал)\w*"
+    r"\s+(?:[^\s.,;:!?]+\s+)?(?:ошир|жои|калпына|шыга|шык|ашам|ашу|ашса)\w*"
+)
 # Russian asks a figure with "сколько" and for statistics with "статистика": with a year, only an entry that states a
 # figure can answer, one that names the year only as a date or a period cannot ("а за 2018 сколько человек осудили
 # за экстремизм" answered the state programme for 2018–2022 on four dev sets: the year ruled every other entry out).
@@ -495,6 +504,14 @@ KK_EMPLOYMENT = re.compile(r"\bжумыска\s+(?:[^\s.,;:!?]+\s+)?(?:тур|о
 KK_LOST_BELONGING = re.compile(
     r"\b((?:паспорт|толкужат|куалиг|куалик|амиян|кошелек|килт|кужат|аиылдамасы|аиылдама)\w*)"
     r"\s+(?:[^\s.,;:!?]+\s+)?жогал\w*(?:\s+(?:алдым|калдым|кетти|калды))?"
+)
+# Changing or renewing a document ("Паспортты қалай ауыстырамын", "жеке куәлікті ауыстыру", "куәлігімді жаңартамын")
+# is a public service centre's business, not the bot's language setting, the only thing an entry says is changed
+# ("тілді ауыстыру"): with the verb read, both answered hotline-languages (questions_dev_m 60.6, _o 53.6). As for a lost
+# document, the document is kept (a word no entry uses) and the verb is not.
+KK_DOCUMENT_CHANGE = re.compile(
+    r"\b((?:паспорт|толкужат|куалиг|куалик|кужат)\w*)"
+    r"\s+(?:[^\s.,;:!?]+\s+)?(?:ауыстыр|озгерт|жанарт|расимде)\w*"
 )
 # "2022 жылдан кейін(гі)" (after 2022) asks about the years after the one named, which no entry states: read as the
 # year itself, it kept the state programme (2018–2022), and "2022 жылдан кейінгі жаңа мемлекеттік бағдарлама қандай
@@ -1065,5 +1082,6 @@ CYRILLIC_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (KK_TELL_LIGHTLY, _told_lightly),
     (KK_EMPLOYMENT, r"\g<0> вакансия "),
     (KK_LOST_BELONGING, r"\1 "),
+    (KK_DOCUMENT_CHANGE, r"\1 "),
     (KK_AFTER_YEAR, _year_after),
 )

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.answers.text_folding import flip_layout, fold_cyrillic, has_cyrillic, has_latin, latin_to_cyrillic
+from bot.answers.text_folding import (
+    KAZAKH_LATIN_LETTERS,
+    flip_layout,
+    fold_cyrillic,
+    has_cyrillic,
+    has_latin,
+    latin_to_cyrillic,
+)
 
 Script = Literal["cyrillic", "latin"]
 # "y" right after a vowel is й, not ы ("qalay", "qanday", "takoy", "moy"): Russian never puts ы after a vowel, nor
@@ -20,6 +27,7 @@ Script = Literal["cyrillic", "latin"]
 # жуық: every "uy" of the Kazakh questions of the dev sets), Russian "уй" rare (поцелуй). Before "el" too: "ayel",
 # "ayelderi" is әйел (wife, woman), not "аел" (dev_l kk +1: militants' wives); Russian "-ayet" (знает) keeps "ye" as е.
 _Y_AFTER_VOWEL = re.compile(r"(?<=[aeoäöüūáéó])y(?![aiouyäöüū]|e(?!l))")
+_KAZAKH_TS = re.compile(r"ts(?!i)")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 
 
@@ -28,6 +36,7 @@ class Reading:
     script: Script
     text: str  # Cyrillic readings are folded (fold_cyrillic); the Latin one is the text as typed
     retyped: bool  # transliterated or layout-flipped: a guess at what was meant
+    transliterated: bool = False  # the Latin text read letter by letter in Cyrillic (not the layout flipped)
 
 
 def readings(text: str, *, j_is_zh: bool = False, kept: frozenset[str] = frozenset()) -> list[Reading]:
@@ -46,7 +55,12 @@ def readings(text: str, *, j_is_zh: bool = False, kept: frozenset[str] = frozens
     if has_latin(text):
         found.append(Reading("latin", text, retyped=False))
         found.append(
-            Reading("cyrillic", fold_cyrillic(_transliterated(text, j_is_zh=j_is_zh, kept=kept)), retyped=True)
+            Reading(
+                "cyrillic",
+                fold_cyrillic(_transliterated(text, j_is_zh=j_is_zh, kept=kept)),
+                retyped=True,
+                transliterated=True,
+            )
         )
         if not has_cyrillic(text):  # a mixed text was typed on purpose, not with the wrong layout
             found.append(Reading("cyrillic", fold_cyrillic(flip_layout(text)), retyped=True))
@@ -72,4 +86,10 @@ def _to_cyrillic(latin: str, *, j_is_zh: bool) -> str:
         return latin_to_cyrillic(latin)
     # The 2021 Kazakh alphabet writes я as "ia", so -ия as "iia" ("kategoriia", "moderasiia"), which no other reading
     # writes: read ия, or "kategoriiany" stays "категориианы" and meets nothing.
-    return latin_to_cyrillic(_Y_AFTER_VOWEL.sub("й", latin.replace("j", "zh").replace("iia", "iя")))
+    latin = _Y_AFTER_VOWEL.sub("й", latin.replace("j", "zh").replace("iia", "iя"))
+    if KAZAKH_LATIN_LETTERS.intersection(latin):
+        # In Kazakh "ts" is т + с (sälemetsız, aitsa, ketse), not the ц of Russian chat Latin ("tsentr"): read ц, the
+        # greeting "sälemetsız" was a word no entry uses (салемециз) and kept a Latin letter below the answer (dev_n).
+        # Not before "i", which 2021 Latin writes for и, the loans' vowel: "derradikalizatsiya" (дерадикализация).
+        latin = _KAZAKH_TS.sub("tс", latin)  # the Cyrillic с passes through the transliteration as it is
+    return latin_to_cyrillic(latin)

@@ -17,6 +17,10 @@ nor "нәрсе" (thing), which is "what" in "қандай нәрселер ту
 nor "жақсы" (well, good), which the Kazakh stemmer cut to "жақ" (side), a word of "сол жаққа кетуге" (to go over there),
 nor "берші" ("айтып берші", tell me), the softened "беріңізші" (questions_dev_k: "телефонды жақсы білмеймін … қадам
 қадаммен айтып бершы" read "жақ" and an unknown word).
+Nor are "былтыр" (last year, as the Russian "в прошлом году" is a filler), "мұндай / осындай / сондай / ондай" (such),
+"жай" (just: "мен жай күдіктеніп тұрмын"), "әзір" (for now), "алғыс" ("алғыс айтамын", thanks), "мұнда" (here, as
+"мында" and "осында" are) and "бойы" ("түні бойы", all night long): counted as
+unknown words they kept Kazakh questions of questions_dev_n and _p just under the answer threshold.
 The nods that open a Russian follow-up ("понятно", "ясно", "ага": "ия понятно. а правда что …") are no topic either:
 counted as unknown words, they kept a figure question below the answer threshold (questions_dev_i); nor is "например"
 (for example) or "допустим"; nor "туда" (there, as "там" is), "всякие" (all sorts of), "какие-то" (some) and
@@ -89,6 +93,7 @@ _KK = """
 нәрсе нәрселер нәрсені нәрселерді нәрсеге нәрселерге нәрсенің бірнәрсе
 скока скоко өзі
 жақсы жақсылап берші бершы нендей
+былтыр мұндай осындай сондай ондай жай әзір алғыс мұнда бойы
 """
 
 _EN = """

@@ -20,6 +20,9 @@ from bot.answers import kazakh_grammar
 # loses them ("skolko" must meet "сколько").
 _KAZAKH_FOLD = str.maketrans("әғқңөұүһіїйёэ", "агкноуухиииее", "ьъ")
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+# The letters of the 2021 Kazakh Latin alphabet that English and chat Latin never type: a word with one is Kazakh, as a
+# word with a Kazakh Cyrillic letter is.
+KAZAKH_LATIN_LETTERS = frozenset("äğıñöşūü")
 
 # Latin look-alikes typed inside Cyrillic words (a phone keyboard switching mid-word).
 _LATIN_LOOKALIKES = str.maketrans("aeopcxykmtbhi", "аеорсхукмтвни")
