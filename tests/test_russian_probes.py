@@ -22,18 +22,32 @@ from bot.answers.text_folding import flip_layout
 PROBES = [json.loads(line) for line in (Path(__file__).parent / "devset" / "probes_ru10.jsonl").open(encoding="utf-8")]
 RIGHT_FLOOR = 34  # of 35 with an entry
 ABSTAINED_FLOOR = 9  # of 9 off-topic
+# ru10b: the classes of the held-out phrasings' Russian wrong answers (bench/answer_crossval.py), 27 probes written
+# before any change: main at 5319f2e right 15 of 22, reachable 19, off-topic abstained 4 of 5; after 20, 22, 4.
+PROBES_B = [
+    json.loads(line) for line in (Path(__file__).parent / "devset" / "probes_ru10b.jsonl").open(encoding="utf-8")
+]
+RIGHT_FLOOR_B = 20  # of 22 with an entry
+ABSTAINED_FLOOR_B = 4  # of 5 off-topic
 
 
-def test_russian_probes_floor(engine: AnswerEngine) -> None:
+@pytest.mark.parametrize(
+    ("probes", "right_floor", "abstained_floor"),
+    [(PROBES, RIGHT_FLOOR, ABSTAINED_FLOOR), (PROBES_B, RIGHT_FLOOR_B, ABSTAINED_FLOOR_B)],
+    ids=["ru10", "ru10b"],
+)
+def test_russian_probes_floor(
+    engine: AnswerEngine, probes: list[dict[str, object]], right_floor: int, abstained_floor: int
+) -> None:
     right = abstained = 0
-    for probe in PROBES:
+    for probe in probes:
         result = engine.ask(probe["q"])
         if probe["expected"] is None:
             abstained += result.entry_id is None
         else:
             right += result.entry_id in {probe["expected"], *probe.get("also", [])}
-    assert right >= RIGHT_FLOOR
-    assert abstained >= ABSTAINED_FLOOR
+    assert right >= right_floor
+    assert abstained >= abstained_floor
 
 
 @pytest.mark.parametrize(
@@ -82,3 +96,28 @@ def test_not_the_hotlines_or_the_briefings_matter_is_not_answered(engine: Answer
 )
 def test_the_hotlines_and_the_briefings_matters_still_answered(engine: AnswerEngine, question: str, entry: str) -> None:
     assert engine.ask(question).entry_id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Где готовили теракты в 2019 году?", "terror-plots-prevented"),  # where / whether a plot was prepared
+        ("в каком городе хотели устроить теракт в 2019?", "terror-plots-prevented"),
+        ("Сколько лет дали тем, кто готовил теракты в Алматы?", "terror-plot-sentences"),  # a sentence asked
+        ("вы храните мой номер?", "hotline-privacy"),  # stored, not seen (main: phone-visible)
+        ("а юзернейм мой вы где-то храните?", "hotline-privacy"),
+        ("Какой номер полиции?", "hotline-emergency"),
+        ("как проверить статус без кода", "hotline-lost-code"),
+        ("сколько человек закрыли за терроризм в 2019", "terrorism-convictions"),
+    ],
+)
+def test_ru10b_classes(engine: AnswerEngine, question: str, entry: str) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Какой номер у налоговой?", "где в Алматы готовят лучший плов?", "как устроиться на службу в кнб"],
+)
+def test_ru10b_traps_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).entry_id is None
