@@ -979,7 +979,6 @@ class AnswerEngine:
         query_text = " ".join(sorted(matched))
         asked_words = frozenset(words)
         query_words = " ".join(sorted(asked_words))  # words sorted and once, as the typed texts (_set_similarity)
-        scores: dict[int, float] = {}
         cap = (tuning.answer - 1) / 100
         if vague and not whole and script == "latin":
             # A vague sentence read alone from a longer English message ("Who actually runs it and what can I do
@@ -991,8 +990,10 @@ class AnswerEngine:
         how_many = bool(phrases.HOW_MANY.search(folded) if script == "latin" else phrases.KK_HOW_MANY.search(folded))
         # The DECIDED_FROM best scores of the question so far (this reading's as they come), to cut against (``bar``).
         top: dict[int, float] = {}
+        prior, scale = bar if bar is not None else ({}, 1.0)
         if bar is not None:
-            top = dict(heapq.nlargest(DECIDED_FROM, bar[0].items(), key=itemgetter(1)))
+            top = dict(heapq.nlargest(DECIDED_FROM, prior.items(), key=itemgetter(1)))
+        scores: dict[int, float] = {}
         for position, covered in best:
             fit = 0.0
             phrasings, texts, typed_texts, typed_words = index.reranking(position)
@@ -1017,17 +1018,22 @@ class AnswerEngine:
             )
             factor = phrases.HOW_MANY_PENALTY if how_many and position in self._figureless else 1.0
             score = tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0)
-            if bar is not None and len(top) == DECIDED_FROM:
+            # Below the third best, or below the entry's own best of the question so far (then this reading changes
+            # nothing: the transliterated reading of a mixed text against the text as typed).
+            floor = prior.get(position, 0.0)
+            if len(top) == DECIDED_FROM:
+                floor = max(floor, min(top.values()))
+            if floor:
                 # At most what both similarities could add; below the bar, the entry keeps the score without them.
-                floor, most = min(top.values()), score + tuning.fuzzy + tuning.chars
-                if 100.0 * (min(most, cap) if capped else most) * factor * bar[1] < floor:
+                most = score + tuning.fuzzy + tuning.chars
+                if 100.0 * (min(most, cap) if capped else most) * factor * scale < floor:
                     scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
                     continue
             score += tuning.fuzzy * (_set_similarity(query_text, apart, touching) / 100.0)
             if tuning.chars:
-                if bar is not None and len(top) == DECIDED_FROM:
-                    floor, most = min(top.values()), score + tuning.chars
-                    if 100.0 * (min(most, cap) if capped else most) * factor * bar[1] < floor:
+                if floor:
+                    most = score + tuning.chars
+                    if 100.0 * (min(most, cap) if capped else most) * factor * scale < floor:
                         scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
                         continue
                 apart, touching = [], []
@@ -1036,7 +1042,7 @@ class AnswerEngine:
                 score += tuning.chars * (_set_similarity(query_words, apart, touching) / 100.0)
             scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
             if bar is not None:
-                _keep_best(top, position, scores[position] * bar[1])
+                _keep_best(top, position, scores[position] * scale)
         return scores
 
     def _names_the_unknown(self, index: _Index, folded: str) -> bool:
