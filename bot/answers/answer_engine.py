@@ -19,6 +19,7 @@ import bisect
 import heapq
 import math
 import re
+import sys
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -51,7 +52,6 @@ from bot.answers.text_folding import (
 from bot.core.languages import LANGUAGES
 
 Decision = Literal["answer", "suggest", "unknown"]
-_CHAR_SCORER = fuzz.token_set_ratio
 MAX_QUESTION_CHARS = 4096  # Telegram's limit for one message: everything a citizen can send is read
 MAX_TOKENS = 60  # words of one reading scored (a sentence of a long message is a reading of its own)
 LONG_WORDS = 25  # a text with more words is also read sentence by sentence
@@ -147,6 +147,10 @@ class Result:
     suggestions: tuple[str, ...] = ()
 
 
+# An entry's phrasings (stems, weight), their stems as one text each, its phrasings as typed, and their words.
+_Reranking = tuple[list[tuple[list[str], float]], list[str], list[str], list[tuple[str, ...]]]
+
+
 @dataclass
 class _Index:
     """Inverted index of the phrasings and answers written in one script.
@@ -181,21 +185,30 @@ class _Index:
     common_df: int = 0  # words in more entries than this are "common": not walked to find candidates
     phrasing_vocab: frozenset[str] = frozenset()  # stems some phrasing uses (the others are only in answer texts)
     fuzzy_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
-    raw_texts: list[str] = field(default_factory=list)  # entry → its phrasings' words as typed (folded), one a line
+    # entry → its phrasings' words as typed (folded), one a line, each line's words sorted and once (all the token-set
+    # ratio reads of them, and what _set_similarity needs)
+    raw_texts: list[str] = field(default_factory=list)
 
     # What re-ranking reads of an entry, built from the arrays the first time the entry is re-ranked (see reranking).
-    rerank_cache: dict[int, tuple[list[tuple[list[str], float]], list[str], list[str]]] = field(default_factory=dict)
+    rerank_cache: dict[int, _Reranking] = field(default_factory=dict)
 
-    def reranking(self, position: int) -> tuple[list[tuple[list[str], float]], list[str], list[str]]:
-        """An entry's phrasings (stems, weight), their stems as one text each, and its phrasings as typed.
+    def reranking(self, position: int) -> _Reranking:
+        """An entry's phrasings (stems, weight), their stems as one text each, its phrasings as typed, and their words.
 
         Rebuilding them for every re-ranked candidate was a fifth of a question's CPU; kept for the next questions
-        that rank the entry, for at most RERANK_CACHE entries (~3 MB), so the index stays compact at 10,000 entries.
+        that rank the entry, for at most RERANK_CACHE entries (~5 MB: the typed words' tuples share interned words),
+        so the index stays compact at 10,000 entries.
         """
         cached = self.rerank_cache.get(position)
         if cached is None:
             phrasings = self.phrasings(position)
-            cached = (phrasings, [" ".join(stems) for stems, _ in phrasings], self.raw_texts[position].split("\n"))
+            typed = self.raw_texts[position].split("\n")
+            cached = (
+                phrasings,
+                [" ".join(stems) for stems, _ in phrasings],
+                typed,
+                [tuple(map(sys.intern, text.split())) for text in typed],
+            )
             if len(self.rerank_cache) >= RERANK_CACHE:
                 self.rerank_cache.clear()  # rarely: a simple bound, safe for questions answered in worker threads
             self.rerank_cache[position] = cached
@@ -247,6 +260,26 @@ def _bridge(source: _Index, target: _Index, term: str) -> str | None:
         if jaccard >= BRIDGE_MIN_OVERLAP and (best is None or (jaccard, target.idf[candidate]) > best[:2]):
             best = (jaccard, target.idf[candidate], candidate)
     return best[2] if best else None
+
+
+def _set_similarity(query: str, apart: list[str], touching: list[str]) -> float:
+    """The best rapidfuzz token-set ratio of ``query`` to any of the texts, exactly; 0.0 for none.
+
+    Every text is its words sorted and once, as ``query`` is; ``apart`` shares no word with it, ``touching`` does. A
+    token-set ratio of texts without a common word is the plain ratio of the texts so written, and the plain ratio
+    skips the splitting and sorting: the nearest of ``apart`` by it is the one whose token-set ratio is the best
+    (the same fraction, so the same number; it is computed as the token-set ratio for its last digit). The texts of a
+    reading that shares few words with an entry (a transliterated or layout-flipped reading) are mostly apart: 2.2 µs
+    a text by token-set ratio, 0.6 µs by the plain one (micro-benchmark on the real knowledge base's Cyrillic texts).
+    """
+    best = 0.0
+    if apart:
+        nearest = process.extractOne(query, apart, scorer=fuzz.ratio)
+        best = fuzz.token_set_ratio(query, nearest[0]) if nearest is not None else 0.0
+    if touching:
+        found = process.extractOne(query, touching, scorer=fuzz.token_set_ratio)
+        best = max(best, found[1]) if found is not None else best
+    return best
 
 
 def unknown_share(total: float, matched: dict[str, float]) -> float:
@@ -571,7 +604,7 @@ class AnswerEngine:
                     if script == "cyrillic" and has_cyrillic(folded):
                         self._latin_in_cyrillic.update(w for w in words if _ASCII_WORD.fullmatch(w))
                     phrasing_stems.append(frozenset(self._stem(w, lang) for w in words))
-                    raw.append(" ".join(words))
+                    raw.append(" ".join(sorted(set(words))))
                 folded = _fold_for(lang, clean(_PLACEHOLDER.sub(" ", entry.answer[lang])))
                 self._words[lang].update(tokens(folded))
                 answer_stems.update(self._stem(w, lang) for w in self._words_of(script, folded))
@@ -641,7 +674,7 @@ class AnswerEngine:
 
     def _read(self, question: str) -> tuple[_Languages, tuple[tuple[int, float], ...]]:
         """What ``decide`` needs of a question whoever asks it: its languages and its best DECIDED_FROM entries."""
-        languages, ranking = self._languages_and_ranking(question)
+        languages, ranking = self._languages_and_ranking(question, decided_only=True)
         return languages, tuple(ranking[:DECIDED_FROM])
 
     def rank(self, question: str, hint: str | None = None) -> tuple[str, list[tuple[int, float]]]:
@@ -649,7 +682,11 @@ class AnswerEngine:
         languages, ranking = self._languages_and_ranking(question)
         return languages.pick(hint), ranking
 
-    def _languages_and_ranking(self, question: str) -> tuple[_Languages, list[tuple[int, float]]]:
+    def _languages_and_ranking(
+        self, question: str, *, decided_only: bool = False
+    ) -> tuple[_Languages, list[tuple[int, float]]]:
+        """The languages and the ranking; ``decided_only``: exact for the first DECIDED_FROM entries alone (see
+        _score's ``bar``), the entries below them scored at least what they would be and never more."""
         text = clean(question[:MAX_QUESTION_CHARS])
         languages = self._languages_of(text[:500])
         scored: dict[int, float] = {}
@@ -658,7 +695,10 @@ class AnswerEngine:
         parts = self._parts(addressed)
         looked_up = _LookedUp()  # each word looked up once for all the parts and readings
         kazakh = languages.best == "kk" and not (languages.leaders or frozenset()) - {"kk"}
-        self._score_parts(parts, scored, story, looked_up, kazakh=kazakh)
+        # The story is read (_let_story_decide) only when a sentence refers back to it: then every entry's score is
+        # needed as it is, and none is cut short.
+        cut = decided_only and (len(parts) == 1 or not self._refers_back(text))
+        self._score_parts(parts, scored, story, looked_up, kazakh=kazakh, cut=cut)
         best_whole = max(scored.values(), default=0.0)
         if len(parts) == 1 and SHORT_STORY_WHOLE_FLOOR <= best_whole < self.tuning.answer:
             # A short Russian story that asks ("…есть опасность терактов? Сын осенью едет учиться в Алматы, мама места
@@ -671,17 +711,22 @@ class AnswerEngine:
             story_parts = self._short_russian_story_parts(addressed)
             if story_parts:
                 whole = dict(scored)
-                self._score_parts(story_parts, scored, story, looked_up, kazakh=kazakh)
+                self._score_parts(story_parts, scored, story, looked_up, kazakh=kazakh, cut=cut)
                 if max(scored, key=scored.__getitem__) != max(whole, key=whole.__getitem__):
                     scored.clear()
                     scored.update(whole)
-        if story and (
+        if story and self._refers_back(text):
+            self._let_story_decide(scored, story)
+        return languages, sorted(scored.items(), key=lambda item: item[1], reverse=True)
+
+    @staticmethod
+    def _refers_back(text: str) -> bool:
+        """Whether a sentence of the message asks about the story around it ("об этом человеке", "бұл туралы")."""
+        return bool(
             phrases.RU_BACK_REFERENCE.search(fold_cyrillic(text))
             or _kk_refers_back(text)
             or phrases.EN_ASKS_OF_THE_STORY.search(text)
-        ):
-            self._let_story_decide(scored, story)
-        return languages, sorted(scored.items(), key=lambda item: item[1], reverse=True)
+        )
 
     def _score_parts(
         self,
@@ -691,10 +736,13 @@ class AnswerEngine:
         looked_up: _LookedUp,
         *,
         kazakh: bool = False,
+        cut: bool = False,
     ) -> None:
         """Each entry's best score over the parts' readings into ``scored``; the whole text's into ``story``.
 
         ``kazakh``: the text reads as Kazakh and as no other language (language detection, _languages_of).
+        ``cut``: an entry that cannot reach the DECIDED_FROM best of ``scored`` is not compared character by character
+        (_score's ``bar``).
         """
         for part, part_penalty in parts:
             kazakh_latin = kazakh or _kazakh_latin_words(tokens(part)) > 0
@@ -705,8 +753,19 @@ class AnswerEngine:
                 # penalty, questions_dev_n's Latin Kazakh scored 3% under the same words in Cyrillic (49.4 / 53.6).
                 retyped = reading.retyped and not (kazakh_latin and reading.transliterated)
                 penalty = self.tuning.retyped_penalty if retyped else 1.0
+                # A reading already scored at this factor or above adds nothing: the transliterated reading of a
+                # mixed text whose Latin words the Cyrillic phrasings write in Latin is the text as typed (and
+                # scored a second time was ~a third of the slowest questions at 1,000 entries).
+                key = (reading.script, reading.text, part_penalty == 1.0, len(parts) > 1)
+                if looked_up.scored_at.get(key, 0.0) >= penalty * part_penalty:
+                    continue
+                looked_up.scored_at[key] = penalty * part_penalty
                 for position, score in self._score(
-                    reading.script, reading.text, whole=part_penalty == 1.0, looked_up=looked_up
+                    reading.script,
+                    reading.text,
+                    whole=part_penalty == 1.0,
+                    looked_up=looked_up,
+                    bar=(scored, penalty * part_penalty) if cut else None,
                 ).items():
                     score *= penalty * part_penalty
                     if score > scored.get(position, 0.0):
@@ -862,13 +921,24 @@ class AnswerEngine:
         return term if term in index.idf else None
 
     def _score(
-        self, script: str, folded: str, *, whole: bool = True, looked_up: _LookedUp | None = None
+        self,
+        script: str,
+        folded: str,
+        *,
+        whole: bool = True,
+        looked_up: _LookedUp | None = None,
+        bar: tuple[dict[int, float], float] | None = None,
     ) -> dict[int, float]:
         """Score (0–100) of the entries that share anything with this reading of the question.
 
         ``whole`` is false for a sentence of a long message read alone: a one-word sentence there ("Dear staff!")
         is a greeting, not the question, so it stays vague even when it is a phrasing word for word.
         ``looked_up`` holds the question's words already looked up by another of its parts or readings.
+        ``bar``: the question's scores so far and the factor this reading's scores will be multiplied by. An entry whose
+        score, even were both character similarities perfect, stays below the DECIDED_FROM best of those and of this
+        reading's is given its score without them (not more than it would be, so it stays below them; and given one,
+        it keeps its place among equal scores): the ranking's first DECIDED_FROM entries and their scores are what
+        they would be, all ``decide`` reads. The two rapidfuzz comparisons were a third of a question's CPU.
         """
         tuning = self.tuning
         index = self._indexes[script]
@@ -951,8 +1021,8 @@ class AnswerEngine:
             candidates = {p: c for p, c in candidates.items() if p not in self._figureless}
         best = heapq.nlargest(tuning.rerank, candidates.items(), key=itemgetter(1))  # C, not a lambda per entry
         query_text = " ".join(sorted(matched))
-        query_words = " ".join(words)
-        scores: dict[int, float] = {}
+        asked_words = frozenset(words)
+        query_words = " ".join(sorted(asked_words))  # words sorted and once, as the typed texts (_set_similarity)
         cap = (tuning.answer - 1) / 100
         if vague and not whole and script == "latin":
             # A vague sentence read alone from a longer English message ("Who actually runs it and what can I do
@@ -961,22 +1031,28 @@ class AnswerEngine:
             # Dev sets: en right +1 (dev_i), nothing else moved (45 and 40 alike; kk, ru unchanged with it too).
             cap = (tuning.answer - tuning.margin - 1) / 100
         weight_of = matched.get
+        how_many = bool(phrases.HOW_MANY.search(folded) if script == "latin" else phrases.KK_HOW_MANY.search(folded))
+        # The DECIDED_FROM best scores of the question so far (this reading's as they come), to cut against (``bar``).
+        top: dict[int, float] = {}
+        prior, scale = bar if bar is not None else ({}, 1.0)
+        if bar is not None:
+            top = dict(heapq.nlargest(DECIDED_FROM, prior.items(), key=itemgetter(1)))
+        scores: dict[int, float] = {}
         for position, covered in best:
             fit = 0.0
-            phrasings, texts, typed_texts = index.reranking(position)
-            for stems, weight in phrasings:
+            phrasings, texts, typed_texts, typed_words = index.reranking(position)
+            apart: list[str] = []  # the phrasings' stems that share none with the question (_set_similarity)
+            touching: list[str] = []
+            for (stems, weight), text in zip(phrasings, texts, strict=True):
                 # Summed by map in C, the same additions in the same order: as a generator over ~10 phrasings of
                 # 5 stems for each of 8 entries it was a quarter of a question's CPU at 1,000 entries (cProfile).
                 common = sum(map(weight_of, stems, repeat(0.0)))
                 if common:
+                    touching.append(text)
                     recall, precision = common / total, common / weight
                     fit = max(fit, 2 * recall * precision / (recall + precision))
-            similar = process.extractOne(query_text, texts, scorer=fuzz.token_set_ratio)
-            fuzzy = similar[1] / 100.0 if similar else 0.0
-            score = tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0) + tuning.fuzzy * fuzzy
-            if tuning.chars:
-                typed = process.extractOne(query_words, typed_texts, scorer=_CHAR_SCORER)
-                score += tuning.chars * (typed[1] / 100.0 if typed else 0.0)
+                else:
+                    apart.append(text)
             # A question that is one of the entry's phrasings, word for word, is not vague.
             capped = (
                 (vague and (fit < 0.999 or not whole))
@@ -984,10 +1060,33 @@ class AnswerEngine:
                 or (counting and position in self._figureless)
                 or unstated
             )
-            scores[position] = 100.0 * (min(score, cap) if capped else score)
-        if phrases.HOW_MANY.search(folded) if script == "latin" else phrases.KK_HOW_MANY.search(folded):
-            for position in scores.keys() & self._figureless:
-                scores[position] *= phrases.HOW_MANY_PENALTY
+            factor = phrases.HOW_MANY_PENALTY if how_many and position in self._figureless else 1.0
+            score = tuning.coverage * covered / total + tuning.phrasing * min(fit, 1.0)
+            # Below the third best, or below the entry's own best of the question so far (then this reading changes
+            # nothing: the transliterated reading of a mixed text against the text as typed).
+            floor = prior.get(position, 0.0)
+            if len(top) == DECIDED_FROM:
+                floor = max(floor, min(top.values()))
+            if floor:
+                # At most what both similarities could add; below the bar, the entry keeps the score without them.
+                most = score + tuning.fuzzy + tuning.chars
+                if 100.0 * (min(most, cap) if capped else most) * factor * scale < floor:
+                    scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
+                    continue
+            score += tuning.fuzzy * (_set_similarity(query_text, apart, touching) / 100.0)
+            if tuning.chars:
+                if floor:
+                    most = score + tuning.chars
+                    if 100.0 * (min(most, cap) if capped else most) * factor * scale < floor:
+                        scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
+                        continue
+                apart, touching = [], []
+                for text, text_words in zip(typed_texts, typed_words, strict=True):
+                    (apart if asked_words.isdisjoint(text_words) else touching).append(text)
+                score += tuning.chars * (_set_similarity(query_words, apart, touching) / 100.0)
+            scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
+            if bar is not None:
+                _keep_best(top, position, scores[position] * scale)
         return scores
 
     def _names_the_unknown(self, index: _Index, folded: str) -> bool:
@@ -1106,6 +1205,8 @@ class _LookedUp:
 
     respellings: dict[tuple[str, str], str] = field(default_factory=dict)
     lookups: dict[tuple[str, str], tuple[str, float] | None] = field(default_factory=dict)
+    # (script, reading, read whole, told as a story) → the largest factor its scores were multiplied by (_score_parts)
+    scored_at: dict[tuple[str, str, bool, bool], float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -1159,6 +1260,17 @@ def _other_la_cuts(kazakh_stem: str) -> tuple[str, ...]:
 def _kazakh_latin_words(words: list[str]) -> int:
     """How many of the words are written with a letter only the 2021 Kazakh Latin alphabet has."""
     return sum(1 for word in words if KAZAKH_LATIN_LETTERS.intersection(word))
+
+
+def _keep_best(top: dict[int, float], position: int, score: float) -> None:
+    """``top`` holds the DECIDED_FROM best scores by entry: this entry's ``score`` among them if it is one of them."""
+    if position in top or len(top) < DECIDED_FROM:
+        top[position] = max(top.get(position, 0.0), score)
+        return
+    lowest = min(top, key=top.__getitem__)
+    if score > top[lowest]:
+        del top[lowest]
+        top[position] = score
 
 
 def _kk_refers_back(text: str) -> bool:
