@@ -1147,7 +1147,8 @@ def test_english_report_this_person_after_a_long_story_is_read_with_the_story(en
 # The eighth session's English classes, from the wrong answers on held-out phrasings (bench/answer_crossval.py): a
 # receipt code not kept ("did not save", "no longer have", "never wrote down") is the code lost; whether the person
 # reported (he, she, my boss) will learn who wrote is the reported-person entry's; speaking, talking or writing to an
-# operator asks for a human; "what can / should I report" asks what to report. Own wordings, written before the rules
+# operator asks for a human, and so does not wanting to talk to a bot; "what can / should I report" asks what to report.
+# Own wordings, written before the rules
 # (untuned: 15 of 22 right, 19 reachable, 4 wrong; after: 21, 22, 0).
 @pytest.mark.parametrize(
     ("question", "entry"),
@@ -1173,6 +1174,12 @@ def test_english_report_this_person_after_a_long_story_is_read_with_the_story(en
         ("I want to get my son away from these extremist people", "hotline-leave-group"),
         ("is there still danger of terrorism in our country?", "threat-persists"),
         ("What is receipt code and what is it for", "hotline-receipt-code"),
+        # not wanting to talk to a bot (a second batch, written before its rule: untuned 2 of 5 right, 2 wrong)
+        ("i dont want to chat with a bot", "hotline-human"),
+        ("I do not want to write with this bot, I need a man", "hotline-human"),
+        ("dont wanna talk to a robot", "hotline-human"),
+        ("I don't want to talk to a machine, give me someone real", "hotline-human"),
+        ("i dont want this bot to answer me, can a person answer?", "hotline-human"),
     ],
 )
 def test_english_codes_not_kept_operators_and_the_reported_person_are_read(

@@ -640,6 +640,11 @@ ENGLISH_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:not|no|instead\s+of|rather\s+than)\s+(?:(?:a|an|the|this|that|some|with\s+a|talk\s+to\s+a)\s+)?"
             r"(?:stupid\s+|automatic\s+|automated\s+)?(?:ro)?bots?\b"
             r"|\binstead\s+of\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?(?:machine|program|programme|thing)\b"
+            # So is not wanting to talk to one ("I don't want to talk to a bot, give me an operator": "bot" answered
+            # the entry about the bot on held-out phrasings of bench/answer_crossval.py; own probes, 2 wrong of 4).
+            r"|\b(?:don['’`]?t|dont|do\s+not)\s+(?:want|wanna|like)\s+(?:to\s+)?(?:talk|speak|chat|write|text)\s+"
+            r"(?:to|with)\s+(?:(?:a|an|the|this|that|some|your)\s+)?(?:stupid\s+|automatic\s+|automated\s+)?"
+            r"(?:ro)?bots?\b"
         ),
         " human ",
     ),
