@@ -1194,3 +1194,70 @@ def test_both_stems_of_a_kazakh_la_verb_meet(engine: AnswerEngine) -> None:
     # "жариялаған" stems to "жарияла", the phrasings' "жариялады" to "жариял" (-ады or -ла-ды): one verb.
     result = engine.ask("бул цифрларды кім жариялаган озы? брифинг кайда болды")
     assert (result.decision, result.entry_id) == ("answer", "briefing-source")
+
+
+# Seventh session, second English round: wrong answers on held-out phrasings (bench/answer_crossval.py): a
+# receipt code not kept ("did not save", "no longer have", "never wrote down") is the code lost; whether the person
+# reported (he, she, my boss) will learn who wrote is the reported-person entry's; speaking, talking or writing to an
+# operator asks for a human, and so does not wanting to talk to a bot; "what can / should I report" asks what to report.
+# Own wordings, written before the rules
+# (untuned: 15 of 22 right, 19 reachable, 4 wrong; after: 21, 22, 0).
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("can i talk to a real person please", "hotline-human"),
+        ("i need to speak with an operator", "hotline-human"),
+        ("how to chat with operator", "hotline-human"),
+        ("pls connect me to operator", "hotline-human"),
+        ("Is it possible to write to the operator directly and ask him my question?", "hotline-human"),
+        ("is there a number to call the hotline", "hotline-human"),
+        ("i forgot to save my code, what now", "hotline-lost-code"),
+        ("i dont have the code anymore", "hotline-lost-code"),
+        ("i never wrote down the code they gave me", "hotline-lost-code"),
+        ("my code is deleted with telegram, how to see my report", "hotline-lost-code"),
+        ("will my boss find out i reported him", "hotline-reported-person"),
+        ("will the man know who wrote about him?", "hotline-reported-person"),
+        ("does the person get told that it was me", "hotline-reported-person"),
+        ("can she learn that i wrote to you", "hotline-reported-person"),
+        ("what kind of things can i report with this bot", "hotline-what-to-report"),
+        ("what should i report to you", "hotline-what-to-report"),
+        ("what counts as something worth reporting", "hotline-what-to-report"),
+        ("how can my brother get out of a radical group", "hotline-leave-group"),
+        ("I want to get my son away from these extremist people", "hotline-leave-group"),
+        ("is there still danger of terrorism in our country?", "threat-persists"),
+        ("What is receipt code and what is it for", "hotline-receipt-code"),
+        # not wanting to talk to a bot (a second batch, written before its rule: untuned 2 of 5 right, 2 wrong)
+        ("i dont want to chat with a bot", "hotline-human"),
+        ("I do not want to write with this bot, I need a man", "hotline-human"),
+        ("dont wanna talk to a robot", "hotline-human"),
+        ("I don't want to talk to a machine, give me someone real", "hotline-human"),
+        ("i dont want this bot to answer me, can a person answer?", "hotline-human"),
+    ],
+)
+def test_english_codes_not_kept_operators_and_the_reported_person_are_read(
+    engine: AnswerEngine, question: str, entry: str
+) -> None:
+    assert engine.ask(question).entry_id == entry
+
+
+def test_english_code_not_saved_told_in_the_passive_reaches_the_lost_code(engine: AnswerEngine) -> None:
+    """Non-native word order; untuned it was answered with the receipt code, now "did you mean" the lost code."""
+    result = engine.ask("Code was not saved by me. How I can check my message status?")
+    assert result.entry_id in (None, "hotline-lost-code")
+    assert "hotline-lost-code" in (result.entry_id, *result.suggestions)
+
+
+# Everyday questions with the classes' words (a doctor to talk to, a password forgotten, a teacher who finds out,
+# getting out of debt, learning a language) are not the hotline's: at most "did you mean".
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i talk to a doctor here",
+        "i forgot my telegram password",
+        "will my teacher find out i skipped class",
+        "how do i get out of debt",
+        "how to learn kazakh language fast",
+    ],
+)
+def test_english_everyday_lookalikes_of_the_classes_are_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).decision != "answer"
