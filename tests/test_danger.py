@@ -365,7 +365,8 @@ FLOORS = {
     "danger_dev.jsonl": {"kk": (35, 0), "ru": (35, 0), "en": (35, 0)},
     "danger_dev_b.jsonl": {"kk": (35, 1), "ru": (35, 0), "en": (35, 1)},
     "danger_dev_c.jsonl": {"kk": (40, 0), "ru": (40, 0), "en": (40, 0)},  # its failures were read (third session)
-    "danger_dev_m.jsonl": {"kk": (19, 0), "ru": (18, 1), "en": (18, 0)},  # writer E, after the final change
+    # writer E; read by class in the tenth session (recall 91.7% -> 100%, false alarms 1.7% -> 0%)
+    "danger_dev_m.jsonl": {"kk": (20, 0), "ru": (20, 0), "en": (20, 0)},
     "danger_dev_d.jsonl": {"kk": (30, 0), "ru": (30, 0), "en": (30, 0)},  # writers F; failures read (fourth session)
     # Writers G: the fourth session's first holdout, measured after its first round (recall 99.0%, false alarms 4.2%),
     # then read as a dev set.
@@ -392,11 +393,12 @@ FLOORS = {
     # first round (100%, 4.8%), then read as a dev set (second round: false alarms 0%).
     "danger_dev_l.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
     # The sixth session's holdouts (writers O, P, Q, R: danger_holdout_9 to _12), measured in aggregate only; dev sets
-    # since the seventh session.
-    "danger_dev_n.jsonl": {"kk": (28, 1), "ru": (28, 0), "en": (27, 0)},
+    # since the seventh session; their failures read by class in the tenth (recall 98.8/100/98.8/96.4% -> 100%,
+    # false alarms 1.2/0/1.2/2.4% -> 0%).
+    "danger_dev_n.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
     "danger_dev_o.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
-    "danger_dev_p.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 1)},
-    "danger_dev_q.jsonl": {"kk": (27, 2), "ru": (28, 0), "en": (26, 0)},  # writer R, measured once
+    "danger_dev_p.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
+    "danger_dev_q.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer R
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
