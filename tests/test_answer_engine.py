@@ -16,9 +16,11 @@ from bot.answers.phrases import (
     EN_COMPLAINT_ELSEWHERE,
     KK_COMPLAINT_HERE_OR_TERROR,
     KK_COMPLAINT_NUISANCE,
+    KK_PRESENT_BEFORE_PARTICLE,
     NEIGHBOUR_FACT,
+    _present_third_person,
 )
-from bot.answers.text_folding import clean, fold_cyrillic
+from bot.answers.text_folding import clean, fold_cyrillic, stem
 
 DEVSET = Path(__file__).parent / "devset"
 KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
@@ -1242,3 +1244,24 @@ def test_no_kazakh_phrasing_of_the_knowledge_base_reads_as_a_complaint_elsewhere
         and not KK_COMPLAINT_HERE_OR_TERROR.search(folded)
     ]
     assert caught == []
+
+
+# A Kazakh verb in -ын/-ін asked in the present before its particle ("түсіне ме", "көріне ме") is read as the present
+# ("түсінеді"), not as a dative peeled to "тус" / "кор"; "бәріне ме", "ғана ма" and "үйіне ме" stay as they are.
+@pytest.mark.parametrize(
+    ("asked", "stated"),
+    [("ол түсіне ме", "ол түсінеді"), ("атым көріне ме", "атым көрінеді"), ("бот орысша түсіне ме", "түсінбейді")],
+)
+def test_a_kazakh_present_before_its_particle_meets_the_statement(asked: str, stated: str) -> None:
+    def stems(text: str) -> list[str]:
+        folded = fold_cyrillic(clean(text))
+        folded = KK_PRESENT_BEFORE_PARTICLE.sub(_present_third_person, folded)
+        return [stem(w, "kk") for w in folded.split() if w not in {"ма", "ме"}]
+
+    assert stems(asked)[-1] == stems(stated)[-1]
+
+
+@pytest.mark.parametrize("text", ["бәріне ме", "ғана ма", "үйіне ме"])
+def test_a_kazakh_dative_before_a_particle_stays(text: str) -> None:
+    folded = fold_cyrillic(clean(text))
+    assert KK_PRESENT_BEFORE_PARTICLE.sub(_present_third_person, folded) == folded

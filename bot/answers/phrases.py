@@ -619,6 +619,24 @@ KK_DOCUMENT_CHANGE = re.compile(
 # year itself, it kept the state programme (2018–2022), and "2022 жылдан кейінгі жаңа мемлекеттік бағдарлама қандай
 # болады?" was answered with it at 60.9 (questions_dev). Read as the next year, which rules out every entry that does
 # not name it, as any year does.
+# Grammar, in context (bot/answers/kazakh_grammar.py reads one word at a time): a verb whose stem ends in -ын/-ін
+# (the reflexive or a root: түсін- understand, көрін- be seen) asked in the present
+# before a separate question particle ends like a dative after a possessive ("түсіне ме" as "үйіне"), so the grammar
+# peeled "-не" and "түсіне" met "тус", "көріне" met "кор", not the "тусин" / "корин" of "түсінеді" / "көрінеді"
+# (held-out phrasings and own probes, kk10b). Read as the present's third person (-еді / -ады), which the grammar
+# stems whole. Not "бәріне ме" (to all?) nor "ғана ма" (a vowel before the н: "үйіне ме" stays); a noun's possessive
+# dative after a consonant ("телефонына ма?") reads as a verb too, which no question of the sets asks. Not the
+# passive -ла-н ("жазалана ма" stems to "жазала", and so meets "жазалай ма"; read whole it lost a held-out phrasing).
+KK_PRESENT_BEFORE_PARTICLE = re.compile(
+    r"\b(?!ба?ар[иы]н[ае]\b)(\w{2,}[бвгджзклмнпрстфхцчшщ][иы]н)"
+    r"([ае]) (ма|ме|ба|бе|па|пе)\b"  # one space, as clean() leaves it: the particle is the pattern's needle
+)
+
+
+def _present_third_person(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{match.group(2)}{'ди' if match.group(2) == 'е' else 'ды'} {match.group(3)}"
+
+
 KK_AFTER_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*-?\s*(?:жылдан|жылнан|дан|ден|тан|тен|нан|нен)\s+кеиин\w*")
 
 
@@ -1195,4 +1213,5 @@ CYRILLIC_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (KK_LOST_BELONGING, r"\1 "),
     (KK_DOCUMENT_CHANGE, r"\1 "),
     (KK_AFTER_YEAR, _year_after),
+    (KK_PRESENT_BEFORE_PARTICLE, _present_third_person),
 )
