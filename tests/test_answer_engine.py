@@ -12,8 +12,15 @@ import pytest
 
 from bot.answers.answer_engine import AnswerEngine, decide
 from bot.answers.knowledge_base import Entry, KnowledgeBase, Lexicon, load_lexicon
-from bot.answers.phrases import EN_COMPLAINT_ELSEWHERE, NEIGHBOUR_FACT
-from bot.answers.text_folding import clean
+from bot.answers.phrases import (
+    EN_COMPLAINT_ELSEWHERE,
+    KK_COMPLAINT_HERE_OR_TERROR,
+    KK_COMPLAINT_NUISANCE,
+    KK_PRESENT_BEFORE_PARTICLE,
+    NEIGHBOUR_FACT,
+    _present_third_person,
+)
+from bot.answers.text_folding import clean, fold_cyrillic, stem
 
 DEVSET = Path(__file__).parent / "devset"
 KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
@@ -244,6 +251,10 @@ FLOORS = {
     # follow-ups, other public services), written before its changes: 41 / 42 of 44 and 8 of 8 off-topic, before and
     # after (docs/benchmarks.md).
     "questions_probes_kk10.jsonl": {"kk": (0.93, 0.95, 0.93)},
+    # Kazakh probes of the seventh session's second Kazakh round (kk10b: Cyrillic, short, figures, chat Latin, Latin
+    # 2021, no Kazakh letters, Russian words, everyday complaints elsewhere), written before its changes: 17 / 22 of 22
+    # (2 wrong) and 3 of 4 off-topic before, 17 / 22 (1 wrong) and 4 of 4 after (docs/benchmarks.md).
+    "questions_probes_kk10b.jsonl": {"kk": (0.77, 0.98, 0.93)},
 }
 
 
@@ -1261,3 +1272,63 @@ def test_english_code_not_saved_told_in_the_passive_reaches_the_lost_code(engine
 )
 def test_english_everyday_lookalikes_of_the_classes_are_not_answered(engine: AnswerEngine, question: str) -> None:
     assert engine.ask(question).decision != "answer"
+
+
+# Kazakh: a complaint about an everyday matter of another service (the akimat, a neighbour's noise, a pension) is not
+# asked of the hotline: at most "did you mean". Asked of the hotline ("осы жерге шағым жазсам бола ма?") or about
+# anything of terrorism, it stays what-to-report. Written for this test, not taken from a set.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Әкімдікке шағымды қалай түсіремін?",
+        "Көршілерім түнімен шулайды, шағымды қайда жазамын?",
+        "Зейнетақы бойынша шағымды кімге беремін?",
+        "emhanaga shagym kaida jazamyn",
+    ],
+)
+def test_kazakh_complaints_elsewhere_are_not_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).decision != "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Көршім түнде шулайды, осы жерге шағым жазсам бола ма?",
+        "Көршім радикалды видеолар таратады, шағымды қайда жазамын?",
+    ],
+)
+def test_kazakh_complaints_asked_of_the_hotline_stay_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask(question).entry_id == "hotline-what-to-report"
+
+
+def test_no_kazakh_phrasing_of_the_knowledge_base_reads_as_a_complaint_elsewhere(engine: AnswerEngine) -> None:
+    caught = [
+        q
+        for entry in engine.kb.entries
+        for q in entry.questions["kk"]
+        if "шагым" in (folded := fold_cyrillic(clean(q)))
+        and KK_COMPLAINT_NUISANCE.search(folded)
+        and not KK_COMPLAINT_HERE_OR_TERROR.search(folded)
+    ]
+    assert caught == []
+
+
+# A Kazakh verb in -ын/-ін asked in the present before its particle ("түсіне ме", "көріне ме") is read as the present
+# ("түсінеді"), not as a dative peeled to "тус" / "кор"; "бәріне ме", "ғана ма" and "үйіне ме" stay as they are.
+@pytest.mark.parametrize(
+    ("asked", "stated"),
+    [("ол түсіне ме", "ол түсінеді"), ("атым көріне ме", "атым көрінеді"), ("бот орысша түсіне ме", "түсінбейді")],
+)
+def test_a_kazakh_present_before_its_particle_meets_the_statement(asked: str, stated: str) -> None:
+    def stems(text: str) -> list[str]:
+        folded = fold_cyrillic(clean(text))
+        folded = KK_PRESENT_BEFORE_PARTICLE.sub(_present_third_person, folded)
+        return [stem(w, "kk") for w in folded.split() if w not in {"ма", "ме"}]
+
+    assert stems(asked)[-1] == stems(stated)[-1]
+
+
+@pytest.mark.parametrize("text", ["бәріне ме", "ғана ма", "үйіне ме"])
+def test_a_kazakh_dative_before_a_particle_stays(text: str) -> None:
+    folded = fold_cyrillic(clean(text))
+    assert KK_PRESENT_BEFORE_PARTICLE.sub(_present_third_person, folded) == folded

@@ -1013,6 +1013,7 @@ class AnswerEngine:
                 )
             )
             unstated = unstated or ("жалов" in folded and self._complains_elsewhere(folded))
+            unstated = unstated or ("шагым" in folded and self._kk_complains_elsewhere(folded))
         counting = script == "cyrillic" and phrases.KK_HOW_MANY_COUNT.search(folded) is not None
         if script == "latin" and years:
             years &= _asked_years(folded)
@@ -1107,6 +1108,14 @@ class AnswerEngine:
             phrases.RU_WHERE_ELSE_TO_COMPLAIN.search(folded) is not None
             and phrases.RU_COMPLAINT_NUISANCE.search(folded) is not None
             and phrases.RU_COMPLAINT_HERE_OR_TERROR.search(folded) is None
+        )
+
+    @staticmethod
+    def _kk_complains_elsewhere(folded: str) -> bool:
+        """A Kazakh complaint about an everyday matter of another service (phrases.KK_COMPLAINT_NUISANCE)."""
+        return (
+            phrases.KK_COMPLAINT_NUISANCE.search(folded) is not None
+            and phrases.KK_COMPLAINT_HERE_OR_TERROR.search(folded) is None
         )
 
     def _ru_elsewhere(self, index: _Index, folded: str) -> bool:
