@@ -231,6 +231,7 @@ _CYRILLIC_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning
 _RU_KILLED_NEEDLES = needles(phrases.RU_KILLED) or ("",)  # none found: always run
 _ENGLISH_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.ENGLISH_PHRASES)
 
+SIMILARITY_MARGIN = 0.01  # below what a bar is lowered by (of 100): float rounding never cuts an entry that reaches it
 RERANK_CACHE = 1024  # entries whose re-ranking material is kept (a question re-ranks 8)
 BRIDGE_MAX_ENTRIES = 12  # a word of more entries than this names no one topic: not carried across
 BRIDGE_MIN_OVERLAP = 0.6  # Jaccard of the two words' entries, at least
@@ -262,7 +263,7 @@ def _bridge(source: _Index, target: _Index, term: str) -> str | None:
     return best[2] if best else None
 
 
-def _set_similarity(query: str, apart: list[str], touching: list[str]) -> float:
+def _set_similarity(query: str, apart: list[str], touching: list[str], at_least: float = 0.0) -> float:
     """The best rapidfuzz token-set ratio of ``query`` to any of the texts, exactly; 0.0 for none.
 
     Every text is its words sorted and once, as ``query`` is; ``apart`` shares no word with it, ``touching`` does. A
@@ -271,13 +272,16 @@ def _set_similarity(query: str, apart: list[str], touching: list[str]) -> float:
     (the same fraction, so the same number; it is computed as the token-set ratio for its last digit). The texts of a
     reading that shares few words with an entry (a transliterated or layout-flipped reading) are mostly apart: 2.2 µs
     a text by token-set ratio, 0.6 µs by the plain one (micro-benchmark on the real knowledge base's Cyrillic texts).
+
+    ``at_least``: a similarity below it is not needed exactly (the entry stays below the bar whatever it is): then
+    0.0. Rapidfuzz skips what cannot reach it (by length, and by a bounded comparison), instead of computing it.
     """
     best = 0.0
     if apart:
-        nearest = process.extractOne(query, apart, scorer=fuzz.ratio)
+        nearest = process.extractOne(query, apart, scorer=fuzz.ratio, score_cutoff=at_least)
         best = fuzz.token_set_ratio(query, nearest[0]) if nearest is not None else 0.0
     if touching:
-        found = process.extractOne(query, touching, scorer=fuzz.token_set_ratio)
+        found = process.extractOne(query, touching, scorer=fuzz.token_set_ratio, score_cutoff=max(best, at_least))
         best = max(best, found[1]) if found is not None else best
     return best
 
@@ -1068,13 +1072,17 @@ class AnswerEngine:
             floor = prior.get(position, 0.0)
             if len(top) == DECIDED_FROM:
                 floor = max(floor, min(top.values()))
+
+            reach = floor / (100.0 * factor * scale)  # the score before ×100, ×factor and ×scale that meets the bar
             if floor:
                 # At most what both similarities could add; below the bar, the entry keeps the score without them.
                 most = score + tuning.fuzzy + tuning.chars
                 if 100.0 * (min(most, cap) if capped else most) * factor * scale < floor:
                     scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
                     continue
-            score += tuning.fuzzy * (_set_similarity(query_text, apart, touching) / 100.0)
+            score += tuning.fuzzy * (
+                _set_similarity(query_text, apart, touching, _needed(reach, score, tuning.fuzzy, tuning.chars)) / 100.0
+            )
             if tuning.chars:
                 if floor:
                     most = score + tuning.chars
@@ -1084,7 +1092,9 @@ class AnswerEngine:
                 apart, touching = [], []
                 for text, text_words in zip(typed_texts, typed_words, strict=True):
                     (apart if asked_words.isdisjoint(text_words) else touching).append(text)
-                score += tuning.chars * (_set_similarity(query_words, apart, touching) / 100.0)
+                score += tuning.chars * (
+                    _set_similarity(query_words, apart, touching, _needed(reach, score, tuning.chars, 0.0)) / 100.0
+                )
             scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
             if bar is not None:
                 _keep_best(top, position, scores[position] * scale)
@@ -1269,6 +1279,15 @@ def _other_la_cuts(kazakh_stem: str) -> tuple[str, ...]:
 def _kazakh_latin_words(words: list[str]) -> int:
     """How many of the words are written with a letter only the 2021 Kazakh Latin alphabet has."""
     return sum(1 for word in words if KAZAKH_LATIN_LETTERS.intersection(word))
+
+
+def _needed(reach: float, score: float, weight: float, later: float) -> float:
+    """The least similarity (0–100) of a comparison of ``weight`` that could still lift an entry from ``score`` to
+    ``reach`` (the bar), ``later`` the most the comparisons after it add; a margin below it for rounding. A capped
+    entry needs as much (and its cap above the bar). 0.0 without a bar."""
+    if not reach:
+        return 0.0
+    return max(0.0, 100.0 * (reach - score - later) / weight - SIMILARITY_MARGIN)
 
 
 def _keep_best(top: dict[int, float], position: int, score: float) -> None:
