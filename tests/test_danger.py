@@ -399,6 +399,9 @@ FLOORS = {
     "danger_dev_o.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
     "danger_dev_p.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
     "danger_dev_q.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer R
+    # Writer S (seventh session), measured on danger10b's code (recall 97.6%, false alarms 2.4%), then read as a dev
+    # set in danger10c (recall 100%, false alarms 0%).
+    "danger_dev_r.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -418,6 +421,7 @@ PER_LANGUAGE = {
     "danger_dev_o.jsonl": 28,
     "danger_dev_p.jsonl": 28,
     "danger_dev_q.jsonl": 28,
+    "danger_dev_r.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
