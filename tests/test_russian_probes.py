@@ -79,6 +79,9 @@ def test_language_follow_up_is_answered(engine: AnswerEngine, question: str) -> 
         "Соседская собака лает всю ночь, куда можно пожаловаться?",
         "во дворе машины паркуют на газоне, куда жаловаться",
         "Сколько террористов ликвидировали в 2019 году?",  # killed: the briefing counts groups neutralised
+        "Какой номер у налоговой?",  # another service's number, not the emergency one
+        "где в Алматы готовят лучший плов?",  # "готовят" without an attack
+        "как устроиться на службу в кнб",  # a job
     ],
 )
 def test_not_the_hotlines_or_the_briefings_matter_is_not_answered(engine: AnswerEngine, question: str) -> None:
@@ -92,15 +95,7 @@ def test_not_the_hotlines_or_the_briefings_matter_is_not_answered(engine: Answer
         ("в инсте чел зовёт ехать воевать, куда на него жаловаться", "hotline-report-recruitment"),
         ("Хочу рассказать про одного человека, как это сделать?", "hotline-how-to-report"),
         ("сколько радикальных групп ликвидировали в 2019", "radical-groups-neutralised"),
-    ],
-)
-def test_the_hotlines_and_the_briefings_matters_still_answered(engine: AnswerEngine, question: str, entry: str) -> None:
-    assert engine.ask(question).entry_id == entry
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
+        # the held-out phrasings' classes (ru10b)
         ("Где готовили теракты в 2019 году?", "terror-plots-prevented"),  # where / whether a plot was prepared
         ("в каком городе хотели устроить теракт в 2019?", "terror-plots-prevented"),
         ("Сколько лет дали тем, кто готовил теракты в Алматы?", "terror-plot-sentences"),  # a sentence asked
@@ -111,13 +106,5 @@ def test_the_hotlines_and_the_briefings_matters_still_answered(engine: AnswerEng
         ("сколько человек закрыли за терроризм в 2019", "terrorism-convictions"),
     ],
 )
-def test_ru10b_classes(engine: AnswerEngine, question: str, entry: str) -> None:
+def test_the_hotlines_and_the_briefings_matters_are_answered(engine: AnswerEngine, question: str, entry: str) -> None:
     assert engine.ask(question).entry_id == entry
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["Какой номер у налоговой?", "где в Алматы готовят лучший плов?", "как устроиться на службу в кнб"],
-)
-def test_ru10b_traps_not_answered(engine: AnswerEngine, question: str) -> None:
-    assert engine.ask(question).entry_id is None
