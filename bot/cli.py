@@ -296,6 +296,7 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_r.jsonl",
     "tests/sets/danger_holdout_14.jsonl",
     "tests/sets/danger_holdout_15.jsonl",
+    "tests/sets/danger_holdout_16.jsonl",
 )
 
 

@@ -407,6 +407,9 @@ FLOORS = {
     # start code and on its final code (98.8%, 2.4% -> 3.6%).
     "danger_holdout_14.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 2)},
     "danger_holdout_15.jsonl": {"kk": (27, 1), "ru": (28, 0), "en": (28, 2)},
+    # Writer V, written after the session's last danger change, measured once on its final code and on its start code
+    # (recall 97.6%, false alarms 0%, both).
+    "danger_holdout_16.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (27, 0)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -429,6 +432,7 @@ PER_LANGUAGE = {
     "danger_dev_r.jsonl": 28,
     "danger_holdout_14.jsonl": 28,
     "danger_holdout_15.jsonl": 28,
+    "danger_holdout_16.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
