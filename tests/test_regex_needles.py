@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.answers import phrases
 from bot.answers.readings import readings
-from bot.answers.regex_needles import needles
+from bot.answers.regex_needles import Gated, needles
 from bot.answers.text_folding import clean
 
 DEV_SETS = [
@@ -46,3 +46,12 @@ def test_every_rewrite_matching_a_dev_question_contains_one_of_its_needles() -> 
         for text in texts:
             found = phrase.search(text)
             assert found is None or any(needle in found.group(0) for needle in needed), (phrase.pattern, text)
+
+
+def test_a_gated_pattern_finds_what_the_pattern_finds() -> None:
+    killed = Gated.of(phrases.RU_KILLED)
+    assert killed.needed  # gated by the militant words
+    for text in ("сколько террористов ликвидировали", "сколько групп ликвидировали", ""):
+        assert bool(killed.search(text)) == bool(phrases.RU_KILLED.search(text)), text
+    ungated = Gated.of(re.compile(r"\w+"))  # no needle: every text is searched
+    assert ungated.needed is None and ungated.search("да") is not None

@@ -36,7 +36,7 @@ from bot.answers.kazakh_grammar import figure_of, verb_bases, without_particle
 from bot.answers.knowledge_base import CONCEPT_LANGUAGES, KnowledgeBase, Lexicon
 from bot.answers.number_words import FIGURE, figures_in_words
 from bot.answers.readings import readings
-from bot.answers.regex_needles import needles
+from bot.answers.regex_needles import Gated, needles
 from bot.answers.stop_words import STOP_WORDS
 from bot.answers.text_folding import (
     KAZAKH_LATIN_LETTERS,
@@ -226,9 +226,11 @@ class _Index:
 # The phrase rewrites with the substrings each cannot match without (regex_needles): 83 of the 88 are skipped by a
 # substring test unless the text could match, where each pattern's scan of every reading of every part was a sixth of
 # a question's CPU (cProfile, bench/answer_engine.py's questions at 1,000 entries).
-_KK_ANOTHER_SERVICE_NEEDLES = needles(phrases.KK_ANOTHER_SERVICE) or ("",)  # an app's name, or always run
 _CYRILLIC_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.CYRILLIC_PHRASES)
-_RU_KILLED_NEEDLES = needles(phrases.RU_KILLED) or ("",)  # none found: always run
+# Rules tested on every Cyrillic reading, gated the same way: an app's name, a militant, "жалов".
+_KK_ANOTHER_SERVICE = Gated.of(phrases.KK_ANOTHER_SERVICE)
+_RU_KILLED = Gated.of(phrases.RU_KILLED)
+_RU_WHERE_ELSE_TO_COMPLAIN = Gated.of(phrases.RU_WHERE_ELSE_TO_COMPLAIN)
 _ENGLISH_PHRASES = tuple((phrase, meaning, needles(phrase)) for phrase, meaning in phrases.ENGLISH_PHRASES)
 
 SIMILARITY_MARGIN = 0.01  # below what a bar is lowered by (of 100): float rounding never cuts an entry that reaches it
@@ -1011,13 +1013,10 @@ class AnswerEngine:
             unstated = bool(
                 phrases.RU_ORGANISATION_FACT.search(folded)
                 or phrases.RU_ANOTHER_SERVICE.search(folded)
-                or (
-                    any(map(folded.__contains__, _KK_ANOTHER_SERVICE_NEEDLES))
-                    and phrases.KK_ANOTHER_SERVICE.search(folded) is not None
-                )
+                or _KK_ANOTHER_SERVICE.search(folded) is not None
+                or self._complains_elsewhere(folded)
+                or self._kk_complains_elsewhere(folded)
             )
-            unstated = unstated or ("жалов" in folded and self._complains_elsewhere(folded))
-            unstated = unstated or ("шагым" in folded and self._kk_complains_elsewhere(folded))
         counting = script == "cyrillic" and phrases.KK_HOW_MANY_COUNT.search(folded) is not None
         if script == "latin" and years:
             years &= _asked_years(folded)
@@ -1074,28 +1073,24 @@ class AnswerEngine:
                 floor = max(floor, min(top.values()))
 
             reach = floor / (100.0 * factor * scale)  # the score before ×100, ×factor and ×scale that meets the bar
-            if floor:
-                # At most what both similarities could add; below the bar, the entry keeps the score without them.
-                most = score + tuning.fuzzy + tuning.chars
-                if 100.0 * (min(most, cap) if capped else most) * factor * scale < floor:
-                    scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
-                    continue
+            # At most what both similarities could add; below the bar, the entry keeps the score without them.
+            if floor and _given(score + tuning.fuzzy + tuning.chars, cap, capped, factor) * scale < floor:
+                scores[position] = _given(score, cap, capped, factor)
+                continue
             score += tuning.fuzzy * (
                 _set_similarity(query_text, apart, touching, _needed(reach, score, tuning.fuzzy, tuning.chars)) / 100.0
             )
             if tuning.chars:
-                if floor:
-                    most = score + tuning.chars
-                    if 100.0 * (min(most, cap) if capped else most) * factor * scale < floor:
-                        scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
-                        continue
+                if floor and _given(score + tuning.chars, cap, capped, factor) * scale < floor:
+                    scores[position] = _given(score, cap, capped, factor)
+                    continue
                 apart, touching = [], []
                 for text, text_words in zip(typed_texts, typed_words, strict=True):
                     (apart if asked_words.isdisjoint(text_words) else touching).append(text)
                 score += tuning.chars * (
                     _set_similarity(query_words, apart, touching, _needed(reach, score, tuning.chars, 0.0)) / 100.0
                 )
-            scores[position] = 100.0 * (min(score, cap) if capped else score) * factor
+            scores[position] = _given(score, cap, capped, factor)
             if bar is not None:
                 _keep_best(top, position, scores[position] * scale)
         return scores
@@ -1115,16 +1110,17 @@ class AnswerEngine:
     def _complains_elsewhere(folded: str) -> bool:
         """An everyday nuisance and where else to complain about it (phrases.RU_WHERE_ELSE_TO_COMPLAIN)."""
         return (
-            phrases.RU_WHERE_ELSE_TO_COMPLAIN.search(folded) is not None
+            _RU_WHERE_ELSE_TO_COMPLAIN.search(folded) is not None
             and phrases.RU_COMPLAINT_NUISANCE.search(folded) is not None
             and phrases.RU_COMPLAINT_HERE_OR_TERROR.search(folded) is None
         )
 
     @staticmethod
     def _kk_complains_elsewhere(folded: str) -> bool:
-        """A Kazakh complaint about an everyday matter of another service (phrases.KK_COMPLAINT_NUISANCE)."""
+        """A Kazakh complaint ("шағым") about an everyday matter of another service (phrases.KK_COMPLAINT_NUISANCE)."""
         return (
-            phrases.KK_COMPLAINT_NUISANCE.search(folded) is not None
+            "шагым" in folded
+            and phrases.KK_COMPLAINT_NUISANCE.search(folded) is not None
             and phrases.KK_COMPLAINT_HERE_OR_TERROR.search(folded) is None
         )
 
@@ -1134,7 +1130,7 @@ class AnswerEngine:
         RU_NAMED_EVENT)."""
         if phrases.RU_ANOTHER_TIME.search(folded) or phrases.RU_PART_OF_FIGURE.search(folded):
             return True
-        if any(needle in folded for needle in _RU_KILLED_NEEDLES) and phrases.RU_KILLED.search(folded):
+        if _RU_KILLED.search(folded):
             return True
         named = phrases.RU_NAMED_EVENT.search(folded)
         if named is None:
@@ -1288,6 +1284,11 @@ def _needed(reach: float, score: float, weight: float, later: float) -> float:
     if not reach:
         return 0.0
     return max(0.0, 100.0 * (reach - score - later) / weight - SIMILARITY_MARGIN)
+
+
+def _given(score: float, cap: float, capped: bool, factor: float) -> float:
+    """An entry's score (0–1 before) as _score gives it: capped if it must stay under the answer, ×factor, 0–100."""
+    return 100.0 * (min(score, cap) if capped else score) * factor
 
 
 def _keep_best(top: dict[int, float], position: int, score: float) -> None:

@@ -9,6 +9,7 @@ needles; a pattern the analysis cannot bound (no literal every match contains, c
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -25,6 +26,23 @@ def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if not found or len(found) > MAX_NEEDLES or min(map(len, found)) < 2:
         return None
     return tuple(sorted(found))
+
+
+@dataclass(frozen=True)
+class Gated:
+    """A pattern run only on a text that holds one of its needles (all texts when it has none)."""
+
+    pattern: re.Pattern[str]
+    needed: tuple[str, ...] | None
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> Gated:
+        return cls(pattern, needles(pattern))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.needed is not None and not any(map(text.__contains__, self.needed)):
+            return None
+        return self.pattern.search(text)
 
 
 def _exact(items: list[Any]) -> set[str] | None:
