@@ -255,6 +255,11 @@ FLOORS = {
     # 2021, no Kazakh letters, Russian words, everyday complaints elsewhere), written before its changes: 17 / 22 of 22
     # (2 wrong) and 3 of 4 off-topic before, 17 / 22 (1 wrong) and 4 of 4 after (docs/benchmarks.md).
     "questions_probes_kk10b.jsonl": {"kk": (0.77, 0.98, 0.93)},
+    # Russian probes of the seventh session's Russian rounds, each written before its changes: ru10 (long polite
+    # stories, colloquial follow-ups, the Latin layout, everyday complaints; 35 + 9 off-topic) and ru10b (the held-out
+    # phrasings' classes; 22 + 5 off-topic). Before / after in tests/test_russian_probes.py's docstring.
+    "questions_probes_ru10.jsonl": {"ru": (0.97, 0.98, 1.0)},
+    "questions_probes_ru10b.jsonl": {"ru": (0.90, 0.98, 0.8)},
     # The seventh session's holdouts (64 + 16 per language each), measured in aggregate only, never read: writers S and
     # T written before its changes (measured on its first and final code), U after its last change to the engine
     # (measured on the session's start code and once on its final code).

@@ -13,6 +13,7 @@ from bot.answers.text_folding import clean
 
 DEV_SETS = [
     *sorted((Path(__file__).parent / "sets").glob("questions_dev*.jsonl")),
+    *sorted((Path(__file__).parent / "sets").glob("questions_probes*.jsonl")),
     *sorted((Path(__file__).parent / "devset").glob("*.jsonl")),
 ]
 
