@@ -703,7 +703,8 @@ class AnswerEngine:
         kazakh = languages.best == "kk" and not (languages.leaders or frozenset()) - {"kk"}
         # The story is read (_let_story_decide) only when a sentence refers back to it: then every entry's score is
         # needed as it is, and none is cut short.
-        cut = decided_only and (len(parts) == 1 or not self._refers_back(text))
+        refers_back = self._refers_back(text)
+        cut = decided_only and (len(parts) == 1 or not refers_back)
         self._score_parts(parts, scored, story, looked_up, kazakh=kazakh, cut=cut)
         best_whole = max(scored.values(), default=0.0)
         if len(parts) == 1 and SHORT_STORY_WHOLE_FLOOR <= best_whole < self.tuning.answer:
@@ -721,7 +722,7 @@ class AnswerEngine:
                 if max(scored, key=scored.__getitem__) != max(whole, key=whole.__getitem__):
                     scored.clear()
                     scored.update(whole)
-        if story and self._refers_back(text):
+        if story and refers_back:
             self._let_story_decide(scored, story)
         return languages, sorted(scored.items(), key=lambda item: item[1], reverse=True)
 
