@@ -294,9 +294,9 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_p.jsonl",
     "tests/sets/danger_dev_q.jsonl",
     "tests/sets/danger_dev_r.jsonl",
-    "tests/sets/danger_holdout_14.jsonl",
-    "tests/sets/danger_holdout_15.jsonl",
-    "tests/sets/danger_holdout_16.jsonl",
+    "tests/sets/danger_dev_s.jsonl",
+    "tests/sets/danger_dev_t.jsonl",
+    "tests/sets/danger_dev_u.jsonl",
 )
 
 

@@ -402,14 +402,11 @@ FLOORS = {
     # Writer S (seventh session), measured on danger10b's code (recall 97.6%, false alarms 2.4%), then read as a dev
     # set in danger10c (recall 100%, false alarms 0%).
     "danger_dev_r.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
-    # The seventh session's holdouts (writers T and U), measured in aggregate only, never read: T on its first and final
-    # code (recall 98.8%, false alarms 2.4%, both times), U (written after its last change to the answer engine) on its
-    # start code and on its final code (98.8%, 2.4% -> 3.6%).
-    "danger_holdout_14.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 2)},
-    "danger_holdout_15.jsonl": {"kk": (27, 1), "ru": (28, 0), "en": (28, 2)},
-    # Writer V, written after the session's last danger change, measured once on its final code and on its start code
-    # (recall 97.6%, false alarms 0%, both).
-    "danger_holdout_16.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (27, 0)},
+    # The seventh session's holdouts (writers T, U and V: danger_holdout_14 to _16), measured in aggregate only in that
+    # session (recall 98.8/98.8/97.6%, false alarms 2.4/3.6/0%); dev sets since the eighth session (failures read).
+    "danger_dev_s.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 2)},  # writer T
+    "danger_dev_t.jsonl": {"kk": (27, 1), "ru": (28, 0), "en": (28, 2)},  # writer U
+    "danger_dev_u.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (27, 0)},  # writer V
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -430,9 +427,9 @@ PER_LANGUAGE = {
     "danger_dev_p.jsonl": 28,
     "danger_dev_q.jsonl": 28,
     "danger_dev_r.jsonl": 28,
-    "danger_holdout_14.jsonl": 28,
-    "danger_holdout_15.jsonl": 28,
-    "danger_holdout_16.jsonl": 28,
+    "danger_dev_s.jsonl": 28,
+    "danger_dev_t.jsonl": 28,
+    "danger_dev_u.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
