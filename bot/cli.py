@@ -297,6 +297,9 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_s.jsonl",
     "tests/sets/danger_dev_t.jsonl",
     "tests/sets/danger_dev_u.jsonl",
+    "tests/sets/danger_dev_v.jsonl",
+    "tests/sets/danger_dev_w.jsonl",
+    "tests/sets/danger_dev_x.jsonl",
 )
 
 

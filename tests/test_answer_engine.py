@@ -255,6 +255,9 @@ FLOORS = {
     # 2021, no Kazakh letters, Russian words, everyday complaints elsewhere), written before its changes: 17 / 22 of 22
     # (2 wrong) and 3 of 4 off-topic before, 17 / 22 (1 wrong) and 4 of 4 after (docs/benchmarks.md).
     "questions_probes_kk10b.jsonl": {"kk": (0.77, 0.98, 0.93)},
+    # A Kazakh complaint that names extremism is for the hotline (3 probes, abstained before the eighth session's fix of
+    # phrases.KK_COMPLAINT_HERE_OR_TERROR), one about an everyday nuisance is not (3 off-topic).
+    "questions_probes_kk11.jsonl": {"kk": (1.0, 1.0, 1.0)},
     # Russian probes of the seventh session's Russian rounds, each written before its changes: ru10 (long polite
     # stories, colloquial follow-ups, the Latin layout, everyday complaints; 35 + 9 off-topic) and ru10b (the held-out
     # phrasings' classes; 22 + 5 off-topic). Before / after in tests/test_russian_probes.py's docstring.

@@ -407,6 +407,11 @@ FLOORS = {
     "danger_dev_s.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 2)},  # writer T
     "danger_dev_t.jsonl": {"kk": (27, 1), "ru": (28, 0), "en": (28, 2)},  # writer U
     "danger_dev_u.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (27, 0)},  # writer V
+    # Writers W, X, Y (eighth session), written for tuning before any of its danger changes; measured on its first code
+    # (recall 96.4/98.8/91.7%, false alarms 1.2/0/0%), then read.
+    "danger_dev_v.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (25, 1)},  # writer W
+    "danger_dev_w.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (28, 0)},  # writer X
+    "danger_dev_x.jsonl": {"kk": (25, 0), "ru": (26, 0), "en": (26, 0)},  # writer Y
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -430,6 +435,9 @@ PER_LANGUAGE = {
     "danger_dev_s.jsonl": 28,
     "danger_dev_t.jsonl": 28,
     "danger_dev_u.jsonl": 28,
+    "danger_dev_v.jsonl": 28,
+    "danger_dev_w.jsonl": 28,
+    "danger_dev_x.jsonl": 28,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
