@@ -44,6 +44,7 @@ SETS = {
     "questions_holdout_13": PROJECT / "tests" / "sets" / "questions_holdout_13.jsonl",
     "questions_holdout_14": PROJECT / "tests" / "sets" / "questions_holdout_14.jsonl",
     "questions_holdout_15": PROJECT / "tests" / "sets" / "questions_holdout_15.jsonl",
+    "questions_holdout_16": PROJECT / "tests" / "sets" / "questions_holdout_16.jsonl",
     "dev": PROJECT / "tests" / "devset" / "dev.jsonl",
     "dev2": PROJECT / "tests" / "devset" / "dev2.jsonl",
     "dev3": PROJECT / "tests" / "devset" / "dev3.jsonl",

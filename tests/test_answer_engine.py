@@ -269,6 +269,9 @@ FLOORS = {
     "questions_holdout_13.jsonl": {"kk": (0.98, 0.98, 0.93), "ru": (0.92, 0.98, 0.93), "en": (0.90, 0.98, 0.93)},
     "questions_holdout_14.jsonl": {"kk": (0.93, 0.98, 0.93), "ru": (0.95, 0.98, 0.93), "en": (0.95, 0.98, 0.93)},
     "questions_holdout_15.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.95, 0.98, 0.93)},
+    # Writers Z (eighth session, written while its danger and CPU rounds ran, never read): 97.9% right, 100% reachable
+    # and abstained on its first code (kk 96.9, ru 98.4, en 98.4).
+    "questions_holdout_16.jsonl": {"kk": (0.96, 0.98, 0.93), "ru": (0.96, 0.98, 0.93), "en": (0.96, 0.98, 0.93)},
 }
 
 
