@@ -404,14 +404,17 @@ FLOORS = {
     "danger_dev_r.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},
     # The seventh session's holdouts (writers T, U and V: danger_holdout_14 to _16), measured in aggregate only in that
     # session (recall 98.8/98.8/97.6%, false alarms 2.4/3.6/0%); dev sets since the eighth session (failures read).
-    "danger_dev_s.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 2)},  # writer T
-    "danger_dev_t.jsonl": {"kk": (27, 1), "ru": (28, 0), "en": (28, 2)},  # writer U
-    "danger_dev_u.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (27, 0)},  # writer V
+    "danger_dev_s.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer T
+    "danger_dev_t.jsonl": {"kk": (27, 1), "ru": (28, 0), "en": (28, 0)},  # writer U
+    "danger_dev_u.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (28, 0)},  # writer V
     # Writers W, X, Y (eighth session), written for tuning before any of its danger changes; measured on its first code
     # (recall 96.4/98.8/91.7%, false alarms 1.2/0/0%), then read.
-    "danger_dev_v.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (25, 1)},  # writer W
+    "danger_dev_v.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer W
     "danger_dev_w.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (28, 0)},  # writer X
-    "danger_dev_x.jsonl": {"kk": (25, 0), "ru": (26, 0), "en": (26, 0)},  # writer Y
+    "danger_dev_x.jsonl": {"kk": (25, 0), "ru": (26, 0), "en": (28, 0)},  # writer Y
+    # danger11b's own English probes (n1 measured on main: 17/18, 3 false alarms of 18; n2, n3 untuned: 24/24, 1 of
+    # 24), then tuned on: a floor, not a measure of new writers. English only, so its sets' counts are per language.
+    "danger_probes_n.jsonl": {"en": (42, 0)},
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -438,6 +441,7 @@ PER_LANGUAGE = {
     "danger_dev_v.jsonl": 28,
     "danger_dev_w.jsonl": 28,
     "danger_dev_x.jsonl": 28,
+    "danger_probes_n.jsonl": 42,
 }  # dangers = harmless
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
@@ -456,11 +460,13 @@ def test_figures_on_the_labelled_sets_per_language(danger: DangerRecogniser, nam
 
 
 def test_the_sets_are_what_the_writers_wrote() -> None:
-    """Half danger, a third per language (tests/sets/README.md)."""
+    """Half danger, the same number per language (tests/sets/README.md); a probe set may have one language only."""
     for name in FLOORS:
         rows = [json.loads(line) for line in (SETS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-        assert len(rows) == 6 * PER_LANGUAGE[name]
-        assert sum(r["danger"] for r in rows) == 3 * PER_LANGUAGE[name]
+        languages = len(FLOORS[name])
+        assert {r["lang"] for r in rows} == set(FLOORS[name])
+        assert len(rows) == 2 * languages * PER_LANGUAGE[name]
+        assert sum(r["danger"] for r in rows) == languages * PER_LANGUAGE[name]
 
 
 # --- the command line ----------------------------------------------------------------------------------------------
