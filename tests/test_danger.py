@@ -297,6 +297,29 @@ def test_tiers_combine_a_danger_word_with_its_context(lexicon: DangerLexicon) ->
     assert tier_of("нож для хлеба на кухне") == "candidate"  # the kitchen
 
 
+def test_kazakh_latin_letters_are_not_read_as_a_wrong_keyboard_layout(lexicon: DangerLexicon) -> None:
+    # Written for this test (danger11a): "otyrmyz" read as the Russian layout was "щенкня", a puppy (an everyday
+    # context), and masked the shots of a message in 2021 Latin.
+    latin_2021 = "dälızde atys boldy, esıkterdı jauyp otyrmyz"
+    assert read(latin_2021).as_layout is None
+    assert "context_everyday" not in groups(lexicon, latin_2021)
+    assert tier(groups(lexicon, latin_2021), lexicon.signal_groups) == "strong"
+    assert read("cnhtkz.n djpkt irjks").as_layout is not None  # ASCII may still be the wrong layout
+
+
+def test_vehicles_into_crowds_and_shots_told_in_kazakh_are_strong(lexicon: DangerLexicon) -> None:
+    # Written for this test (danger11a), one per class of danger_dev_t/_w/_x's Kazakh misses.
+    def tier_of(text: str) -> str:
+        return tier(groups(lexicon, text), lexicon.signal_groups, short=read(text).short)
+
+    assert tier_of("Көлік аялдамадағы жұрттың ортасына әдейі кіріп кетті") == "strong"
+    assert tier_of("zhuk koligi balalarga qarai burylyp keledi, zhurgizushi toqtamai barady") == "strong"
+    assert tier_of("базарда ату болып жатыр") == "strong"
+    assert tier_of("дүкенде біреу үш рет атты, бәріміз еденге жатып қалдық") == "strong"
+    assert tier_of("жүк көлігі жәрмеңкеге көкөніс әкелді") == "none"  # a truck is not a drone's load
+    assert tier_of("Шабуылшы бомбадай соғып, қақпаға доп кіргізді") == "candidate"  # a shot at goal
+
+
 def test_lexicon_errors_name_the_group_and_the_fix() -> None:
     with pytest.raises(DangerDataError, match=re.escape("weapon: needs 'signal: true|false'")):
         DangerLexicon.from_mapping({"weapon": {"ru": ["нож"]}})
@@ -405,15 +428,18 @@ FLOORS = {
     # The seventh session's holdouts (writers T, U and V: danger_holdout_14 to _16), measured in aggregate only in that
     # session (recall 98.8/98.8/97.6%, false alarms 2.4/3.6/0%); dev sets since the eighth session (failures read).
     "danger_dev_s.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer T
-    "danger_dev_t.jsonl": {"kk": (27, 1), "ru": (28, 0), "en": (28, 0)},  # writer U
-    "danger_dev_u.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (28, 0)},  # writer V
+    "danger_dev_t.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer U
+    "danger_dev_u.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer V
     # Writers W, X, Y (eighth session), written for tuning before any of its danger changes; measured on its first code
     # (recall 96.4/98.8/91.7%, false alarms 1.2/0/0%), then read.
     "danger_dev_v.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer W
-    "danger_dev_w.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (28, 0)},  # writer X
-    "danger_dev_x.jsonl": {"kk": (25, 0), "ru": (26, 0), "en": (28, 0)},  # writer Y
+    "danger_dev_w.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer X
+    "danger_dev_x.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer Y
+    # danger11a's own probes, Kazakh and Russian only (batches m1, m2, m3: each written before the fixes that followed
+    # it, measured untuned first; docs/danger.md has the figures), then tuned on: a floor, not a measure of new writers.
+    "danger_probes_m.jsonl": {"kk": (27, 0), "ru": (27, 1)},
     # danger11b's own English probes (n1 measured on main: 17/18, 3 false alarms of 18; n2, n3 untuned: 24/24, 1 of
-    # 24), then tuned on: a floor, not a measure of new writers. English only, so its sets' counts are per language.
+    # 24), then tuned on: a floor, not a measure of new writers.
     "danger_probes_n.jsonl": {"en": (42, 0)},
 }
 PER_LANGUAGE = {
@@ -441,8 +467,9 @@ PER_LANGUAGE = {
     "danger_dev_v.jsonl": 28,
     "danger_dev_w.jsonl": 28,
     "danger_dev_x.jsonl": 28,
+    "danger_probes_m.jsonl": 27,
     "danger_probes_n.jsonl": 42,
-}  # dangers = harmless
+}  # dangers = harmless, in each language the set has
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
 

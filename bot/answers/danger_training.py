@@ -45,7 +45,10 @@ GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
 # from 83 to 103 (kk 26 -> 34, ru 31 -> 38, en 26 -> 31: questions about terrorism in general) with no dev or probe
 # danger gained; at 0.15 "terror!" (0.14) was missed and a dev_q bomb threat by message sat at 0.17. A cry of one
 # danger word is the tier's purpose.
-LEAST_THRESHOLD = {"strong": 0.1, "candidate": 0.0, "none": 0.7}
+# The candidate tier is held at 0.45 too (danger11a): the eleventh session's first 35 corpus lines moved its
+# least-cost point to 0.4, where 11 harmless dev and probe messages (en 6, kk 3, ru 2) became false alarms; the two
+# dev dangers it kept over the bar were then caught by their classes instead (docs/danger.md).
+LEAST_THRESHOLD = {"strong": 0.1, "candidate": 0.45, "none": 0.7}
 # And the most it may be. Once the lexicon read most indirect dangers (leaving to fight, a vehicle into people…),
 # 10 of the corpus' dangers were left in the tier without a danger word and its cost curve went flat from 0.5 to
 # 0.8 (cost 34, 37, 40, 44, 39, 35, 33): the least-cost point jumped to 0.8 and missed dangers in new wording that
