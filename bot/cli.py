@@ -300,6 +300,12 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_dev_v.jsonl",
     "tests/sets/danger_dev_w.jsonl",
     "tests/sets/danger_dev_x.jsonl",
+    "tests/sets/danger_holdout_17.jsonl",
+    "tests/sets/danger_holdout_18.jsonl",
+    "tests/sets/danger_holdout_19.jsonl",
+    "tests/sets/danger_holdout_20.jsonl",
+    "tests/sets/danger_holdout_21.jsonl",
+    "tests/sets/danger_holdout_22.jsonl",
 )
 
 

@@ -437,10 +437,23 @@ FLOORS = {
     "danger_dev_x.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer Y
     # danger11a's own probes, Kazakh and Russian only (batches m1, m2, m3: each written before the fixes that followed
     # it, measured untuned first; docs/danger.md has the figures), then tuned on: a floor, not a measure of new writers.
-    "danger_probes_m.jsonl": {"kk": (27, 0), "ru": (27, 1)},
+    # Two Kazakh traps with no danger word (a box by a neighbour moving house 0.60, the paint smell of a renovation
+    # 0.62) are false alarms since the none tier's bar is 0.5 (danger_training.LEAST_THRESHOLD).
+    "danger_probes_m.jsonl": {"kk": (27, 2), "ru": (27, 1)},
     # danger11b's own English probes (n1 measured on main: 17/18, 3 false alarms of 18; n2, n3 untuned: 24/24, 1 of
     # 24), then tuned on: a floor, not a measure of new writers.
     "danger_probes_n.jsonl": {"en": (42, 0)},
+    # The eighth session's holdouts, measured in aggregate only, never read: writers Z1, Z2, Z3 (written before its
+    # danger changes) and AA, AB, AC (written while its two danger rounds ran). Recall on its first code 96.4 / 100 /
+    # 97.6 / 98.8 / 97.6 / 98.8% (495 of 504), after both rounds the same 495, with the none tier's bar at 0.5 and the
+    # `ordinary` tier (its final code) 100 / 100 / 98.8 / 98.8 / 98.8 / 98.8% (500 of 504); false alarms 7 of 504
+    # throughout.
+    "danger_holdout_17.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer Z1
+    "danger_holdout_18.jsonl": {"kk": (28, 1), "ru": (28, 0), "en": (28, 0)},  # writer Z2
+    "danger_holdout_19.jsonl": {"kk": (28, 0), "ru": (27, 0), "en": (28, 1)},  # writer Z3
+    "danger_holdout_20.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 1)},  # writer AA
+    "danger_holdout_21.jsonl": {"kk": (27, 2), "ru": (28, 1), "en": (28, 1)},  # writer AB
+    "danger_holdout_22.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 0)},  # writer AC
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -469,6 +482,12 @@ PER_LANGUAGE = {
     "danger_dev_x.jsonl": 28,
     "danger_probes_m.jsonl": 27,
     "danger_probes_n.jsonl": 42,
+    "danger_holdout_17.jsonl": 28,
+    "danger_holdout_18.jsonl": 28,
+    "danger_holdout_19.jsonl": 28,
+    "danger_holdout_20.jsonl": 28,
+    "danger_holdout_21.jsonl": 28,
+    "danger_holdout_22.jsonl": 28,
 }  # dangers = harmless, in each language the set has
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
@@ -684,7 +703,7 @@ def test_leaving_to_fight_is_strong_only_with_a_departure_now_or_soon(tier_of: C
     assert (
         tier_of("my brother is flying to Afghanistan tonight to fight for them") == "strong"
     )  # a country is not news here
-    assert tier_of("сосед говорит что когда-нибудь поедет воевать") == "none"  # no departure: an ordinary report
+    assert tier_of("сосед говорит что когда-нибудь поедет воевать") == "ordinary"  # no departure: an ordinary report
     assert tier_of("әпкем мені атып тастаймын деді 😂") == "candidate"  # laughter is a harmless context
 
 
@@ -704,7 +723,7 @@ def test_a_danger_aimed_at_people_is_not_masked_by_a_hunting_range_or_wedding_se
 
 def test_a_harmless_setting_told_with_laughter_needs_the_classifiers_highest_bar(tier_of: Callable[[str], str]) -> None:
 
-    assert tier_of("на свадьбе дядя пальнул из ружья в воздух 😂") == "none"
+    assert tier_of("на свадьбе дядя пальнул из ружья в воздух 😂") == "ordinary"
     assert tier_of("на свадьбе пьяный палит из ружья по гостям 😂") == "strong"  # aimed at people: laughter or not
 
 

@@ -318,7 +318,7 @@ def feature_values(names: Iterable[str]) -> list[tuple[str, float]]:
     return [(name, scale) for name in names]
 
 
-TIERS = ("strong", "candidate", "none")
+TIERS = ("strong", "candidate", "none", "ordinary")
 
 
 # Facts about a message that the tier table reads beside the lexicon's groups.
@@ -421,11 +421,13 @@ TIER_RULES = (
     ),
     # Talk of going, recruiting, a return years ago: an ordinary report of extremism, the classifier alone decides
     # at its high bar.
-    TierRule("none", only_danger=LEAVING_TO_FIGHT),
+    TierRule("ordinary", only_danger=LEAVING_TO_FIGHT),
     # A bag or an evacuation over one, and the message says the alarm is over ("turned out to be someone's gym bag,
     # all clear"): an account of what happened, the classifier alone decides at its highest bar. As `candidate` it
     # was flagged at 0.54 (the fifth session's open false alarm); no danger of the corpus has these words.
-    TierRule("none", needs=(_groups(RESOLVED), _groups("object", "abandoned", "suspicious")), lacks=_groups(AT_PEOPLE)),
+    TierRule(
+        "ordinary", needs=(_groups(RESOLVED), _groups("object", "abandoned", "suspicious")), lacks=_groups(AT_PEOPLE)
+    ),
     # An unattended bag that smells of petrol or ticks: a question ("куда звонить?") or children playing beside it
     # are the scene, not a harmless context (dev_f missed one so). Unless the message says the alarm is over ("the
     # bag turned out to be someone's gym kit, all fine now": dev_g), or the bag is a lesson's topic ("the bomb squad
@@ -433,7 +435,9 @@ TIER_RULES = (
     TierRule("strong", needs=(_groups(SOME_DANGER), *ABANDONED_OBJECT), lacks=_groups(LAUGHING, RESOLVED, LESSON)),
     # A harmless setting told with laughter ("на свадьбе дядя пальнул в воздух 😂"): no danger of the corpus or the
     # dev sets has laughter; the classifier alone decides at its highest bar.
-    TierRule("none", needs=(_groups(SOME_DANGER), _groups(LAUGHING), _groups(SOME_CONTEXT)), lacks=_groups(AT_PEOPLE)),
+    TierRule(
+        "ordinary", needs=(_groups(SOME_DANGER), _groups(LAUGHING), _groups(SOME_CONTEXT)), lacks=_groups(AT_PEOPLE)
+    ),
     # A danger word with a cue ("now", a place, a second danger, a cry of a few words…) and no harmless context.
     TierRule(
         "strong",
@@ -464,6 +468,9 @@ TIER_RULES = (
         needs=(_groups(PLOT_TALK), _groups("intent"), _groups("object"), _groups("place", "now")),
         otherwise="none",
     ),
+    # Suspicious people seen at a neighbour's, gathering, carrying things at night ("suspicious" said of people, no
+    # danger word): an ordinary tip, as the three rows above that give `ordinary`.
+    TierRule("ordinary", needs=(_groups(SUSPICIOUS_PEOPLE),)),
 )
 
 
@@ -477,11 +484,14 @@ def tier(groups: frozenset[str], signal_groups: frozenset[str], *, short: bool =
       that the message does not deny ("это не учения"); an abandoned object at a place or now, without harmless
       context, is strong too;
     - ``candidate``: any other danger group or abandoned object;
-    - ``none``: nothing of the kind (the classifier alone may still flag it, at a high probability).
+    - ``ordinary``: what the table itself calls an ordinary report (talk of leaving to fight, an alarm said to be
+      over, a harmless setting told with laughter, suspicious people): the classifier alone decides, at its highest
+      bar;
+    - ``none``: nothing of the kind read (the classifier alone may still flag it: a new wording of danger lands here).
 
     Laughter counts as a harmless context ("әпкем мені атып тастаймын деп айқайлады 😂"). Leaving to fight abroad
     is a danger only with a departure under way, now or soon (then other countries do not mask it); without one it
-    is an ordinary report of extremism and stays in ``none``.
+    is an ordinary report of extremism (``ordinary``).
     """
     danger = groups & signal_groups
     facts = set(groups)

@@ -35,11 +35,18 @@ WEIGHT_DECIMALS = 4
 # Missing a real emergency is weighed against needless notices: one miss costs as much as this many false alarms.
 MISS_COST = 10
 GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
-# The least a tier's threshold may be, whatever the corpus' cross-validation says. The corpus holds dangers told
-# without any danger word (it must, to teach them), and while the lexicon's cue groups were narrower its least-cost
-# threshold for that tier fell to 0.5; real traffic in that tier is nearly all questions and ordinary reports, where
-# 0.5 flagged "someone recruits young people into an extremist group" plus a place ("market", 0.58). The corpus
-# chooses 0.75 by itself now; the floor keeps a thinner corpus from going back there.
+# The least a tier's threshold may be, whatever the corpus' cross-validation says.
+# The none tier (the lexicon read nothing of danger) is fixed at 0.5 (0.7 until the eleventh session, docs/danger.md).
+# It is where a new writer's wording lands first, and the corpus' cross-validation cannot see wording nobody wrote
+# yet: it chose 0.7. Measured on six new writers' sets before anyone tuned on them (danger_dev_s to _x on main
+# ab43823: 504 dangers, 504 harmless; bench/danger_operating_point.py --project on a worktree of that commit), 11 of
+# the 15 missed dangers were in this tier (7 at 0.47–0.68); at 0.7 / 0.6 / 0.5 / 0.45 the sets missed 15 / 11 / 9 / 8
+# dangers for 6 / 7 / 7 / 7 false alarms, while on the merged code the harmless messages of every dev and probe set
+# flagged were 9 / 14 / 17 / 19 of 2,688 and the real questions of questions_dev* 80 / 83 / 89 / 98 of 4,706: 0.5 is
+# the knee. The `ordinary` tier keeps 0.7: the messages the tier table itself calls an ordinary report (talk of
+# leaving to fight, an alarm said to be over, a harmless setting told with laughter, suspicious people) were what
+# kept this bar high ("suspicious people gather at the neighbour's, carry something at night" is 0.69 in Kazakh);
+# apart they cost no danger of the six sets and 3 of the 20 false alarms plain 0.5 gave.
 # The strong tier is fixed at 0.1 (least = greatest): its least-cost point moved between 0.05, 0.1 and 0.15 with
 # single corpus lines (tenth session, docs/danger.md). At 0.05 the real questions of questions_dev* flagged urgent went
 # from 83 to 103 (kk 26 -> 34, ru 31 -> 38, en 26 -> 31: questions about terrorism in general) with no dev or probe
@@ -48,15 +55,15 @@ GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
 # The candidate tier is held at 0.45 too (danger11a): the eleventh session's first 35 corpus lines moved its
 # least-cost point to 0.4, where 11 harmless dev and probe messages (en 6, kk 3, ru 2) became false alarms; the two
 # dev dangers it kept over the bar were then caught by their classes instead (docs/danger.md).
-LEAST_THRESHOLD = {"strong": 0.1, "candidate": 0.45, "none": 0.7}
+LEAST_THRESHOLD = {"strong": 0.1, "candidate": 0.45, "none": 0.5, "ordinary": 0.7}
 # And the most it may be. Once the lexicon read most indirect dangers (leaving to fight, a vehicle into people…),
 # 10 of the corpus' dangers were left in the tier without a danger word and its cost curve went flat from 0.5 to
 # 0.8 (cost 34, 37, 40, 44, 39, 35, 33): the least-cost point jumped to 0.8 and missed dangers in new wording that
-# 0.7 flags (own probes at 0.71–0.79; a dev_c message). That tier is where a new writer's wording lands first.
+# 0.7 flags (own probes at 0.71–0.79; a dev_c message).
 # The candidate tier's cost at 0.45 and 0.5 was near-tied (71 / 69: 2 / 4 missed dangers, 51 / 29 false alarms
 # of 910) and the build flipped between them with each corpus edit; at 0.5 a dev_c threat with a hunting rifle was
 # missed. Recall first: the tier may not go above 0.45.
-GREATEST_THRESHOLD = {"strong": 0.1, "candidate": 0.45, "none": 0.7}
+GREATEST_THRESHOLD = {"strong": 0.1, "candidate": 0.45, "none": 0.5, "ordinary": 0.7}
 
 _CYRILLIC_TO_LATIN = str.maketrans(
     {
