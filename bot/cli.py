@@ -306,6 +306,9 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_holdout_20.jsonl",
     "tests/sets/danger_holdout_21.jsonl",
     "tests/sets/danger_holdout_22.jsonl",
+    "tests/sets/danger_holdout_23.jsonl",
+    "tests/sets/danger_holdout_24.jsonl",
+    "tests/sets/danger_holdout_25.jsonl",
 )
 
 

@@ -454,6 +454,11 @@ FLOORS = {
     "danger_holdout_20.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 1)},  # writer AA
     "danger_holdout_21.jsonl": {"kk": (27, 2), "ru": (28, 1), "en": (28, 1)},  # writer AB
     "danger_holdout_22.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 0)},  # writer AC
+    # Writers AD, AE, AF, written after the session's last danger change (973e10f) and measured on it once (recall
+    # 97.6 / 100 / 97.6%, 248 of 252; false alarms 0 / 2.4 / 2.4%) and on its first code (97.6 / 98.8 / 94.0%).
+    "danger_holdout_23.jsonl": {"kk": (28, 0), "ru": (27, 0), "en": (27, 0)},  # writer AD
+    "danger_holdout_24.jsonl": {"kk": (28, 0), "ru": (28, 1), "en": (28, 1)},  # writer AE
+    "danger_holdout_25.jsonl": {"kk": (27, 0), "ru": (28, 1), "en": (27, 1)},  # writer AF
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -488,6 +493,9 @@ PER_LANGUAGE = {
     "danger_holdout_20.jsonl": 28,
     "danger_holdout_21.jsonl": 28,
     "danger_holdout_22.jsonl": 28,
+    "danger_holdout_23.jsonl": 28,
+    "danger_holdout_24.jsonl": 28,
+    "danger_holdout_25.jsonl": 28,
 }  # dangers = harmless, in each language the set has
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
