@@ -446,19 +446,20 @@ FLOORS = {
     # The eighth session's holdouts, measured in aggregate only, never read: writers Z1, Z2, Z3 (written before its
     # danger changes) and AA, AB, AC (written while its two danger rounds ran). Recall on its first code 96.4 / 100 /
     # 97.6 / 98.8 / 97.6 / 98.8% (495 of 504), after both rounds the same 495, with the none tier's bar at 0.5 and the
-    # `ordinary` tier (its final code) 100 / 100 / 98.8 / 98.8 / 98.8 / 98.8% (500 of 504); false alarms 7 of 504
-    # throughout.
+    # `ordinary` tier 100 / 100 / 98.8 / 98.8 / 98.8 / 98.8% (500 of 504), the same with the writers' corpus (its final
+    # code); false alarms 7 of 504, then 6.
     "danger_holdout_17.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer Z1
     "danger_holdout_18.jsonl": {"kk": (28, 1), "ru": (28, 0), "en": (28, 0)},  # writer Z2
     "danger_holdout_19.jsonl": {"kk": (28, 0), "ru": (27, 0), "en": (28, 1)},  # writer Z3
-    "danger_holdout_20.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 1)},  # writer AA
+    "danger_holdout_20.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 0)},  # writer AA
     "danger_holdout_21.jsonl": {"kk": (27, 2), "ru": (28, 1), "en": (28, 1)},  # writer AB
     "danger_holdout_22.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (27, 0)},  # writer AC
-    # Writers AD, AE, AF, written after the session's last danger change (973e10f) and measured on it once (recall
-    # 97.6 / 100 / 97.6%, 248 of 252; false alarms 0 / 2.4 / 2.4%) and on its first code (97.6 / 98.8 / 94.0%).
-    "danger_holdout_23.jsonl": {"kk": (28, 0), "ru": (27, 0), "en": (27, 0)},  # writer AD
-    "danger_holdout_24.jsonl": {"kk": (28, 0), "ru": (28, 1), "en": (28, 1)},  # writer AE
-    "danger_holdout_25.jsonl": {"kk": (27, 0), "ru": (28, 1), "en": (27, 1)},  # writer AF
+    # Writers AD, AE, AF, written after the `ordinary` tier (973e10f) and measured on it (recall 97.6 / 100 / 97.6%,
+    # 248 of 252; false alarms 0 / 2.4 / 2.4%), on the session's first code (97.6 / 98.8 / 94.0%) and with the writers'
+    # corpus (98.8 / 100 / 97.6%, 249 of 252; false alarms 0 / 1.2 / 1.2%).
+    "danger_holdout_23.jsonl": {"kk": (28, 0), "ru": (27, 0), "en": (28, 0)},  # writer AD
+    "danger_holdout_24.jsonl": {"kk": (28, 0), "ru": (28, 1), "en": (28, 0)},  # writer AE
+    "danger_holdout_25.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (27, 1)},  # writer AF
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
