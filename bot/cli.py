@@ -309,6 +309,9 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_holdout_23.jsonl",
     "tests/sets/danger_holdout_24.jsonl",
     "tests/sets/danger_holdout_25.jsonl",
+    "tests/sets/danger_holdout_26.jsonl",
+    "tests/sets/danger_holdout_27.jsonl",
+    "tests/sets/danger_holdout_28.jsonl",
 )
 
 

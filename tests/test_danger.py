@@ -460,6 +460,11 @@ FLOORS = {
     "danger_holdout_23.jsonl": {"kk": (28, 0), "ru": (27, 0), "en": (28, 0)},  # writer AD
     "danger_holdout_24.jsonl": {"kk": (28, 0), "ru": (28, 1), "en": (28, 0)},  # writer AE
     "danger_holdout_25.jsonl": {"kk": (27, 0), "ru": (28, 0), "en": (27, 1)},  # writer AF
+    # Writers AG, AH, AI, written after the writers' corpus (the session's last danger change) and measured on it once
+    # (recall 100 / 96.4 / 98.8%, 248 of 252; false alarms 0 / 2.4 / 2.4%) and on its first code (100 / 94.0 / 98.8%).
+    "danger_holdout_26.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer AG
+    "danger_holdout_27.jsonl": {"kk": (28, 0), "ru": (27, 2), "en": (26, 0)},  # writer AH
+    "danger_holdout_28.jsonl": {"kk": (28, 1), "ru": (27, 1), "en": (28, 0)},  # writer AI
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -497,6 +502,9 @@ PER_LANGUAGE = {
     "danger_holdout_23.jsonl": 28,
     "danger_holdout_24.jsonl": 28,
     "danger_holdout_25.jsonl": 28,
+    "danger_holdout_26.jsonl": 28,
+    "danger_holdout_27.jsonl": 28,
+    "danger_holdout_28.jsonl": 28,
 }  # dangers = harmless, in each language the set has
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
