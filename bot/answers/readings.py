@@ -67,6 +67,11 @@ def readings(text: str, *, j_is_zh: bool = False, kept: frozenset[str] = frozens
     return found
 
 
+def keeps_any(text: str, kept: frozenset[str]) -> bool:
+    """Whether the transliterated reading of ``text`` keeps any of its words Latin (``kept``, see readings)."""
+    return bool(kept) and not kept.isdisjoint(map(str.lower, _WORD_SPLIT.findall(text)))
+
+
 def _transliterated(text: str, *, j_is_zh: bool, kept: frozenset[str]) -> str:
     """The text in Cyrillic, but for the kept words; the runs between them are transliterated whole, as before."""
     pieces = _WORD_SPLIT.split(text)  # odd positions are words
