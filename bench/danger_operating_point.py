@@ -37,7 +37,11 @@ def main() -> int:
     def scored(text: str) -> tuple[str, float]:
         readings = read(text)
         groups = recogniser.lexicon.groups_in(readings)
-        tier_ = tier(groups, recogniser.lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+        # An older checkout's tier() has no habitual cue (before the eighth session).
+        extra = {"habitual": readings.habitual} if hasattr(readings, "habitual") else {}
+        tier_ = tier(
+            groups, recogniser.lexicon.signal_groups, short=readings.short, laughter=readings.laughter, **extra
+        )
         return tier_, recogniser.assess(text).probability
 
     messages = [

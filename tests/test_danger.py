@@ -44,7 +44,13 @@ def tier_of(lexicon: DangerLexicon) -> Callable[[str], str]:
 
     def of(text: str) -> str:
         readings = read(text)
-        return tier(groups(lexicon, text), lexicon.signal_groups, short=readings.short, laughter=readings.laughter)
+        return tier(
+            groups(lexicon, text),
+            lexicon.signal_groups,
+            short=readings.short,
+            laughter=readings.laughter,
+            habitual=readings.habitual,
+        )
 
     return of
 
@@ -773,3 +779,27 @@ def test_a_drone_is_a_danger_sign_only_with_something_hanging_under_it(tier_of: 
     assert tier_of("drone over the crowd at the square with a box hanging under it") == "strong"
     assert tier_of("на свадьбе дрон снимал молодых сверху") == "none"
     assert tier_of("продаю квадрокоптер, почти новый") == "none"
+
+
+def test_nothing_to_read_is_never_urgent_but_a_one_word_cry_is(danger: DangerRecogniser) -> None:
+    """An empty form field scored the classifier's intercept and short-message feature alone (0.62), over the none
+    tier's 0.5: the web form's first, empty submission flagged the whole draft."""
+    for text in ("", "   ", "...", "!!!", "😂"):
+        assert not danger.urgent(text)
+    assert danger.urgent("взрыв!")
+    assert danger.urgent("shots fired")
+
+
+def test_a_pattern_seen_night_after_night_is_an_ordinary_tip(
+    danger: DangerRecogniser, tier_of: Callable[[str], str]
+) -> None:
+    """A minibus every night and men carrying boxes in (0.57 in the none tier) is a tip to report, not a danger now;
+    a danger word with it is still read as danger."""
+    for text in (
+        "Zhetysu-17 warehouse: a blue minibus comes every night and men carry boxes inside.",
+        "каждую ночь к гаражу соседа подъезжает газель, мужчины таскают ящики",
+        "көршінің гаражына түн сайын бейтаныс адамдар келіп жәшік тасиды",
+    ):
+        assert tier_of(text) == "ordinary"
+        assert not danger.urgent(text)
+    assert danger.urgent("a man with a gun comes to the school every morning")

@@ -124,7 +124,15 @@ def featurise(lexicon: DangerLexicon, examples: Sequence[Example]) -> Featurised
         readings = read(example.text)
         groups = lexicon.groups_in(readings)
         names.append(features(readings, groups))
-        tiers.append(tier(groups, lexicon.signal_groups, short=readings.short, laughter=readings.laughter))
+        tiers.append(
+            tier(
+                groups,
+                lexicon.signal_groups,
+                short=readings.short,
+                laughter=readings.laughter,
+                habitual=readings.habitual,
+            )
+        )
     return Featurised(names, tiers, [int(e.danger) for e in examples], [e.group for e in examples])
 
 
