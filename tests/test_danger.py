@@ -19,6 +19,7 @@ from bot.answers.danger import (
     DangerModel,
     DangerRecogniser,
     read,
+    reading_tier,
     tier,
 )
 from bot.cli import main
@@ -43,14 +44,7 @@ def tier_of(lexicon: DangerLexicon) -> Callable[[str], str]:
     """The lexicon's tier of a message, with its readings' shortness and laughter, as the recogniser reads it."""
 
     def of(text: str) -> str:
-        readings = read(text)
-        return tier(
-            groups(lexicon, text),
-            lexicon.signal_groups,
-            short=readings.short,
-            laughter=readings.laughter,
-            habitual=readings.habitual,
-        )
+        return reading_tier(read(text), groups(lexicon, text), lexicon.signal_groups)
 
     return of
 

@@ -913,6 +913,13 @@ class AnswerEngine:
         ]
         return parts
 
+    def _looked_up(self, memo: _LookedUp, script: str, word: str) -> tuple[str, float] | None:
+        """``_known`` in the script's index, once per question for each word (``memo.lookups``)."""
+        key = (script, word)
+        if key not in memo.lookups:
+            memo.lookups[key] = self._known(self._indexes[script], script, word, memo=memo)
+        return memo.lookups[key]
+
     def _known(
         self, index: _Index, script: str, word: str, *, glued: bool = False, memo: _LookedUp | None = None
     ) -> tuple[str, float] | None:
@@ -927,9 +934,7 @@ class AnswerEngine:
             if memo is None:
                 known = self._known(self._indexes["cyrillic"], "cyrillic", folded)
             else:
-                if ("cyrillic", folded) not in memo.lookups:
-                    memo.lookups["cyrillic", folded] = self._known(self._indexes["cyrillic"], "cyrillic", folded)
-                known = memo.lookups["cyrillic", folded]
+                known = self._looked_up(memo, "cyrillic", folded)
             english = self._english_of(known[0]) if known is not None else None
             return (english, known[1]) if known is not None and english is not None else None
         spoken = self._spoken_first_person(index, word) if script == "cyrillic" and not glued else None
@@ -1033,9 +1038,7 @@ class AnswerEngine:
                 years.add(word)
             known = None
             if not word.startswith(PLACE_PREFIX):
-                if (script, word) not in memo.lookups:
-                    memo.lookups[script, word] = self._known(index, script, word, memo=memo)
-                known = memo.lookups[script, word]
+                known = self._looked_up(memo, script, word)
             if word.startswith(PLACE_PREFIX) and word in index.idf:
                 known = (word, 1.0)
             if (known is None or known[1] < 1.0) and self._inflected_stop(script, word):

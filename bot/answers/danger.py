@@ -30,7 +30,14 @@ from pathlib import Path
 import yaml
 
 from bot.answers.readings import readings
-from bot.answers.text_folding import clean, fold_cyrillic, has_cyrillic, latin_to_cyrillic, tokens
+from bot.answers.text_folding import (
+    KAZAKH_LATIN_LETTERS,
+    clean,
+    fold_cyrillic,
+    has_cyrillic,
+    latin_to_cyrillic,
+    tokens,
+)
 
 LEXICON_FILE = "danger/lexicon.yaml"
 MODEL_FILE = "danger/model.tsv"
@@ -129,7 +136,7 @@ def read(text: str) -> Readings:
     as_cyrillic = _joined(retyped[0]) if retyped else None
     # Kazakh Latin letters (ä, ğ, ı, ñ, ö, ş, ū, ü…) are typed on purpose, never by a wrong keyboard layout: read as
     # that layout, "otyrmyz" was щенкня and met "щенк" (a puppy, an everyday context) in dev_u's "atys boldy …".
-    wrong_layout = len(retyped) > 1 and not KAZAKH_LATIN_LETTERS.intersection(cleaned)
+    wrong_layout = len(retyped) > 1 and not KAZAKH_LATIN_TYPED.intersection(cleaned)
     as_layout = _joined(retyped[1]) if wrong_layout else None
     as_kazakh_latin = None
     if as_cyrillic is not None and "j" in cleaned:
@@ -160,7 +167,8 @@ ENGLISH_WORDS = frozenset({
 SURELY_ENGLISH = frozenset({"the", "there", "someone", "somebody", "with", "people"})  # one is enough
 
 
-KAZAKH_LATIN_LETTERS = frozenset("áäğǵıñńóöşúūüý")  # 2021 and 2018 alphabets
+# The 2021 alphabet's letters (text_folding) and the 2018 alphabet's acute ones: typed on purpose, never by a layout.
+KAZAKH_LATIN_TYPED = KAZAKH_LATIN_LETTERS | frozenset("áǵńóúý")
 
 
 def _english(text: str) -> bool:
@@ -538,6 +546,17 @@ def tier(
     return next((rule.decide(found) for rule in TIER_RULES if rule.applies(found, danger)), "none")
 
 
+def reading_tier(readings: Readings, groups: frozenset[str], signal_groups: frozenset[str]) -> str:
+    """``tier`` of a message as ``read`` read it: its groups with the readings' own cues (short, laughter, habitual)."""
+    return tier(
+        groups,
+        signal_groups,
+        short=readings.short,
+        laughter=readings.laughter,
+        habitual=readings.habitual,
+    )
+
+
 def _harmless_context(groups: frozenset[str]) -> bool:
     return any(g.startswith(CONTEXT_PREFIX) for g in groups)
 
@@ -639,13 +658,7 @@ class DangerRecogniser:
             return Assessment(False, 0.0, frozenset())
         groups = self.lexicon.groups_in(readings)
         probability = self.model.probability(features(readings, groups))
-        tier_ = tier(
-            groups,
-            self.lexicon.signal_groups,
-            short=readings.short,
-            laughter=readings.laughter,
-            habitual=readings.habitual,
-        )
+        tier_ = reading_tier(readings, groups, self.lexicon.signal_groups)
         return Assessment(self.model.decision.urgent(probability, tier_), round(probability, 4), groups)
 
     def urgent(self, text: str) -> bool:

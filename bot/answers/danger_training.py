@@ -22,7 +22,7 @@ from bot.answers.danger import (
     feature_values,
     features,
     read,
-    tier,
+    reading_tier,
 )
 
 CORPUS_DIR = "danger/corpus"
@@ -124,15 +124,7 @@ def featurise(lexicon: DangerLexicon, examples: Sequence[Example]) -> Featurised
         readings = read(example.text)
         groups = lexicon.groups_in(readings)
         names.append(features(readings, groups))
-        tiers.append(
-            tier(
-                groups,
-                lexicon.signal_groups,
-                short=readings.short,
-                laughter=readings.laughter,
-                habitual=readings.habitual,
-            )
-        )
+        tiers.append(reading_tier(readings, groups, lexicon.signal_groups))
     return Featurised(names, tiers, [int(e.danger) for e in examples], [e.group for e in examples])
 
 
