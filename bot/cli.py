@@ -312,6 +312,9 @@ DEFAULT_DANGER_SETS = (
     "tests/sets/danger_holdout_26.jsonl",
     "tests/sets/danger_holdout_27.jsonl",
     "tests/sets/danger_holdout_28.jsonl",
+    "tests/sets/danger_holdout_29.jsonl",
+    "tests/sets/danger_holdout_30.jsonl",
+    "tests/sets/danger_holdout_31.jsonl",
 )
 
 

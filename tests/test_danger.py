@@ -465,6 +465,12 @@ FLOORS = {
     "danger_holdout_26.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer AG
     "danger_holdout_27.jsonl": {"kk": (28, 0), "ru": (27, 2), "en": (26, 0)},  # writer AH
     "danger_holdout_28.jsonl": {"kk": (28, 1), "ru": (27, 1), "en": (28, 0)},  # writer AI
+    # Writers AJ, AK, AL, written after the session's last danger change (the habitual cue, e952f8d) and measured on
+    # it once (recall 97.6 / 97.6 / 100%, 248 of 252; false alarms 3.6 / 1.2 / 0%) and on its first code (95.2 / 96.4
+    # / 100%, 245 of 252).
+    "danger_holdout_29.jsonl": {"kk": (28, 2), "ru": (27, 0), "en": (27, 1)},  # writer AJ
+    "danger_holdout_30.jsonl": {"kk": (28, 0), "ru": (26, 1), "en": (28, 0)},  # writer AK
+    "danger_holdout_31.jsonl": {"kk": (28, 0), "ru": (28, 0), "en": (28, 0)},  # writer AL
 }
 PER_LANGUAGE = {
     "danger_dev.jsonl": 35,
@@ -505,6 +511,9 @@ PER_LANGUAGE = {
     "danger_holdout_26.jsonl": 28,
     "danger_holdout_27.jsonl": 28,
     "danger_holdout_28.jsonl": 28,
+    "danger_holdout_29.jsonl": 28,
+    "danger_holdout_30.jsonl": 28,
+    "danger_holdout_31.jsonl": 28,
 }  # dangers = harmless, in each language the set has
 TOLERANCE = 1  # one message either way per language, so a harmless change to the corpus does not turn tests red
 
